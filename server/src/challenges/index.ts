@@ -1,0 +1,13 @@
+export type { Challenge, CheckerSpec, PackageFile, RequestedLimits, SolutionRef, TestCase, TestGroup } from './model.ts';
+export { hiddenTests } from './model.ts';
+export { loadChallenge } from './load.ts';
+export { loadKodbroPackage, parseManifest, MANIFEST_FILE } from './kodbro-package.ts';
+export { loadKattisPackage, isKattisPackage } from './kattis-package.ts';
+export { writeKodbroPackage } from './write-package.ts';
+export { manifestSchema } from './manifest.ts';
+export type { Manifest } from './manifest.ts';
+export { resolveLimits } from './limits.ts';
+export type { ResolvedLimits } from './limits.ts';
+export { resolveInside, PACKAGE_CAPS } from './files.ts';
+export { lintChallenge } from './lint.ts';
+export type { LintReport } from './lint.ts';

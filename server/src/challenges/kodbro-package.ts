@@ -1,0 +1,149 @@
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { LanguageId } from '../contracts/index.ts';
+import { KodbroError } from '../errors.ts';
+import { ALL_LANGUAGE_IDS, languageForFile } from '../languages/index.ts';
+import {
+  isDirectory,
+  listDir,
+  newReadBudget,
+  PACKAGE_CAPS,
+  readFlatFolder,
+  readPackageFile,
+  readTestPairs,
+  resolveInside,
+  type ReadBudget,
+} from './files.ts';
+import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
+import type { Challenge, CheckerSpec, TestGroup } from './model.ts';
+
+export const MANIFEST_FILE = 'kodbro.yaml';
+
+/** Loads a Kodbro package folder into plain data, or throws a KodbroError saying what is wrong. */
+export async function loadKodbroPackage(root: string): Promise<Challenge> {
+  const budget = newReadBudget();
+  const manifest = parseManifest(await readPackageFile(path.join(root, MANIFEST_FILE), budget, root));
+  const statements = await readStatements(root, budget);
+  const groups = await readHiddenGroups(root, manifest, budget);
+  const samples = await readTestPairs(path.join(root, 'tests', 'sample'), budget, root);
+
+  for (const solution of manifest.solutions ?? []) {
+    await readPackageFile(resolveInside(root, solution.file), budget, root);
+  }
+
+  return {
+    format: 'kodbro',
+    id: manifest.id,
+    title: manifest.title,
+    statements,
+    statementFiles: [],
+    languages: manifest.languages ?? [...ALL_LANGUAGE_IDS],
+    limits: manifest.limits ?? {},
+    checker: await toCheckerSpec(root, manifest.checker ?? { type: 'tokens' }, budget),
+    samples,
+    groups,
+    starters: await readStarters(root, budget),
+    solutions: manifest.solutions ?? [],
+  };
+}
+
+export function parseManifest(bytes: Buffer): Manifest {
+  if (bytes.length > PACKAGE_CAPS.maxManifestBytes) {
+    throw new KodbroError('package_too_large', `${MANIFEST_FILE} is larger than ${PACKAGE_CAPS.maxManifestBytes} bytes`);
+  }
+  let raw: unknown;
+  try {
+    raw = parseYaml(bytes.toString('utf8'), { maxAliasCount: 50 });
+  } catch (error) {
+    throw new KodbroError('package_invalid', `${MANIFEST_FILE} is not valid YAML: ${(error as Error).message}`);
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = formatIssues(parsed.error);
+    throw new KodbroError('package_invalid', `${MANIFEST_FILE} is invalid:\n  ${problems.join('\n  ')}`, {
+      details: problems,
+    });
+  }
+  return parsed.data;
+}
+
+async function readStatements(root: string, budget: ReadBudget): Promise<Record<string, string>> {
+  const statements: Record<string, string> = {};
+  for (const name of (await listDir(root)).files) {
+    const match = /^statement\.(.+)\.md$/.exec(name);
+    if (!match) continue;
+    const locale = localeSchema.safeParse(match[1]);
+    if (!locale.success) throw new KodbroError('package_invalid', `${name}: the locale is not a BCP 47 tag`);
+    statements[locale.data] = (await readPackageFile(path.join(root, name), budget, root)).toString('utf8');
+  }
+  if (Object.keys(statements).length === 0) {
+    throw new KodbroError('package_invalid', 'The package has no statement (statement.<locale>.md)');
+  }
+  return statements;
+}
+
+async function readHiddenGroups(root: string, manifest: Manifest, budget: ReadBudget): Promise<TestGroup[]> {
+  const hiddenDir = path.join(root, 'tests', 'hidden');
+  const listing = await listDir(hiddenDir);
+  if (!manifest.groups) {
+    if (listing.dirs.length) {
+      throw new KodbroError('package_invalid', `tests/hidden has folders (${listing.dirs.join(', ')}) but the manifest lists no groups`);
+    }
+    const tests = await readTestPairs(hiddenDir, budget, root);
+    if (tests.length === 0) throw new KodbroError('package_invalid', 'The package has no hidden tests (tests/hidden/*.in)');
+    // Without groups every hidden test is worth the same: one group per test.
+    return tests.map((test) => ({ id: test.id, points: 1, tests: [test] }));
+  }
+
+  const listed = new Set(manifest.groups.map((g) => g.id));
+  const strays = [...listing.dirs.filter((d) => !listed.has(d)), ...listing.files];
+  if (strays.length) {
+    throw new KodbroError('package_invalid', `tests/hidden holds entries no group lists: ${strays.join(', ')}`);
+  }
+  const groups: TestGroup[] = [];
+  for (const group of manifest.groups) {
+    const dir = path.join(hiddenDir, group.id);
+    if (!(await isDirectory(dir))) throw new KodbroError('package_invalid', `Group ${group.id} has no folder tests/hidden/${group.id}`);
+    const tests = await readTestPairs(dir, budget, root);
+    if (tests.length === 0) throw new KodbroError('package_invalid', `Group ${group.id} has no tests`);
+    groups.push({
+      id: group.id,
+      points: group.points,
+      tests: tests.map((t) => ({ ...t, id: `${group.id}/${t.id}` })),
+      ...(group.checker ? { checker: await toCheckerSpec(root, group.checker, budget) } : {}),
+    });
+  }
+  return groups;
+}
+
+async function readStarters(root: string, budget: ReadBudget): Promise<Partial<Record<LanguageId, string>>> {
+  const starters: Partial<Record<LanguageId, string>> = {};
+  for (const name of (await listDir(path.join(root, 'starter'))).files) {
+    const language = languageForFile(name);
+    if (!language) throw new KodbroError('package_invalid', `starter/${name}: no language uses this extension`);
+    starters[language.id] = (await readPackageFile(path.join(root, 'starter', name), budget, root)).toString('utf8');
+  }
+  return starters;
+}
+
+async function toCheckerSpec(root: string, checker: ManifestChecker, budget: ReadBudget): Promise<CheckerSpec> {
+  switch (checker.type) {
+    case 'tokens':
+      return { kind: 'tokens', caseSensitive: true };
+    case 'case-insensitive':
+      return { kind: 'tokens', caseSensitive: false };
+    case 'exact':
+      return { kind: 'exact', caseSensitive: true };
+    case 'float':
+      return { kind: 'tokens', caseSensitive: true, float: { absolute: checker.absolute, relative: checker.relative } };
+    case 'custom': {
+      const entryPath = resolveInside(root, checker.source);
+      const language = languageForFile(entryPath);
+      if (!language) throw new KodbroError('package_invalid', `checker.source ${checker.source}: no language uses this extension`);
+      const files = await readFlatFolder(path.dirname(entryPath), budget, root);
+      const entry = path.basename(entryPath);
+      if (!files.some((f) => f.path === entry)) throw new KodbroError('package_invalid', `Missing checker source ${checker.source}`);
+      return { kind: 'custom', language: language.id, entry, files, args: checker.args ?? [] };
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { JudgeLimits } from '../config/index.ts';
+import { LANGUAGES, languageForFile } from '../languages/index.ts';
+import { resolveLimits } from './limits.ts';
+import type { Challenge } from './model.ts';
+
+export interface LintReport {
+  errors: string[];
+  warnings: string[];
+}
+
+/** What can be said of a loaded package without running anything. */
+export function lintChallenge(challenge: Challenge, caps: JudgeLimits): LintReport {
+  const errors: string[] = [];
+  const warnings: string[] = [];
+
+  const testCount = challenge.groups.reduce((n, g) => n + g.tests.length, 0);
+  if (testCount > caps.maxTests) errors.push(`${testCount} hidden tests exceed the server's cap of ${caps.maxTests}`);
+  if (challenge.samples.length === 0) warnings.push('no sample tests: candidates see no example');
+
+  for (const clamped of resolveLimits(challenge.limits, { timeFactor: 1 }, caps).clamped) warnings.push(`limits: ${clamped}; clamped`);
+
+  for (const locale of Object.keys(challenge.statements)) {
+    if (!challenge.title[locale]) warnings.push(`statement.${locale}.md has no title for ${locale}`);
+  }
+  for (const locale of Object.keys(challenge.title)) {
+    if (!challenge.statements[locale]) warnings.push(`title for ${locale} has no statement.${locale}.md`);
+  }
+
+  for (const id of challenge.languages) {
+    if (!challenge.starters[id]) warnings.push(`no starter code for ${LANGUAGES[id].name}`);
+  }
+  for (const id of Object.keys(challenge.starters)) {
+    if (!challenge.languages.includes(id as never)) warnings.push(`starter code for ${id}, which the package does not allow`);
+  }
+
+  for (const solution of challenge.solutions) {
+    const language = languageForFile(solution.file);
+    if (!language) errors.push(`${solution.file}: no language uses this extension`);
+    else if (!challenge.languages.includes(language.id)) errors.push(`${solution.file}: ${language.name} is not among the package's languages`);
+  }
+  if (!challenge.solutions.some((s) => s.expect === 'accepted')) {
+    warnings.push('no solution expects accepted: nothing shows the tests can be passed');
+  }
+  if (challenge.groups.every((g) => g.points === 0)) warnings.push('every group is worth 0 points');
+  return { errors, warnings };
+}

@@ -1,0 +1,301 @@
+import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { stringify as stringifyYaml } from 'yaml';
+import type { LanguageId } from '../contracts/index.ts';
+import { KodbroError } from '../errors.ts';
+import { LANGUAGES, sourceFileName } from '../languages/index.ts';
+import { newReadBudget, readPackageFile, resolveInside, toPackageId } from './files.ts';
+import { MANIFEST_FILE } from './kodbro-package.ts';
+import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
+import type { Challenge, CheckerSpec, PackageFile, TestCase, TestGroup } from './model.ts';
+
+/*
+ * Writes any loaded challenge (a Kattis package, usually) as a Kodbro package
+ * (docs/package-format.md). Everything is planned and checked in memory first,
+ * the manifest against the same schema the loader uses, so a refused package
+ * leaves nothing half-written behind.
+ */
+
+export interface WriteOptions {
+  /**
+   * Told when the Kodbro package judges differently from the source, e.g. a
+   * case-insensitive float comparison that the manifest can only say as a
+   * case-sensitive one. The package is written all the same.
+   */
+  onWarning?: (message: string) => void;
+}
+
+/** One file of the package to write, relative to the output folder. */
+interface OutFile {
+  path: string;
+  content: Buffer;
+}
+
+export async function writeKodbroPackage(
+  challenge: Challenge,
+  sourceRoot: string,
+  outDir: string,
+  options: WriteOptions = {},
+): Promise<void> {
+  const warn = options.onWarning ?? (() => {});
+  const files: OutFile[] = [];
+
+  const hidden = planHidden(challenge.groups);
+  files.push(...hidden.files);
+  const sampleNames = uniqueNames(challenge.samples.map((test) => fileNameFor(test.id)));
+  files.push(...challenge.samples.flatMap((test, i) => testFiles('tests/sample', sampleNames[i] as string, test)));
+
+  const packageTests = [...challenge.samples, ...challenge.groups.filter((g) => !g.checker).flatMap((g) => g.tests)];
+  const checker = planChecker(challenge.checker, 'checker', packageTests, 'the package', warn);
+  files.push(...checker.files);
+  const groupEntries = hidden.groups.map((planned) => {
+    const { group } = planned;
+    if (!group.checker) return { id: planned.id, points: group.points };
+    const dir = sameFiles(group.checker, challenge.checker) ? 'checker' : `checker/${planned.id}`;
+    const groupChecker = planChecker(group.checker, dir, group.tests, `group ${planned.id}`, warn);
+    if (dir !== 'checker') files.push(...groupChecker.files);
+    return { id: planned.id, points: group.points, checker: groupChecker.manifest };
+  });
+
+  const solutions = await readSolutions(challenge, sourceRoot);
+  files.push(...solutions.files);
+  files.push(...statementFiles(challenge), ...starterFiles(challenge.starters));
+
+  const manifest = validManifest({
+    format: 'kodbro/1',
+    id: challenge.id,
+    title: challenge.title,
+    languages: [...challenge.languages],
+    ...(Object.keys(challenge.limits).length ? { limits: definedLimits(challenge.limits) } : {}),
+    checker: checker.manifest,
+    ...(hidden.flat ? {} : { groups: groupEntries }),
+    ...(solutions.entries.length ? { solutions: solutions.entries } : {}),
+  });
+  files.unshift({ path: MANIFEST_FILE, content: Buffer.from(stringifyYaml(manifest, { lineWidth: 0 }), 'utf8') });
+
+  await prepareOutDir(outDir);
+  for (const file of files) await writeNewFile(outDir, file);
+}
+
+// ---------------------------------------------------------------------------
+// Hidden tests
+
+interface PlannedGroup {
+  /** The group's id made valid and unique for the manifest. */
+  id: string;
+  group: TestGroup;
+}
+
+/**
+ * Per-test groups of 1 point named after their test are how the loader reads
+ * an ungrouped package, so they are written flat under tests/hidden/; anything
+ * else needs `groups` and a folder per group.
+ */
+function planHidden(groups: TestGroup[]): { flat: boolean; groups: PlannedGroup[]; files: OutFile[] } {
+  if (groups.length === 0) throw new KodbroError('invalid_argument', 'The challenge has no hidden tests');
+  const flat = groups.every((g) => g.tests.length === 1 && g.points === 1 && g.id === g.tests[0]?.id && !g.checker);
+  if (flat) {
+    const names = uniqueNames(groups.map((g) => fileNameFor((g.tests[0] as TestCase).id)));
+    const files = groups.flatMap((g, i) => testFiles('tests/hidden', names[i] as string, g.tests[0] as TestCase));
+    return { flat, groups: [], files };
+  }
+  if (groups.length > 100) throw new KodbroError('invalid_argument', `${groups.length} groups; a Kodbro package holds at most 100`);
+
+  const ids = uniqueIds(groups.map((g) => toPackageId(g.id, 'group')));
+  const planned = groups.map((group, i) => ({ id: ids[i] as string, group }));
+  const files = planned.flatMap(({ id, group }) => {
+    const names = uniqueNames(group.tests.map((test) => fileNameFor(nameInGroup(test.id, group.id))));
+    return group.tests.flatMap((test, i) => testFiles(`tests/hidden/${id}`, names[i] as string, test));
+  });
+  return { flat, groups: planned, files };
+}
+
+/** `g/sub/001` in group `g` is `sub/001`; a one-test group named after its test keeps the test's last name. */
+function nameInGroup(testId: string, groupId: string): string {
+  if (testId.startsWith(`${groupId}/`)) return testId.slice(groupId.length + 1);
+  if (testId === groupId) return testId.split('/').at(-1) ?? testId;
+  return testId;
+}
+
+/** A nested test id becomes one file name: `sub/001` → `sub--001`. */
+function fileNameFor(testId: string): string {
+  const name = testId.split('/').join('--').replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '');
+  return name || 'test';
+}
+
+function testFiles(dir: string, name: string, test: TestCase): OutFile[] {
+  return [
+    { path: `${dir}/${name}.in`, content: test.input },
+    { path: `${dir}/${name}.ans`, content: test.answer },
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Checkers
+
+/** The manifest's form of a checker, and the files a custom one needs under `dir`. */
+function planChecker(
+  spec: CheckerSpec,
+  dir: string,
+  tests: TestCase[],
+  where: string,
+  warn: (message: string) => void,
+): { manifest: ManifestChecker; files: OutFile[] } {
+  if (spec.kind === 'custom') {
+    for (const file of spec.files) {
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file.path)) {
+        throw new KodbroError('invalid_argument', `Checker file ${JSON.stringify(file.path)} must be a plain file name`);
+      }
+    }
+    if (!spec.files.some((f) => f.path === spec.entry)) throw new KodbroError('invalid_argument', `The checker's entry ${spec.entry} is not among its files`);
+    return {
+      manifest: { type: 'custom', source: `${dir}/${spec.entry}`, ...(spec.args.length ? { args: [...spec.args] } : {}) },
+      files: spec.files.map((f) => ({ path: `${dir}/${f.path}`, content: f.content })),
+    };
+  }
+  return { manifest: builtinChecker(spec, tests, where, warn), files: [] };
+}
+
+/**
+ * The manifest has no case-insensitive form of `float` or `exact`. When no
+ * answer holds a letter that the comparison would read as text, case cannot
+ * change a verdict and the case-sensitive form is the same checker; otherwise
+ * the stricter form is written and the caller is warned.
+ */
+function builtinChecker(
+  spec: Exclude<CheckerSpec, { kind: 'custom' }>,
+  tests: TestCase[],
+  where: string,
+  warn: (message: string) => void,
+): ManifestChecker {
+  if (spec.kind === 'tokens' && !spec.float) return spec.caseSensitive ? { type: 'tokens' } : { type: 'case-insensitive' };
+  if (!spec.caseSensitive && answersHaveLetters(tests, spec.kind === 'tokens')) {
+    const form = spec.kind === 'tokens' ? 'float' : 'exact';
+    warn(`${where}: the ${form} checker becomes case-sensitive (kodbro.yaml has no case-insensitive ${form}); answers contain letters`);
+  }
+  if (spec.kind === 'exact') return { type: 'exact' };
+  return { type: 'float', absolute: spec.float?.absolute ?? 0, relative: spec.float?.relative ?? 0 };
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Whether case could matter: a letter in an answer token compared as text (numbers compare as numbers with `float`). */
+function answersHaveLetters(tests: TestCase[], numbersAsNumbers: boolean): boolean {
+  return tests.some((test) =>
+    test.answer
+      .toString('latin1')
+      .split(/[ \t\n\r\f\v]+/)
+      .some((token) => /[A-Za-z]/.test(token) && !(numbersAsNumbers && NUMBER.test(token))),
+  );
+}
+
+function sameFiles(a: CheckerSpec, b: CheckerSpec): boolean {
+  return a.kind === 'custom' && b.kind === 'custom' && a.entry === b.entry && a.language === b.language && isDeepStrictEqual(a.files, b.files);
+}
+
+// ---------------------------------------------------------------------------
+// Solutions, statements, starters
+
+/** Solutions are copied from the source package (links refused) to solutions/<expect>/<name>. */
+async function readSolutions(challenge: Challenge, sourceRoot: string): Promise<{ entries: NonNullable<Manifest['solutions']>; files: OutFile[] }> {
+  const budget = newReadBudget();
+  const entries: NonNullable<Manifest['solutions']> = [];
+  const files: OutFile[] = [];
+  const taken = new Set<string>();
+  for (const solution of challenge.solutions) {
+    if (solution.expect === 'system_error') throw new KodbroError('invalid_argument', `${solution.file}: system_error is not a verdict a solution can expect`);
+    const content = await readPackageFile(resolveInside(sourceRoot, solution.file), budget, sourceRoot);
+    const name = uniqueName(path.basename(solution.file).replace(/[^A-Za-z0-9._-]/g, '-'), [...taken]);
+    const file = `solutions/${solution.expect}/${name}`;
+    taken.add(name);
+    entries.push({ file, expect: solution.expect });
+    files.push({ path: file, content });
+  }
+  return { entries, files };
+}
+
+function statementFiles(challenge: Challenge): OutFile[] {
+  const files: OutFile[] = [];
+  for (const [locale, markdown] of Object.entries(challenge.statements)) {
+    if (!localeSchema.safeParse(locale).success) throw new KodbroError('invalid_argument', `Statement locale ${JSON.stringify(locale)} is not a BCP 47 tag`);
+    files.push({ path: `statement.${locale}.md`, content: Buffer.from(markdown, 'utf8') });
+  }
+  if (files.length === 0) throw new KodbroError('invalid_argument', 'The challenge has no statement');
+  files.push(...challenge.statementFiles.map((f: PackageFile) => ({ path: `statement-files/${f.path}`, content: f.content })));
+  return files;
+}
+
+/** Starters are saved under the name the language table gives their source. */
+function starterFiles(starters: Challenge['starters']): OutFile[] {
+  return Object.entries(starters).flatMap(([language, source]) => {
+    if (source === undefined) return [];
+    const spec = LANGUAGES[language as LanguageId];
+    return [{ path: `starter/${sourceFileName(spec, source)}`, content: Buffer.from(source, 'utf8') }];
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Manifest and disk
+
+function definedLimits(limits: Challenge['limits']): NonNullable<Manifest['limits']> {
+  return Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
+}
+
+function validManifest(manifest: unknown): Manifest {
+  const parsed = manifestSchema.safeParse(manifest);
+  if (!parsed.success) {
+    const problems = formatIssues(parsed.error);
+    throw new KodbroError('invalid_argument', `The challenge does not make a valid ${MANIFEST_FILE}:\n  ${problems.join('\n  ')}`, { details: problems });
+  }
+  return parsed.data;
+}
+
+/** The output folder must be new or empty, and a real folder, never a link. */
+async function prepareOutDir(outDir: string): Promise<void> {
+  const stat = await lstat(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  if (!stat) {
+    await mkdir(outDir, { recursive: true });
+    return;
+  }
+  if (stat.isSymbolicLink() || !stat.isDirectory()) throw new KodbroError('invalid_argument', `${outDir} is not a folder (links are refused)`);
+  if ((await readdir(outDir)).length > 0) throw new KodbroError('invalid_argument', `${outDir} is not empty; write into a new or empty folder`);
+}
+
+/** `wx` refuses to replace anything, a link included, so no write lands outside the new package. */
+async function writeNewFile(outDir: string, file: OutFile): Promise<void> {
+  const target = resolveInside(outDir, file.path);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, file.content, { flag: 'wx' });
+}
+
+function uniqueName(name: string, taken: string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(name.toLowerCase())) return name;
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** File names unique in one folder, even on a case-insensitive disk. */
+function uniqueNames(names: string[]): string[] {
+  const out: string[] = [];
+  for (const name of names) out.push(uniqueName(name, out));
+  return out;
+}
+
+function uniqueIds(ids: string[]): string[] {
+  const out: string[] = [];
+  for (const id of ids) {
+    let candidate = id;
+    for (let n = 2; out.includes(candidate); n++) candidate = `${id.slice(0, 64 - String(n).length - 1).replace(/-+$/, '')}-${n}`;
+    out.push(candidate);
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { buildImages, createDockerClient, dockerAnswers } from '../sandbox/index.ts';
+import { KodbroError } from '../errors.ts';
+import { LANGUAGES } from '../languages/index.ts';
+import type { LanguageId } from '../contracts/index.ts';
+import { languageIdSchema } from '../contracts/index.ts';
+
+export interface ImagesBuildArgs {
+  language?: string;
+}
+
+/** `images build [--language <id>]`: builds what is not up to date, with progress on stderr. */
+export async function imagesBuild(args: ImagesBuildArgs, log: (line: string) => void): Promise<number> {
+  const docker = createDockerClient();
+  if (!(await dockerAnswers(docker))) {
+    throw new KodbroError('docker_unavailable', 'Docker does not answer; start it with scripts/docker-up.sh');
+  }
+  let only: string[] | undefined;
+  if (args.language !== undefined) {
+    const parsed = languageIdSchema.safeParse(args.language);
+    if (!parsed.success) throw new KodbroError('language_unknown', `Unknown language ${args.language}; known: ${Object.keys(LANGUAGES).join(', ')}`);
+    only = [LANGUAGES[parsed.data as LanguageId].image];
+  }
+  const started = Date.now();
+  const built = await buildImages(docker, { ...(only ? { only } : {}), progress: log });
+  log(`images: ${built.length ? `built ${built.length}` : 'all up to date'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}

@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { isKodbroError, toKodbroError } from '../errors.ts';
+import { imagesBuild } from './images.ts';
+
+const USAGE = `Usage: npm run kodbro -- <command>
+
+Commands:
+  images build [--language <id>]                         build the runner images that are not up to date
+  judge <package-dir> <solution-file> [--language <id>] [--json]
+                                                         judge a solution against a Kodbro or Kattis package
+  validate <package-dir>                                 check a package and the verdicts of its solutions
+  import <kattis-package-dir> <out-dir>                  convert a Kattis package into a Kodbro package
+`;
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      language: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  switch (command) {
+    case 'images': {
+      if (rest[0] !== 'build' || rest.length !== 1) return usageError('images takes one subcommand: build');
+      return imagesBuild({ ...(values.language ? { language: values.language } : {}) }, log);
+    }
+    case 'judge': {
+      if (rest.length !== 2) return usageError('judge takes <package-dir> <solution-file>');
+      const { judgeCommand } = await import('./judge.ts');
+      return judgeCommand({ packageDir: rest[0] as string, solutionFile: rest[1] as string, language: values.language, json: values.json }, log);
+    }
+    case 'validate': {
+      if (rest.length !== 1) return usageError('validate takes <package-dir>');
+      const { validateCommand } = await import('./validate.ts');
+      return validateCommand({ packageDir: rest[0] as string }, log);
+    }
+    case 'import': {
+      if (rest.length !== 2) return usageError('import takes <kattis-package-dir> <out-dir>');
+      const { importCommand } = await import('./import.ts');
+      return importCommand({ kattisDir: rest[0] as string, outDir: rest[1] as string }, log);
+    }
+    default:
+      return usageError(`unknown command ${command}`);
+  }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`kodbro: ${message}\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const failure = toKodbroError(error);
+    if (isKodbroError(error) || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`kodbro: ${failure.message}\n`);
+    } else {
+      process.stderr.write(`kodbro: internal error: ${failure.message}\n${(error as Error).stack ?? ''}\n`);
+    }
+    process.exitCode = isKodbroError(error) ? 1 : (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 70;
+  },
+);

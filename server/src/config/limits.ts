@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+/**
+ * Server-side caps and defaults for judging. A package can only choose
+ * numbers inside these caps; it never chooses a container option.
+ */
+export const judgeLimitsSchema = z.object({
+  defaultTimeMs: int(100, 60_000, 2000),
+  defaultMemoryMb: int(16, 8192, 256),
+  defaultOutputKb: int(1, 1 << 20, 1024),
+  maxTimeMs: int(100, 60_000, 10_000),
+  maxMemoryMb: int(16, 8192, 1024),
+  maxOutputKb: int(1, 1 << 20, 16_384),
+  compileTimeMs: int(1000, 600_000, 60_000),
+  compileMemoryMb: int(64, 8192, 1536),
+  /** Compiler messages kept for the candidate. */
+  compileOutputKb: int(1, 1024, 64),
+  /** Standard error kept per run (operator diagnostics, never shown for hidden tests). */
+  stderrKb: int(1, 1024, 64),
+  maxTests: int(1, 10_000, 1000),
+  /** Attempts at a run that failed for Docker's reasons before it is a system error. */
+  systemRetries: int(0, 10, 2),
+});
+export type JudgeLimits = z.infer<typeof judgeLimitsSchema>;
+
+/** Reads the judge's caps from KODBRO_* environment variables. */
+export function judgeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): JudgeLimits {
+  return judgeLimitsSchema.parse({
+    defaultTimeMs: env.KODBRO_DEFAULT_TIME_MS,
+    defaultMemoryMb: env.KODBRO_DEFAULT_MEMORY_MB,
+    defaultOutputKb: env.KODBRO_DEFAULT_OUTPUT_KB,
+    maxTimeMs: env.KODBRO_MAX_TIME_MS,
+    maxMemoryMb: env.KODBRO_MAX_MEMORY_MB,
+    maxOutputKb: env.KODBRO_MAX_OUTPUT_KB,
+    compileTimeMs: env.KODBRO_COMPILE_TIME_MS,
+    compileMemoryMb: env.KODBRO_COMPILE_MEMORY_MB,
+    compileOutputKb: env.KODBRO_COMPILE_OUTPUT_KB,
+    stderrKb: env.KODBRO_STDERR_KB,
+    maxTests: env.KODBRO_MAX_TESTS,
+    systemRetries: env.KODBRO_SYSTEM_RETRIES,
+  });
+}
+
+export const DEFAULT_JUDGE_LIMITS: JudgeLimits = judgeLimitsSchema.parse({});

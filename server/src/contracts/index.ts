@@ -1,0 +1,6 @@
+/**
+ * Zod schemas and types shared by server and client. This folder imports
+ * nothing from Node so the browser bundle can use it as it is.
+ */
+export * from './verdicts.ts';
+export * from './judging.ts';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { verdictSchema } from './verdicts.ts';
+
+export const LANGUAGE_IDS = ['python', 'javascript', 'java', 'c', 'cpp', 'go'] as const;
+export const languageIdSchema = z.enum(LANGUAGE_IDS);
+export type LanguageId = z.infer<typeof languageIdSchema>;
+
+/** One hidden or sample test as the judge reports it. */
+export const testResultSchema = z.object({
+  id: z.string(),
+  group: z.string(),
+  verdict: verdictSchema,
+  timeMs: z.number().int().nonnegative(),
+  memoryKb: z.number().int().nonnegative(),
+});
+export type TestResult = z.infer<typeof testResultSchema>;
+
+export const groupResultSchema = z.object({
+  id: z.string(),
+  points: z.number().nonnegative(),
+  earned: z.number().nonnegative(),
+});
+export type GroupResult = z.infer<typeof groupResultSchema>;
+
+/**
+ * The outcome of judging one submission. `compileOutput` is the compiler's
+ * own text (the candidate's source is theirs to see); run output of hidden
+ * tests is never part of it.
+ */
+export const judgeResultSchema = z.object({
+  verdict: verdictSchema,
+  score: z.number().int().min(0).max(100),
+  tests: z.array(testResultSchema),
+  groups: z.array(groupResultSchema),
+  compileOutput: z.string().optional(),
+  /** Operator-facing reason for a system_error; never the candidate's fault. */
+  systemError: z.string().optional(),
+});
+export type JudgeResult = z.infer<typeof judgeResultSchema>;
+
+/** Progress of one judging run, in the order they happen. */
+export const judgeEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('queued'), position: z.number().int().nonnegative().optional() }),
+  z.object({ type: z.literal('compiling') }),
+  z.object({
+    type: z.literal('testing'),
+    index: z.number().int().positive(),
+    total: z.number().int().positive(),
+  }),
+  z.object({
+    type: z.literal('test_done'),
+    index: z.number().int().positive(),
+    total: z.number().int().positive(),
+    verdict: verdictSchema,
+  }),
+  z.object({ type: z.literal('retrying'), attempt: z.number().int().positive(), reason: z.string() }),
+  z.object({ type: z.literal('done'), result: judgeResultSchema }),
+]);
+export type JudgeEvent = z.infer<typeof judgeEventSchema>;

@@ -1,0 +1,103 @@
+import type Docker from 'dockerode';
+import type { CheckerSpec } from '../challenges/index.ts';
+import type { JudgeLimits } from '../config/index.ts';
+import { KodbroError } from '../errors.ts';
+import { expandArgv, LANGUAGES } from '../languages/index.ts';
+import { imageFor, openBox, type Box } from '../sandbox/index.ts';
+import type { CheckResult } from './checkers.ts';
+
+type CustomChecker = Extract<CheckerSpec, { kind: 'custom' }>;
+
+const CHECKER_MEMORY_MB = 1024;
+const CHECKER_WALL_MS = 30_000;
+const CHECKER_OUTPUT_BYTES = 64 * 1024;
+/** The Kattis output-validator interface. */
+const ACCEPT = 42;
+const REJECT = 43;
+
+export interface CheckerRunner {
+  check(input: Buffer, answer: Buffer, output: Buffer): Promise<CheckResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * A custom checker in a container of its own: the candidate's output goes in
+ * as data on standard input, never the other way round, and its container
+ * never runs candidate code. Compiled once per submission.
+ */
+export async function openCustomChecker(
+  docker: Docker,
+  checker: CustomChecker,
+  caps: JudgeLimits,
+  deadline: number,
+): Promise<CheckerRunner> {
+  const spec = LANGUAGES[checker.language];
+  const box = await openBox(docker, {
+    image: await imageFor(spec.image),
+    memoryMb: Math.max(CHECKER_MEMORY_MB, caps.compileMemoryMb),
+    deadline,
+    purpose: 'checker',
+  });
+  try {
+    await box.writeFiles(checker.files.map((f) => ({ path: f.path, content: f.content, mode: 0o755 })));
+    if (spec.compile) await compileChecker(box, spec.compile, checker.entry, spec.env, caps);
+  } catch (error) {
+    await box.destroy().catch(() => {});
+    throw error;
+  }
+  const runArgv = [
+    ...expandArgv(spec.run, { file: checker.entry, memoryMb: CHECKER_MEMORY_MB - spec.memoryOverheadMb }),
+    '/box/t/in',
+    '/box/t/ans',
+    '/box/t/feedback',
+    ...checker.args,
+  ];
+
+  return {
+    async check(input, answer, output) {
+      await box.writeFiles([
+        { path: 't/in', content: input },
+        { path: 't/ans', content: answer },
+        { path: 't/feedback/.keep', content: Buffer.alloc(0) },
+      ]);
+      const run = await box.exec({
+        argv: runArgv,
+        stdin: output,
+        env: spec.env ?? {},
+        wallTimeMs: CHECKER_WALL_MS,
+        stdoutLimit: CHECKER_OUTPUT_BYTES,
+        stderrLimit: CHECKER_OUTPUT_BYTES,
+      });
+      if (run.exitCode === ACCEPT) return { accepted: true };
+      if (run.exitCode === REJECT) return { accepted: false, reason: firstLine(run.stdout) || firstLine(run.stderr) || 'rejected by the checker' };
+      throw new KodbroError(
+        'checker_failed',
+        `The custom checker failed (exit ${run.exitCode ?? 'none'}${run.timedOut ? ', timed out' : ''}): ${firstLine(run.stderr)}`,
+      );
+    },
+    close: () => box.destroy(),
+  };
+}
+
+async function compileChecker(
+  box: Box,
+  compile: readonly string[],
+  entry: string,
+  env: Readonly<Record<string, string>> | undefined,
+  caps: JudgeLimits,
+): Promise<void> {
+  const run = await box.exec({
+    argv: expandArgv(compile, { file: entry, memoryMb: CHECKER_MEMORY_MB }),
+    env: env ?? {},
+    wallTimeMs: caps.compileTimeMs,
+    stdoutLimit: caps.compileOutputKb * 1024,
+    stderrLimit: caps.compileOutputKb * 1024,
+  });
+  if (run.exitCode !== 0) {
+    throw new KodbroError('checker_failed', `The custom checker does not compile: ${run.stderr.toString('utf8').slice(0, 2000)}`);
+  }
+}
+
+function firstLine(bytes: Buffer): string {
+  return bytes.toString('utf8').split('\n')[0]?.slice(0, 200) ?? '';
+}

@@ -1,0 +1,212 @@
+import type Docker from 'dockerode';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { hiddenTests, resolveLimits, type Challenge, type CheckerSpec, type ResolvedLimits, type TestCase, type TestGroup } from '../challenges/index.ts';
+import type { JudgeLimits } from '../config/index.ts';
+import type { JudgeEvent, JudgeResult, LanguageId, TestResult, Verdict } from '../contracts/index.ts';
+import { isKodbroError, KodbroError } from '../errors.ts';
+import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
+import { imageFor, openBox, type Box, type ExecOutcome } from '../sandbox/index.ts';
+import { checkOutput, type CheckResult } from './checkers.ts';
+import { openCustomChecker, type CheckerRunner } from './custom-checker.ts';
+import { runFailure } from './run-verdict.ts';
+import { overallVerdict, scoreGroups } from './scoring.ts';
+
+export interface Submission {
+  language: LanguageId;
+  source: string;
+}
+
+export interface JudgeDeps {
+  docker: Docker;
+  limits: JudgeLimits;
+}
+
+export interface JudgeOptions {
+  /** Progress, in order; the web application forwards these as they are. */
+  onEvent?: (event: JudgeEvent) => void;
+  /** Which tests to run: the hidden tests (scored) or the samples (0 points). */
+  testSet?: 'hidden' | 'samples';
+}
+
+export const MAX_SOURCE_BYTES = 256 * 1024;
+/** Wall-clock allowance over the CPU limit: startup, and a machine shared with other runs. */
+const wallTimeFor = (limits: ResolvedLimits) => Math.round(limits.timeMs * 1.5) + 500;
+
+/**
+ * Judges one submission: compiles once inside the sandbox, runs every test,
+ * compares each output on the server and scores the groups. Docker faults are
+ * retried and then reported as system_error; they are never the candidate's.
+ */
+export async function judgeSubmission(
+  challenge: Challenge,
+  submission: Submission,
+  deps: JudgeDeps,
+  options: JudgeOptions = {},
+): Promise<JudgeResult> {
+  const emit = options.onEvent ?? (() => {});
+  const language = checkSubmission(challenge, submission);
+  const groups = options.testSet === 'samples' ? [{ id: 'samples', points: 0, tests: challenge.samples }] : challenge.groups;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await judgeOnce(challenge, groups, submission, language, deps, emit);
+      emit({ type: 'done', result });
+      return result;
+    } catch (error) {
+      const retryable = isKodbroError(error, 'sandbox_failed') || isKodbroError(error, 'docker_unavailable');
+      if (!retryable || attempt > deps.limits.systemRetries) {
+        const result = systemError(groups, error);
+        emit({ type: 'done', result });
+        return result;
+      }
+      emit({ type: 'retrying', attempt, reason: (error as Error).message });
+      await sleep(250 * 2 ** (attempt - 1));
+    }
+  }
+}
+
+function checkSubmission(challenge: Challenge, submission: Submission): LanguageSpec {
+  const language = LANGUAGES[submission.language];
+  if (!language) throw new KodbroError('language_unknown', `Unknown language ${String(submission.language)}`);
+  if (!challenge.languages.includes(submission.language)) {
+    throw new KodbroError('language_not_allowed', `${language.name} is not allowed for ${challenge.id}`);
+  }
+  if (Buffer.byteLength(submission.source, 'utf8') > MAX_SOURCE_BYTES) {
+    throw new KodbroError('source_too_large', `The source is larger than ${MAX_SOURCE_BYTES / 1024} KB`);
+  }
+  return language;
+}
+
+async function judgeOnce(
+  challenge: Challenge,
+  groups: TestGroup[],
+  submission: Submission,
+  language: LanguageSpec,
+  deps: JudgeDeps,
+  emit: (event: JudgeEvent) => void,
+): Promise<JudgeResult> {
+  const caps = deps.limits;
+  const limits = resolveLimits(challenge.limits, language, caps);
+  const tests = hiddenTests({ groups });
+  const deadline = Date.now() + caps.compileTimeMs * 2 + tests.length * (wallTimeFor(limits) + 5000) + 60_000;
+  const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
+  const fileName = sourceFileName(language, submission.source);
+
+  emit({ type: 'compiling' });
+  const box = await openBox(deps.docker, {
+    image: await imageFor(language.image),
+    memoryMb: Math.max(caps.compileMemoryMb, runMemoryMb),
+    deadline,
+    purpose: 'run',
+  });
+  const checkers = new Map<CheckerSpec, Promise<CheckerRunner>>();
+  try {
+    const prepare = async () => {
+      await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
+      await box.writeFiles([{ path: fileName, content: Buffer.from(submission.source, 'utf8') }]);
+      const failure = language.compile ? await compile(box, language, fileName, caps) : undefined;
+      await box.setMemory(runMemoryMb);
+      return failure;
+    };
+    const compileOutput = await prepare();
+    if (compileOutput !== undefined) return compileError(groups, compileOutput);
+
+    const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
+    const results: TestResult[] = [];
+    for (const [index, { group, test }] of tests.entries()) {
+      emit({ type: 'testing', index: index + 1, total: tests.length });
+      const run = await box.exec({
+        argv: runArgv,
+        stdin: test.input,
+        env: language.env ?? {},
+        wallTimeMs: wallTimeFor(limits),
+        stdoutLimit: limits.outputBytes,
+        stderrLimit: caps.stderrKb * 1024,
+      });
+      // A restarted box lost the compiled program: build it again for the next test.
+      if (run.reset && index + 1 < tests.length && (await prepare()) !== undefined) {
+        throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
+      }
+      const checker = group.checker ?? challenge.checker;
+      const verdict = await decide(run, limits, language, checker, test, checkerFor);
+      results.push({
+        id: test.id,
+        group: group.id,
+        verdict,
+        timeMs: run.cpuMs ?? run.wallMs,
+        memoryKb: run.memoryKb ?? 0,
+      });
+      emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
+    }
+    return scoreResult(groups, results);
+  } finally {
+    const closing = [...checkers.values()].map((p) => p.then((c) => c.close(), () => {}));
+    await Promise.allSettled([box.destroy(), ...closing]);
+  }
+
+  function checkerFor(spec: Extract<CheckerSpec, { kind: 'custom' }>): Promise<CheckerRunner> {
+    let runner = checkers.get(spec);
+    if (!runner) {
+      runner = openCustomChecker(deps.docker, spec, caps, deadline);
+      checkers.set(spec, runner);
+    }
+    return runner;
+  }
+}
+
+/** Compiles in the box; returns the compiler's message when it failed, undefined when it worked. */
+async function compile(box: Box, language: LanguageSpec, fileName: string, caps: JudgeLimits): Promise<string | undefined> {
+  const run = await box.exec({
+    argv: expandArgv(language.compile ?? [], { file: fileName, memoryMb: caps.compileMemoryMb }),
+    env: language.env ?? {},
+    wallTimeMs: caps.compileTimeMs,
+    stdoutLimit: caps.compileOutputKb * 1024,
+    stderrLimit: caps.compileOutputKb * 1024,
+  });
+  const text = `${run.stdout.toString('utf8')}${run.stderr.toString('utf8')}`.trim();
+  if (run.timedOut) return `Compilation took longer than ${caps.compileTimeMs / 1000} s.\n${text}`.trim();
+  if (run.oomKilled) return `Compilation used more than ${caps.compileMemoryMb} MB of memory.\n${text}`.trim();
+  if (run.outputLimitExceeded) return `The compiler printed more than ${caps.compileOutputKb} KB.\n${text}`.trim();
+  if (run.exitCode !== 0) return text || `The compiler exited with status ${run.exitCode}.`;
+  return undefined;
+}
+
+async function decide(
+  run: ExecOutcome,
+  limits: ResolvedLimits,
+  language: LanguageSpec,
+  checker: CheckerSpec,
+  test: TestCase,
+  customChecker: (spec: Extract<CheckerSpec, { kind: 'custom' }>) => Promise<CheckerRunner>,
+): Promise<Verdict> {
+  const failure = runFailure(run, { timeMs: limits.timeMs, memoryLimitExitCode: language.memoryLimitExitCode });
+  if (failure) return failure;
+  let check: CheckResult;
+  if (checker.kind === 'custom') check = await (await customChecker(checker)).check(test.input, test.answer, run.stdout);
+  else check = checkOutput(checker, run.stdout, test.answer);
+  return check.accepted ? 'accepted' : 'wrong_answer';
+}
+
+function scoreResult(groups: TestGroup[], results: TestResult[]): JudgeResult {
+  const scored = scoreGroups(
+    groups.map((g) => ({ id: g.id, points: g.points, verdicts: results.filter((r) => r.group === g.id).map((r) => r.verdict) })),
+  );
+  return { verdict: overallVerdict(results.map((r) => r.verdict)), score: scored.score, tests: results, groups: scored.groups };
+}
+
+/** Every test gets the same verdict when the run never reached the tests. */
+function unrunResult(groups: TestGroup[], verdict: Verdict): Pick<JudgeResult, 'tests' | 'groups'> {
+  return {
+    tests: hiddenTests({ groups }).map(({ group, test }) => ({ id: test.id, group: group.id, verdict, timeMs: 0, memoryKb: 0 })),
+    groups: groups.map((g) => ({ id: g.id, points: g.points, earned: 0 })),
+  };
+}
+
+function compileError(groups: TestGroup[], compileOutput: string): JudgeResult {
+  return { verdict: 'compile_error', score: 0, ...unrunResult(groups, 'compile_error'), compileOutput };
+}
+
+function systemError(groups: TestGroup[], error: unknown): JudgeResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return { verdict: 'system_error', score: 0, ...unrunResult(groups, 'system_error'), systemError: message };
+}

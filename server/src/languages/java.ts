@@ -1,0 +1,30 @@
+import type { LanguageSpec } from './spec.ts';
+
+// The file must be named after its public class; Kattis submissions are not
+// always called Main.
+const PUBLIC_CLASS = /^\s*public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*)/m;
+
+export const java: LanguageSpec = {
+  id: 'java',
+  name: 'Java 17',
+  extensions: ['.java'],
+  image: 'java',
+  sourceFile: 'Main.java',
+  sourceFileFor: (source) => `${PUBLIC_CLASS.exec(source)?.[1] ?? 'Main'}.java`,
+  compile: ['javac', '-encoding', 'UTF-8', '-J-XX:+UseSerialGC', '-J-XX:-UsePerfData', '{file}'],
+  run: [
+    'java',
+    '-Xmx{memoryMb}m',
+    '-Xss64m',
+    '-XX:+UseSerialGC',
+    '-XX:-UsePerfData',
+    '-XX:+ExitOnOutOfMemoryError',
+    '{name}',
+  ],
+  memoryOverheadMb: 160,
+  timeFactor: 2,
+  // -XX:+ExitOnOutOfMemoryError exits with 3 when the heap is exhausted.
+  memoryLimitExitCode: 3,
+  hello:
+    'import java.util.Scanner;\n\npublic class Main {\n  public static void main(String[] args) {\n    String name = new Scanner(System.in).nextLine().trim();\n    System.out.println("Hello, " + name + "!");\n  }\n}\n',
+};

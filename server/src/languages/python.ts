@@ -1,0 +1,16 @@
+import type { LanguageSpec } from './spec.ts';
+
+export const python: LanguageSpec = {
+  id: 'python',
+  name: 'Python 3',
+  extensions: ['.py'],
+  image: 'python',
+  sourceFile: 'main.py',
+  // A syntax error is a compile error, found before any test runs.
+  compile: ['python3', '-m', 'py_compile', '{file}'],
+  run: ['python3', '{file}'],
+  env: { PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
+  memoryOverheadMb: 0,
+  timeFactor: 1,
+  hello: 'print("Hello, " + input().strip() + "!")\n',
+};

@@ -1,0 +1,258 @@
+import type Docker from 'dockerode';
+import type { Duplex } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { KodbroError } from '../errors.ts';
+import { probeCgroup, type CgroupProbe } from './cgroup.ts';
+import {
+  BOX_DIR,
+  CANDIDATE_USER,
+  containerSpec,
+  RUN_WRAPPER,
+  SANDBOX_ENV,
+  type ContainerParams,
+} from './container-spec.ts';
+import { createCappedDemuxer } from './demux.ts';
+import { dockerFailure, isNoSuchContainer } from './docker.ts';
+import { tarFiles, type TarEntry } from './tar.ts';
+
+export interface ExecRequest {
+  argv: readonly string[];
+  stdin?: Buffer;
+  env?: Readonly<Record<string, string>>;
+  /** The server's wall-clock timer: at this point every process of the run is SIGKILLed. */
+  wallTimeMs: number;
+  stdoutLimit: number;
+  stderrLimit: number;
+}
+
+export interface ExecOutcome {
+  exitCode: number | null;
+  stdout: Buffer;
+  stderr: Buffer;
+  outputLimitExceeded: boolean;
+  timedOut: boolean;
+  oomKilled: boolean;
+  cpuMs: number | null;
+  memoryKb: number | null;
+  wallMs: number;
+  /**
+   * The box had to be restarted to stop the run (its processes could not be
+   * killed from inside, e.g. a fork bomb holding every pid): its files are gone.
+   */
+  reset: boolean;
+}
+
+/** One hardened container, alive for one submission's compile and tests. */
+export interface Box {
+  readonly id: string;
+  exec(request: ExecRequest): Promise<ExecOutcome>;
+  /** Unpacks files into /box through a tar on standard input (never a copy into the container). */
+  writeFiles(files: readonly TarEntry[]): Promise<void>;
+  /** Lowers (or raises) the memory cap, e.g. from compile to run limits. */
+  setMemory(memoryMb: number): Promise<void>;
+  destroy(): Promise<void>;
+}
+
+/** How long killed processes get to let their streams close before the box is restarted. */
+const KILL_GRACE_MS = 2000;
+const EXIT_POLL_MS = 5;
+
+export async function openBox(docker: Docker, params: ContainerParams): Promise<Box> {
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(containerSpec(params));
+  } catch (error) {
+    if (/no such image/i.test(String((error as Error).message))) {
+      throw new KodbroError('image_missing', `Runner image ${params.image} is not built; run: npm run kodbro -- images build`, {
+        cause: error,
+      });
+    }
+    throw dockerFailure('create a sandbox container', error);
+  }
+  try {
+    await container.start();
+  } catch (error) {
+    await container.remove({ force: true }).catch(() => {});
+    throw dockerFailure('start a sandbox container', error);
+  }
+  const cgroup = await probeCgroup(container.id);
+  return makeBox(container, cgroup);
+}
+
+function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
+  /** Kills every candidate process from a separate exec; false when even that cannot start. */
+  async function killAll(): Promise<boolean> {
+    try {
+      const killer = await container.exec({
+        Cmd: ['/bin/sh', '-c', 'kill -KILL -1'],
+        User: CANDIDATE_USER,
+        AttachStdout: false,
+        AttachStderr: false,
+      });
+      await killer.start({ Detach: true });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function restart(): Promise<void> {
+    try {
+      await container.kill().catch(() => {});
+      await container.start();
+    } catch (error) {
+      throw dockerFailure('restart a sandbox container', error);
+    }
+  }
+
+  async function exec(request: ExecRequest): Promise<ExecOutcome> {
+    await cgroup.resetMemoryPeak();
+    const cpuBefore = await cgroup.cpuNs();
+    const oomBefore = await cgroup.oomKills();
+    const started = performance.now();
+
+    let stream: Duplex;
+    let execution: Docker.Exec;
+    try {
+      execution = await container.exec({
+        Cmd: [RUN_WRAPPER, ...request.argv],
+        User: CANDIDATE_USER,
+        WorkingDir: BOX_DIR,
+        Env: [...SANDBOX_ENV, ...Object.entries(request.env ?? {}).map(([k, v]) => `${k}=${v}`)],
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: false,
+        Privileged: false,
+      });
+      stream = (await execution.start({ hijack: true, stdin: true })) as Duplex;
+    } catch (error) {
+      throw dockerFailure('start a process in the sandbox', error);
+    }
+
+    let stopReason: 'time' | 'output' | null = null;
+    let reset = false;
+    let stopping: Promise<void> | null = null;
+    let streamError: Error | null = null;
+
+    const ended = new Promise<void>((resolve) => {
+      stream.once('end', resolve);
+      stream.once('close', resolve);
+      stream.once('error', (error) => {
+        streamError = error;
+        resolve();
+      });
+    });
+
+    const stop = (reason: 'time' | 'output') => {
+      if (stopReason) return;
+      stopReason = reason;
+      stopping = (async () => {
+        const killed = await killAll();
+        const closed = killed && (await Promise.race([ended.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]));
+        if (!closed) {
+          reset = true;
+          stream.destroy();
+          await restart();
+        }
+      })();
+    };
+
+    const streams = createCappedDemuxer({ stdout: request.stdoutLimit, stderr: request.stderrLimit }, (which) => {
+      if (which === 'stdout') stop('output');
+    });
+    stream.on('data', (chunk: Buffer) => streams.push(chunk));
+    // The wall-clock timer runs until the process has exited, not just until its output closed.
+    const timer = setTimeout(() => stop('time'), request.wallTimeMs);
+
+    // Writing to a program that never reads its input is not an error.
+    stream.on('error', () => {});
+    stream.end(request.stdin ?? Buffer.alloc(0));
+
+    try {
+      await ended;
+      const exitCode = reset ? null : await waitForExit(execution, () => stopReason !== null);
+      if (stopping) await stopping;
+      if (stopReason === 'time' && !reset) await waitForExit(execution, () => false, KILL_GRACE_MS);
+      if (streamError && !stopReason && !isPipeError(streamError)) throw dockerFailure('read a sandbox process', streamError);
+      const wallMs = Math.round(performance.now() - started);
+      const cpuAfter = await cgroup.cpuNs();
+      const oomAfter = await cgroup.oomKills();
+      const peak = await cgroup.memoryPeakBytes();
+      const oomKilled =
+        oomBefore !== null && oomAfter !== null ? oomAfter > oomBefore : exitCode === 137 && stopReason === null;
+      return {
+        exitCode: stopReason === 'time' ? null : exitCode,
+        stdout: streams.stdout(),
+        stderr: streams.stderr(),
+        outputLimitExceeded: stopReason === 'output',
+        timedOut: stopReason === 'time',
+        oomKilled,
+        cpuMs: cpuBefore !== null && cpuAfter !== null ? Math.round((cpuAfter - cpuBefore) / 1e6) : null,
+        memoryKb: peak === null ? null : Math.round(peak / 1024),
+        wallMs,
+        reset,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    id: container.id,
+    exec,
+    async writeFiles(files) {
+      const outcome = await exec({
+        argv: ['tar', '-x', '-f', '-', '-C', BOX_DIR, '--no-same-owner', '--no-same-permissions'],
+        stdin: await tarFiles(files),
+        wallTimeMs: 30_000,
+        stdoutLimit: 64 * 1024,
+        stderrLimit: 64 * 1024,
+      });
+      if (outcome.exitCode !== 0) {
+        throw new KodbroError('sandbox_failed', `Could not unpack files in the sandbox (exit ${outcome.exitCode}): ${outcome.stderr.toString('utf8').slice(0, 500)}`);
+      }
+    },
+    async setMemory(memoryMb) {
+      const bytes = Math.round(memoryMb * 1024 * 1024);
+      try {
+        await container.update({ Memory: bytes, MemorySwap: bytes });
+      } catch (error) {
+        throw dockerFailure('set the sandbox memory limit', error);
+      }
+    },
+    async destroy() {
+      try {
+        await container.remove({ force: true, v: true });
+      } catch (error) {
+        if (!isNoSuchContainer(error) && !/already in progress/i.test(String(error))) {
+          throw dockerFailure('remove a sandbox container', error);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Waits until Docker reports the exec's process gone and returns its exit
+ * status; null when `giveUp` says the run is being stopped anyway.
+ */
+async function waitForExit(execution: Docker.Exec, giveUp: () => boolean, maxMs = Number.POSITIVE_INFINITY): Promise<number | null> {
+  const until = performance.now() + maxMs;
+  for (;;) {
+    let info: Docker.ExecInspectInfo;
+    try {
+      info = await execution.inspect();
+    } catch (error) {
+      throw dockerFailure('inspect a sandbox process', error);
+    }
+    if (!info.Running) return info.ExitCode ?? null;
+    if (giveUp() || performance.now() > until) return null;
+    await sleep(EXIT_POLL_MS);
+  }
+}
+
+function isPipeError(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EPIPE' || code === 'ECONNRESET';
+}

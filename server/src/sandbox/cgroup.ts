@@ -1,0 +1,94 @@
+import { readFile, writeFile } from 'node:fs/promises';
+
+/**
+ * The host kernel's accounting of one container's cgroup: CPU time, peak
+ * memory and OOM kills. Read from the host's /sys/fs/cgroup (never from inside
+ * the container), so the candidate cannot forge it. On hosts where the
+ * cgroup is not visible (a remote Docker), every figure is null.
+ */
+export interface CgroupProbe {
+  cpuNs(): Promise<number | null>;
+  memoryPeakBytes(): Promise<number | null>;
+  resetMemoryPeak(): Promise<void>;
+  oomKills(): Promise<number | null>;
+}
+
+const ROOT = '/sys/fs/cgroup';
+
+interface Layout {
+  cpu: string;
+  cpuParse: (text: string) => number | null;
+  memPeak: string;
+  memPeakReset: string | null;
+  oom: string;
+}
+
+function layouts(id: string): Layout[] {
+  const v2 = (dir: string): Layout => ({
+    cpu: `${dir}/cpu.stat`,
+    cpuParse: (text) => {
+      const usec = /^usage_usec (\d+)/m.exec(text)?.[1];
+      return usec === undefined ? null : Number(usec) * 1000;
+    },
+    memPeak: `${dir}/memory.peak`,
+    memPeakReset: `${dir}/memory.peak`,
+    oom: `${dir}/memory.events`,
+  });
+  const v1 = (cpuDir: string, memDir: string): Layout => ({
+    cpu: `${cpuDir}/cpuacct.usage`,
+    cpuParse: (text) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null),
+    memPeak: `${memDir}/memory.max_usage_in_bytes`,
+    memPeakReset: `${memDir}/memory.max_usage_in_bytes`,
+    oom: `${memDir}/memory.oom_control`,
+  });
+  return [
+    v1(`${ROOT}/cpuacct/docker/${id}`, `${ROOT}/memory/docker/${id}`),
+    v1(`${ROOT}/cpu,cpuacct/docker/${id}`, `${ROOT}/memory/docker/${id}`),
+    v1(`${ROOT}/cpuacct/system.slice/docker-${id}.scope`, `${ROOT}/memory/system.slice/docker-${id}.scope`),
+    v2(`${ROOT}/docker/${id}`),
+    v2(`${ROOT}/system.slice/docker-${id}.scope`),
+  ];
+}
+
+async function readText(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+export async function probeCgroup(containerId: string): Promise<CgroupProbe> {
+  for (const layout of layouts(containerId)) {
+    const cpu = await readText(layout.cpu);
+    if (cpu !== null && (await readText(layout.memPeak)) !== null) return probeFor(layout);
+  }
+  return {
+    cpuNs: async () => null,
+    memoryPeakBytes: async () => null,
+    resetMemoryPeak: async () => {},
+    oomKills: async () => null,
+  };
+}
+
+function probeFor(layout: Layout): CgroupProbe {
+  return {
+    async cpuNs() {
+      const text = await readText(layout.cpu);
+      return text === null ? null : layout.cpuParse(text);
+    },
+    async memoryPeakBytes() {
+      const text = await readText(layout.memPeak);
+      return text !== null && /^\d+/.test(text) ? Number.parseInt(text, 10) : null;
+    },
+    async resetMemoryPeak() {
+      // cgroup v1 resets on any write; v2 (Linux 6.12+) resets per writer.
+      if (layout.memPeakReset) await writeFile(layout.memPeakReset, '0').catch(() => {});
+    },
+    async oomKills() {
+      const text = await readText(layout.oom);
+      const count = text === null ? undefined : /^oom_kill (\d+)/m.exec(text)?.[1];
+      return count === undefined ? null : Number(count);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type Docker from 'dockerode';
+import { LABEL_DEADLINE, LABEL_SANDBOX } from './container-spec.ts';
+import { dockerFailure, isNoSuchContainer } from './docker.ts';
+
+/** Lists every container the sandbox made, running or not. */
+export async function listSandboxContainers(docker: Docker): Promise<Docker.ContainerInfo[]> {
+  try {
+    return await docker.listContainers({ all: true, filters: { label: [`${LABEL_SANDBOX}=true`] } });
+  } catch (error) {
+    throw dockerFailure('list sandbox containers', error);
+  }
+}
+
+/**
+ * Removes sandbox containers whose deadline has passed: runs that a crash,
+ * a kill or a bug left behind. Containers still inside their deadline belong
+ * to a run in progress (perhaps another process's) and are left alone.
+ * Returns the ids removed.
+ */
+export async function reapExpired(docker: Docker, now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const info of await listSandboxContainers(docker)) {
+    const deadline = Number(info.Labels?.[LABEL_DEADLINE]);
+    if (Number.isFinite(deadline) && deadline > now) continue;
+    try {
+      await docker.getContainer(info.Id).remove({ force: true, v: true });
+      removed.push(info.Id);
+    } catch (error) {
+      if (!isNoSuchContainer(error)) throw dockerFailure('remove an expired sandbox container', error);
+    }
+  }
+  return removed;
+}
+
+/** Runs `reapExpired` every `intervalMs` until the returned stop function is called. */
+export function startReaper(docker: Docker, intervalMs: number, onError: (error: unknown) => void): () => void {
+  const timer = setInterval(() => {
+    reapExpired(docker).catch(onError);
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
