@@ -12,7 +12,7 @@ import {
   type ContainerParams,
 } from './container-spec.ts';
 import { createCappedDemuxer } from './demux.ts';
-import { dockerFailure, isNoSuchContainer } from './docker.ts';
+import { dockerFailure, isNoSuchContainer, withTimeout } from './docker.ts';
 import { tarFiles, type TarEntry } from './tar.ts';
 
 export interface ExecRequest {
@@ -55,12 +55,14 @@ export interface Box {
 
 /** How long killed processes get to let their streams close before the box is restarted. */
 const KILL_GRACE_MS = 2000;
+/** Longest any single Docker API call may take before it counts as a fault. */
+const API_TIMEOUT_MS = 30_000;
 const EXIT_POLL_MS = 5;
 
 export async function openBox(docker: Docker, params: ContainerParams): Promise<Box> {
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(containerSpec(params));
+    container = await withTimeout('create a container', API_TIMEOUT_MS, docker.createContainer(containerSpec(params)));
   } catch (error) {
     if (/no such image/i.test(String((error as Error).message))) {
       throw new KodbroError('image_missing', `Runner image ${params.image} is not built; run: npm run kodbro -- images build`, {
@@ -70,7 +72,7 @@ export async function openBox(docker: Docker, params: ContainerParams): Promise<
     throw dockerFailure('create a sandbox container', error);
   }
   try {
-    await container.start();
+    await withTimeout('start a container', API_TIMEOUT_MS, container.start());
   } catch (error) {
     await container.remove({ force: true }).catch(() => {});
     throw dockerFailure('start a sandbox container', error);
@@ -83,13 +85,12 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   /** Kills every candidate process from a separate exec; false when even that cannot start. */
   async function killAll(): Promise<boolean> {
     try {
-      const killer = await container.exec({
-        Cmd: ['/bin/sh', '-c', 'kill -KILL -1'],
-        User: CANDIDATE_USER,
-        AttachStdout: false,
-        AttachStderr: false,
-      });
-      await killer.start({ Detach: true });
+      const killer = await withTimeout(
+        'create a kill process',
+        API_TIMEOUT_MS,
+        container.exec({ Cmd: ['/bin/sh', '-c', 'kill -KILL -1'], User: CANDIDATE_USER, AttachStdout: false, AttachStderr: false }),
+      );
+      await withTimeout('start a kill process', API_TIMEOUT_MS, killer.start({ Detach: true }));
       return true;
     } catch {
       return false;
@@ -98,8 +99,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
 
   async function restart(): Promise<void> {
     try {
-      await container.kill().catch(() => {});
-      await container.start();
+      await withTimeout('kill a container', API_TIMEOUT_MS, container.kill()).catch(() => {});
+      await withTimeout('restart a container', API_TIMEOUT_MS, container.start());
     } catch (error) {
       throw dockerFailure('restart a sandbox container', error);
     }
@@ -114,7 +115,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     let stream: Duplex;
     let execution: Docker.Exec;
     try {
-      execution = await container.exec({
+      execution = await withTimeout('create a process', API_TIMEOUT_MS, container.exec({
         Cmd: [RUN_WRAPPER, ...request.argv],
         User: CANDIDATE_USER,
         WorkingDir: BOX_DIR,
@@ -124,8 +125,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
         AttachStderr: true,
         Tty: false,
         Privileged: false,
-      });
-      stream = (await execution.start({ hijack: true, stdin: true })) as Duplex;
+      }));
+      stream = (await withTimeout('start a process', API_TIMEOUT_MS, execution.start({ hijack: true, stdin: true }))) as Duplex;
     } catch (error) {
       throw dockerFailure('start a process in the sandbox', error);
     }
@@ -216,14 +217,14 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     async setMemory(memoryMb) {
       const bytes = Math.round(memoryMb * 1024 * 1024);
       try {
-        await container.update({ Memory: bytes, MemorySwap: bytes });
+        await withTimeout('update a container', API_TIMEOUT_MS, container.update({ Memory: bytes, MemorySwap: bytes }));
       } catch (error) {
         throw dockerFailure('set the sandbox memory limit', error);
       }
     },
     async destroy() {
       try {
-        await container.remove({ force: true, v: true });
+        await withTimeout('remove a container', API_TIMEOUT_MS, container.remove({ force: true, v: true }));
       } catch (error) {
         if (!isNoSuchContainer(error) && !/already in progress/i.test(String(error))) {
           throw dockerFailure('remove a sandbox container', error);
@@ -242,7 +243,7 @@ async function waitForExit(execution: Docker.Exec, giveUp: () => boolean, maxMs 
   for (;;) {
     let info: Docker.ExecInspectInfo;
     try {
-      info = await execution.inspect();
+      info = await withTimeout('inspect a process', API_TIMEOUT_MS, execution.inspect());
     } catch (error) {
       throw dockerFailure('inspect a sandbox process', error);
     }

@@ -1,13 +1,21 @@
 import type { ContainerCreateOptions } from 'dockerode';
+import { hostname } from 'node:os';
 
 /** Candidate code runs as this uid; it owns nothing outside the box's tmpfs. */
 export const CANDIDATE_USER = '1000:1000';
-/** PID 1 runs as a different uid, so candidate code can neither signal it nor read its /proc entries. */
+/**
+ * PID 1 (Docker's tini, with `sleep` under it) runs as a different uid, so
+ * candidate code can neither signal it nor read its /proc entries; tini reaps
+ * the orphans of killed process trees, which would otherwise hold pids.
+ */
 export const IDLE_USER = '65534:65534';
 export const BOX_DIR = '/box';
 export const LABEL_SANDBOX = 'org.kodbro.sandbox';
 export const LABEL_DEADLINE = 'org.kodbro.deadline';
 export const LABEL_PURPOSE = 'org.kodbro.purpose';
+/** Which process made the container (host:pid), so a process can account for its own. */
+export const LABEL_OWNER = 'org.kodbro.owner';
+export const OWNER = `${hostname()}:${process.pid}`;
 /** The wrapper in the base image: kills leftovers before and after each command. */
 export const RUN_WRAPPER = '/usr/local/bin/kodbro-run';
 
@@ -52,6 +60,7 @@ export function containerSpec(params: ContainerParams): ContainerCreateOptions {
       [LABEL_SANDBOX]: 'true',
       [LABEL_DEADLINE]: String(params.deadline),
       [LABEL_PURPOSE]: params.purpose,
+      [LABEL_OWNER]: OWNER,
     },
     NetworkDisabled: true,
     Tty: false,
@@ -62,6 +71,7 @@ export function containerSpec(params: ContainerParams): ContainerCreateOptions {
     StopSignal: 'SIGKILL',
     HostConfig: {
       NetworkMode: 'none',
+      Init: true,
       ReadonlyRootfs: true,
       Tmpfs: {
         [BOX_DIR]: `rw,exec,nosuid,nodev,size=${c.boxSizeMb}m,uid=1000,gid=1000,mode=0755`,

@@ -28,3 +28,16 @@ export function dockerFailure(action: string, error: unknown): KodbroError {
 export function isNoSuchContainer(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 404;
 }
+
+/** Docker calls that hang (a wedged daemon) become sandbox faults, which are retried. */
+export async function withTimeout<T>(action: string, ms: number, call: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new KodbroError('sandbox_failed', `Docker did not ${action} within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([call, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

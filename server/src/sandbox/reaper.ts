@@ -1,11 +1,12 @@
 import type Docker from 'dockerode';
-import { LABEL_DEADLINE, LABEL_SANDBOX } from './container-spec.ts';
+import { LABEL_DEADLINE, LABEL_OWNER, LABEL_SANDBOX, OWNER } from './container-spec.ts';
 import { dockerFailure, isNoSuchContainer } from './docker.ts';
 
-/** Lists every container the sandbox made, running or not. */
-export async function listSandboxContainers(docker: Docker): Promise<Docker.ContainerInfo[]> {
+/** Lists the containers the sandbox made, running or not: every process's, or only this one's. */
+export async function listSandboxContainers(docker: Docker, options: { ownOnly?: boolean } = {}): Promise<Docker.ContainerInfo[]> {
+  const label = [`${LABEL_SANDBOX}=true`, ...(options.ownOnly ? [`${LABEL_OWNER}=${OWNER}`] : [])];
   try {
-    return await docker.listContainers({ all: true, filters: { label: [`${LABEL_SANDBOX}=true`] } });
+    return await docker.listContainers({ all: true, filters: { label } });
   } catch (error) {
     throw dockerFailure('list sandbox containers', error);
   }

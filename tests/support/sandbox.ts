@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { expect } from 'vitest';
+import { loadChallenge, type Challenge } from '../../server/src/challenges/index.ts';
+import { DEFAULT_JUDGE_LIMITS, type JudgeLimits } from '../../server/src/config/index.ts';
+import type { JudgeEvent, JudgeResult, LanguageId } from '../../server/src/contracts/index.ts';
+import { judgeSubmission, type JudgeDeps } from '../../server/src/judge/index.ts';
+import { createDockerClient, dockerAnswers, listSandboxContainers } from '../../server/src/sandbox/index.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const docker = createDockerClient();
+
+/** The judge's dependencies against the real Docker engine. */
+export function judgeDeps(limits: Partial<JudgeLimits> = {}): JudgeDeps {
+  return { docker, limits: { ...DEFAULT_JUDGE_LIMITS, ...limits } };
+}
+
+const loaded = new Map<string, Promise<Challenge>>();
+
+/** Loads a package folder (relative to the repository root) once per test file. */
+export function loadPackage(relativeDir: string): Promise<Challenge> {
+  let challenge = loaded.get(relativeDir);
+  if (!challenge) {
+    challenge = loadChallenge(path.join(REPO_ROOT, relativeDir));
+    loaded.set(relativeDir, challenge);
+  }
+  return challenge;
+}
+
+/**
+ * `tests/fixtures/packages/sum`: the first line holds n, the second n
+ * integers; the answer is their sum. Five hidden tests (1, 2, 11, 101, 1001
+ * numbers) and one sample ("3\n1 2 3\n" → 6), 1 s and 64 MB per test.
+ */
+export const SUM_PACKAGE = 'tests/fixtures/packages/sum';
+
+export async function judgeSource(
+  packageDir: string,
+  language: LanguageId,
+  source: string,
+  options: { limits?: Partial<JudgeLimits>; onEvent?: (event: JudgeEvent) => void; testSet?: 'hidden' | 'samples' } = {},
+): Promise<JudgeResult> {
+  const challenge = await loadPackage(packageDir);
+  return judgeSubmission(challenge, { language, source }, judgeDeps(options.limits), {
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+    ...(options.testSet ? { testSet: options.testSet } : {}),
+  });
+}
+
+/**
+ * After an attack: Docker still answers and no sandbox container this test
+ * process made is left behind (other processes may be judging meanwhile).
+ */
+export async function expectDockerClean(): Promise<void> {
+  expect(await dockerAnswers(docker, 10_000)).toBe(true);
+  const left = await listSandboxContainers(docker, { ownOnly: true });
+  expect(left.map((c) => `${c.Id.slice(0, 12)} ${c.State} ${c.Labels?.['org.kodbro.purpose'] ?? ''}`)).toEqual([]);
+}
