@@ -18,6 +18,8 @@ import { formatIssues, localeSchema, manifestSchema, type Manifest, type Manifes
 import type { Challenge, CheckerSpec, TestGroup } from './model.ts';
 
 export const MANIFEST_FILE = 'kodbro.yaml';
+/** Images and other files the statements link to. */
+export const STATEMENT_FILES_DIR = 'statement-files';
 
 /** Loads a Kodbro package folder into plain data, or throws a KodbroError saying what is wrong. */
 export async function loadKodbroPackage(root: string): Promise<Challenge> {
@@ -36,7 +38,7 @@ export async function loadKodbroPackage(root: string): Promise<Challenge> {
     id: manifest.id,
     title: manifest.title,
     statements,
-    statementFiles: [],
+    statementFiles: await readFlatFolder(path.join(root, STATEMENT_FILES_DIR), budget, root),
     languages: manifest.languages ?? [...ALL_LANGUAGE_IDS],
     limits: manifest.limits ?? {},
     checker: await toCheckerSpec(root, manifest.checker ?? { type: 'tokens' }, budget),
@@ -133,9 +135,9 @@ async function toCheckerSpec(root: string, checker: ManifestChecker, budget: Rea
     case 'case-insensitive':
       return { kind: 'tokens', caseSensitive: false };
     case 'exact':
-      return { kind: 'exact', caseSensitive: true };
+      return { kind: 'exact', caseSensitive: checker.caseSensitive };
     case 'float':
-      return { kind: 'tokens', caseSensitive: true, float: { absolute: checker.absolute, relative: checker.relative } };
+      return { kind: 'tokens', caseSensitive: checker.caseSensitive, float: { absolute: checker.absolute, relative: checker.relative } };
     case 'custom': {
       const entryPath = resolveInside(root, checker.source);
       const language = languageForFile(entryPath);

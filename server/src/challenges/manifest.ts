@@ -20,13 +20,14 @@ const tolerance = z.number().nonnegative().max(1e6);
 
 export const manifestCheckerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tokens') }).strict(),
-  z.object({ type: z.literal('exact') }).strict(),
+  z.object({ type: z.literal('exact'), caseSensitive: z.boolean().default(true) }).strict(),
   z.object({ type: z.literal('case-insensitive') }).strict(),
   z
     .object({
       type: z.literal('float'),
       absolute: tolerance.default(1e-6),
       relative: tolerance.default(1e-6),
+      caseSensitive: z.boolean().default(true),
     })
     .strict(),
   z
@@ -85,5 +86,10 @@ export type Manifest = z.infer<typeof manifestSchema>;
 
 /** Renders zod issues as `path: message` lines for people. */
 export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(manifest)'}: ${issue.message}`);
+  return error.issues.map((issue) => {
+    // A bad record key carries the key schema's own, clearer message inside.
+    const inner = issue.code === 'invalid_key' ? issue.issues[0]?.message : undefined;
+    const where = issue.path.length ? issue.path.join('.') : '(manifest)';
+    return `${where}: ${inner ? `${String(issue.path.at(-1))} ${inner}` : issue.message}`;
+  });
 }

@@ -79,8 +79,7 @@ describe('writeKodbroPackage: round trips from Kattis', () => {
     const source = path.join(FIXTURES, 'bus-fares');
     const kattis = await loadKattisPackage(source);
     const out = await outDir();
-    const warnings: string[] = [];
-    await writeKodbroPackage(kattis, source, out, { onWarning: (w) => warnings.push(w) });
+    await writeKodbroPackage(kattis, source, out);
     const kodbro = await loadKodbroPackage(out);
 
     expect(kodbro.id).toBe(kattis.id);
@@ -93,11 +92,8 @@ describe('writeKodbroPackage: round trips from Kattis', () => {
       ['group1', 40],
       ['group2', 60],
     ]);
-    // Every answer is a number, so case cannot matter: the manifest's (case-sensitive)
-    // float checker judges exactly as Kattis's case-insensitive one, and nothing is lost.
     expect(kattis.checker).toEqual({ kind: 'tokens', caseSensitive: false, float: { absolute: 1e-6, relative: 1e-6 } });
-    expect(kodbro.checker).toEqual({ kind: 'tokens', caseSensitive: true, float: { absolute: 1e-6, relative: 1e-6 } });
-    expect(warnings).toEqual([]);
+    expect(kodbro.checker).toEqual(kattis.checker);
 
     expect(kodbro.solutions.map((s) => [path.basename(s.file), s.expect])).toEqual(kattis.solutions.map((s) => [path.basename(s.file), s.expect]));
     for (const [i, solution] of kodbro.solutions.entries()) {
@@ -260,26 +256,21 @@ describe('writeKodbroPackage: checkers', () => {
     }
   });
 
-  it('warns when a case-insensitive float or exact checker must become case-sensitive', async () => {
-    const warnings: string[] = [];
+  it('keeps case-insensitive float and exact checkers case-insensitive', async () => {
+    const float = { kind: 'tokens', caseSensitive: false, float: { absolute: 1e-6, relative: 1e-6 } } as const;
     const out = await outDir();
     await writeKodbroPackage(
-      challenge({
-        checker: { kind: 'tokens', caseSensitive: false, float: { absolute: 1e-6, relative: 1e-6 } },
-        groups: [{ id: 'a', points: 1, tests: [test('a', '1\n', 'YES 0.5\n')] }],
-      }),
+      challenge({ checker: float, groups: [{ id: 'a', points: 1, tests: [test('a', '1\n', 'YES 0.5\n')] }] }),
       await tempDir(),
       out,
-      { onWarning: (w) => warnings.push(w) },
     );
-    expect((await manifestOf(out)).checker).toEqual({ type: 'float', absolute: 1e-6, relative: 1e-6 });
-    expect(warnings).toEqual([expect.stringMatching(/the package: the float checker becomes case-sensitive/)]);
+    expect((await manifestOf(out)).checker).toEqual({ type: 'float', absolute: 1e-6, relative: 1e-6, caseSensitive: false });
+    expect((await loadKodbroPackage(out)).checker).toEqual(float);
 
-    const exactWarnings: string[] = [];
-    await writeKodbroPackage(challenge({ checker: { kind: 'exact', caseSensitive: false } }), await tempDir(), await outDir(), {
-      onWarning: (w) => exactWarnings.push(w),
-    });
-    expect(exactWarnings).toEqual([]); // the answers ('1', '2') have no letters
+    const exactOut = await outDir();
+    await writeKodbroPackage(challenge({ checker: { kind: 'exact', caseSensitive: false } }), await tempDir(), exactOut);
+    expect((await manifestOf(exactOut)).checker).toEqual({ type: 'exact', caseSensitive: false });
+    expect((await loadKodbroPackage(exactOut)).checker).toEqual({ kind: 'exact', caseSensitive: false });
   });
 
   it('writes a custom checker and per-group checkers (builtin, same files with other args, other files)', async () => {

@@ -17,15 +17,6 @@ import type { Challenge, CheckerSpec, PackageFile, TestCase, TestGroup } from '.
  * leaves nothing half-written behind.
  */
 
-export interface WriteOptions {
-  /**
-   * Told when the Kodbro package judges differently from the source, e.g. a
-   * case-insensitive float comparison that the manifest can only say as a
-   * case-sensitive one. The package is written all the same.
-   */
-  onWarning?: (message: string) => void;
-}
-
 /** One file of the package to write, relative to the output folder. */
 interface OutFile {
   path: string;
@@ -36,9 +27,7 @@ export async function writeKodbroPackage(
   challenge: Challenge,
   sourceRoot: string,
   outDir: string,
-  options: WriteOptions = {},
 ): Promise<void> {
-  const warn = options.onWarning ?? (() => {});
   const files: OutFile[] = [];
 
   const hidden = planHidden(challenge.groups);
@@ -46,14 +35,13 @@ export async function writeKodbroPackage(
   const sampleNames = uniqueNames(challenge.samples.map((test) => fileNameFor(test.id)));
   files.push(...challenge.samples.flatMap((test, i) => testFiles('tests/sample', sampleNames[i] as string, test)));
 
-  const packageTests = [...challenge.samples, ...challenge.groups.filter((g) => !g.checker).flatMap((g) => g.tests)];
-  const checker = planChecker(challenge.checker, 'checker', packageTests, 'the package', warn);
+  const checker = planChecker(challenge.checker, 'checker');
   files.push(...checker.files);
   const groupEntries = hidden.groups.map((planned) => {
     const { group } = planned;
     if (!group.checker) return { id: planned.id, points: group.points };
     const dir = sameFiles(group.checker, challenge.checker) ? 'checker' : `checker/${planned.id}`;
-    const groupChecker = planChecker(group.checker, dir, group.tests, `group ${planned.id}`, warn);
+    const groupChecker = planChecker(group.checker, dir);
     if (dir !== 'checker') files.push(...groupChecker.files);
     return { id: planned.id, points: group.points, checker: groupChecker.manifest };
   });
@@ -135,13 +123,7 @@ function testFiles(dir: string, name: string, test: TestCase): OutFile[] {
 // Checkers
 
 /** The manifest's form of a checker, and the files a custom one needs under `dir`. */
-function planChecker(
-  spec: CheckerSpec,
-  dir: string,
-  tests: TestCase[],
-  where: string,
-  warn: (message: string) => void,
-): { manifest: ManifestChecker; files: OutFile[] } {
+function planChecker(spec: CheckerSpec, dir: string): { manifest: ManifestChecker; files: OutFile[] } {
   if (spec.kind === 'custom') {
     for (const file of spec.files) {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file.path)) {
@@ -154,40 +136,15 @@ function planChecker(
       files: spec.files.map((f) => ({ path: `${dir}/${f.path}`, content: f.content })),
     };
   }
-  return { manifest: builtinChecker(spec, tests, where, warn), files: [] };
+  return { manifest: builtinChecker(spec), files: [] };
 }
 
-/**
- * The manifest has no case-insensitive form of `float` or `exact`. When no
- * answer holds a letter that the comparison would read as text, case cannot
- * change a verdict and the case-sensitive form is the same checker; otherwise
- * the stricter form is written and the caller is warned.
- */
-function builtinChecker(
-  spec: Exclude<CheckerSpec, { kind: 'custom' }>,
-  tests: TestCase[],
-  where: string,
-  warn: (message: string) => void,
-): ManifestChecker {
+function builtinChecker(spec: Exclude<CheckerSpec, { kind: 'custom' }>): ManifestChecker {
   if (spec.kind === 'tokens' && !spec.float) return spec.caseSensitive ? { type: 'tokens' } : { type: 'case-insensitive' };
-  if (!spec.caseSensitive && answersHaveLetters(tests, spec.kind === 'tokens')) {
-    const form = spec.kind === 'tokens' ? 'float' : 'exact';
-    warn(`${where}: the ${form} checker becomes case-sensitive (kodbro.yaml has no case-insensitive ${form}); answers contain letters`);
-  }
-  if (spec.kind === 'exact') return { type: 'exact' };
-  return { type: 'float', absolute: spec.float?.absolute ?? 0, relative: spec.float?.relative ?? 0 };
-}
-
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** Whether case could matter: a letter in an answer token compared as text (numbers compare as numbers with `float`). */
-function answersHaveLetters(tests: TestCase[], numbersAsNumbers: boolean): boolean {
-  return tests.some((test) =>
-    test.answer
-      .toString('latin1')
-      .split(/[ \t\n\r\f\v]+/)
-      .some((token) => /[A-Za-z]/.test(token) && !(numbersAsNumbers && NUMBER.test(token))),
-  );
+  // caseSensitive is written only where it differs from the default.
+  const cased = spec.caseSensitive ? {} : { caseSensitive: false };
+  if (spec.kind === 'exact') return { type: 'exact', ...cased } as ManifestChecker;
+  return { type: 'float', absolute: spec.float?.absolute ?? 0, relative: spec.float?.relative ?? 0, ...cased } as ManifestChecker;
 }
 
 function sameFiles(a: CheckerSpec, b: CheckerSpec): boolean {
@@ -242,13 +199,14 @@ function definedLimits(limits: Challenge['limits']): NonNullable<Manifest['limit
   return Object.fromEntries(Object.entries(limits).filter(([, v]) => v !== undefined));
 }
 
-function validManifest(manifest: unknown): Manifest {
+/** Checks the manifest against the loader's schema, and returns it as written (without the schema's defaults filled in). */
+function validManifest<T>(manifest: T): T {
   const parsed = manifestSchema.safeParse(manifest);
   if (!parsed.success) {
     const problems = formatIssues(parsed.error);
     throw new KodbroError('invalid_argument', `The challenge does not make a valid ${MANIFEST_FILE}:\n  ${problems.join('\n  ')}`, { details: problems });
   }
-  return parsed.data;
+  return manifest;
 }
 
 /** The output folder must be new or empty, and a real folder, never a link. */

@@ -1,0 +1,210 @@
+/**
+ * Every language, end to end: real runner images, the real judge, the `sum`
+ * fixture package (n, then n integers; the answer is their 64-bit sum; five
+ * hidden tests, one sample; 1000 ms and 64 MB per test). Each language gets
+ * one program per verdict, kept readable under ./programs/<language>/.
+ *
+ * No timing assertions beyond verdicts: the machine is small and shared.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  judgeEventSchema,
+  judgeResultSchema,
+  type JudgeEvent,
+  type JudgeResult,
+  type LanguageId,
+  type Verdict,
+} from '../../server/src/contracts/index.ts';
+import { expectDockerClean, judgeSource, loadPackage, SUM_PACKAGE } from '../support/sandbox.ts';
+
+const PROGRAMS = path.join(import.meta.dirname, 'programs');
+
+const EXTENSION: Record<LanguageId, string> = {
+  python: 'py',
+  javascript: 'js',
+  java: 'java',
+  c: 'c',
+  cpp: 'cpp',
+  go: 'go',
+};
+
+function program(language: LanguageId, name: string): string {
+  return readFileSync(path.join(PROGRAMS, language, `${name}.${EXTENSION[language]}`), 'utf8');
+}
+
+/** What each compiler's message must mention for the syntax error in compile_error.<ext>. */
+const COMPILE_MESSAGE: Record<LanguageId, RegExp[]> = {
+  python: [/SyntaxError/, /main\.py", line 3/],
+  javascript: [/SyntaxError/, /main\.js:3/],
+  java: [/Main\.java:5: error: ';' expected/],
+  c: [/main\.c:4:\d+: error:/],
+  cpp: [/main\.cpp:\d+:\d+: error: expected ',' or ';'/],
+  go: [/main\.go:6:\d+: syntax error/],
+};
+
+const HIDDEN_TESTS = 5;
+
+/** Every hidden test was run (or marked) and the result is well-formed. */
+function expectShape(result: JudgeResult): void {
+  expect(judgeResultSchema.parse(result)).toEqual(result);
+  expect(result.tests).toHaveLength(HIDDEN_TESTS);
+  for (const test of result.tests) {
+    expect(test.timeMs).toEqual(expect.any(Number));
+    expect(test.memoryKb).toEqual(expect.any(Number));
+  }
+  expect(result.systemError).toBeUndefined();
+}
+
+/** Every test failed with `verdict`, nothing was earned. */
+function expectAllFailed(result: JudgeResult, verdict: Verdict): void {
+  expectShape(result);
+  expect(result.verdict).toBe(verdict);
+  expect(result.score).toBe(0);
+  expect(result.tests.map((t) => t.verdict)).toEqual(Array(HIDDEN_TESTS).fill(verdict));
+  for (const group of result.groups) expect(group.earned).toBe(0);
+}
+
+interface VerdictCase {
+  verdict: Verdict;
+  check: (result: JudgeResult, language: LanguageId) => void;
+}
+
+const VERDICT_CASES: VerdictCase[] = [
+  {
+    verdict: 'accepted',
+    check: (result) => {
+      expectShape(result);
+      expect(result.verdict).toBe('accepted');
+      expect(result.score).toBe(100);
+      expect(result.tests.map((t) => t.verdict)).toEqual(Array(HIDDEN_TESTS).fill('accepted'));
+      for (const group of result.groups) expect(group.earned).toBe(group.points);
+      for (const test of result.tests) {
+        expect(Number.isInteger(test.timeMs) && test.timeMs >= 0).toBe(true);
+        expect(Number.isInteger(test.memoryKb) && test.memoryKb >= 0).toBe(true);
+      }
+      expect(result.compileOutput).toBeUndefined();
+    },
+  },
+  { verdict: 'wrong_answer', check: (result) => expectAllFailed(result, 'wrong_answer') },
+  { verdict: 'time_limit', check: (result) => expectAllFailed(result, 'time_limit') },
+  { verdict: 'runtime_error', check: (result) => expectAllFailed(result, 'runtime_error') },
+  {
+    verdict: 'compile_error',
+    check: (result, language) => {
+      expectAllFailed(result, 'compile_error');
+      for (const test of result.tests) expect([test.timeMs, test.memoryKb]).toEqual([0, 0]);
+      expect(result.compileOutput).toEqual(expect.any(String));
+      const output = result.compileOutput ?? '';
+      expect(output.trim()).not.toBe('');
+      for (const pattern of COMPILE_MESSAGE[language]) expect(output).toMatch(pattern);
+    },
+  },
+  {
+    verdict: 'memory_limit',
+    check: (result, language) => {
+      expectAllFailed(result, 'memory_limit');
+      // The run really got near the limit (the JVM's heap is capped by -Xmx
+      // inside a larger container, so its peak is the JVM's, not the heap's).
+      if (language !== 'java') {
+        for (const test of result.tests) expect(test.memoryKb).toBeGreaterThan(48 * 1024);
+      }
+    },
+  },
+];
+
+const LANGUAGES_UNDER_TEST: LanguageId[] = ['python', 'javascript', 'java', 'c', 'cpp', 'go'];
+
+describe.each(LANGUAGES_UNDER_TEST)('%s on the sum package', (language) => {
+  afterAll(expectDockerClean);
+
+  it.each(VERDICT_CASES)('$verdict', async ({ verdict, check }) => {
+    const result = await judgeSource(SUM_PACKAGE, language, program(language, verdict));
+    try {
+      check(result, language);
+    } catch (error) {
+      // The whole result explains a wrong verdict far better than the diff alone.
+      console.error(`${language}/${verdict}:`, JSON.stringify(result, null, 2));
+      throw error;
+    }
+  });
+});
+
+describe('judging protocol', () => {
+  afterAll(expectDockerClean);
+
+  it('reports progress in order: compiling, each test, then done with the returned result', async () => {
+    // Right on the small tests, off by one from the third test on: test_done carries each test's own verdict.
+    const source = 'n = int(input())\ns = sum(map(int, input().split()))\nprint(s if n < 100 else s + 1)\n';
+    const events: JudgeEvent[] = [];
+    const result = await judgeSource(SUM_PACKAGE, 'python', source, { onEvent: (event) => events.push(event) });
+
+    for (const event of events) expect(judgeEventSchema.parse(event)).toEqual(event);
+    expect(events.filter((e) => e.type === 'retrying')).toEqual([]);
+    const expected: JudgeEvent[] = [{ type: 'compiling' }];
+    for (let index = 1; index <= HIDDEN_TESTS; index++) {
+      expected.push({ type: 'testing', index, total: HIDDEN_TESTS });
+      expected.push({ type: 'test_done', index, total: HIDDEN_TESTS, verdict: index <= 2 ? 'accepted' : 'wrong_answer' });
+    }
+    expected.push({ type: 'done', result });
+    expect(events).toEqual(expected);
+    expect(events.at(-1)).toEqual({ type: 'done', result });
+
+    expect(result.verdict).toBe('wrong_answer');
+    expect(result.tests.map((t) => t.verdict)).toEqual(['accepted', 'accepted', 'wrong_answer', 'wrong_answer', 'wrong_answer']);
+  });
+
+  it('runs the next test and the next submission normally after a time limit', async () => {
+    // The first test (n = 2) spins in two processes; every other test is answered at once.
+    const spinner = [
+      'import os',
+      'n = int(input())',
+      's = sum(map(int, input().split()))',
+      'if n == 2:',
+      '    os.fork()',
+      '    while True:',
+      '        s += 1',
+      'print(s)',
+      '',
+    ].join('\n');
+    const first = await judgeSource(SUM_PACKAGE, 'python', spinner);
+    expectShape(first);
+    expect(first.verdict).toBe('time_limit');
+    // A spinner left alive would eat the later tests' CPU time (and the cgroup bills it to them).
+    expect(first.tests.map((t) => t.verdict)).toEqual(['time_limit', 'accepted', 'accepted', 'accepted', 'accepted']);
+    await expectDockerClean();
+
+    const second = await judgeSource(SUM_PACKAGE, 'python', program('python', 'accepted'));
+    expectShape(second);
+    expect(second.verdict).toBe('accepted');
+    expect(second.score).toBe(100);
+  });
+
+  it('gives output_limit to a Python program that prints endlessly', async () => {
+    const result = await judgeSource(SUM_PACKAGE, 'python', program('python', 'output_limit'));
+    expectAllFailed(result, 'output_limit');
+  });
+
+  it('runs only the one sample when asked for the samples', async () => {
+    const challenge = await loadPackage(SUM_PACKAGE);
+    expect(challenge.samples).toHaveLength(1);
+    const events: JudgeEvent[] = [];
+    const result = await judgeSource(SUM_PACKAGE, 'python', program('python', 'accepted'), {
+      testSet: 'samples',
+      onEvent: (event) => events.push(event),
+    });
+    expect(result.verdict).toBe('accepted');
+    expect(result.tests).toHaveLength(1);
+    expect(result.tests[0]).toMatchObject({ id: challenge.samples[0]?.id, verdict: 'accepted' });
+    expect(result.groups).toEqual([{ id: 'samples', points: 0, earned: 0 }]);
+    expect(events.map((e) => e.type)).toEqual(['compiling', 'testing', 'test_done', 'done']);
+    expect(events.filter((e) => e.type === 'testing')).toEqual([{ type: 'testing', index: 1, total: 1 }]);
+
+    // A wrong program fails on the sample alone.
+    const wrong = await judgeSource(SUM_PACKAGE, 'python', program('python', 'wrong_answer'), { testSet: 'samples' });
+    expect(wrong.verdict).toBe('wrong_answer');
+    expect(wrong.tests.map((t) => t.verdict)).toEqual(['wrong_answer']);
+    expect(wrong.score).toBe(0);
+  });
+});

@@ -1,0 +1,7 @@
+#include <stdio.h>
+
+int main(void) {
+  int n = ;
+  printf("%d\n", n);
+  return 0;
+}

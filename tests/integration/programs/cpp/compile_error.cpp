@@ -1,0 +1,6 @@
+#include <iostream>
+
+int main() {
+  long long sum = 0
+  std::cout << sum << '\n';
+}

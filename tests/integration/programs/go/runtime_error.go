@@ -1,0 +1,21 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+)
+
+func main() {
+	in := bufio.NewReader(os.Stdin)
+	var n int
+	fmt.Fscan(in, &n)
+	var sum int64
+	for i := 0; i < n; i++ {
+		var x int64
+		fmt.Fscan(in, &x)
+		sum += x
+	}
+	zero := int64(n - n)
+	fmt.Println(sum / zero) // panic: runtime error: integer divide by zero
+}

@@ -1,0 +1,4 @@
+const lines = require('fs').readFileSync(0, 'utf8').split('\n');
+const parsed = lines[1].trim().split(/\s+/).length > 0 ? null : { total: 0 };
+// TypeError: Cannot read properties of null
+console.log(parsed.total);

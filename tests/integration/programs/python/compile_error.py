@@ -1,0 +1,6 @@
+n = int(input())
+
+def total(numbers:
+    return sum(numbers)
+
+print(total(map(int, input().split())))

@@ -1,0 +1,4 @@
+input()
+line = "spam " * 200
+while True:
+    print(line)

@@ -1,0 +1,4 @@
+input()
+total = sum(map(int, input().split()))
+while True:
+    total += 1
