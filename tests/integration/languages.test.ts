@@ -40,7 +40,7 @@ const COMPILE_MESSAGE: Record<LanguageId, RegExp[]> = {
   javascript: [/SyntaxError/, /main\.js:3/],
   java: [/Main\.java:5: error: ';' expected/],
   c: [/main\.c:4:\d+: error:/],
-  cpp: [/main\.cpp:\d+:\d+: error: expected ',' or ';'/],
+  cpp: [/main\.cpp:\d+:\d+: error: expected .,. or .;./],
   go: [/main\.go:6:\d+: syntax error/],
 };
 
@@ -141,15 +141,20 @@ describe('judging protocol', () => {
     const result = await judgeSource(SUM_PACKAGE, 'python', source, { onEvent: (event) => events.push(event) });
 
     for (const event of events) expect(judgeEventSchema.parse(event)).toEqual(event);
-    expect(events.filter((e) => e.type === 'retrying')).toEqual([]);
+    // A Docker fault (a shared, busy machine) makes the judge say `retrying` and start over
+    // from compiling: the attempt that counted is the one after the last retry.
+    const lastRetry = events.findLastIndex((e) => e.type === 'retrying');
+    const attempt = events.slice(lastRetry + 1);
     const expected: JudgeEvent[] = [{ type: 'compiling' }];
     for (let index = 1; index <= HIDDEN_TESTS; index++) {
       expected.push({ type: 'testing', index, total: HIDDEN_TESTS });
       expected.push({ type: 'test_done', index, total: HIDDEN_TESTS, verdict: index <= 2 ? 'accepted' : 'wrong_answer' });
     }
     expected.push({ type: 'done', result });
-    expect(events).toEqual(expected);
-    expect(events.at(-1)).toEqual({ type: 'done', result });
+    expect(attempt).toEqual(expected);
+    // The very same object the judge returned, not merely an equal one.
+    const done = events.at(-1);
+    expect(done?.type === 'done' && done.result).toBe(result);
 
     expect(result.verdict).toBe('wrong_answer');
     expect(result.tests.map((t) => t.verdict)).toEqual(['accepted', 'accepted', 'wrong_answer', 'wrong_answer', 'wrong_answer']);

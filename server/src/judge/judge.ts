@@ -49,9 +49,8 @@ export async function judgeSubmission(
 
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await judgeOnce(challenge, groups, submission, language, deps, emit);
-      emit({ type: 'done', result });
-      return result;
+      // judgeOnce emits `done` itself, before the containers are removed.
+      return await judgeOnce(challenge, groups, submission, language, deps, emit);
     } catch (error) {
       const retryable = isKodbroError(error, 'sandbox_failed') || isKodbroError(error, 'docker_unavailable');
       if (!retryable || attempt > deps.limits.systemRetries) {
@@ -77,6 +76,23 @@ function checkSubmission(challenge: Challenge, submission: Submission): Language
   return language;
 }
 
+/** Everything one judging attempt needs, resolved once. */
+interface Attempt {
+  challenge: Challenge;
+  groups: TestGroup[];
+  submission: Submission;
+  language: LanguageSpec;
+  deps: JudgeDeps;
+  emit: (event: JudgeEvent) => void;
+  limits: ResolvedLimits;
+  deadline: number;
+}
+
+/**
+ * One attempt, bounded by its deadline: whatever hangs (a wedged Docker
+ * daemon), the attempt ends as a sandbox fault, which is retried and never
+ * blamed on the candidate. The fault names the box's last steps.
+ */
 async function judgeOnce(
   challenge: Challenge,
   groups: TestGroup[],
@@ -85,10 +101,30 @@ async function judgeOnce(
   deps: JudgeDeps,
   emit: (event: JudgeEvent) => void,
 ): Promise<JudgeResult> {
+  const limits = resolveLimits(challenge.limits, language, deps.limits);
+  const testCount = hiddenTests({ groups }).length;
+  const budgetMs = deps.limits.compileTimeMs * 2 + testCount * (wallTimeFor(limits) + 5000) + 60_000;
+  const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, deadline: Date.now() + budgetMs };
+
+  let boxOpened: Box | undefined;
+  let watchdog: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    watchdog = setTimeout(() => {
+      const steps = boxOpened?.history().join('; ') ?? 'none';
+      reject(new KodbroError('sandbox_failed', `Judging took longer than its ${Math.round(budgetMs / 1000)} s budget; last sandbox steps: ${steps}`));
+    }, budgetMs);
+  });
+  try {
+    return await Promise.race([runAttempt(attempt, (box) => (boxOpened = box)), expired]);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<JudgeResult> {
+  const { challenge, groups, submission, language, deps, emit, limits, deadline } = attempt;
   const caps = deps.limits;
-  const limits = resolveLimits(challenge.limits, language, caps);
   const tests = hiddenTests({ groups });
-  const deadline = Date.now() + caps.compileTimeMs * 2 + tests.length * (wallTimeFor(limits) + 5000) + 60_000;
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
   const fileName = sourceFileName(language, submission.source);
 
@@ -99,17 +135,32 @@ async function judgeOnce(
     deadline,
     purpose: 'run',
   });
+  onBox(box);
   const checkers = new Map<CheckerSpec, Promise<CheckerRunner>>();
+  const checkerFor = (spec: Extract<CheckerSpec, { kind: 'custom' }>) => {
+    let runner = checkers.get(spec);
+    if (!runner) {
+      runner = openCustomChecker(deps.docker, spec, caps, deadline);
+      checkers.set(spec, runner);
+    }
+    return runner;
+  };
+  // The verdict is out as soon as it is known; removing containers follows.
+  const finish = (result: JudgeResult) => {
+    emit({ type: 'done', result });
+    return result;
+  };
+  const prepare = async () => {
+    await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
+    await box.writeFiles([{ path: fileName, content: Buffer.from(submission.source, 'utf8') }]);
+    const failure = language.compile ? await compile(box, language, fileName, caps) : undefined;
+    await box.setMemory(runMemoryMb);
+    return failure;
+  };
+
   try {
-    const prepare = async () => {
-      await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
-      await box.writeFiles([{ path: fileName, content: Buffer.from(submission.source, 'utf8') }]);
-      const failure = language.compile ? await compile(box, language, fileName, caps) : undefined;
-      await box.setMemory(runMemoryMb);
-      return failure;
-    };
     const compileOutput = await prepare();
-    if (compileOutput !== undefined) return compileError(groups, compileOutput);
+    if (compileOutput !== undefined) return finish(compileError(groups, compileOutput));
 
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
     const results: TestResult[] = [];
@@ -127,30 +178,14 @@ async function judgeOnce(
       if (run.reset && index + 1 < tests.length && (await prepare()) !== undefined) {
         throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
       }
-      const checker = group.checker ?? challenge.checker;
-      const verdict = await decide(run, limits, language, checker, test, checkerFor);
-      results.push({
-        id: test.id,
-        group: group.id,
-        verdict,
-        timeMs: run.cpuMs ?? run.wallMs,
-        memoryKb: run.memoryKb ?? 0,
-      });
+      const verdict = await decide(run, limits, language, group.checker ?? challenge.checker, test, checkerFor);
+      results.push({ id: test.id, group: group.id, verdict, timeMs: run.cpuMs ?? run.wallMs, memoryKb: run.memoryKb ?? 0 });
       emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
     }
-    return scoreResult(groups, results);
+    return finish(scoreResult(groups, results));
   } finally {
     const closing = [...checkers.values()].map((p) => p.then((c) => c.close(), () => {}));
     await Promise.allSettled([box.destroy(), ...closing]);
-  }
-
-  function checkerFor(spec: Extract<CheckerSpec, { kind: 'custom' }>): Promise<CheckerRunner> {
-    let runner = checkers.get(spec);
-    if (!runner) {
-      runner = openCustomChecker(deps.docker, spec, caps, deadline);
-      checkers.set(spec, runner);
-    }
-    return runner;
   }
 }
 

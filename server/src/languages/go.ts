@@ -10,12 +10,12 @@ export const go: LanguageSpec = {
   run: ['./main'],
   // The read-only root leaves /box as the only place for Go's caches; no
   // module downloads (there is no network), no cgo (no C toolchain needed).
+  // No -trimpath: it would rebuild the image's precompiled standard library.
   env: {
     GOCACHE: '/box/.cache/go-build',
     GOPATH: '/box/.cache/go',
     GO111MODULE: 'off',
     CGO_ENABLED: '0',
-    GOFLAGS: '-trimpath',
   },
   memoryOverheadMb: 0,
   timeFactor: 1,

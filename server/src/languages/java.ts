@@ -1,8 +1,11 @@
 import type { LanguageSpec } from './spec.ts';
 
 // The file must be named after its public class; Kattis submissions are not
-// always called Main.
-const PUBLIC_CLASS = /^\s*public\s+(?:final\s+|abstract\s+)*class\s+([A-Za-z_$][\w$]*)/m;
+// always called Main. Comments are removed first so a commented-out class
+// does not count.
+const PUBLIC_CLASS =
+  /(?:^|[\s;}])public\s+(?:(?:final|abstract|strictfp|sealed|non-sealed|static)\s+)*(?:class|record|enum|interface)\s+([A-Za-z_$][\w$]*)/;
+const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
 
 export const java: LanguageSpec = {
   id: 'java',
@@ -10,7 +13,7 @@ export const java: LanguageSpec = {
   extensions: ['.java'],
   image: 'java',
   sourceFile: 'Main.java',
-  sourceFileFor: (source) => `${PUBLIC_CLASS.exec(source)?.[1] ?? 'Main'}.java`,
+  sourceFileFor: (source) => `${PUBLIC_CLASS.exec(source.replace(COMMENTS, ' '))?.[1] ?? 'Main'}.java`,
   compile: ['javac', '-encoding', 'UTF-8', '-J-XX:+UseSerialGC', '-J-XX:-UsePerfData', '{file}'],
   run: [
     'java',

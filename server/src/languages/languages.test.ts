@@ -59,3 +59,11 @@ describe('the language table', () => {
     expect(expandArgv(['x', '{file} y'], { file: 'a b.py', memoryMb: 1 })).toEqual(['x', 'a b.py y']);
   });
 });
+
+describe('Java file names', () => {
+  it('ignore commented-out classes and know every class modifier', () => {
+    expect(sourceFileName(LANGUAGES.java, '/*\npublic class OldName {}\n*/\npublic class Solver {}')).toBe('Solver.java');
+    expect(sourceFileName(LANGUAGES.java, '// public class Nope\npublic strictfp class Fast {}')).toBe('Fast.java');
+    expect(sourceFileName(LANGUAGES.java, 'import java.util.*; public final class A {}')).toBe('A.java');
+  });
+});

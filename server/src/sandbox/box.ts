@@ -51,7 +51,13 @@ export interface Box {
   /** Lowers (or raises) the memory cap, e.g. from compile to run limits. */
   setMemory(memoryMb: number): Promise<void>;
   destroy(): Promise<void>;
+  /** The box's last steps, for the report of a run that got stuck. */
+  history(): string[];
 }
+
+/** KODBRO_TRACE=1 prints every sandbox step with its time, for operators chasing a slow or stuck run. */
+const TRACE = process.env.KODBRO_TRACE === '1';
+const HISTORY_LINES = 12;
 
 /** How long killed processes get to let their streams close before the box is restarted. */
 const KILL_GRACE_MS = 2000;
@@ -82,6 +88,15 @@ export async function openBox(docker: Docker, params: ContainerParams): Promise<
 }
 
 function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
+  const opened = performance.now();
+  const steps: string[] = [];
+  const trace = (_id: string, message: string) => {
+    const line = `${((performance.now() - opened) / 1000).toFixed(3)}s ${message}`;
+    steps.push(line);
+    if (steps.length > HISTORY_LINES) steps.shift();
+    if (TRACE) process.stderr.write(`[sandbox ${container.id.slice(0, 12)} ${line}]\n`);
+  };
+
   /** Kills every candidate process from a separate exec; false when even that cannot start. */
   async function killAll(): Promise<boolean> {
     try {
@@ -107,6 +122,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   }
 
   async function exec(request: ExecRequest): Promise<ExecOutcome> {
+    trace(container.id, `exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
     await cgroup.resetMemoryPeak();
     const cpuBefore = await cgroup.cpuNs();
     const oomBefore = await cgroup.oomKills();
@@ -148,13 +164,16 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     const stop = (reason: 'time' | 'output') => {
       if (stopReason) return;
       stopReason = reason;
+      trace(container.id, `stopping: ${reason}`);
       stopping = (async () => {
         const killed = await killAll();
         const closed = killed && (await Promise.race([ended.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]));
+        trace(container.id, `kill ${killed ? 'sent' : 'failed'}, streams ${closed ? 'closed' : 'still open: restarting the box'}`);
         if (!closed) {
           reset = true;
           stream.destroy();
           await restart();
+          trace(container.id, 'restarted');
         }
       })();
     };
@@ -172,7 +191,9 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
 
     try {
       await ended;
+      trace(container.id, `streams ended after ${Math.round(performance.now() - started)} ms`);
       const exitCode = reset ? null : await waitForExit(execution, () => stopReason !== null);
+      trace(container.id, `exit ${exitCode}`);
       if (stopping) await stopping;
       if (stopReason === 'time' && !reset) await waitForExit(execution, () => false, KILL_GRACE_MS);
       if (streamError && !stopReason && !isPipeError(streamError)) throw dockerFailure('read a sandbox process', streamError);
@@ -202,6 +223,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   return {
     id: container.id,
     exec,
+    history: () => [...steps],
     async writeFiles(files) {
       const outcome = await exec({
         argv: ['tar', '-x', '-f', '-', '-C', BOX_DIR, '--no-same-owner', '--no-same-permissions'],

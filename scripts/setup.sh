@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything Kodbro needs on a fresh Debian machine, idempotently:
+# npm packages (when missing or out of date), a running Docker engine, and the
+# runner images (rebuilt only when runner-images/ changed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[setup] %s\n' "$*" >&2; }
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  log "Kodbro needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))."
+  exit 1
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+bash scripts/docker-up.sh
+log "building runner images that are not up to date"
+node server/bin/kodbro.js images build

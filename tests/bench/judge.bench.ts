@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:judge`: submit-to-verdict time for a 20-test package, and the
+ * sandbox's overhead per test against the same program as a bare host process,
+ * for Python and C++. Prints numbers; asserts nothing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hiddenTests, loadChallenge } from '../../server/src/challenges/index.ts';
+import { DEFAULT_JUDGE_LIMITS } from '../../server/src/config/index.ts';
+import type { LanguageId } from '../../server/src/contracts/index.ts';
+import { judgeSubmission } from '../../server/src/judge/index.ts';
+import { expandArgv, LANGUAGES, sourceFileName } from '../../server/src/languages/index.ts';
+import { createDockerClient, imageFor, openBox } from '../../server/src/sandbox/index.ts';
+
+const PACKAGE = path.resolve(import.meta.dirname, '../../challenges/log-aggregation');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const docker = createDockerClient();
+const limits = DEFAULT_JUDGE_LIMITS;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function main() {
+  const challenge = await loadChallenge(PACKAGE);
+  const tests = hiddenTests(challenge).map((t) => t.test);
+  console.log(`package: challenges/log-aggregation, ${tests.length} hidden tests; ${RUNS} runs after 1 warm-up; ${new Date().toISOString().slice(0, 10)}`);
+  for (const [language, file] of [
+    ['python', 'accepted.py'],
+    ['cpp', 'accepted.cpp'],
+  ] as [LanguageId, string][]) {
+    const source = readFileSync(path.join(PACKAGE, 'solutions', file), 'utf8');
+
+    // 1. Submit to verdict, through the whole judge (container, compile, 20 tests, checks, removal).
+    const totals: number[] = [];
+    for (let run = 0; run <= RUNS; run++) {
+      const started = performance.now();
+      let verdictAt = 0;
+      const result = await judgeSubmission(challenge, { language, source }, { docker, limits }, {
+        onEvent: (e) => {
+          if (e.type === 'done') verdictAt = performance.now();
+        },
+      });
+      if (result.verdict !== 'accepted') throw new Error(`${file} was ${result.verdict}`);
+      if (run > 0) totals.push(verdictAt - started);
+    }
+
+    // 2. Per-test overhead: the same program per test in one box vs as a bare host process.
+    const { sandboxMs, hostMs } = await perTest(language, source, tests.map((t) => t.input));
+    const overhead = sandboxMs.map((ms, i) => ms - (hostMs[i] as number));
+    console.log(
+      `${LANGUAGES[language].name}: submit-to-verdict median ${fmt(median(totals))} (min ${fmt(Math.min(...totals))}, max ${fmt(Math.max(...totals))}); ` +
+        `per test: sandbox median ${fmt(median(sandboxMs))}, bare host process median ${fmt(median(hostMs))}, overhead median ${fmt(median(overhead))}`,
+    );
+  }
+}
+
+async function perTest(language: LanguageId, source: string, inputs: Buffer[]) {
+  const spec = LANGUAGES[language];
+  const fileName = sourceFileName(spec, source);
+  const box = await openBox(docker, { image: await imageFor(spec.image), memoryMb: 1024, deadline: Date.now() + 600_000, purpose: 'run' });
+  const hostDir = mkdtempSync(path.join(tmpdir(), 'kodbro-bench-'));
+  try {
+    await box.writeFiles([{ path: fileName, content: Buffer.from(source) }]);
+    if (spec.compile) {
+      await box.exec({ argv: expandArgv(spec.compile, { file: fileName, memoryMb: 1024 }), wallTimeMs: 60_000, stdoutLimit: 1 << 16, stderrLimit: 1 << 16 });
+    }
+    const hostFile = path.join(hostDir, fileName);
+    writeFileSync(hostFile, source);
+    if (language === 'cpp') execFileSync('g++', ['-std=gnu++17', '-O2', '-o', path.join(hostDir, 'main'), hostFile]);
+    const hostArgv = language === 'cpp' ? [path.join(hostDir, 'main')] : ['python3', hostFile];
+    const runArgv = expandArgv(spec.run, { file: fileName, memoryMb: 256 });
+
+    const sandboxMs: number[] = [];
+    const hostMs: number[] = [];
+    for (let round = 0; round < RUNS; round++) {
+      for (const input of inputs) {
+        const run = await box.exec({ argv: runArgv, stdin: input, wallTimeMs: 10_000, stdoutLimit: 1 << 24, stderrLimit: 1 << 16 });
+        if (run.exitCode !== 0) throw new Error(`sandbox run failed: ${run.stderr.toString()}`);
+        sandboxMs.push(run.wallMs);
+        const started = performance.now();
+        const host = spawnSync(hostArgv[0] as string, hostArgv.slice(1), { input, maxBuffer: 1 << 26 });
+        hostMs.push(performance.now() - started);
+        if (host.status !== 0) throw new Error(`host run failed: ${host.stderr.toString()}`);
+      }
+    }
+    return { sandboxMs, hostMs };
+  } finally {
+    await box.destroy();
+  }
+}
+
+await main();
