@@ -3,7 +3,7 @@ import type { CheckerSpec } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
 import { expandArgv, LANGUAGES } from '../languages/index.ts';
-import { imageFor, openBox, type Box } from '../sandbox/index.ts';
+import { imageFor, openBox, type Box, type TarEntry } from '../sandbox/index.ts';
 import type { CheckResult } from './checkers.ts';
 
 type CustomChecker = Extract<CheckerSpec, { kind: 'custom' }>;
@@ -39,8 +39,9 @@ export async function openCustomChecker(
     purpose: 'checker',
   });
   try {
-    await box.writeFiles(checker.files.map((f) => ({ path: f.path, content: f.content, mode: 0o755 })));
-    if (spec.compile) await compileChecker(box, spec.compile, checker.entry, spec.env, caps);
+    const files = checker.files.map((f) => ({ path: f.path, content: f.content, mode: 0o755 }));
+    if (spec.compile) await compileChecker(box, spec.compile, checker.entry, files, spec.env, caps);
+    else await box.writeFiles(files);
   } catch (error) {
     await box.destroy().catch(() => {});
     throw error;
@@ -55,14 +56,16 @@ export async function openCustomChecker(
 
   return {
     async check(input, answer, output) {
-      await box.writeFiles([
-        { path: 't/in', content: input },
-        { path: 't/ans', content: answer },
-        { path: 't/feedback/.keep', content: Buffer.alloc(0) },
-      ]);
+      // The test's files and the candidate's output arrive in one tar; the output becomes standard input.
       const run = await box.exec({
         argv: runArgv,
-        stdin: output,
+        files: [
+          { path: 't/in', content: input },
+          { path: 't/ans', content: answer },
+          { path: 't/out', content: output },
+          { path: 't/feedback/.keep', content: Buffer.alloc(0) },
+        ],
+        stdinFile: '/box/t/out',
         env: spec.env ?? {},
         wallTimeMs: CHECKER_WALL_MS,
         stdoutLimit: CHECKER_OUTPUT_BYTES,
@@ -83,11 +86,13 @@ async function compileChecker(
   box: Box,
   compile: readonly string[],
   entry: string,
+  files: TarEntry[],
   env: Readonly<Record<string, string>> | undefined,
   caps: JudgeLimits,
 ): Promise<void> {
   const run = await box.exec({
     argv: expandArgv(compile, { file: entry, memoryMb: CHECKER_MEMORY_MB }),
+    files,
     env: env ?? {},
     wallTimeMs: caps.compileTimeMs,
     stdoutLimit: caps.compileOutputKb * 1024,

@@ -5,7 +5,7 @@ import type { JudgeLimits } from '../config/index.ts';
 import type { JudgeEvent, JudgeResult, LanguageId, TestResult, Verdict } from '../contracts/index.ts';
 import { isKodbroError, KodbroError } from '../errors.ts';
 import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
-import { imageFor, openBox, type Box, type ExecOutcome } from '../sandbox/index.ts';
+import { imageFor, openBox, type Box, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
 import { checkOutput, type CheckResult } from './checkers.ts';
 import { openCustomChecker, type CheckerRunner } from './custom-checker.ts';
 import { runFailure } from './run-verdict.ts';
@@ -150,16 +150,17 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
     emit({ type: 'done', result });
     return result;
   };
-  const prepare = async () => {
-    await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
-    await box.writeFiles([{ path: fileName, content: Buffer.from(submission.source, 'utf8') }]);
-    const failure = language.compile ? await compile(box, language, fileName, caps) : undefined;
+  const source = [{ path: fileName, content: Buffer.from(submission.source, 'utf8') }];
+  // Compile (or, without a compiler, just unpack) under the compile memory, then lower it for the tests.
+  const prepare = async (restarted: boolean) => {
+    if (restarted) await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
+    const failure = language.compile ? await compile(box, language, fileName, source, caps) : await box.writeFiles(source);
     await box.setMemory(runMemoryMb);
     return failure;
   };
 
   try {
-    const compileOutput = await prepare();
+    const compileOutput = await prepare(false);
     if (compileOutput !== undefined) return finish(compileError(groups, compileOutput));
 
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
@@ -175,7 +176,7 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
         stderrLimit: caps.stderrKb * 1024,
       });
       // A restarted box lost the compiled program: build it again for the next test.
-      if (run.reset && index + 1 < tests.length && (await prepare()) !== undefined) {
+      if (run.reset && index + 1 < tests.length && (await prepare(true)) !== undefined) {
         throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
       }
       const verdict = await decide(run, limits, language, group.checker ?? challenge.checker, test, checkerFor);
@@ -189,10 +190,11 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
   }
 }
 
-/** Compiles in the box; returns the compiler's message when it failed, undefined when it worked. */
-async function compile(box: Box, language: LanguageSpec, fileName: string, caps: JudgeLimits): Promise<string | undefined> {
+/** Unpacks the source and compiles it; returns the compiler's message when it failed, undefined when it worked. */
+async function compile(box: Box, language: LanguageSpec, fileName: string, files: TarEntry[], caps: JudgeLimits): Promise<string | undefined> {
   const run = await box.exec({
     argv: expandArgv(language.compile ?? [], { file: fileName, memoryMb: caps.compileMemoryMb }),
+    files,
     env: language.env ?? {},
     wallTimeMs: caps.compileTimeMs,
     stdoutLimit: caps.compileOutputKb * 1024,

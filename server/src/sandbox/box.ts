@@ -18,6 +18,13 @@ import { tarFiles, type TarEntry } from './tar.ts';
 export interface ExecRequest {
   argv: readonly string[];
   stdin?: Buffer;
+  /**
+   * Files unpacked into /box (from a tar on standard input) just before argv
+   * runs, in the same process tree: one exec instead of two. Not with `stdin`.
+   */
+  files?: readonly TarEntry[];
+  /** With `files`: a file under /box that becomes argv's standard input. */
+  stdinFile?: string;
   env?: Readonly<Record<string, string>>;
   /** The server's wall-clock timer: at this point every process of the run is SIGKILLed. */
   wallTimeMs: number;
@@ -58,6 +65,15 @@ export interface Box {
 /** KODBRO_TRACE=1 prints every sandbox step with its time, for operators chasing a slow or stuck run. */
 const TRACE = process.env.KODBRO_TRACE === '1';
 const HISTORY_LINES = 12;
+
+const UNPACK_FAILED = 125;
+const UNPACK_FAILED_MARK = 'kodbro: unpack failed';
+/** A constant script; the command comes in as "$@", never spliced into it. */
+const UNPACK_THEN_RUN = [
+  `tar -x -f - -C ${BOX_DIR} --no-same-owner --no-same-permissions 2>/tmp/.unpack || { echo '${UNPACK_FAILED_MARK}' >&2; cat /tmp/.unpack >&2; exit ${UNPACK_FAILED}; }`,
+  'if [ -n "$KODBRO_STDIN" ]; then exec "$@" < "$KODBRO_STDIN"; fi',
+  'exec "$@" < /dev/null',
+].join('\n');
 
 /** How long killed processes get to let their streams close before the box is restarted. */
 const KILL_GRACE_MS = 2000;
@@ -122,6 +138,22 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   }
 
   async function exec(request: ExecRequest): Promise<ExecOutcome> {
+    if (request.files) {
+      const outcome = await execRaw({
+        ...request,
+        argv: ['/bin/sh', '-c', UNPACK_THEN_RUN, 'kodbro-unpack', ...request.argv],
+        env: { ...request.env, ...(request.stdinFile ? { KODBRO_STDIN: request.stdinFile } : {}) },
+        stdin: await tarFiles(request.files),
+      });
+      if (outcome.exitCode === UNPACK_FAILED && outcome.stderr.toString('utf8').startsWith(UNPACK_FAILED_MARK)) {
+        throw new KodbroError('sandbox_failed', `Could not unpack files in the sandbox: ${outcome.stderr.toString('utf8').slice(0, 500)}`);
+      }
+      return outcome;
+    }
+    return execRaw(request);
+  }
+
+  async function execRaw(request: ExecRequest): Promise<ExecOutcome> {
     trace(container.id, `exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
     await cgroup.resetMemoryPeak();
     const cpuBefore = await cgroup.cpuNs();
@@ -225,13 +257,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     exec,
     history: () => [...steps],
     async writeFiles(files) {
-      const outcome = await exec({
-        argv: ['tar', '-x', '-f', '-', '-C', BOX_DIR, '--no-same-owner', '--no-same-permissions'],
-        stdin: await tarFiles(files),
-        wallTimeMs: 30_000,
-        stdoutLimit: 64 * 1024,
-        stderrLimit: 64 * 1024,
-      });
+      const outcome = await exec({ argv: ['true'], files, wallTimeMs: 30_000, stdoutLimit: 64 * 1024, stderrLimit: 64 * 1024 });
       if (outcome.exitCode !== 0) {
         throw new KodbroError('sandbox_failed', `Could not unpack files in the sandbox (exit ${outcome.exitCode}): ${outcome.stderr.toString('utf8').slice(0, 500)}`);
       }
