@@ -89,7 +89,8 @@ describe('red team: network (items 6–7)', () => {
   afterEach(expectDockerClean);
 
   it('control: the harness is accepted when it reports that the attack worked', async () => {
-    const result = await judgeSource(SUM_PACKAGE, 'python', `${PY}${PY_NET}\nanswer(interfaces() == ['lo'])\n`);
+    // Runs every helper the attacks use (so none of them crashes), then claims success.
+    const result = await judgeSource(SUM_PACKAGE, 'python', `${PY}${PY_NET}\ninterfaces(); ipv4_routes(); ipv6_routes_off_lo(); listeners(53)\nanswer(True)\n`);
     expect(result.verdict).toBe('accepted');
   });
 
@@ -161,11 +162,16 @@ answer(won)
 
     it('outside: docker inspect of a live box shows NetworkMode none, networking disabled, no networks, no address, no ports', async () => {
       const info = await inspectLiveBox();
+      // dockerode's types omit some fields the engine returns; read them as plain data.
+      const config = info.Config as unknown as Record<string, unknown>;
+      const settings = info.NetworkSettings as unknown as Record<string, unknown>;
       expect(info.HostConfig.NetworkMode).toBe('none');
-      expect(info.Config.NetworkDisabled).toBe(true);
+      expect(config.NetworkDisabled).toBe(true);
       expect(info.NetworkSettings.Networks ?? {}).toEqual({});
-      expect(info.NetworkSettings.IPAddress ?? '').toBe('');
-      expect(info.NetworkSettings.Gateway ?? '').toBe('');
+      expect(settings.IPAddress ?? '').toBe('');
+      expect(settings.Gateway ?? '').toBe('');
+      expect(settings.GlobalIPv6Address ?? '').toBe('');
+      expect(settings.SandboxKey ?? '').toBe('');
       expect(info.NetworkSettings.Ports ?? {}).toEqual({});
       expect(info.HostConfig.PortBindings ?? {}).toEqual({});
       expect(info.HostConfig.PublishAllPorts).toBe(false);

@@ -51,7 +51,6 @@ export interface ExtractedArchive {
 type EntryStream = AsyncIterable<unknown> & { resume(): unknown; on(event: 'error', listener: (error: Error) => void): unknown };
 
 const FILE_FLAGS = fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW;
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
 /**

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { KodbroError } from '../errors.ts';
 import type { PackageFile, TestCase } from './model.ts';
@@ -45,8 +45,21 @@ export function newReadBudget(): ReadBudget {
   return { files: 0, bytes: 0 };
 }
 
-/** Reads a regular file; symlinks and oversized files are refused. */
+/**
+ * Refuses a path reached through a link anywhere on its way (a linked
+ * folder, not only a linked file): its real path must be the path itself.
+ * Package roots are resolved with `realpath` once, when loading starts.
+ */
+async function refuseLinkedPath(target: string, root?: string): Promise<void> {
+  const real = await realpath(target).catch(() => null);
+  if (real !== null && real !== path.resolve(target)) {
+    throw new KodbroError('package_unsafe_path', `Reached through a link (links are refused in packages): ${root ? path.relative(root, target) : target}`);
+  }
+}
+
+/** Reads a regular file; links (of the file or of a folder on its way) and oversized files are refused. */
 export async function readPackageFile(file: string, budget: ReadBudget, root?: string): Promise<Buffer> {
+  await refuseLinkedPath(file, root);
   const stat = await lstat(file).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') {
       throw new KodbroError('package_invalid', `Missing file: ${root ? path.relative(root, file) : file}`);
@@ -73,6 +86,7 @@ export interface DirEntries {
 
 /** Lists a folder's regular files and folders by natural order; links are refused. */
 export async function listDir(dir: string): Promise<DirEntries> {
+  await refuseLinkedPath(dir);
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;

@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parse as parseYaml } from 'yaml';
@@ -41,7 +41,9 @@ export async function isKattisPackage(root: string): Promise<boolean> {
 }
 
 /** Loads a Kattis problem package folder, or throws a KodbroError saying what Kodbro cannot judge. */
-export async function loadKattisPackage(root: string): Promise<Challenge> {
+export async function loadKattisPackage(dir: string): Promise<Challenge> {
+  // Resolved once: any link met below the root is then refused.
+  const root = await realpath(dir);
   const budget = newReadBudget();
   const problem = parseProblemYaml(await readPackageFile(path.join(root, PROBLEM_FILE), budget, root));
   const kind = problemKind(problem);

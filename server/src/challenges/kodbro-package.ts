@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { LanguageId } from '../contracts/index.ts';
@@ -22,7 +23,9 @@ export const MANIFEST_FILE = 'kodbro.yaml';
 export const STATEMENT_FILES_DIR = 'statement-files';
 
 /** Loads a Kodbro package folder into plain data, or throws a KodbroError saying what is wrong. */
-export async function loadKodbroPackage(root: string): Promise<Challenge> {
+export async function loadKodbroPackage(dir: string): Promise<Challenge> {
+  // Resolved once: any link met below the root is then refused.
+  const root = await realpath(dir);
   const budget = newReadBudget();
   const manifest = parseManifest(await readPackageFile(path.join(root, MANIFEST_FILE), budget, root));
   const statements = await readStatements(root, budget);

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { loadKattisPackage, writeKodbroPackage, isKattisPackage } from '../challenges/index.ts';
 import { KodbroError } from '../errors.ts';
@@ -5,7 +6,7 @@ import type { Log } from './shared.ts';
 
 /** `import <kattis-package-dir> <out-dir>`: converts a Kattis package into a Kodbro package. */
 export async function importCommand(args: { kattisDir: string; outDir: string }, log: Log): Promise<number> {
-  const source = path.resolve(args.kattisDir);
+  const source = await realpath(path.resolve(args.kattisDir)).catch(() => path.resolve(args.kattisDir));
   if (!(await isKattisPackage(source))) {
     throw new KodbroError('package_invalid', `${args.kattisDir} is not a Kattis package (no problem.yaml, or it already has kodbro.yaml)`);
   }

@@ -200,7 +200,7 @@ async function compile(box: Box, language: LanguageSpec, fileName: string, files
     stdoutLimit: caps.compileOutputKb * 1024,
     stderrLimit: caps.compileOutputKb * 1024,
   });
-  const text = `${run.stdout.toString('utf8')}${run.stderr.toString('utf8')}`.trim();
+  const text = sanitiseText(`${run.stdout.toString('utf8')}${run.stderr.toString('utf8')}`).trim();
   if (run.timedOut) return `Compilation took longer than ${caps.compileTimeMs / 1000} s.\n${text}`.trim();
   if (run.oomKilled) return `Compilation used more than ${caps.compileMemoryMb} MB of memory.\n${text}`.trim();
   if (run.outputLimitExceeded) return `The compiler printed more than ${caps.compileOutputKb} KB.\n${text}`.trim();
@@ -222,6 +222,15 @@ async function decide(
   if (checker.kind === 'custom') check = await (await customChecker(checker)).check(test.input, test.answer, run.stdout);
   else check = checkOutput(checker, run.stdout, test.answer);
   return check.accepted ? 'accepted' : 'wrong_answer';
+}
+
+/**
+ * Compiler messages quote the candidate's source, which may hold terminal
+ * escapes or bidirectional overrides: keep newlines and tabs, show every other
+ * control character as its escape, so what a person reads is what is there.
+ */
+export function sanitiseText(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function scoreResult(groups: TestGroup[], results: TestResult[]): JudgeResult {

@@ -7,6 +7,7 @@ import {
   BOX_DIR,
   CANDIDATE_USER,
   containerSpec,
+  IDLE_USER,
   RUN_WRAPPER,
   SANDBOX_ENV,
   type ContainerParams,
@@ -66,6 +67,10 @@ export interface Box {
 const TRACE = process.env.KODBRO_TRACE === '1';
 const HISTORY_LINES = 12;
 
+const SWEEP_POLLS = 40;
+const SWEEP_POLL_MS = 5;
+/** Lists candidate-owned pids from /proc; run as the idle uid where the host cgroup is not visible. */
+const SCAN_CANDIDATE_PIDS = 'for d in /proc/[0-9]*; do u=$(stat -c %u "$d" 2>/dev/null) && [ "$u" != 65534 ] && echo "${d#/proc/}"; done; true';
 const UNPACK_FAILED = 125;
 const UNPACK_FAILED_MARK = 'kodbro: unpack failed';
 /** A constant script; the command comes in as "$@", never spliced into it. */
@@ -126,6 +131,46 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Leftover candidate processes, seen from outside: the host's cgroup where
+   * visible, else a /proc scan by the idle uid, which candidate code cannot
+   * signal or trace. The wrapper's own clean-up cannot be trusted: it runs as
+   * the candidate's uid, so the candidate can kill or trace it.
+   */
+  async function leftovers(): Promise<number> {
+    const fromHost = await cgroup.leftoverPids();
+    if (fromHost !== null) return fromHost.length;
+    const scan = await withTimeout(
+      'scan for leftover processes',
+      API_TIMEOUT_MS,
+      container.exec({ Cmd: ['/bin/sh', '-c', SCAN_CANDIDATE_PIDS], User: IDLE_USER, AttachStdout: true, AttachStderr: true }),
+    );
+    const stream = (await withTimeout('scan for leftover processes', API_TIMEOUT_MS, scan.start({ hijack: true, stdin: false }))) as Duplex;
+    const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
+    stream.on('data', (chunk: Buffer) => out.push(chunk));
+    await withTimeout('scan for leftover processes', API_TIMEOUT_MS, new Promise((resolve) => stream.once('close', resolve).once('end', resolve)));
+    return out.stdout().toString().split('\n').filter(Boolean).length;
+  }
+
+  /**
+   * Nothing of a run may outlive it (invariant 4): kill what is left from a
+   * separate exec, and if anything still remains, restart the box. Returns
+   * whether the box was restarted.
+   */
+  async function sweep(): Promise<boolean> {
+    if ((await leftovers()) === 0) return false;
+    trace(container.id, 'leftover processes after the run: killing them');
+    if (await killAll()) {
+      for (let i = 0; i < SWEEP_POLLS; i++) {
+        await sleep(SWEEP_POLL_MS);
+        if ((await leftovers()) === 0) return false;
+      }
+    }
+    trace(container.id, 'leftover processes survived the kill: restarting the box');
+    await restart();
+    return true;
   }
 
   async function restart(): Promise<void> {
@@ -213,7 +258,11 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     const streams = createCappedDemuxer({ stdout: request.stdoutLimit, stderr: request.stderrLimit }, (which) => {
       if (which === 'stdout') stop('output');
     });
-    stream.on('data', (chunk: Buffer) => streams.push(chunk));
+    stream.on('data', (chunk: Buffer) => {
+      streams.push(chunk);
+      // Standard error is kept only up to its small cap, but flooding it ends the run like stdout.
+      if (streams.seen().stderr > Math.max(request.stdoutLimit, request.stderrLimit)) stop('output');
+    });
     // The wall-clock timer runs until the process has exited, not just until its output closed.
     const timer = setTimeout(() => stop('time'), request.wallTimeMs);
 
@@ -235,6 +284,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
       const peak = await cgroup.memoryPeakBytes();
       const oomKilled =
         oomBefore !== null && oomAfter !== null ? oomAfter > oomBefore : exitCode === 137 && stopReason === null;
+      if (!reset) reset = await sweep();
       return {
         exitCode: stopReason === 'time' ? null : exitCode,
         stdout: streams.stdout(),

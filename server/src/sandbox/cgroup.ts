@@ -11,7 +11,15 @@ export interface CgroupProbe {
   memoryPeakBytes(): Promise<number | null>;
   resetMemoryPeak(): Promise<void>;
   oomKills(): Promise<number | null>;
+  /**
+   * Processes in the container that are not the idle PID 1 pair (tini and
+   * sleep, uid 65534): whatever candidate code left running. Null when the
+   * cgroup is not visible from here.
+   */
+  leftoverPids(): Promise<number[] | null>;
 }
+
+const IDLE_UID = '65534';
 
 const ROOT = '/sys/fs/cgroup';
 
@@ -21,6 +29,7 @@ interface Layout {
   memPeak: string;
   memPeakReset: string | null;
   oom: string;
+  procs: string;
 }
 
 function layouts(id: string): Layout[] {
@@ -33,18 +42,24 @@ function layouts(id: string): Layout[] {
     memPeak: `${dir}/memory.peak`,
     memPeakReset: `${dir}/memory.peak`,
     oom: `${dir}/memory.events`,
+    procs: `${dir}/cgroup.procs`,
   });
-  const v1 = (cpuDir: string, memDir: string): Layout => ({
+  const v1 = (cpuDir: string, memDir: string, pidsDir: string): Layout => ({
     cpu: `${cpuDir}/cpuacct.usage`,
     cpuParse: (text) => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null),
     memPeak: `${memDir}/memory.max_usage_in_bytes`,
     memPeakReset: `${memDir}/memory.max_usage_in_bytes`,
     oom: `${memDir}/memory.oom_control`,
+    procs: `${pidsDir}/cgroup.procs`,
   });
   return [
-    v1(`${ROOT}/cpuacct/docker/${id}`, `${ROOT}/memory/docker/${id}`),
-    v1(`${ROOT}/cpu,cpuacct/docker/${id}`, `${ROOT}/memory/docker/${id}`),
-    v1(`${ROOT}/cpuacct/system.slice/docker-${id}.scope`, `${ROOT}/memory/system.slice/docker-${id}.scope`),
+    v1(`${ROOT}/cpuacct/docker/${id}`, `${ROOT}/memory/docker/${id}`, `${ROOT}/pids/docker/${id}`),
+    v1(`${ROOT}/cpu,cpuacct/docker/${id}`, `${ROOT}/memory/docker/${id}`, `${ROOT}/pids/docker/${id}`),
+    v1(
+      `${ROOT}/cpuacct/system.slice/docker-${id}.scope`,
+      `${ROOT}/memory/system.slice/docker-${id}.scope`,
+      `${ROOT}/pids/system.slice/docker-${id}.scope`,
+    ),
     v2(`${ROOT}/docker/${id}`),
     v2(`${ROOT}/system.slice/docker-${id}.scope`),
   ];
@@ -61,13 +76,14 @@ async function readText(file: string): Promise<string | null> {
 export async function probeCgroup(containerId: string): Promise<CgroupProbe> {
   for (const layout of layouts(containerId)) {
     const cpu = await readText(layout.cpu);
-    if (cpu !== null && (await readText(layout.memPeak)) !== null) return probeFor(layout);
+    if (cpu !== null && (await readText(layout.memPeak)) !== null && (await readText(layout.procs)) !== null) return probeFor(layout);
   }
   return {
     cpuNs: async () => null,
     memoryPeakBytes: async () => null,
     resetMemoryPeak: async () => {},
     oomKills: async () => null,
+    leftoverPids: async () => null,
   };
 }
 
@@ -89,6 +105,18 @@ function probeFor(layout: Layout): CgroupProbe {
       const text = await readText(layout.oom);
       const count = text === null ? undefined : /^oom_kill (\d+)/m.exec(text)?.[1];
       return count === undefined ? null : Number(count);
+    },
+    async leftoverPids() {
+      const text = await readText(layout.procs);
+      if (text === null) return null;
+      const leftovers: number[] = [];
+      for (const pid of text.split('\n').filter(Boolean)) {
+        // The host's /proc: a process that ended meanwhile simply has no status.
+        const status = await readText(`/proc/${pid}/status`);
+        const uid = status === null ? undefined : /^Uid:\s+(\d+)/m.exec(status)?.[1];
+        if (uid !== undefined && uid !== IDLE_UID) leftovers.push(Number(pid));
+      }
+      return leftovers;
     },
   };
 }
