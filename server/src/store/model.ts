@@ -1,0 +1,214 @@
+import type { LanguageId } from '../contracts/index.ts';
+import type { AttemptId, OrgId } from './ids.ts';
+
+/**
+ * What the store keeps, as plain data. Times are `Date`s (stored as UTC
+ * milliseconds); JSON payloads are `unknown` and are parsed by the shared zod
+ * contracts where they are used.
+ */
+
+export interface Organisation {
+  id: OrgId;
+  name: string;
+  /** Unique, lower-case, URL-safe. */
+  slug: string;
+  createdAt: Date;
+}
+
+export interface StaffRoles {
+  author: boolean;
+  recruiter: boolean;
+  /** The organisation's one admin, who invites staff. */
+  admin: boolean;
+}
+
+export interface StaffUser {
+  id: string;
+  orgId: OrgId;
+  /** Stored trimmed and lower-cased; unique across the store. */
+  email: string;
+  displayName: string;
+  roles: StaffRoles;
+  createdAt: Date;
+}
+
+/** Only the sign-in path sees the hash. */
+export interface StaffCredentials extends StaffUser {
+  passwordHash: string;
+}
+
+export interface ChallengeRecord {
+  id: string;
+  orgId: OrgId;
+  /** The package's own id, unique per organisation. */
+  slug: string;
+  title: string;
+  /** Version number of the newest version; new assessments pick it. */
+  latestVersion: number;
+  latestVersionId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** An immutable version of a challenge package. */
+export interface ChallengeVersionInfo {
+  id: string;
+  orgId: OrgId;
+  challengeId: string;
+  /** 1, 2, 3… per challenge. */
+  version: number;
+  /** SHA-256 (hex) of `data`. */
+  contentHash: string;
+  /** Small JSON for listings (titles, languages); never hidden tests. */
+  meta: unknown;
+  createdAt: Date;
+}
+
+export interface ChallengeVersion extends ChallengeVersionInfo {
+  /** The serialised package, hidden tests included: never send it to a candidate as it is. */
+  data: Buffer;
+}
+
+export const RESULTS_VISIBILITY = ['none', 'aggregate', 'samples'] as const;
+/** What a candidate sees of their results: nothing, the aggregate score, or per-sample details too. */
+export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
+
+export interface AssessmentChallenge {
+  /** 0, 1, 2… in the order the candidate sees them. */
+  position: number;
+  challengeId: string;
+  challengeVersionId: string;
+  version: number;
+  title: string;
+}
+
+export interface Assessment {
+  id: string;
+  orgId: OrgId;
+  title: string;
+  challenges: AssessmentChallenge[];
+  timeLimitMinutes: number;
+  opensAt: Date;
+  closesAt: Date;
+  resultsVisibility: ResultsVisibility;
+  createdAt: Date;
+}
+
+export interface Invite {
+  id: string;
+  orgId: OrgId;
+  assessmentId: string;
+  /** 8 characters of SHORT_CODE_ALPHABET, unique in the store. */
+  shortCode: string;
+  candidateName: string | null;
+  candidateEmail: string | null;
+  createdAt: Date;
+  revokedAt: Date | null;
+  /** The attempt this invite opened, once the candidate started. */
+  attemptId: AttemptId | null;
+}
+
+export interface Attempt {
+  id: AttemptId;
+  orgId: OrgId;
+  inviteId: string;
+  assessmentId: string;
+  startedAt: Date;
+  /** min(startedAt + time limit, the assessment's closesAt): the server's clock decides. */
+  deadlineAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface Draft {
+  attemptId: AttemptId;
+  challengeVersionId: string;
+  language: LanguageId;
+  source: string;
+  /** Strictly increasing per (attempt, challenge version, language); a lower or equal one is stale. */
+  revision: number;
+  updatedAt: Date;
+}
+
+export const SUBMISSION_KINDS = ['submit', 'samples', 'custom'] as const;
+/** submit: hidden tests, scored; samples: the visible samples; custom: the candidate's own input. */
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+export const SUBMISSION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+export interface Submission {
+  /** Chosen by the client (a UUID), so a retried request finds the first. */
+  id: string;
+  orgId: OrgId;
+  attemptId: AttemptId;
+  challengeVersionId: string;
+  kind: SubmissionKind;
+  language: LanguageId;
+  source: string;
+  /** Only for kind 'custom'. */
+  customInput: string | null;
+  status: SubmissionStatus;
+  /** The judge's result once done (JSON, parse it with the judging contract). */
+  result: unknown;
+  /** The last system error of a try; operators' text, never shown to the candidate as theirs. */
+  error: string | null;
+  /** Tries so far: claims by a worker, including one cut short by a crash. */
+  tries: number;
+  createdAt: Date;
+  updatedAt: Date;
+  /** When a worker last took it. */
+  startedAt: Date | null;
+  finishedAt: Date | null;
+}
+
+export const ATTEMPT_EVENT_KINDS = [
+  'started',
+  'draft_saved',
+  'ran_samples',
+  'ran_custom',
+  'submitted',
+  'disconnected',
+  'reconnected',
+  'finished',
+] as const;
+export type AttemptEventKind = (typeof ATTEMPT_EVENT_KINDS)[number];
+
+/** Events the store writes by itself, in the same transaction as the change they record. */
+export type RecordedEventKind = Exclude<AttemptEventKind, 'disconnected' | 'reconnected'>;
+/** Events that only the connection layer knows about. */
+export type ConnectionEventKind = Extract<AttemptEventKind, 'disconnected' | 'reconnected'>;
+
+export interface AttemptEvent {
+  attemptId: AttemptId;
+  /** 1, 2, 3… per attempt, without gaps. */
+  seq: number;
+  kind: AttemptEventKind;
+  data: unknown;
+  at: Date;
+}
+
+/** A submission a worker has taken; `tries` identifies this claim. */
+export interface ClaimedJob {
+  submissionId: string;
+  orgId: OrgId;
+  attemptId: AttemptId;
+  challengeVersionId: string;
+  kind: SubmissionKind;
+  language: LanguageId;
+  source: string;
+  customInput: string | null;
+  workerId: string;
+  /** 1 on the first claim; a later complete/fail must quote it. */
+  tries: number;
+}
+
+/** Which claim a worker reports on: a claim that was re-queued meanwhile no longer counts. */
+export type JobLease = Pick<ClaimedJob, 'submissionId' | 'tries'>;
+
+export interface QueueDepth {
+  /** Waiting, including those held back for a retry. */
+  queued: number;
+  /** Of the waiting, those held back until a later `available_at`. */
+  delayed: number;
+  running: number;
+}

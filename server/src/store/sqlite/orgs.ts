@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { KodbroError } from '../../errors.ts';
+import type { OrgId } from '../ids.ts';
+import type { Organisation, StaffCredentials, StaffRoles, StaffUser } from '../model.ts';
+import type { NewStaffUser, Outcome } from '../store.ts';
+import type { Sql } from './db.ts';
+import { toOrganisation, toStaffCredentials, toStaffUser, type OrganisationRow, type StaffRow } from './rows.ts';
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const STAFF_COLUMNS = 'id, org_id, email, display_name, password_hash, is_author, is_recruiter, is_admin, created_at';
+
+/** E-mail addresses compare trimmed and lower-cased. */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+const bit = (flag: boolean): number => (flag ? 1 : 0);
+
+export function createOrganisation(sql: Sql, input: { name: string; slug: string }): Outcome<Organisation, 'slug_taken'> {
+  if (!SLUG.test(input.slug)) throw new KodbroError('invalid_argument', `Organisation slug ${JSON.stringify(input.slug)} must be lower-case letters, digits and dashes`);
+  const id = randomUUID();
+  const changed = sql.run(
+    'INSERT INTO organisations (id, name, slug, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING',
+    id,
+    input.name,
+    input.slug,
+    sql.nowMs(),
+  );
+  if (changed === 0) return { ok: false, reason: 'slug_taken' };
+  return { ok: true, value: toOrganisation(sql.get<OrganisationRow>('SELECT * FROM organisations WHERE id = ?', id)!) };
+}
+
+export function getOrganisation(sql: Sql, orgId: OrgId): Organisation | undefined {
+  const row = sql.get<OrganisationRow>('SELECT * FROM organisations WHERE id = ?', orgId);
+  return row && toOrganisation(row);
+}
+
+export function findOrganisationBySlug(sql: Sql, slug: string): Organisation | undefined {
+  const row = sql.get<OrganisationRow>('SELECT * FROM organisations WHERE slug = ?', slug);
+  return row && toOrganisation(row);
+}
+
+export function createStaffUser(
+  sql: Sql,
+  orgId: OrgId,
+  input: NewStaffUser,
+): Outcome<StaffUser, 'email_taken' | 'admin_exists' | 'org_not_found'> {
+  const email = normalizeEmail(input.email);
+  if (!email.includes('@')) throw new KodbroError('invalid_argument', 'A staff e-mail address needs an @');
+  if (input.passwordHash.length === 0) throw new KodbroError('invalid_argument', 'A staff user needs a password hash');
+  return sql.write(() => {
+    if (!getOrganisation(sql, orgId)) return { ok: false, reason: 'org_not_found' } as const;
+    if (sql.get('SELECT 1 FROM staff_users WHERE email = ?', email)) return { ok: false, reason: 'email_taken' } as const;
+    if (input.roles.admin && hasOtherAdmin(sql, orgId, '')) return { ok: false, reason: 'admin_exists' } as const;
+    const id = randomUUID();
+    sql.run(
+      `INSERT INTO staff_users (${STAFF_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      id,
+      orgId,
+      email,
+      input.displayName,
+      input.passwordHash,
+      bit(input.roles.author),
+      bit(input.roles.recruiter),
+      bit(input.roles.admin),
+      sql.nowMs(),
+    );
+    return { ok: true, value: getStaffUser(sql, orgId, id)! } as const;
+  });
+}
+
+function hasOtherAdmin(sql: Sql, orgId: OrgId, userId: string): boolean {
+  return sql.get('SELECT 1 FROM staff_users WHERE org_id = ? AND is_admin = 1 AND id <> ?', orgId, userId) !== undefined;
+}
+
+export function getStaffUser(sql: Sql, orgId: OrgId, userId: string): StaffUser | undefined {
+  const row = sql.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff_users WHERE id = ? AND org_id = ?`, userId, orgId);
+  return row && toStaffUser(row);
+}
+
+export function listStaffUsers(sql: Sql, orgId: OrgId): StaffUser[] {
+  return sql.all<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff_users WHERE org_id = ? ORDER BY email`, orgId).map(toStaffUser);
+}
+
+export function updateStaffRoles(sql: Sql, orgId: OrgId, userId: string, roles: StaffRoles): Outcome<StaffUser, 'not_found' | 'admin_exists'> {
+  return sql.write(() => {
+    if (!getStaffUser(sql, orgId, userId)) return { ok: false, reason: 'not_found' } as const;
+    if (roles.admin && hasOtherAdmin(sql, orgId, userId)) return { ok: false, reason: 'admin_exists' } as const;
+    sql.run(
+      'UPDATE staff_users SET is_author = ?, is_recruiter = ?, is_admin = ? WHERE id = ? AND org_id = ?',
+      bit(roles.author),
+      bit(roles.recruiter),
+      bit(roles.admin),
+      userId,
+      orgId,
+    );
+    return { ok: true, value: getStaffUser(sql, orgId, userId)! } as const;
+  });
+}
+
+export function setStaffPasswordHash(sql: Sql, orgId: OrgId, userId: string, passwordHash: string): boolean {
+  if (passwordHash.length === 0) throw new KodbroError('invalid_argument', 'A staff user needs a password hash');
+  return sql.run('UPDATE staff_users SET password_hash = ? WHERE id = ? AND org_id = ?', passwordHash, userId, orgId) === 1;
+}
+
+export function findStaffForSignIn(sql: Sql, email: string): StaffCredentials | undefined {
+  const row = sql.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff_users WHERE email = ?`, normalizeEmail(email));
+  return row && toStaffCredentials(row);
+}

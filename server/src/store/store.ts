@@ -1,0 +1,255 @@
+import type { LanguageId } from '../contracts/index.ts';
+import type { AttemptId, AttemptScope, OrgId } from './ids.ts';
+import type {
+  Assessment,
+  Attempt,
+  AttemptEvent,
+  ChallengeRecord,
+  ChallengeVersion,
+  ChallengeVersionInfo,
+  ClaimedJob,
+  ConnectionEventKind,
+  Draft,
+  Invite,
+  JobLease,
+  Organisation,
+  QueueDepth,
+  ResultsVisibility,
+  StaffCredentials,
+  StaffRoles,
+  StaffUser,
+  Submission,
+  SubmissionKind,
+} from './model.ts';
+
+/**
+ * A refusal the caller is expected to handle (a taken e-mail, a stale draft):
+ * a value, not an exception. Exceptions from the store are bugs or an
+ * unusable database.
+ */
+export type Refused<Reason extends string, Extra = unknown> = { ok: false; reason: Reason } & Extra;
+export type Done<T> = { ok: true; value: T };
+export type Outcome<T, Reason extends string, Extra = unknown> = Done<T> | Refused<Reason, Extra>;
+
+export interface NewStaffUser {
+  email: string;
+  displayName: string;
+  /** Already hashed by the auth module; the store never sees a password. */
+  passwordHash: string;
+  roles: StaffRoles;
+}
+
+export interface NewChallengeVersion {
+  /** The package's own id; the challenge row is found or made by it. */
+  slug: string;
+  title: string;
+  /** The serialised package. Its SHA-256 is the version's content hash. */
+  data: Uint8Array;
+  /** Small JSON for listings (titles, languages, limits). */
+  meta?: unknown;
+}
+
+export interface PublishedVersion {
+  challenge: ChallengeRecord;
+  version: ChallengeVersionInfo;
+  /** False when the newest version already held the same bytes: nothing was written. */
+  created: boolean;
+}
+
+export interface NewAssessment {
+  title: string;
+  /** Challenges in the candidate's order; each is pinned to its newest version now. */
+  challengeIds: string[];
+  timeLimitMinutes: number;
+  opensAt: Date;
+  closesAt: Date;
+  resultsVisibility: ResultsVisibility;
+}
+
+export type AssessmentChanges = Partial<Pick<NewAssessment, 'title' | 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility'>>;
+
+export interface NewInvite {
+  candidateName?: string | null;
+  candidateEmail?: string | null;
+}
+
+export interface CreatedInvite {
+  invite: Invite;
+  /** The link token, returned this once; the store keeps only its SHA-256. */
+  token: string;
+}
+
+export interface DraftInput {
+  challengeVersionId: string;
+  language: LanguageId;
+  source: string;
+  /** The client's counter for this draft; must exceed the stored one. */
+  revision: number;
+}
+
+export interface SubmissionInput {
+  /** The client's UUID for this submission (idempotency key). */
+  id: string;
+  challengeVersionId: string;
+  kind: SubmissionKind;
+  language: LanguageId;
+  source: string;
+  /** Required for kind 'custom', refused otherwise. */
+  customInput?: string | null;
+}
+
+/** Outcome of reporting a failed try. */
+export type FailOutcome = 'requeued' | 'failed' | 'lost';
+
+/** Organisations and their staff. */
+export interface OrgStore {
+  createOrganisation(input: { name: string; slug: string }): Promise<Outcome<Organisation, 'slug_taken'>>;
+  getOrganisation(orgId: OrgId): Promise<Organisation | undefined>;
+  /** Unscoped by nature: how seeding and sign-in pages find an organisation. */
+  findOrganisationBySlug(slug: string): Promise<Organisation | undefined>;
+
+  createStaffUser(orgId: OrgId, input: NewStaffUser): Promise<Outcome<StaffUser, 'email_taken' | 'admin_exists' | 'org_not_found'>>;
+  getStaffUser(orgId: OrgId, userId: string): Promise<StaffUser | undefined>;
+  listStaffUsers(orgId: OrgId): Promise<StaffUser[]>;
+  updateStaffRoles(orgId: OrgId, userId: string, roles: StaffRoles): Promise<Outcome<StaffUser, 'not_found' | 'admin_exists'>>;
+  setStaffPasswordHash(orgId: OrgId, userId: string, passwordHash: string): Promise<boolean>;
+  /**
+   * Unscoped by nature: sign-in happens before the organisation is known.
+   * The only method that returns a password hash.
+   */
+  findStaffForSignIn(email: string): Promise<StaffCredentials | undefined>;
+}
+
+/** Challenges and their immutable versions, per organisation. */
+export interface ChallengeStore {
+  /** Adds a version (and the challenge on first publish) unless the newest already has these bytes. */
+  publishChallengeVersion(orgId: OrgId, input: NewChallengeVersion): Promise<PublishedVersion>;
+  getChallenge(orgId: OrgId, challengeId: string): Promise<ChallengeRecord | undefined>;
+  findChallengeBySlug(orgId: OrgId, slug: string): Promise<ChallengeRecord | undefined>;
+  listChallenges(orgId: OrgId): Promise<ChallengeRecord[]>;
+  listChallengeVersions(orgId: OrgId, challengeId: string): Promise<ChallengeVersionInfo[]>;
+  getChallengeVersion(orgId: OrgId, versionId: string): Promise<ChallengeVersion | undefined>;
+  /**
+   * A version that is part of this attempt's assessment. Holds the whole
+   * package: the caller builds the candidate's view from it.
+   */
+  getAttemptChallengeVersion(attemptId: AttemptId, versionId: string): Promise<ChallengeVersion | undefined>;
+}
+
+/** Assessments and the invites to them. */
+export interface AssessmentStore {
+  createAssessment(orgId: OrgId, input: NewAssessment): Promise<Outcome<Assessment, 'challenge_not_found'>>;
+  getAssessment(orgId: OrgId, assessmentId: string): Promise<Assessment | undefined>;
+  listAssessments(orgId: OrgId): Promise<Assessment[]>;
+  /** Challenges are fixed once made; times, title and visibility may change. */
+  updateAssessment(orgId: OrgId, assessmentId: string, changes: AssessmentChanges): Promise<Assessment | undefined>;
+  /** The assessment of the candidate's own attempt. */
+  getAttemptAssessment(attemptId: AttemptId): Promise<Assessment | undefined>;
+
+  createInvite(orgId: OrgId, assessmentId: string, input?: NewInvite): Promise<Outcome<CreatedInvite, 'assessment_not_found'>>;
+  getInvite(orgId: OrgId, inviteId: string): Promise<Invite | undefined>;
+  listInvites(orgId: OrgId, assessmentId: string): Promise<Invite[]>;
+  revokeInvite(orgId: OrgId, inviteId: string): Promise<Invite | undefined>;
+  /** Unscoped by nature (the candidate's way in): looked up by the token's SHA-256. */
+  findInviteByToken(token: string): Promise<Invite | undefined>;
+  /** Unscoped by nature: case, spaces and dashes are forgiven; ambiguous characters are not guessed. */
+  findInviteByShortCode(code: string): Promise<Invite | undefined>;
+}
+
+/** A candidate's attempt: drafts, submissions and the event log. */
+export interface AttemptStore {
+  /**
+   * Starts the invite's attempt, or returns the one already started
+   * (`created: false`), so a second device lands in the same attempt.
+   * Appends `started` when it creates one.
+   */
+  startAttempt(
+    orgId: OrgId,
+    inviteId: string,
+  ): Promise<Outcome<{ attempt: Attempt; created: boolean }, 'not_found' | 'revoked' | 'not_open' | 'closed'>>;
+  getAttempt(scope: AttemptScope): Promise<Attempt | undefined>;
+  listAttempts(orgId: OrgId, assessmentId: string): Promise<Attempt[]>;
+  /** Sets finishedAt once (later calls return the attempt unchanged) and appends `finished`. */
+  finishAttempt(attemptId: AttemptId, reason?: string): Promise<Attempt | undefined>;
+
+  /**
+   * Saves a draft if `revision` is higher than the stored one, appending
+   * `draft_saved` (with the source, so review can replay the writing). A
+   * stale revision is refused with the stored draft; so is any write once the
+   * attempt is finished or its deadline has passed.
+   */
+  saveDraft(
+    attemptId: AttemptId,
+    input: DraftInput,
+  ): Promise<Outcome<Draft, 'stale', { current: Draft }> | Refused<'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>>;
+  listDrafts(scope: AttemptScope): Promise<Draft[]>;
+
+  /**
+   * Writes the submission and enqueues it in one transaction, appending
+   * `submitted`, `ran_samples` or `ran_custom`. The same id again returns the
+   * first submission (`created: false`) and writes nothing, even after the
+   * deadline. An id another attempt used is refused without saying more.
+   */
+  createSubmission(
+    attemptId: AttemptId,
+    input: SubmissionInput,
+  ): Promise<Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>>;
+  getSubmission(scope: AttemptScope, submissionId: string): Promise<Submission | undefined>;
+  /** Oldest first. */
+  listSubmissions(scope: AttemptScope): Promise<Submission[]>;
+  /** For per-attempt rate limits: submissions of the attempt created at or after `since`. */
+  countSubmissionsSince(attemptId: AttemptId, since: Date): Promise<number>;
+
+  /** For the connection layer; the other kinds are written by the changes they record. */
+  appendEvent(attemptId: AttemptId, kind: ConnectionEventKind, data?: unknown): Promise<AttemptEvent | undefined>;
+  /** In sequence order; `afterSeq` resumes a reader. */
+  listEvents(scope: AttemptScope, afterSeq?: number): Promise<AttemptEvent[]>;
+}
+
+/**
+ * The durable job queue: a submission row is the job. Fairness rule for
+ * `claimNext`: among queued jobs whose `available_at` has come, take the one
+ * whose attempt has the fewest jobs running; among those, the one queued
+ * first. So a candidate with ten queued runs gets one worker while another
+ * candidate's single run waits for the next free worker, not for all ten.
+ * Every claim counts as a try; a job that reaches `maxTries` is failed
+ * rather than retried (a job that keeps killing the process stops too).
+ */
+export interface JobQueue {
+  claimNext(workerId: string, now: Date): Promise<ClaimedJob | undefined>;
+  /** Stores the result; false when this claim no longer holds (already completed, re-queued). */
+  complete(lease: JobLease, result: unknown): Promise<boolean>;
+  /**
+   * A try failed for the system's reasons. With `retryAt` and tries left, the
+   * job waits until then; otherwise it is marked failed with `error`.
+   */
+  fail(lease: JobLease, error: string, retryAt: Date | null): Promise<FailOutcome>;
+  /**
+   * At start-up: puts jobs left running by a dead process back in the queue
+   * (or fails those out of tries). With `workerIdPrefix`, only that process's
+   * workers' jobs — for several processes sharing one store.
+   */
+  requeueRunning(options?: { workerIdPrefix?: string }): Promise<{ requeued: number; failed: number }>;
+  /**
+   * Queued jobs ahead of this one in arrival order (0 = next), an estimate
+   * fairness may improve on; undefined once it is no longer queued.
+   */
+  queuePosition(attemptId: AttemptId, submissionId: string): Promise<number | undefined>;
+  /** `delayed` counts queued jobs whose retry time is after the store's clock. */
+  queueDepth(): Promise<QueueDepth>;
+}
+
+/**
+ * Everything Kodbro keeps. Every method that touches an organisation's data
+ * takes its `OrgId`, every candidate-side method its `AttemptId`, and the
+ * scope is part of the query itself. The few unscoped methods are the ways
+ * in (sign-in, invite lookup) and the workers' queue.
+ */
+export interface Store extends OrgStore, ChallengeStore, AssessmentStore, AttemptStore, JobQueue {
+  /** Answers a trivial query; for /api/health. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The store's clock, passed in from the composition root. */
+export type Clock = () => Date;
