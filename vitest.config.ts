@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * unit: pure modules beside their code, no Docker.
+ * store: the shared store suite on real SQLite files in temp folders, no Docker.
  * docker: cross-process tests against real runner images (CLI, languages, packages).
  * redteam: the attack catalogue; runs after the others, one file at a time, so
  *          "no labelled container is left" is checked on a quiet Docker.
@@ -19,9 +20,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'store',
+          include: ['tests/store/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'docker',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/redteam/**'],
+          exclude: ['tests/redteam/**', 'tests/store/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,

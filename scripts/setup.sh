@@ -13,8 +13,14 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
+# Native modules (better-sqlite3) build against this machine's Node headers:
+# node-gyp would otherwise try to download them, and no such host answers.
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
+  export npm_config_nodedir=/usr
+fi
+
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm packages (npm ci)"
+  log "installing npm packages (npm ci; builds better-sqlite3 from source, about a minute)"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

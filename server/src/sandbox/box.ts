@@ -126,7 +126,9 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
         API_TIMEOUT_MS,
         container.exec({ Cmd: ['/bin/sh', '-c', 'kill -KILL -1'], User: CANDIDATE_USER, AttachStdout: false, AttachStderr: false }),
       );
-      await withTimeout('start a kill process', API_TIMEOUT_MS, killer.start({ Detach: true }));
+      // Even a detached start answers with a stream; close it, or its socket stays open.
+      const response = (await withTimeout('start a kill process', API_TIMEOUT_MS, killer.start({ Detach: true }))) as Duplex | undefined;
+      response?.destroy();
       return true;
     } catch {
       return false;
@@ -150,7 +152,9 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     const stream = (await withTimeout('scan for leftover processes', API_TIMEOUT_MS, scan.start({ hijack: true, stdin: false }))) as Duplex;
     const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
     stream.on('data', (chunk: Buffer) => out.push(chunk));
-    await withTimeout('scan for leftover processes', API_TIMEOUT_MS, new Promise((resolve) => stream.once('close', resolve).once('end', resolve)));
+    await withTimeout('scan for leftover processes', API_TIMEOUT_MS, new Promise((resolve) => stream.once('close', resolve).once('end', resolve))).finally(() =>
+      stream.destroy(),
+    );
     return out.stdout().toString().split('\n').filter(Boolean).length;
   }
 
@@ -171,6 +175,21 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     trace(container.id, 'leftover processes survived the kill: restarting the box');
     await restart();
     return true;
+  }
+
+  /**
+   * A memory attack (files pinning kernel memory) can still get the idle PID 1
+   * OOM-killed, which stops the box. That is the candidate's memory limit,
+   * not our failure: restart the box and say so.
+   */
+  async function diedOfMemory(error: unknown): Promise<ExecOutcome | null> {
+    if ((error as { statusCode?: number }).statusCode !== 409) return null;
+    const state = await withTimeout('inspect a container', API_TIMEOUT_MS, container.inspect()).then((i) => i.State, () => null);
+    if (!state || state.Running || !state.OOMKilled) return null;
+    trace(container.id, 'the box was stopped by the OOM killer: restarting it');
+    await restart();
+    const empty = Buffer.alloc(0);
+    return { exitCode: null, stdout: empty, stderr: empty, outputLimitExceeded: false, timedOut: false, oomKilled: true, cpuMs: null, memoryKb: null, wallMs: 0, reset: true };
   }
 
   async function restart(): Promise<void> {
@@ -221,6 +240,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
       }));
       stream = (await withTimeout('start a process', API_TIMEOUT_MS, execution.start({ hijack: true, stdin: true }))) as Duplex;
     } catch (error) {
+      const died = await diedOfMemory(error);
+      if (died) return died;
       throw dockerFailure('start a process in the sandbox', error);
     }
 
@@ -279,11 +300,16 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
       if (stopReason === 'time' && !reset) await waitForExit(execution, () => false, KILL_GRACE_MS);
       if (streamError && !stopReason && !isPipeError(streamError)) throw dockerFailure('read a sandbox process', streamError);
       const wallMs = Math.round(performance.now() - started);
-      const cpuAfter = await cgroup.cpuNs();
-      const oomAfter = await cgroup.oomKills();
-      const peak = await cgroup.memoryPeakBytes();
-      const oomKilled =
-        oomBefore !== null && oomAfter !== null ? oomAfter > oomBefore : exitCode === 137 && stopReason === null;
+      // A restart replaced the cgroup and its counters: no figures rather than wrong ones.
+      const restarted = reset;
+      const cpuAfter = restarted ? null : await cgroup.cpuNs();
+      const oomAfter = restarted ? null : await cgroup.oomKills();
+      const peak = restarted ? null : await cgroup.memoryPeakBytes();
+      const oomKilled = restarted
+        ? false
+        : oomBefore !== null && oomAfter !== null
+          ? oomAfter > oomBefore
+          : exitCode === 137 && stopReason === null;
       if (!reset) reset = await sweep();
       return {
         exitCode: stopReason === 'time' ? null : exitCode,
@@ -292,13 +318,15 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
         outputLimitExceeded: stopReason === 'output',
         timedOut: stopReason === 'time',
         oomKilled,
-        cpuMs: cpuBefore !== null && cpuAfter !== null ? Math.round((cpuAfter - cpuBefore) / 1e6) : null,
+        cpuMs: cpuBefore !== null && cpuAfter !== null ? Math.max(0, Math.round((cpuAfter - cpuBefore) / 1e6)) : null,
         memoryKb: peak === null ? null : Math.round(peak / 1024),
         wallMs,
         reset,
       };
     } finally {
       clearTimeout(timer);
+      // Always hand the connection back, also when the timer or a cap ended the run.
+      stream.destroy();
     }
   }
 

@@ -22,7 +22,9 @@ export const RUN_WRAPPER = '/usr/local/bin/kodbro-run';
 /** Fixed container settings. Nothing here comes from a package or a request. */
 export const SANDBOX_CONSTANTS = {
   boxSizeMb: 128,
+  boxInodes: 16_384,
   tmpSizeMb: 16,
+  tmpInodes: 4096,
   shmSizeBytes: 4 * 1024 * 1024,
   pidsLimit: 128,
   nanoCpus: 1_000_000_000,
@@ -74,8 +76,8 @@ export function containerSpec(params: ContainerParams): ContainerCreateOptions {
       Init: true,
       ReadonlyRootfs: true,
       Tmpfs: {
-        [BOX_DIR]: `rw,exec,nosuid,nodev,size=${c.boxSizeMb}m,uid=1000,gid=1000,mode=0755`,
-        '/tmp': `rw,noexec,nosuid,nodev,size=${c.tmpSizeMb}m,mode=1777`,
+        [BOX_DIR]: `rw,exec,nosuid,nodev,size=${c.boxSizeMb}m,nr_inodes=${c.boxInodes},uid=1000,gid=1000,mode=0755`,
+        '/tmp': `rw,noexec,nosuid,nodev,size=${c.tmpSizeMb}m,nr_inodes=${c.tmpInodes},mode=1777`,
       },
       ShmSize: c.shmSizeBytes,
       Privileged: false,
@@ -87,6 +89,9 @@ export function containerSpec(params: ContainerParams): ContainerCreateOptions {
       Memory: memoryBytes,
       MemorySwap: memoryBytes,
       MemorySwappiness: 0,
+      // The wrapper raises every candidate process to oom_score_adj +1000, so
+      // the OOM killer takes it before the idle PID 1 pair. (Lowering PID 1
+      // would need CAP_SYS_RESOURCE, which not every Docker host has.)
       OomKillDisable: false,
       NanoCpus: c.nanoCpus,
       Ulimits: [

@@ -141,7 +141,7 @@ export interface AssessmentStore {
   createAssessment(orgId: OrgId, input: NewAssessment): Promise<Outcome<Assessment, 'challenge_not_found'>>;
   getAssessment(orgId: OrgId, assessmentId: string): Promise<Assessment | undefined>;
   listAssessments(orgId: OrgId): Promise<Assessment[]>;
-  /** Challenges are fixed once made; times, title and visibility may change. */
+  /** Challenges are fixed once made; times, title and visibility may change (started attempts keep their deadline). */
   updateAssessment(orgId: OrgId, assessmentId: string, changes: AssessmentChanges): Promise<Assessment | undefined>;
   /** The assessment of the candidate's own attempt. */
   getAttemptAssessment(attemptId: AttemptId): Promise<Assessment | undefined>;

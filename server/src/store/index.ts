@@ -1,0 +1,50 @@
+/**
+ * Persistence: organisations, staff, challenges, assessments, invites,
+ * attempts, drafts, submissions, the attempt event log and the durable job
+ * queue, behind one `Store` interface. Every organisation-side method takes
+ * an `OrgId` and every candidate-side method an `AttemptId`, and puts it in
+ * the query. SQLite now; PostgreSQL implements the same interface later.
+ */
+export type { Store, OrgStore, ChallengeStore, AssessmentStore, AttemptStore, JobQueue, Clock, Outcome, Done, Refused, FailOutcome } from './store.ts';
+export type {
+  AssessmentChanges,
+  CreatedInvite,
+  DraftInput,
+  NewAssessment,
+  NewChallengeVersion,
+  NewInvite,
+  NewStaffUser,
+  PublishedVersion,
+  SubmissionInput,
+} from './store.ts';
+export type { AttemptId, AttemptScope, OrgId } from './ids.ts';
+export { asAttemptId, asOrgId } from './ids.ts';
+export type {
+  Assessment,
+  AssessmentChallenge,
+  Attempt,
+  AttemptEvent,
+  AttemptEventKind,
+  ChallengeRecord,
+  ChallengeVersion,
+  ChallengeVersionInfo,
+  ClaimedJob,
+  ConnectionEventKind,
+  Draft,
+  Invite,
+  JobLease,
+  Organisation,
+  QueueDepth,
+  ResultsVisibility,
+  StaffCredentials,
+  StaffRoles,
+  StaffUser,
+  Submission,
+  SubmissionKind,
+  SubmissionStatus,
+} from './model.ts';
+export { ATTEMPT_EVENT_KINDS, RESULTS_VISIBILITY, SUBMISSION_KINDS, SUBMISSION_STATUSES } from './model.ts';
+export { SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, contentHash, hashInviteToken, newInviteToken, newShortCode, normalizeShortCode } from './secrets.ts';
+export { retryAt, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+export { loadMigrations, MIGRATIONS_DIR, type Migration } from './migrations.ts';
+export { SqliteStore, SQLITE_FILE_NAME, type SqliteStoreOptions } from './sqlite/store.ts';

@@ -1,0 +1,146 @@
+import { KodbroError } from '../../errors.ts';
+import { asAttemptId, asOrgId, type AttemptId } from '../ids.ts';
+import type { ClaimedJob, JobLease, QueueDepth } from '../model.ts';
+import type { FailOutcome } from '../store.ts';
+import type { Sql } from './db.ts';
+import { toJson, type SubmissionRow } from './rows.ts';
+
+/**
+ * The queue over the submissions table. See JobQueue (../store.ts) for the
+ * rules; every change happens in one BEGIN IMMEDIATE transaction guarded by
+ * the status it expects, so two connections never take or finish the same job.
+ */
+
+/**
+ * Fairness: waiting jobs ordered by how many jobs their attempt has running,
+ * then by arrival. (PostgreSQL: the same query with FOR UPDATE SKIP LOCKED.)
+ */
+const NEXT_JOB = `
+  SELECT s.id
+    FROM submissions s
+    LEFT JOIN (SELECT attempt_id, COUNT(*) AS running FROM submissions WHERE status = 'running' GROUP BY attempt_id) r
+           ON r.attempt_id = s.attempt_id
+   WHERE s.status = 'queued' AND s.available_at <= ?
+   ORDER BY COALESCE(r.running, 0), s.queue_seq
+   LIMIT 1`;
+
+export function claimNext(sql: Sql, workerId: string, now: Date): ClaimedJob | undefined {
+  if (workerId.length === 0) throw new KodbroError('invalid_argument', 'claimNext needs a worker id');
+  return sql.write(() => {
+    const at = now.getTime();
+    const next = sql.get<{ id: string }>(NEXT_JOB, at);
+    if (!next) return undefined;
+    const row = sql.get<SubmissionRow>(
+      `UPDATE submissions SET status = 'running', worker_id = ?, tries = tries + 1, started_at = ?, updated_at = ?
+        WHERE id = ? AND status = 'queued'
+        RETURNING *`,
+      workerId,
+      at,
+      at,
+      next.id,
+    );
+    if (!row) return undefined;
+    return {
+      submissionId: row.id,
+      orgId: asOrgId(row.org_id),
+      attemptId: asAttemptId(row.attempt_id),
+      challengeVersionId: row.challenge_version_id,
+      kind: row.kind,
+      language: row.language,
+      source: row.source,
+      customInput: row.custom_input,
+      workerId,
+      tries: row.tries,
+    };
+  });
+}
+
+export function complete(sql: Sql, lease: JobLease, result: unknown): boolean {
+  const now = sql.nowMs();
+  return (
+    sql.run(
+      `UPDATE submissions SET status = 'done', result = ?, worker_id = NULL, finished_at = ?, updated_at = ?
+        WHERE id = ? AND status = 'running' AND tries = ?`,
+      toJson(result),
+      now,
+      now,
+      lease.submissionId,
+      lease.tries,
+    ) === 1
+  );
+}
+
+export function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | null): FailOutcome {
+  return sql.write(() => {
+    const now = sql.nowMs();
+    const row = sql.get<{ tries: number }>(`SELECT tries FROM submissions WHERE id = ? AND status = 'running' AND tries = ?`, lease.submissionId, lease.tries);
+    if (!row) return 'lost';
+    if (retryAt !== null && row.tries < sql.maxTries) {
+      sql.run(
+        `UPDATE submissions SET status = 'queued', worker_id = NULL, available_at = ?, error = ?, updated_at = ? WHERE id = ?`,
+        retryAt.getTime(),
+        error,
+        now,
+        lease.submissionId,
+      );
+      return 'requeued';
+    }
+    sql.run(
+      `UPDATE submissions SET status = 'failed', worker_id = NULL, error = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
+      error,
+      now,
+      now,
+      lease.submissionId,
+    );
+    return 'failed';
+  });
+}
+
+export function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = {}): { requeued: number; failed: number } {
+  const prefix = options.workerIdPrefix ?? '';
+  const mine = 'substr(worker_id, 1, ?) = ?';
+  return sql.write(() => {
+    const now = sql.nowMs();
+    const failed = sql.run(
+      `UPDATE submissions
+          SET status = 'failed', worker_id = NULL, finished_at = ?, updated_at = ?,
+              error = 'The server stopped while running this job on each of its ' || tries || ' tries'
+        WHERE status = 'running' AND tries >= ? AND ${mine}`,
+      now,
+      now,
+      sql.maxTries,
+      prefix.length,
+      prefix,
+    );
+    const requeued = sql.run(
+      `UPDATE submissions SET status = 'queued', worker_id = NULL, available_at = ?, updated_at = ?
+        WHERE status = 'running' AND ${mine}`,
+      now,
+      now,
+      prefix.length,
+      prefix,
+    );
+    return { requeued, failed };
+  });
+}
+
+export function queuePosition(sql: Sql, attemptId: AttemptId, submissionId: string): number | undefined {
+  const row = sql.get<{ queue_seq: number }>(
+    `SELECT queue_seq FROM submissions WHERE id = ? AND attempt_id = ? AND status = 'queued'`,
+    submissionId.toLowerCase(),
+    attemptId,
+  );
+  if (!row) return undefined;
+  return sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM submissions WHERE status = 'queued' AND queue_seq < ?`, row.queue_seq)!.n;
+}
+
+export function queueDepth(sql: Sql): QueueDepth {
+  const row = sql.get<{ queued: number | null; delayed: number | null; running: number | null }>(
+    `SELECT SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS queued,
+            SUM(CASE WHEN status = 'queued' AND available_at > ? THEN 1 ELSE 0 END) AS delayed,
+            SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS running
+       FROM submissions WHERE status IN ('queued', 'running')`,
+    sql.nowMs(),
+  )!;
+  return { queued: row.queued ?? 0, delayed: row.delayed ?? 0, running: row.running ?? 0 };
+}

@@ -1,0 +1,239 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { KodbroError } from '../../errors.ts';
+import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
+import { loadMigrations, type Migration } from '../migrations.ts';
+import type { ClaimedJob, JobLease, StaffRoles } from '../model.ts';
+import type {
+  AssessmentChanges,
+  Clock,
+  DraftInput,
+  NewAssessment,
+  NewChallengeVersion,
+  NewInvite,
+  NewStaffUser,
+  Store,
+  SubmissionInput,
+} from '../store.ts';
+import * as assessments from './assessments.ts';
+import * as attempts from './attempts.ts';
+import * as challenges from './challenges.ts';
+import { Sql } from './db.ts';
+import * as events from './events.ts';
+import { migrate } from './migrate.ts';
+import * as orgs from './orgs.ts';
+import * as queue from './queue.ts';
+import * as submissions from './submissions.ts';
+
+export const SQLITE_FILE_NAME = 'kodbro.sqlite';
+
+export interface SqliteStoreOptions {
+  /** The folder that holds the database file (KODBRO_DATA_DIR); made if missing. */
+  dataDir: string;
+  /** Defaults to kodbro.sqlite. */
+  fileName?: string;
+  clock?: Clock;
+  /** Tries a job gets before it is marked failed; default 3. */
+  maxTries?: number;
+  /** How long a connection waits for another's write lock; default 5 s. */
+  busyTimeoutMs?: number;
+  /** The schema steps; defaults to the files in ../migrations/. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * The store on one SQLite file (better-sqlite3): WAL mode so readers never
+ * wait for the writer, foreign keys on, synchronous=FULL so an acknowledged
+ * write survives a power cut, and a busy timeout for other connections to the
+ * same file (a second process, a second instance in tests). Opening migrates.
+ * The driver is synchronous; the methods are async to share the Store
+ * interface with the PostgreSQL implementation.
+ *
+ * @example
+ * const store = new SqliteStore({ dataDir: config.dataDir });
+ * await store.requeueRunning();
+ */
+export class SqliteStore implements Store {
+  readonly file: string;
+  /** Migration versions this open applied (empty when the file was up to date). */
+  readonly applied: readonly number[];
+  readonly #db: Database.Database;
+  readonly #sql: Sql;
+
+  constructor(options: SqliteStoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.file = path.join(options.dataDir, options.fileName ?? SQLITE_FILE_NAME);
+    const clock = options.clock ?? (() => new Date());
+    const maxTries = options.maxTries ?? 3;
+    if (!Number.isInteger(maxTries) || maxTries < 1) throw new KodbroError('invalid_argument', 'maxTries is a positive integer');
+    // `timeout` is SQLite's busy_timeout.
+    const db = new Database(this.file, { timeout: options.busyTimeoutMs ?? 5000 });
+    try {
+      // SQLite-only: connection settings.
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new KodbroError('internal', `SQLite would not use WAL mode for ${this.file} (got ${String(mode)})`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = FULL');
+      this.applied = migrate(db, options.migrations ?? loadMigrations(), () => clock().getTime());
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    this.#db = db;
+    this.#sql = new Sql(db, clock, maxTries);
+  }
+
+  async ping() {
+    return this.#sql.get<{ one: number }>('SELECT 1 AS one')?.one === 1;
+  }
+  async close() {
+    if (this.#db.open) this.#db.close();
+  }
+
+  // Organisations and staff
+  async createOrganisation(input: { name: string; slug: string }) {
+    return orgs.createOrganisation(this.#sql, input);
+  }
+  async getOrganisation(orgId: OrgId) {
+    return orgs.getOrganisation(this.#sql, orgId);
+  }
+  async findOrganisationBySlug(slug: string) {
+    return orgs.findOrganisationBySlug(this.#sql, slug);
+  }
+  async createStaffUser(orgId: OrgId, input: NewStaffUser) {
+    return orgs.createStaffUser(this.#sql, orgId, input);
+  }
+  async getStaffUser(orgId: OrgId, userId: string) {
+    return orgs.getStaffUser(this.#sql, orgId, userId);
+  }
+  async listStaffUsers(orgId: OrgId) {
+    return orgs.listStaffUsers(this.#sql, orgId);
+  }
+  async updateStaffRoles(orgId: OrgId, userId: string, roles: StaffRoles) {
+    return orgs.updateStaffRoles(this.#sql, orgId, userId, roles);
+  }
+  async setStaffPasswordHash(orgId: OrgId, userId: string, passwordHash: string) {
+    return orgs.setStaffPasswordHash(this.#sql, orgId, userId, passwordHash);
+  }
+  async findStaffForSignIn(email: string) {
+    return orgs.findStaffForSignIn(this.#sql, email);
+  }
+
+  // Challenges
+  async publishChallengeVersion(orgId: OrgId, input: NewChallengeVersion) {
+    return challenges.publishChallengeVersion(this.#sql, orgId, input);
+  }
+  async getChallenge(orgId: OrgId, challengeId: string) {
+    return challenges.getChallenge(this.#sql, orgId, challengeId);
+  }
+  async findChallengeBySlug(orgId: OrgId, slug: string) {
+    return challenges.findChallengeBySlug(this.#sql, orgId, slug);
+  }
+  async listChallenges(orgId: OrgId) {
+    return challenges.listChallenges(this.#sql, orgId);
+  }
+  async listChallengeVersions(orgId: OrgId, challengeId: string) {
+    return challenges.listChallengeVersions(this.#sql, orgId, challengeId);
+  }
+  async getChallengeVersion(orgId: OrgId, versionId: string) {
+    return challenges.getChallengeVersion(this.#sql, orgId, versionId);
+  }
+  async getAttemptChallengeVersion(attemptId: AttemptId, versionId: string) {
+    return challenges.getAttemptChallengeVersion(this.#sql, attemptId, versionId);
+  }
+
+  // Assessments and invites
+  async createAssessment(orgId: OrgId, input: NewAssessment) {
+    return assessments.createAssessment(this.#sql, orgId, input);
+  }
+  async getAssessment(orgId: OrgId, assessmentId: string) {
+    return assessments.getAssessment(this.#sql, orgId, assessmentId);
+  }
+  async listAssessments(orgId: OrgId) {
+    return assessments.listAssessments(this.#sql, orgId);
+  }
+  async updateAssessment(orgId: OrgId, assessmentId: string, changes: AssessmentChanges) {
+    return assessments.updateAssessment(this.#sql, orgId, assessmentId, changes);
+  }
+  async getAttemptAssessment(attemptId: AttemptId) {
+    return assessments.getAttemptAssessment(this.#sql, attemptId);
+  }
+  async createInvite(orgId: OrgId, assessmentId: string, input?: NewInvite) {
+    return assessments.createInvite(this.#sql, orgId, assessmentId, input);
+  }
+  async getInvite(orgId: OrgId, inviteId: string) {
+    return assessments.getInvite(this.#sql, orgId, inviteId);
+  }
+  async listInvites(orgId: OrgId, assessmentId: string) {
+    return assessments.listInvites(this.#sql, orgId, assessmentId);
+  }
+  async revokeInvite(orgId: OrgId, inviteId: string) {
+    return assessments.revokeInvite(this.#sql, orgId, inviteId);
+  }
+  async findInviteByToken(token: string) {
+    return assessments.findInviteByToken(this.#sql, token);
+  }
+  async findInviteByShortCode(code: string) {
+    return assessments.findInviteByShortCode(this.#sql, code);
+  }
+
+  // Attempts, drafts, submissions, events
+  async startAttempt(orgId: OrgId, inviteId: string) {
+    return attempts.startAttempt(this.#sql, orgId, inviteId);
+  }
+  async getAttempt(scope: AttemptScope) {
+    return attempts.getAttempt(this.#sql, scope);
+  }
+  async listAttempts(orgId: OrgId, assessmentId: string) {
+    return attempts.listAttempts(this.#sql, orgId, assessmentId);
+  }
+  async finishAttempt(attemptId: AttemptId, reason?: string) {
+    return attempts.finishAttempt(this.#sql, attemptId, reason);
+  }
+  async saveDraft(attemptId: AttemptId, input: DraftInput) {
+    return attempts.saveDraft(this.#sql, attemptId, input);
+  }
+  async listDrafts(scope: AttemptScope) {
+    return attempts.listDrafts(this.#sql, scope);
+  }
+  async createSubmission(attemptId: AttemptId, input: SubmissionInput) {
+    return submissions.createSubmission(this.#sql, attemptId, input);
+  }
+  async getSubmission(scope: AttemptScope, submissionId: string) {
+    return submissions.getSubmission(this.#sql, scope, submissionId);
+  }
+  async listSubmissions(scope: AttemptScope) {
+    return submissions.listSubmissions(this.#sql, scope);
+  }
+  async countSubmissionsSince(attemptId: AttemptId, since: Date) {
+    return submissions.countSubmissionsSince(this.#sql, attemptId, since);
+  }
+  async appendEvent(attemptId: AttemptId, kind: 'disconnected' | 'reconnected', data?: unknown) {
+    if (kind !== 'disconnected' && kind !== 'reconnected') throw new KodbroError('invalid_argument', `Event ${String(kind)} is written by the store itself`);
+    return this.#sql.write(() => events.appendEventIn(this.#sql, attemptId, kind, data, this.#sql.nowMs()));
+  }
+  async listEvents(scope: AttemptScope, afterSeq?: number) {
+    return events.listEvents(this.#sql, scope, afterSeq);
+  }
+
+  // Queue
+  async claimNext(workerId: string, now: Date): Promise<ClaimedJob | undefined> {
+    return queue.claimNext(this.#sql, workerId, now);
+  }
+  async complete(lease: JobLease, result: unknown) {
+    return queue.complete(this.#sql, lease, result);
+  }
+  async fail(lease: JobLease, error: string, retryAt: Date | null) {
+    return queue.fail(this.#sql, lease, error, retryAt);
+  }
+  async requeueRunning(options?: { workerIdPrefix?: string }) {
+    return queue.requeueRunning(this.#sql, options);
+  }
+  async queuePosition(attemptId: AttemptId, submissionId: string) {
+    return queue.queuePosition(this.#sql, attemptId, submissionId);
+  }
+  async queueDepth() {
+    return queue.queueDepth(this.#sql);
+  }
+}

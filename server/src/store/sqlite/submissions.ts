@@ -1,0 +1,78 @@
+import { KodbroError } from '../../errors.ts';
+import type { AttemptId, AttemptScope } from '../ids.ts';
+import { SUBMISSION_KINDS, type AttemptEventKind, type Submission, type SubmissionKind } from '../model.ts';
+import type { Outcome, SubmissionInput } from '../store.ts';
+import { checkLanguage, refuseWrite } from './attempts.ts';
+import { attemptScope, type Sql } from './db.ts';
+import { appendEventIn } from './events.ts';
+import { toSubmission, type SubmissionRow } from './rows.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const EVENT_OF: Record<SubmissionKind, AttemptEventKind> = {
+  submit: 'submitted',
+  samples: 'ran_samples',
+  custom: 'ran_custom',
+};
+
+export function createSubmission(
+  sql: Sql,
+  attemptId: AttemptId,
+  input: SubmissionInput,
+): Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'> {
+  const id = input.id.toLowerCase();
+  if (!UUID.test(id)) throw new KodbroError('invalid_argument', 'A submission id is a UUID chosen by the client');
+  if (!SUBMISSION_KINDS.includes(input.kind)) throw new KodbroError('invalid_argument', `Unknown submission kind ${input.kind}`);
+  checkLanguage(input.language);
+  const customInput = input.customInput ?? null;
+  if ((input.kind === 'custom') !== (customInput !== null)) {
+    throw new KodbroError('invalid_argument', 'Custom input goes with kind custom, and only with it');
+  }
+  return sql.write(() => {
+    // Idempotency first: a retry of an accepted submission succeeds even after the deadline.
+    const existing = sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id);
+    if (existing) {
+      if (existing.attempt_id !== attemptId) return { ok: false, reason: 'id_taken' } as const;
+      return { ok: true, value: { submission: toSubmission(existing), created: false } } as const;
+    }
+    const now = sql.nowMs();
+    const refused = refuseWrite(sql, attemptId, input.challengeVersionId, now);
+    if (refused) return refused;
+    // Enqueued in the same transaction: status 'queued', available now, next in arrival order.
+    // SQLite-only: MAX()+1 is safe because BEGIN IMMEDIATE serialises writers (PostgreSQL: nextval()).
+    sql.run(
+      `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, language, source, custom_input,
+                                status, tries, queue_seq, available_at, created_at, updated_at)
+       SELECT ?, a.org_id, a.id, ?, ?, ?, ?, ?, 'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions), ?, ?, ?
+         FROM attempts a WHERE a.id = ?`,
+      id,
+      input.challengeVersionId,
+      input.kind,
+      input.language,
+      input.source,
+      customInput,
+      now,
+      now,
+      now,
+      attemptId,
+    );
+    appendEventIn(sql, attemptId, EVENT_OF[input.kind], { submissionId: id, challengeVersionId: input.challengeVersionId, language: input.language }, now);
+    const submission = toSubmission(sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id)!);
+    return { ok: true, value: { submission, created: true } } as const;
+  });
+}
+
+export function getSubmission(sql: Sql, scope: AttemptScope, submissionId: string): Submission | undefined {
+  const { where, params } = attemptScope(scope, 's');
+  const row = sql.get<SubmissionRow>(`SELECT s.* FROM submissions s WHERE s.id = ? AND ${where}`, submissionId.toLowerCase(), ...params);
+  return row && toSubmission(row);
+}
+
+export function listSubmissions(sql: Sql, scope: AttemptScope): Submission[] {
+  const { where, params } = attemptScope(scope, 's');
+  return sql.all<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} ORDER BY s.queue_seq`, ...params).map(toSubmission);
+}
+
+export function countSubmissionsSince(sql: Sql, attemptId: AttemptId, since: Date): number {
+  return sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ? AND created_at >= ?', attemptId, since.getTime())!.n;
+}

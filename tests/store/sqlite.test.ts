@@ -1,0 +1,221 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadMigrations, SqliteStore, type Migration } from '../../server/src/store/index.ts';
+import { ok, runStoreSuite } from './store.suite.ts';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'kodbro-store-'));
+
+runStoreSuite('SQLite', async ({ clock, maxTries }) => {
+  const dataDir = tempDir();
+  return {
+    open: async () => new SqliteStore({ dataDir, clock, maxTries }),
+    holdsText: async (text) =>
+      ['kodbro.sqlite', 'kodbro.sqlite-wal']
+        .map((name) => path.join(dataDir, name))
+        .filter((file) => existsSync(file))
+        .some((file) => readFileSync(file).includes(text)),
+    destroy: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+});
+
+describe('SQLite store: opening and migrations', () => {
+  let dataDir: string;
+  const opened: SqliteStore[] = [];
+  const open = (options: { migrations?: Migration[] } = {}) => {
+    const store = new SqliteStore({ dataDir, ...options });
+    opened.push(store);
+    return store;
+  };
+  /** A plain connection for looking under the store. */
+  const raw = () => new Database(path.join(dataDir, 'kodbro.sqlite'));
+
+  beforeEach(() => {
+    dataDir = path.join(tempDir(), 'nested', 'data');
+  });
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true });
+  });
+
+  it('makes the data folder, migrates a fresh file in WAL mode with foreign keys on, and records the migration', () => {
+    const store = open();
+    expect(store.file).toBe(path.join(dataDir, 'kodbro.sqlite'));
+    expect(store.applied).toEqual(loadMigrations().map((m) => m.version));
+    const db = raw();
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const rows = db.prepare('SELECT version, name, checksum FROM schema_migrations').all();
+      expect(rows).toEqual(loadMigrations().map((m) => ({ version: m.version, name: m.name, checksum: m.checksum })));
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+      expect(tables).toEqual(
+        expect.arrayContaining(['organisations', 'staff_users', 'challenges', 'challenge_versions', 'assessments', 'invites', 'attempts', 'drafts', 'submissions', 'attempt_events']),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('does nothing on a second open', async () => {
+    const first = open();
+    const org = ok(await first.createOrganisation({ name: 'Keep', slug: 'keep' }));
+    await first.close();
+    const second = open();
+    expect(second.applied).toEqual([]);
+    expect(await second.getOrganisation(org.id)).toEqual(org);
+  });
+
+  it('refuses a database newer than the code, and one whose applied migration changed', async () => {
+    await open().close();
+    const db = raw();
+    db.prepare("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (999, 'from_the_future', 'x', 0)").run();
+    db.close();
+    expect(() => open()).toThrow(/schema version 999, newer than this code/);
+
+    const other = path.join(dataDir, 'changed');
+    await new SqliteStore({ dataDir: other }).close();
+    const edited = loadMigrations().map((m) => (m.version === 1 ? { ...m, checksum: 'edited' } : m));
+    expect(() => new SqliteStore({ dataDir: other, migrations: edited })).toThrow(/has changed since it was applied/);
+  });
+
+  it('applies a new migration on top, and rolls back one that fails as a whole', async () => {
+    const base = loadMigrations();
+    await open().close();
+    const step = (version: number, name: string, sql: string): Migration => ({ version, name, sql, checksum: `${name}-checksum` });
+    const next = step(base.length + 1, 'add_notes', 'CREATE TABLE notes (id TEXT PRIMARY KEY, body TEXT NOT NULL);');
+    const store = open({ migrations: [...base, next] });
+    expect(store.applied).toEqual([next.version]);
+    await store.close();
+
+    const broken = step(base.length + 2, 'broken', 'CREATE TABLE half (id TEXT); INSERT INTO no_such_table VALUES (1);');
+    expect(() => open({ migrations: [...base, next, broken] })).toThrow(/no_such_table/);
+    const db = raw();
+    try {
+      expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: next.version });
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('SQLite store: what the schema itself refuses', () => {
+  let dataDir: string;
+  let store: SqliteStore;
+  let db: Database.Database;
+
+  beforeEach(() => {
+    dataDir = tempDir();
+    store = new SqliteStore({ dataDir });
+    db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    db.pragma('foreign_keys = ON');
+  });
+  afterEach(async () => {
+    db.close();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function twoOrgs() {
+    const x = ok(await store.createOrganisation({ name: 'X', slug: 'x' }));
+    const y = ok(await store.createOrganisation({ name: 'Y', slug: 'y' }));
+    const xv = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('x') });
+    const yv = await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Sum', data: Buffer.from('y') });
+    const window = { opensAt: new Date(Date.now() - 60_000), closesAt: new Date(Date.now() + 3_600_000) };
+    const xa = ok(await store.createAssessment(x.id, { title: 'X', challengeIds: [xv.challenge.id], timeLimitMinutes: 30, ...window, resultsVisibility: 'none' }));
+    const invite = ok(await store.createInvite(x.id, xa.id));
+    const attempt = ok(await store.startAttempt(x.id, invite.invite.id)).attempt;
+    const unstarted = ok(await store.createInvite(x.id, xa.id)).invite;
+    return { x, y, xv, yv, xa, invite, attempt, unstarted };
+  }
+
+  it('refuses a row in one organisation that points at another organisation’s row', async () => {
+    const { x, y, yv, xa, unstarted } = await twoOrgs();
+    expect(() =>
+      db.prepare('INSERT INTO assessment_challenges (org_id, assessment_id, position, challenge_version_id) VALUES (?, ?, 1, ?)').run(x.id, xa.id, yv.version.id),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare('INSERT INTO attempts (id, org_id, invite_id, assessment_id, started_at, deadline_at) VALUES (?, ?, ?, ?, 0, 1)')
+        .run(randomUUID(), y.id, unstarted.id, xa.id),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it('keeps the event log append-only and versions immutable', async () => {
+    const { xv, attempt } = await twoOrgs();
+    expect(() => db.prepare("UPDATE attempt_events SET kind = 'finished' WHERE attempt_id = ?").run(attempt.id)).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM attempt_events WHERE attempt_id = ?').run(attempt.id)).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE challenge_versions SET data = x'00' WHERE id = ?").run(xv.version.id)).toThrow(/immutable/);
+  });
+
+  it('refuses a second invite with the same short code and stores no plain token', async () => {
+    const { invite } = await twoOrgs();
+    const row = db.prepare('SELECT * FROM invites WHERE id = ?').get(invite.invite.id) as Record<string, unknown>;
+    expect(Object.values(row)).not.toContain(invite.token);
+    expect(() =>
+      db
+        .prepare('INSERT INTO invites (id, org_id, assessment_id, token_hash, short_code, created_at) VALUES (?, ?, ?, ?, ?, 0)')
+        .run(randomUUID(), row.org_id, row.assessment_id, 'another-hash', row.short_code),
+    ).toThrow(/UNIQUE/);
+  });
+});
+
+describe('SQLite store: several processes on one file', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = tempDir();
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('gives every job to exactly one of four worker processes and completes it once', async () => {
+    const store = new SqliteStore({ dataDir });
+    const org = ok(await store.createOrganisation({ name: 'Load', slug: 'load' }));
+    const version = await store.publishChallengeVersion(org.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum') });
+    const assessment = ok(
+      await store.createAssessment(org.id, {
+        title: 'Load',
+        challengeIds: [version.challenge.id],
+        timeLimitMinutes: 60,
+        opensAt: new Date(Date.now() - 60_000),
+        closesAt: new Date(Date.now() + 3_600_000),
+        resultsVisibility: 'none',
+      }),
+    );
+    const ids = new Set<string>();
+    for (let candidate = 0; candidate < 40; candidate++) {
+      const invite = ok(await store.createInvite(org.id, assessment.id)).invite;
+      const attempt = ok(await store.startAttempt(org.id, invite.id)).attempt;
+      for (let i = 0; i < 10; i++) {
+        const id = randomUUID();
+        ok(await store.createSubmission(attempt.id, { id, challengeVersionId: version.version.id, kind: 'submit', language: 'python', source: `print(${i})` }));
+        ids.add(id);
+      }
+    }
+
+    // The workers start together once all have had time to load (tsx takes about half a second).
+    const startAt = String(Date.now() + 4000);
+    const workers = await Promise.all(
+      ['p1', 'p2', 'p3', 'p4'].map(async (workerId) => {
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', 'tests/store/claim-worker.ts', dataDir, workerId, startAt], { cwd: REPO_ROOT });
+        return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { claimed: string[]; completed: string[] };
+      }),
+    );
+    const claimed = workers.flatMap((w) => w.claimed);
+    const completed = workers.flatMap((w) => w.completed);
+    expect(claimed).toHaveLength(ids.size);
+    expect(new Set(claimed)).toEqual(ids);
+    expect(completed).toHaveLength(ids.size);
+    // They really did compete: every process took a share.
+    for (const worker of workers) expect(worker.claimed.length).toBeGreaterThan(0);
+    expect(await store.queueDepth()).toEqual({ queued: 0, delayed: 0, running: 0 });
+    await store.close();
+  }, 120_000);
+});

@@ -1,0 +1,710 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AttemptId, Clock, OrgId, Store, SubmissionKind } from '../../server/src/store/index.ts';
+import { SHORT_CODE_ALPHABET, retryAt } from '../../server/src/store/index.ts';
+
+/**
+ * One behavioural suite every Store implementation runs (SQLite now,
+ * PostgreSQL later), like Hono's common.case.test.ts: the implementation
+ * only says how to open a store on a fresh database.
+ */
+
+export interface FakeClock extends Clock {
+  advance(ms: number): void;
+}
+
+export interface StoreHarness {
+  /** Opens a new connection to this harness's database; every call sees the same data. */
+  open(): Promise<Store>;
+  /** Whether the stored bytes contain `text` anywhere (proves what is, and is not, stored). */
+  holdsText(text: string): Promise<boolean>;
+  /** Removes the database. Stores opened are closed by the suite first. */
+  destroy(): Promise<void>;
+}
+
+export type MakeStore = (options: { clock: Clock; maxTries: number }) => Promise<StoreHarness>;
+
+export const MAX_TRIES = 3;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export function fakeClock(start = Date.UTC(2026, 0, 5, 9, 0, 0)): FakeClock {
+  let now = start;
+  const clock = (() => new Date(now)) as FakeClock;
+  clock.advance = (ms) => {
+    now += ms;
+  };
+  return clock;
+}
+
+/** The value of an outcome that must have succeeded. */
+export function ok<T>(outcome: { ok: true; value: T } | { ok: false; reason: string }): T {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
+  return outcome.value;
+}
+
+const staff = (email: string, roles: Partial<{ author: boolean; recruiter: boolean; admin: boolean }> = {}) => ({
+  email,
+  displayName: email.split('@')[0] ?? email,
+  passwordHash: `$argon2id$fake$${email}`,
+  roles: { author: false, recruiter: false, admin: false, ...roles },
+});
+
+/** Two organisations; X has two challenges, an assessment and two started attempts (A, B); Y has one of each. */
+async function world(store: Store, clock: FakeClock) {
+  const x = ok(await store.createOrganisation({ name: 'X Corp', slug: 'x-corp' }));
+  const y = ok(await store.createOrganisation({ name: 'Y AB', slug: 'y-ab' }));
+  const xSum = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v1'), meta: { languages: ['python'] } });
+  const xPairs = await store.publishChallengeVersion(x.id, { slug: 'pairs', title: 'Pairs', data: Buffer.from('pairs v1') });
+  const ySum = await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Sum at Y', data: Buffer.from('y sum v1') });
+  const window = { opensAt: new Date(clock().getTime() - HOUR), closesAt: new Date(clock().getTime() + DAY) };
+  const xTest = ok(
+    await store.createAssessment(x.id, {
+      title: 'X backend test',
+      challengeIds: [xSum.challenge.id, xPairs.challenge.id],
+      timeLimitMinutes: 90,
+      ...window,
+      resultsVisibility: 'samples',
+    }),
+  );
+  const yTest = ok(
+    await store.createAssessment(y.id, { title: 'Y test', challengeIds: [ySum.challenge.id], timeLimitMinutes: 60, ...window, resultsVisibility: 'none' }),
+  );
+  const inviteA = ok(await store.createInvite(x.id, xTest.id, { candidateName: 'Amina', candidateEmail: 'amina@example.org' }));
+  const inviteB = ok(await store.createInvite(x.id, xTest.id, { candidateName: 'Bohdan' }));
+  const inviteC = ok(await store.createInvite(y.id, yTest.id));
+  const a = ok(await store.startAttempt(x.id, inviteA.invite.id)).attempt;
+  const b = ok(await store.startAttempt(x.id, inviteB.invite.id)).attempt;
+  const c = ok(await store.startAttempt(y.id, inviteC.invite.id)).attempt;
+  return {
+    x,
+    y,
+    xSum,
+    xPairs,
+    ySum,
+    xTest,
+    yTest,
+    inviteA,
+    inviteB,
+    inviteC,
+    a,
+    b,
+    c,
+    v1: xSum.version.id,
+    v2: xPairs.version.id,
+    yv: ySum.version.id,
+  };
+}
+
+function submission(challengeVersionId: string, kind: SubmissionKind = 'submit', source = 'print(input())') {
+  return {
+    id: randomUUID(),
+    challengeVersionId,
+    kind,
+    language: 'python' as const,
+    source,
+    customInput: kind === 'custom' ? '1 2\n' : null,
+  };
+}
+
+async function submit(store: Store, attemptId: AttemptId, versionId: string, kind: SubmissionKind = 'submit') {
+  return ok(await store.createSubmission(attemptId, submission(versionId, kind))).submission;
+}
+
+export function runStoreSuite(name: string, makeStore: MakeStore): void {
+  describe(`Store: ${name}`, () => {
+    let clock: FakeClock;
+    let harness: StoreHarness;
+    let opened: Store[];
+    let store: Store;
+
+    /** Another connection to the same database. */
+    const open = async () => {
+      const s = await harness.open();
+      opened.push(s);
+      return s;
+    };
+
+    beforeEach(async () => {
+      clock = fakeClock();
+      opened = [];
+      harness = await makeStore({ clock, maxTries: MAX_TRIES });
+      store = await open();
+    });
+
+    afterEach(async () => {
+      for (const s of opened) await s.close();
+      await harness.destroy();
+    });
+
+    describe('organisations and staff', () => {
+      it('creates, reads and finds organisations; slugs are unique', async () => {
+        const org = ok(await store.createOrganisation({ name: 'Acme', slug: 'acme' }));
+        expect(org).toMatchObject({ name: 'Acme', slug: 'acme', createdAt: clock() });
+        expect(await store.getOrganisation(org.id)).toEqual(org);
+        expect(await store.findOrganisationBySlug('acme')).toEqual(org);
+        expect(await store.findOrganisationBySlug('nope')).toBeUndefined();
+        expect(await store.createOrganisation({ name: 'Acme 2', slug: 'acme' })).toEqual({ ok: false, reason: 'slug_taken' });
+        await expect(store.createOrganisation({ name: 'Bad', slug: 'Not A Slug' })).rejects.toMatchObject({ code: 'invalid_argument' });
+        expect(await store.ping()).toBe(true);
+      });
+
+      it('keeps staff with roles, a unique e-mail and one admin per organisation', async () => {
+        const { x, y } = await world(store, clock);
+        const admin = ok(await store.createStaffUser(x.id, staff('  Boss@X.example ', { admin: true, author: true })));
+        expect(admin).toMatchObject({ orgId: x.id, email: 'boss@x.example', roles: { admin: true, author: true, recruiter: false } });
+        expect(admin).not.toHaveProperty('passwordHash');
+        const recruiter = ok(await store.createStaffUser(x.id, staff('rec@x.example', { recruiter: true, author: true })));
+        expect(recruiter.roles).toEqual({ author: true, recruiter: true, admin: false });
+
+        expect(await store.createStaffUser(y.id, staff('BOSS@x.example'))).toEqual({ ok: false, reason: 'email_taken' });
+        expect(await store.createStaffUser(x.id, staff('second@x.example', { admin: true }))).toEqual({ ok: false, reason: 'admin_exists' });
+        ok(await store.createStaffUser(y.id, staff('boss@y.example', { admin: true })));
+
+        expect(await store.updateStaffRoles(x.id, recruiter.id, { author: false, recruiter: true, admin: true })).toEqual({ ok: false, reason: 'admin_exists' });
+        ok(await store.updateStaffRoles(x.id, admin.id, { author: true, recruiter: false, admin: false }));
+        const promoted = ok(await store.updateStaffRoles(x.id, recruiter.id, { author: false, recruiter: true, admin: true }));
+        expect(promoted.roles).toEqual({ author: false, recruiter: true, admin: true });
+
+        expect((await store.listStaffUsers(x.id)).map((u) => u.email)).toEqual(['boss@x.example', 'rec@x.example']);
+        expect(await store.getStaffUser(x.id, admin.id)).toMatchObject({ id: admin.id, roles: { admin: false } });
+      });
+
+      it('returns the password hash only to sign-in, by any case of the e-mail', async () => {
+        const { x } = await world(store, clock);
+        const user = ok(await store.createStaffUser(x.id, staff('author@x.example', { author: true })));
+        expect(await store.findStaffForSignIn('AUTHOR@x.example ')).toMatchObject({ id: user.id, orgId: x.id, passwordHash: '$argon2id$fake$author@x.example' });
+        expect(await store.setStaffPasswordHash(x.id, user.id, '$argon2id$new')).toBe(true);
+        expect((await store.findStaffForSignIn('author@x.example'))?.passwordHash).toBe('$argon2id$new');
+        expect(await store.findStaffForSignIn('nobody@x.example')).toBeUndefined();
+      });
+
+      it('scopes staff to their organisation', async () => {
+        const { x, y } = await world(store, clock);
+        const user = ok(await store.createStaffUser(x.id, staff('author@x.example', { author: true })));
+        expect(await store.getStaffUser(y.id, user.id)).toBeUndefined();
+        expect(await store.listStaffUsers(y.id)).toEqual([]);
+        expect(await store.updateStaffRoles(y.id, user.id, { author: true, recruiter: true, admin: true })).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.setStaffPasswordHash(y.id, user.id, 'stolen')).toBe(false);
+        expect(await store.getStaffUser(x.id, user.id)).toMatchObject({ roles: { author: true, recruiter: false, admin: false } });
+        expect((await store.findStaffForSignIn('author@x.example'))?.passwordHash).toBe('$argon2id$fake$author@x.example');
+      });
+    });
+
+    describe('challenges', () => {
+      it('versions a challenge by content; new assessments pick the newest, old ones keep theirs', async () => {
+        const { x, xSum, xTest } = await world(store, clock);
+        expect(xSum.version).toMatchObject({ version: 1, contentHash: createHash('sha256').update('sum v1').digest('hex'), meta: { languages: ['python'] } });
+
+        const same = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v1') });
+        expect(same.created).toBe(false);
+        expect(same.version.id).toBe(xSum.version.id);
+
+        clock.advance(MINUTE);
+        const v2 = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum, revised', data: Buffer.from('sum v2') });
+        expect(v2).toMatchObject({ created: true, version: { version: 2, challengeId: xSum.challenge.id } });
+        expect(v2.challenge).toMatchObject({ latestVersion: 2, latestVersionId: v2.version.id, title: 'Sum, revised' });
+
+        expect((await store.listChallengeVersions(x.id, xSum.challenge.id)).map((v) => v.version)).toEqual([1, 2]);
+        const stored = await store.getChallengeVersion(x.id, xSum.version.id);
+        expect(stored?.data.toString()).toBe('sum v1');
+        expect(stored?.contentHash).toBe(xSum.version.contentHash);
+        expect((await store.findChallengeBySlug(x.id, 'sum'))?.id).toBe(xSum.challenge.id);
+        expect((await store.listChallenges(x.id)).map((c) => c.slug)).toEqual(['pairs', 'sum']);
+        expect(await store.getChallenge(x.id, xSum.challenge.id)).toMatchObject({ latestVersion: 2 });
+
+        const later = ok(
+          await store.createAssessment(x.id, {
+            title: 'Later',
+            challengeIds: [xSum.challenge.id],
+            timeLimitMinutes: 30,
+            opensAt: clock(),
+            closesAt: new Date(clock().getTime() + DAY),
+            resultsVisibility: 'aggregate',
+          }),
+        );
+        expect(later.challenges).toEqual([{ position: 0, challengeId: xSum.challenge.id, challengeVersionId: v2.version.id, version: 2, title: 'Sum, revised' }]);
+        expect((await store.getAssessment(x.id, xTest.id))?.challenges[0]).toMatchObject({ challengeVersionId: xSum.version.id, version: 1, title: 'Sum' });
+      });
+
+      it('scopes challenges and versions to their organisation', async () => {
+        const { x, y, xSum, ySum } = await world(store, clock);
+        expect(await store.getChallenge(y.id, xSum.challenge.id)).toBeUndefined();
+        expect(await store.findChallengeBySlug(y.id, 'sum')).toMatchObject({ id: ySum.challenge.id });
+        expect(await store.getChallengeVersion(y.id, xSum.version.id)).toBeUndefined();
+        expect(await store.listChallengeVersions(y.id, xSum.challenge.id)).toEqual([]);
+        expect((await store.listChallenges(y.id)).map((c) => c.id)).toEqual([ySum.challenge.id]);
+        const window = { opensAt: clock(), closesAt: new Date(clock().getTime() + DAY) };
+        expect(
+          await store.createAssessment(y.id, { title: 'Theft', challengeIds: [xSum.challenge.id], timeLimitMinutes: 10, ...window, resultsVisibility: 'none' }),
+        ).toEqual({ ok: false, reason: 'challenge_not_found' });
+        // Publishing Y's own "sum" never touches X's.
+        await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Y v2', data: Buffer.from('y sum v2') });
+        expect(await store.getChallenge(x.id, xSum.challenge.id)).toMatchObject({ latestVersion: 1, title: 'Sum' });
+      });
+
+      it('gives a candidate only the versions of their own assessment', async () => {
+        const { a, c, v1, yv } = await world(store, clock);
+        expect((await store.getAttemptChallengeVersion(a.id, v1))?.data.toString()).toBe('sum v1');
+        expect(await store.getAttemptChallengeVersion(a.id, yv)).toBeUndefined();
+        expect(await store.getAttemptChallengeVersion(c.id, v1)).toBeUndefined();
+      });
+    });
+
+    describe('assessments', () => {
+      it('creates, lists and updates assessments with ordered challenge versions', async () => {
+        const { x, xTest, v1, v2 } = await world(store, clock);
+        expect(xTest).toMatchObject({ title: 'X backend test', timeLimitMinutes: 90, resultsVisibility: 'samples' });
+        expect(xTest.challenges.map((c) => [c.position, c.challengeVersionId])).toEqual([
+          [0, v1],
+          [1, v2],
+        ]);
+        expect(await store.getAssessment(x.id, xTest.id)).toEqual(xTest);
+        expect((await store.listAssessments(x.id)).map((s) => s.id)).toEqual([xTest.id]);
+
+        const closesAt = new Date(clock().getTime() + 2 * DAY);
+        const updated = await store.updateAssessment(x.id, xTest.id, { title: 'Renamed', closesAt, resultsVisibility: 'aggregate', timeLimitMinutes: 45 });
+        expect(updated).toMatchObject({ title: 'Renamed', closesAt, resultsVisibility: 'aggregate', timeLimitMinutes: 45, opensAt: xTest.opensAt });
+        expect(updated?.challenges).toEqual(xTest.challenges);
+        await expect(store.updateAssessment(x.id, xTest.id, { closesAt: new Date(0) })).rejects.toMatchObject({ code: 'invalid_argument' });
+        await expect(
+          store.createAssessment(x.id, { ...xTest, challengeIds: [], timeLimitMinutes: 10 }),
+        ).rejects.toMatchObject({ code: 'invalid_argument' });
+      });
+
+      it('scopes assessments to their organisation', async () => {
+        const { x, y, xTest, yTest, a, c } = await world(store, clock);
+        expect(await store.getAssessment(y.id, xTest.id)).toBeUndefined();
+        expect((await store.listAssessments(y.id)).map((s) => s.id)).toEqual([yTest.id]);
+        expect(await store.updateAssessment(y.id, xTest.id, { title: 'Hijacked' })).toBeUndefined();
+        expect((await store.getAssessment(x.id, xTest.id))?.title).toBe('X backend test');
+        expect((await store.getAttemptAssessment(a.id))?.id).toBe(xTest.id);
+        expect((await store.getAttemptAssessment(c.id))?.id).toBe(yTest.id);
+      });
+    });
+
+    describe('invites', () => {
+      it('keeps only the hash of the link token and finds the invite by it', async () => {
+        const { x, xTest, inviteA } = await world(store, clock);
+        expect(inviteA.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+        const hash = createHash('sha256').update(inviteA.token).digest('hex');
+        expect(await harness.holdsText(hash)).toBe(true);
+        expect(await harness.holdsText(inviteA.token)).toBe(false);
+        expect(inviteA.invite).not.toHaveProperty('token');
+        expect(inviteA.invite).not.toHaveProperty('tokenHash');
+
+        expect(await store.findInviteByToken(inviteA.token)).toMatchObject({ id: inviteA.invite.id, orgId: x.id, assessmentId: xTest.id });
+        expect(await store.findInviteByToken(hash)).toBeUndefined();
+        expect(await store.findInviteByToken(inviteA.token.slice(0, -1))).toBeUndefined();
+      });
+
+      it('gives unique short codes from the unambiguous alphabet and forgives case, spaces and dashes', async () => {
+        const { x, xTest, inviteA } = await world(store, clock);
+        expect(SHORT_CODE_ALPHABET).not.toMatch(/[0O1IL]/);
+        const codes = [inviteA.invite.shortCode];
+        for (let i = 0; i < 200; i++) codes.push(ok(await store.createInvite(x.id, xTest.id)).invite.shortCode);
+        expect(new Set(codes).size).toBe(codes.length);
+        for (const code of codes) {
+          expect(code).toHaveLength(8);
+          for (const ch of code) expect(SHORT_CODE_ALPHABET).toContain(ch);
+        }
+        const code = inviteA.invite.shortCode;
+        const typed = ` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} `;
+        expect((await store.findInviteByShortCode(typed))?.id).toBe(inviteA.invite.id);
+        expect(await store.findInviteByShortCode(`O${code.slice(1)}`)).toBeUndefined();
+        expect(await store.findInviteByShortCode(code.slice(1))).toBeUndefined();
+      });
+
+      it('lists, revokes, and records the attempt an invite opened', async () => {
+        const { x, xTest, inviteA, inviteB, a } = await world(store, clock);
+        clock.advance(1000);
+        const fresh = ok(await store.createInvite(x.id, xTest.id));
+        expect(fresh.invite).toMatchObject({ attemptId: null, revokedAt: null, candidateName: null, candidateEmail: null });
+        expect(await store.getInvite(x.id, inviteA.invite.id)).toMatchObject({ attemptId: a.id, candidateName: 'Amina', candidateEmail: 'amina@example.org' });
+        // Creation order; invites made in the same millisecond (world() makes A and B together) in id order.
+        const listed = (await store.listInvites(x.id, xTest.id)).map((i) => i.id);
+        expect(listed.slice(0, 2).sort()).toEqual([inviteA.invite.id, inviteB.invite.id].sort());
+        expect(listed[2]).toBe(fresh.invite.id);
+        clock.advance(MINUTE);
+        expect((await store.revokeInvite(x.id, fresh.invite.id))?.revokedAt).toEqual(clock());
+        expect(await store.startAttempt(x.id, fresh.invite.id)).toEqual({ ok: false, reason: 'revoked' });
+      });
+
+      it('scopes invites to their organisation', async () => {
+        const { x, y, xTest, inviteA } = await world(store, clock);
+        expect(await store.getInvite(y.id, inviteA.invite.id)).toBeUndefined();
+        expect(await store.listInvites(y.id, xTest.id)).toEqual([]);
+        expect(await store.revokeInvite(y.id, inviteA.invite.id)).toBeUndefined();
+        expect((await store.getInvite(x.id, inviteA.invite.id))?.revokedAt).toBeNull();
+        expect(await store.createInvite(y.id, xTest.id)).toEqual({ ok: false, reason: 'assessment_not_found' });
+        expect(await store.startAttempt(y.id, inviteA.invite.id)).toEqual({ ok: false, reason: 'not_found' });
+      });
+    });
+
+    describe('attempts', () => {
+      it('starts once per invite, with a deadline from the time limit, and logs it', async () => {
+        const { x, xTest, inviteA, a } = await world(store, clock);
+        expect(a).toMatchObject({ orgId: x.id, inviteId: inviteA.invite.id, assessmentId: xTest.id, startedAt: clock(), finishedAt: null });
+        expect(a.deadlineAt.getTime() - a.startedAt.getTime()).toBe(90 * MINUTE);
+        clock.advance(5 * MINUTE);
+        const again = ok(await store.startAttempt(x.id, inviteA.invite.id));
+        expect(again).toEqual({ attempt: a, created: false });
+        expect(await store.listEvents({ attemptId: a.id })).toEqual([expect.objectContaining({ seq: 1, kind: 'started', at: a.startedAt })]);
+      });
+
+      it('refuses to start outside the window and caps the deadline at closing time', async () => {
+        const { x } = await world(store, clock);
+        const challengeId = (await store.listChallenges(x.id))[0]!.id;
+        const later = ok(
+          await store.createAssessment(x.id, {
+            title: 'Tomorrow',
+            challengeIds: [challengeId],
+            timeLimitMinutes: 120,
+            opensAt: new Date(clock().getTime() + DAY),
+            closesAt: new Date(clock().getTime() + DAY + HOUR),
+            resultsVisibility: 'none',
+          }),
+        );
+        const early = ok(await store.createInvite(x.id, later.id));
+        const late = ok(await store.createInvite(x.id, later.id));
+        expect(await store.startAttempt(x.id, early.invite.id)).toEqual({ ok: false, reason: 'not_open' });
+        clock.advance(DAY + 30 * MINUTE);
+        const started = ok(await store.startAttempt(x.id, early.invite.id)).attempt;
+        expect(started.deadlineAt).toEqual(later.closesAt);
+        clock.advance(HOUR);
+        expect(await store.startAttempt(x.id, late.invite.id)).toEqual({ ok: false, reason: 'closed' });
+        // The started attempt can still be reopened after closing (to see results).
+        expect(ok(await store.startAttempt(x.id, early.invite.id)).created).toBe(false);
+      });
+
+      it('reads attempts by the candidate scope or the organisation scope, and lists them', async () => {
+        const { x, y, xTest, a, b } = await world(store, clock);
+        expect(await store.getAttempt({ attemptId: a.id })).toEqual(a);
+        expect(await store.getAttempt({ orgId: x.id, attemptId: a.id })).toEqual(a);
+        expect(await store.getAttempt({ orgId: y.id, attemptId: a.id })).toBeUndefined();
+        expect((await store.listAttempts(x.id, xTest.id)).map((t) => t.id).sort()).toEqual([a.id, b.id].sort());
+        expect(await store.listAttempts(y.id, xTest.id)).toEqual([]);
+      });
+
+      it('finishes once', async () => {
+        const { a } = await world(store, clock);
+        clock.advance(10 * MINUTE);
+        const finished = await store.finishAttempt(a.id, 'candidate');
+        expect(finished?.finishedAt).toEqual(clock());
+        clock.advance(MINUTE);
+        expect((await store.finishAttempt(a.id, 'time_up'))?.finishedAt).toEqual(finished?.finishedAt);
+        const events = await store.listEvents({ attemptId: a.id });
+        expect(events.map((e) => e.kind)).toEqual(['started', 'finished']);
+        expect(events[1]?.data).toEqual({ reason: 'candidate' });
+      });
+    });
+
+    describe('drafts', () => {
+      it('saves drafts per (challenge version, language) and refuses stale revisions', async () => {
+        const { a, v1, v2 } = await world(store, clock);
+        const first = ok(await store.saveDraft(a.id, { challengeVersionId: v1, language: 'python', source: 'v1', revision: 1 }));
+        expect(first).toMatchObject({ attemptId: a.id, revision: 1, source: 'v1', updatedAt: clock() });
+        clock.advance(2000);
+        ok(await store.saveDraft(a.id, { challengeVersionId: v1, language: 'python', source: 'v3', revision: 3 }));
+        // A late-arriving older save, and a repeat of the same revision, are refused with what is stored.
+        for (const revision of [2, 3]) {
+          const stale = await store.saveDraft(a.id, { challengeVersionId: v1, language: 'python', source: 'old', revision });
+          expect(stale).toMatchObject({ ok: false, reason: 'stale', current: { source: 'v3', revision: 3 } });
+        }
+        ok(await store.saveDraft(a.id, { challengeVersionId: v1, language: 'cpp', source: 'int main(){}', revision: 1 }));
+        ok(await store.saveDraft(a.id, { challengeVersionId: v2, language: 'python', source: 'pairs', revision: 7 }));
+        const drafts = await store.listDrafts({ attemptId: a.id });
+        expect(drafts).toHaveLength(3);
+        expect(drafts.find((d) => d.challengeVersionId === v1 && d.language === 'python')).toMatchObject({ source: 'v3', revision: 3 });
+        const saved = (await store.listEvents({ attemptId: a.id })).filter((e) => e.kind === 'draft_saved');
+        expect(saved.map((e) => (e.data as { revision: number }).revision)).toEqual([1, 3, 1, 7]);
+        await expect(store.saveDraft(a.id, { challengeVersionId: v1, language: 'python', source: 'x', revision: 0 })).rejects.toMatchObject({
+          code: 'invalid_argument',
+        });
+      });
+
+      it('refuses drafts after the deadline, after finishing, and for challenges outside the attempt', async () => {
+        const { a, b, v1, yv } = await world(store, clock);
+        expect(await store.saveDraft(a.id, { challengeVersionId: yv, language: 'python', source: 'x', revision: 1 })).toEqual({
+          ok: false,
+          reason: 'challenge_not_in_attempt',
+        });
+        await store.finishAttempt(b.id);
+        expect(await store.saveDraft(b.id, { challengeVersionId: v1, language: 'python', source: 'x', revision: 1 })).toEqual({ ok: false, reason: 'attempt_closed' });
+        clock.advance(90 * MINUTE);
+        expect(await store.saveDraft(a.id, { challengeVersionId: v1, language: 'python', source: 'x', revision: 1 })).toEqual({ ok: false, reason: 'attempt_closed' });
+      });
+
+      it('scopes drafts to their attempt (and, for staff, organisation)', async () => {
+        const { x, y, a, b, v1 } = await world(store, clock);
+        ok(await store.saveDraft(a.id, { challengeVersionId: v1, language: 'python', source: 'mine', revision: 1 }));
+        expect(await store.listDrafts({ attemptId: b.id })).toEqual([]);
+        expect(await store.listDrafts({ orgId: y.id, attemptId: a.id })).toEqual([]);
+        expect(await store.listDrafts({ orgId: x.id, attemptId: a.id })).toHaveLength(1);
+        // B's draft for the same key is B's own; it neither reads nor overwrites A's.
+        ok(await store.saveDraft(b.id, { challengeVersionId: v1, language: 'python', source: 'theirs', revision: 5 }));
+        expect((await store.listDrafts({ attemptId: a.id }))[0]).toMatchObject({ source: 'mine', revision: 1 });
+      });
+    });
+
+    describe('submissions', () => {
+      it('writes a submission queued, with its event, and reads it back', async () => {
+        const { x, a, v1 } = await world(store, clock);
+        const input = submission(v1, 'custom');
+        const created = ok(await store.createSubmission(a.id, input));
+        expect(created.created).toBe(true);
+        expect(created.submission).toMatchObject({
+          id: input.id,
+          orgId: x.id,
+          attemptId: a.id,
+          kind: 'custom',
+          customInput: '1 2\n',
+          status: 'queued',
+          result: null,
+          tries: 0,
+          createdAt: clock(),
+          startedAt: null,
+          finishedAt: null,
+        });
+        expect(await store.getSubmission({ attemptId: a.id }, input.id)).toEqual(created.submission);
+        const samples = await submit(store, a.id, v1, 'samples');
+        const scored = await submit(store, a.id, v1, 'submit');
+        expect((await store.listSubmissions({ attemptId: a.id })).map((s) => s.id)).toEqual([input.id, samples.id, scored.id]);
+        const kinds = (await store.listEvents({ attemptId: a.id })).map((e) => e.kind);
+        expect(kinds).toEqual(['started', 'ran_custom', 'ran_samples', 'submitted']);
+        expect(await store.countSubmissionsSince(a.id, clock())).toBe(3);
+        expect(await store.countSubmissionsSince(a.id, new Date(clock().getTime() + 1))).toBe(0);
+      });
+
+      it('is idempotent on the client id: the same id returns the first and writes nothing', async () => {
+        const { a, v1 } = await world(store, clock);
+        const input = submission(v1);
+        const first = ok(await store.createSubmission(a.id, input));
+        clock.advance(1000);
+        const retry = await store.createSubmission(a.id, { ...input, id: input.id.toUpperCase(), source: 'something else' });
+        expect(retry).toEqual({ ok: true, value: { submission: first.submission, created: false } });
+        expect(await store.listSubmissions({ attemptId: a.id })).toHaveLength(1);
+        expect((await store.listEvents({ attemptId: a.id })).filter((e) => e.kind === 'submitted')).toHaveLength(1);
+        expect((await store.queueDepth()).queued).toBe(1);
+        // A retry after the deadline still finds the accepted submission; a new one is refused.
+        clock.advance(2 * HOUR);
+        expect(ok(await store.createSubmission(a.id, input)).created).toBe(false);
+        expect(await store.createSubmission(a.id, submission(v1))).toEqual({ ok: false, reason: 'attempt_closed' });
+      });
+
+      it('never hands one attempt another attempt’s submission through a reused id', async () => {
+        const { a, b, c, v1, yv } = await world(store, clock);
+        const input = submission(v1);
+        ok(await store.createSubmission(a.id, input));
+        expect(await store.createSubmission(b.id, input)).toEqual({ ok: false, reason: 'id_taken' });
+        expect(await store.createSubmission(c.id, { ...input, challengeVersionId: yv })).toEqual({ ok: false, reason: 'id_taken' });
+        expect(await store.listSubmissions({ attemptId: b.id })).toEqual([]);
+        expect((await store.getSubmission({ attemptId: a.id }, input.id))?.source).toBe(input.source);
+      });
+
+      it('refuses malformed submissions and challenges outside the attempt', async () => {
+        const { a, v1, yv } = await world(store, clock);
+        await expect(store.createSubmission(a.id, { ...submission(v1), id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'invalid_argument' });
+        await expect(store.createSubmission(a.id, { ...submission(v1, 'custom'), customInput: null })).rejects.toMatchObject({ code: 'invalid_argument' });
+        await expect(store.createSubmission(a.id, { ...submission(v1, 'submit'), customInput: 'x' })).rejects.toMatchObject({ code: 'invalid_argument' });
+        expect(await store.createSubmission(a.id, submission(yv))).toEqual({ ok: false, reason: 'challenge_not_in_attempt' });
+        await store.finishAttempt(a.id);
+        expect(await store.createSubmission(a.id, submission(v1))).toEqual({ ok: false, reason: 'attempt_closed' });
+      });
+
+      it('scopes submissions to their attempt (and, for staff, organisation)', async () => {
+        const { x, y, a, b, v1 } = await world(store, clock);
+        const mine = await submit(store, a.id, v1);
+        expect(await store.getSubmission({ attemptId: b.id }, mine.id)).toBeUndefined();
+        expect(await store.listSubmissions({ attemptId: b.id })).toEqual([]);
+        expect(await store.getSubmission({ orgId: y.id, attemptId: a.id }, mine.id)).toBeUndefined();
+        expect(await store.listSubmissions({ orgId: y.id, attemptId: a.id })).toEqual([]);
+        expect((await store.getSubmission({ orgId: x.id, attemptId: a.id }, mine.id))?.id).toBe(mine.id);
+        // Staff of X, asking through attempt B's scope, cannot reach A's submission either.
+        expect(await store.getSubmission({ orgId: x.id, attemptId: b.id }, mine.id)).toBeUndefined();
+        expect(await store.queuePosition(b.id, mine.id)).toBeUndefined();
+        expect(await store.queuePosition(a.id, mine.id)).toBe(0);
+      });
+    });
+
+    describe('event log', () => {
+      it('numbers events 1, 2, 3… per attempt, resumes after a sequence number, and scopes them', async () => {
+        const { x, y, a, b, v1 } = await world(store, clock);
+        clock.advance(1000);
+        await store.appendEvent(a.id, 'disconnected', { reason: 'transport close' });
+        clock.advance(30_000);
+        await store.appendEvent(a.id, 'reconnected');
+        await submit(store, a.id, v1);
+        await store.appendEvent(b.id, 'disconnected');
+        const events = await store.listEvents({ attemptId: a.id });
+        expect(events.map((e) => [e.seq, e.kind])).toEqual([
+          [1, 'started'],
+          [2, 'disconnected'],
+          [3, 'reconnected'],
+          [4, 'submitted'],
+        ]);
+        expect(events[1]).toMatchObject({ attemptId: a.id, data: { reason: 'transport close' } });
+        expect((await store.listEvents({ attemptId: a.id }, 2)).map((e) => e.seq)).toEqual([3, 4]);
+        expect((await store.listEvents({ attemptId: b.id })).map((e) => [e.seq, e.kind])).toEqual([
+          [1, 'started'],
+          [2, 'disconnected'],
+        ]);
+        expect(await store.listEvents({ orgId: y.id, attemptId: a.id })).toEqual([]);
+        expect(await store.listEvents({ orgId: x.id, attemptId: a.id })).toEqual(events);
+        await expect(store.appendEvent(a.id, 'started' as 'disconnected')).rejects.toMatchObject({ code: 'invalid_argument' });
+      });
+    });
+
+    describe('queue', () => {
+      it('hands out jobs first come, first served within an attempt and completes them once', async () => {
+        const { a, v1 } = await world(store, clock);
+        const jobs = [await submit(store, a.id, v1), await submit(store, a.id, v1, 'samples'), await submit(store, a.id, v1, 'custom')];
+        const first = await store.claimNext('w1', clock());
+        expect(first).toMatchObject({ submissionId: jobs[0]!.id, attemptId: a.id, kind: 'submit', language: 'python', workerId: 'w1', tries: 1 });
+        expect((await store.getSubmission({ attemptId: a.id }, jobs[0]!.id))?.status).toBe('running');
+        expect(await store.complete(first!, { verdict: 'accepted', score: 100 })).toBe(true);
+        expect(await store.complete(first!, { verdict: 'wrong_answer', score: 0 })).toBe(false);
+        const done = await store.getSubmission({ attemptId: a.id }, jobs[0]!.id);
+        expect(done).toMatchObject({ status: 'done', result: { verdict: 'accepted', score: 100 }, finishedAt: clock() });
+        expect((await store.claimNext('w1', clock()))?.submissionId).toBe(jobs[1]!.id);
+        expect(await store.claimNext('w2', clock())).toMatchObject({ submissionId: jobs[2]!.id, customInput: '1 2\n' });
+        expect(await store.claimNext('w3', clock())).toBeUndefined();
+      });
+
+      it('prefers the attempt with the fewest running jobs, so one candidate cannot starve another', async () => {
+        const { a, b, c, v1, yv } = await world(store, clock);
+        const a1 = await submit(store, a.id, v1);
+        const a2 = await submit(store, a.id, v1);
+        const a3 = await submit(store, a.id, v1);
+        const b1 = await submit(store, b.id, v1);
+        const c1 = await submit(store, c.id, yv);
+        const order: string[] = [];
+        for (let i = 0; i < 5; i++) order.push((await store.claimNext(`w${i}`, clock()))!.submissionId);
+        // a1 (oldest); then b1 and c1 (their attempts run nothing) before a2, a3.
+        expect(order).toEqual([a1.id, b1.id, c1.id, a2.id, a3.id]);
+      });
+
+      it('holds a retried job back until its retry time and fails it after the last try', async () => {
+        const { a, v1 } = await world(store, clock);
+        const job = await submit(store, a.id, v1);
+        let claim = (await store.claimNext('w1', clock()))!;
+        const later = retryAt(clock(), claim.tries);
+        expect(await store.fail(claim, 'docker went away', later)).toBe('requeued');
+        expect(await store.getSubmission({ attemptId: a.id }, job.id)).toMatchObject({ status: 'queued', error: 'docker went away', tries: 1 });
+        expect(await store.queueDepth()).toEqual({ queued: 1, delayed: 1, running: 0 });
+        expect(await store.claimNext('w1', clock())).toBeUndefined();
+        expect(await store.claimNext('w1', new Date(later.getTime() - 1))).toBeUndefined();
+        claim = (await store.claimNext('w1', later))!;
+        expect(claim.tries).toBe(2);
+        expect(await store.fail({ submissionId: job.id, tries: 1 }, 'stale report', later)).toBe('lost');
+        expect(await store.fail(claim, 'again', retryAt(later, 2))).toBe('requeued');
+        clock.advance(HOUR);
+        claim = (await store.claimNext('w1', clock()))!;
+        expect(claim.tries).toBe(MAX_TRIES);
+        expect(await store.fail(claim, 'and again', retryAt(clock(), 3))).toBe('failed');
+        expect(await store.getSubmission({ attemptId: a.id }, job.id)).toMatchObject({ status: 'failed', error: 'and again', finishedAt: clock() });
+        expect(await store.claimNext('w1', new Date(clock().getTime() + DAY))).toBeUndefined();
+
+        const other = await submit(store, a.id, v1);
+        const once = (await store.claimNext('w1', clock()))!;
+        expect(await store.fail(once, 'not retryable', null)).toBe('failed');
+        expect((await store.getSubmission({ attemptId: a.id }, other.id))?.status).toBe('failed');
+      });
+
+      it('re-queues jobs left running by a crashed process, and a stale claim cannot complete them', async () => {
+        const { a, v1 } = await world(store, clock);
+        const j1 = await submit(store, a.id, v1);
+        const j2 = await submit(store, a.id, v1);
+        const j3 = await submit(store, a.id, v1);
+        const c1 = (await store.claimNext('proc1:w1', clock()))!;
+        const c2 = (await store.claimNext('proc1:w2', clock()))!;
+        expect(await store.complete(c2, { verdict: 'accepted' })).toBe(true);
+        await store.close(); // the process dies: c1 is left running, j3 still queued
+
+        const after = await open();
+        expect(await after.queueDepth()).toEqual({ queued: 1, delayed: 0, running: 1 });
+        expect(await after.requeueRunning()).toEqual({ requeued: 1, failed: 0 });
+        expect(await after.queueDepth()).toEqual({ queued: 2, delayed: 0, running: 0 });
+        const again = (await after.claimNext('proc2:w1', clock()))!;
+        expect(again).toMatchObject({ submissionId: j1.id, tries: 2 });
+        expect(await after.complete(c1, { verdict: 'stale' })).toBe(false);
+        expect(await after.complete(again, { verdict: 'accepted' })).toBe(true);
+        expect((await after.getSubmission({ attemptId: a.id }, j1.id))?.result).toEqual({ verdict: 'accepted' });
+        expect((await after.getSubmission({ attemptId: a.id }, j2.id))?.status).toBe('done');
+        expect((await after.claimNext('proc2:w1', clock()))?.submissionId).toBe(j3.id);
+      });
+
+      it('fails a job that was running at every crash once it is out of tries, and re-queues only the named process’s jobs', async () => {
+        const { a, b, v1 } = await world(store, clock);
+        const poison = await submit(store, a.id, v1);
+        for (let i = 1; i <= MAX_TRIES; i++) {
+          expect((await store.claimNext(`p${i}:w`, clock()))?.submissionId).toBe(poison.id);
+          const result = await store.requeueRunning();
+          expect(result).toEqual(i < MAX_TRIES ? { requeued: 1, failed: 0 } : { requeued: 0, failed: 1 });
+        }
+        expect(await store.getSubmission({ attemptId: a.id }, poison.id)).toMatchObject({ status: 'failed', tries: MAX_TRIES });
+
+        const mine = await submit(store, a.id, v1);
+        const theirs = await submit(store, b.id, v1);
+        await store.claimNext('alpha:1', clock());
+        await store.claimNext('beta:1', clock());
+        expect(await store.requeueRunning({ workerIdPrefix: 'alpha:' })).toEqual({ requeued: 1, failed: 0 });
+        expect((await store.getSubmission({ attemptId: a.id }, mine.id))?.status).toBe('queued');
+        expect((await store.getSubmission({ attemptId: b.id }, theirs.id))?.status).toBe('running');
+      });
+
+      it('gives distinct jobs to concurrent claims from two connections, and completes each once', async () => {
+        const { a, b, v1 } = await world(store, clock);
+        const other = await open();
+        const ids = new Set<string>();
+        for (let i = 0; i < 30; i++) ids.add((await submit(store, i % 2 ? a.id : b.id, v1)).id);
+        const claims = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? store : other).claimNext(`w${i}`, clock())));
+        const claimed = claims.filter((c) => c !== undefined);
+        expect(claimed).toHaveLength(30);
+        expect(new Set(claimed.map((c) => c.submissionId))).toEqual(ids);
+        const completions = await Promise.all(claimed.flatMap((c) => [store.complete(c, { by: 'store' }), other.complete(c, { by: 'other' })]));
+        expect(completions.filter(Boolean)).toHaveLength(30);
+        expect(await other.queueDepth()).toEqual({ queued: 0, delayed: 0, running: 0 });
+      });
+
+      it('reports queue positions and depth', async () => {
+        const { a, b, v1 } = await world(store, clock);
+        const s1 = await submit(store, a.id, v1);
+        const s2 = await submit(store, b.id, v1);
+        const s3 = await submit(store, a.id, v1);
+        expect([await store.queuePosition(a.id, s1.id), await store.queuePosition(b.id, s2.id), await store.queuePosition(a.id, s3.id)]).toEqual([0, 1, 2]);
+        expect(await store.queueDepth()).toEqual({ queued: 3, delayed: 0, running: 0 });
+        await store.claimNext('w1', clock());
+        expect(await store.queuePosition(a.id, s1.id)).toBeUndefined();
+        expect([await store.queuePosition(b.id, s2.id), await store.queuePosition(a.id, s3.id)]).toEqual([0, 1]);
+        expect(await store.queueDepth()).toEqual({ queued: 2, delayed: 0, running: 1 });
+        expect(await store.queuePosition(a.id, randomUUID())).toBeUndefined();
+      });
+    });
+  });
+}
+
+/**
+ * Compile-time checks (tsc -p tests): the scope cannot be left out or
+ * replaced by a plain string. Never called.
+ */
+export async function scopeTypeChecks(store: Store, orgId: OrgId, attemptId: AttemptId, plain: string): Promise<void> {
+  // @ts-expect-error an organisation read needs the OrgId
+  await store.getAssessment(plain);
+  // @ts-expect-error a plain string is not an OrgId
+  await store.getAssessment(plain, plain);
+  // @ts-expect-error an AttemptId is not an OrgId
+  await store.listChallenges(attemptId);
+  // @ts-expect-error a plain string is not an AttemptId
+  await store.saveDraft(plain, { challengeVersionId: plain, language: 'python', source: '', revision: 1 });
+  // @ts-expect-error a candidate scope needs an AttemptId
+  await store.listSubmissions({ attemptId: plain });
+  // @ts-expect-error an OrgId is not an AttemptId
+  await store.createSubmission(orgId, { id: plain, challengeVersionId: plain, kind: 'submit', language: 'python', source: '' });
+  // @ts-expect-error only connection events are appended from outside
+  await store.appendEvent(attemptId, 'submitted');
+  await store.getAssessment(orgId, plain);
+  await store.listSubmissions({ orgId, attemptId: plain });
+  await store.listSubmissions({ attemptId });
+}
