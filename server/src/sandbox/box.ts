@@ -111,7 +111,7 @@ export async function openBox(docker: Docker, params: ContainerParams): Promise<
 function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   const opened = performance.now();
   const steps: string[] = [];
-  const trace = (_id: string, message: string) => {
+  const trace = (message: string) => {
     const line = `${((performance.now() - opened) / 1000).toFixed(3)}s ${message}`;
     steps.push(line);
     if (steps.length > HISTORY_LINES) steps.shift();
@@ -165,14 +165,14 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
    */
   async function sweep(): Promise<boolean> {
     if ((await leftovers()) === 0) return false;
-    trace(container.id, 'leftover processes after the run: killing them');
+    trace('leftover processes after the run: killing them');
     if (await killAll()) {
       for (let i = 0; i < SWEEP_POLLS; i++) {
         await sleep(SWEEP_POLL_MS);
         if ((await leftovers()) === 0) return false;
       }
     }
-    trace(container.id, 'leftover processes survived the kill: restarting the box');
+    trace('leftover processes survived the kill: restarting the box');
     await restart();
     return true;
   }
@@ -186,7 +186,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     if ((error as { statusCode?: number }).statusCode !== 409) return null;
     const state = await withTimeout('inspect a container', API_TIMEOUT_MS, container.inspect()).then((i) => i.State, () => null);
     if (!state || state.Running || !state.OOMKilled) return null;
-    trace(container.id, 'the box was stopped by the OOM killer: restarting it');
+    trace('the box was stopped by the OOM killer: restarting it');
     await restart();
     const empty = Buffer.alloc(0);
     return { exitCode: null, stdout: empty, stderr: empty, outputLimitExceeded: false, timedOut: false, oomKilled: true, cpuMs: null, memoryKb: null, wallMs: 0, reset: true };
@@ -218,7 +218,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   }
 
   async function execRaw(request: ExecRequest): Promise<ExecOutcome> {
-    trace(container.id, `exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
+    trace(`exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
     await cgroup.resetMemoryPeak();
     const cpuBefore = await cgroup.cpuNs();
     const oomBefore = await cgroup.oomKills();
@@ -262,16 +262,16 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     const stop = (reason: 'time' | 'output') => {
       if (stopReason) return;
       stopReason = reason;
-      trace(container.id, `stopping: ${reason}`);
+      trace(`stopping: ${reason}`);
       stopping = (async () => {
         const killed = await killAll();
         const closed = killed && (await Promise.race([ended.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]));
-        trace(container.id, `kill ${killed ? 'sent' : 'failed'}, streams ${closed ? 'closed' : 'still open: restarting the box'}`);
+        trace(`kill ${killed ? 'sent' : 'failed'}, streams ${closed ? 'closed' : 'still open: restarting the box'}`);
         if (!closed) {
           reset = true;
           stream.destroy();
           await restart();
-          trace(container.id, 'restarted');
+          trace('restarted');
         }
       })();
     };
@@ -293,9 +293,11 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
 
     try {
       await ended;
-      trace(container.id, `streams ended after ${Math.round(performance.now() - started)} ms`);
+      trace(`streams ended after ${Math.round(performance.now() - started)} ms`);
       const exitCode = reset ? null : await waitForExit(execution, () => stopReason !== null);
-      trace(container.id, `exit ${exitCode}`);
+      // The process is gone: the accounting and the sweep below must not be mistaken for its time.
+      if (exitCode !== null) clearTimeout(timer);
+      trace(`exit ${exitCode}`);
       if (stopping) await stopping;
       if (stopReason === 'time' && !reset) await waitForExit(execution, () => false, KILL_GRACE_MS);
       if (streamError && !stopReason && !isPipeError(streamError)) throw dockerFailure('read a sandbox process', streamError);
