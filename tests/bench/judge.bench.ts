@@ -4,7 +4,7 @@
  * for Python and C++. Prints numbers; asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hiddenTests, loadChallenge } from '../../server/src/challenges/index.ts';
@@ -77,7 +77,9 @@ async function perTest(language: LanguageId, source: string, inputs: Buffer[]) {
     const hostFile = path.join(hostDir, fileName);
     writeFileSync(hostFile, source);
     if (language === 'cpp') execFileSync('g++', ['-std=gnu++17', '-O2', '-o', path.join(hostDir, 'main'), hostFile]);
-    const hostArgv = language === 'cpp' ? [path.join(hostDir, 'main')] : ['python3', hostFile];
+    // Debian's python3 when the host has it: the same build as the runner image's.
+    const hostPython = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+    const hostArgv = language === 'cpp' ? [path.join(hostDir, 'main')] : [hostPython, hostFile];
     const runArgv = expandArgv(spec.run, { file: fileName, memoryMb: 256 });
 
     const sandboxMs: number[] = [];

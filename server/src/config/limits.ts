@@ -23,6 +23,12 @@ export const judgeLimitsSchema = z.object({
   maxTests: int(1, 10_000, 1000),
   /** Attempts at a run that failed for Docker's reasons before it is a system error. */
   systemRetries: int(0, 10, 2),
+  /**
+   * Boxes one submission's tests are spread over, each compiled once and
+   * running its share of the tests in order. 2 uses both cores of a small
+   * machine for one submission; a busy worker pool may prefer 1.
+   */
+  boxesPerSubmission: int(1, 8, 2),
 });
 export type JudgeLimits = z.infer<typeof judgeLimitsSchema>;
 
@@ -41,6 +47,7 @@ export function judgeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): JudgeL
     stderrKb: env.KODBRO_STDERR_KB,
     maxTests: env.KODBRO_MAX_TESTS,
     systemRetries: env.KODBRO_SYSTEM_RETRIES,
+    boxesPerSubmission: env.KODBRO_BOXES_PER_SUBMISSION,
   });
 }
 

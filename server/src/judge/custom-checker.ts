@@ -54,32 +54,42 @@ export async function openCustomChecker(
     ...checker.args,
   ];
 
+  // One check at a time: each exec's wrapper kills every other process in the box.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work);
+    queue = next.catch(() => {});
+    return next;
+  };
+
   return {
-    async check(input, answer, output) {
-      // The test's files and the candidate's output arrive in one tar; the output becomes standard input.
-      const run = await box.exec({
-        argv: runArgv,
-        files: [
-          { path: 't/in', content: input },
-          { path: 't/ans', content: answer },
-          { path: 't/out', content: output },
-          { path: 't/feedback/.keep', content: Buffer.alloc(0) },
-        ],
-        stdinFile: '/box/t/out',
-        env: spec.env ?? {},
-        wallTimeMs: CHECKER_WALL_MS,
-        stdoutLimit: CHECKER_OUTPUT_BYTES,
-        stderrLimit: CHECKER_OUTPUT_BYTES,
-      });
-      if (run.exitCode === ACCEPT) return { accepted: true };
-      if (run.exitCode === REJECT) return { accepted: false, reason: firstLine(run.stdout) || firstLine(run.stderr) || 'rejected by the checker' };
-      throw new KodbroError(
-        'checker_failed',
-        `The custom checker failed (exit ${run.exitCode ?? 'none'}${run.timedOut ? ', timed out' : ''}): ${firstLine(run.stderr)}`,
-      );
-    },
+    check: (input, answer, output) => serialised(() => checkOnce(input, answer, output)),
     close: () => box.destroy(),
   };
+
+  async function checkOnce(input: Buffer, answer: Buffer, output: Buffer): Promise<CheckResult> {
+    // The test's files and the candidate's output arrive in one tar; the output becomes standard input.
+    const run = await box.exec({
+      argv: runArgv,
+      files: [
+        { path: 't/in', content: input },
+        { path: 't/ans', content: answer },
+        { path: 't/out', content: output },
+        { path: 't/feedback/.keep', content: Buffer.alloc(0) },
+      ],
+      stdinFile: '/box/t/out',
+      env: spec.env ?? {},
+      wallTimeMs: CHECKER_WALL_MS,
+      stdoutLimit: CHECKER_OUTPUT_BYTES,
+      stderrLimit: CHECKER_OUTPUT_BYTES,
+    });
+    if (run.exitCode === ACCEPT) return { accepted: true };
+    if (run.exitCode === REJECT) return { accepted: false, reason: firstLine(run.stdout) || firstLine(run.stderr) || 'rejected by the checker' };
+    throw new KodbroError(
+      'checker_failed',
+      `The custom checker failed (exit ${run.exitCode ?? 'none'}${run.timedOut ? ', timed out' : ''}): ${firstLine(run.stderr)}`,
+    );
+  }
 }
 
 async function compileChecker(

@@ -129,13 +129,17 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
   const fileName = sourceFileName(language, submission.source);
 
   emit({ type: 'compiling' });
-  const box = await openBox(deps.docker, {
-    image: await imageFor(language.image),
-    memoryMb: Math.max(caps.compileMemoryMb, runMemoryMb),
-    deadline,
-    purpose: 'run',
-  });
-  onBox(box);
+  // Tests are spread over a few boxes, each a whole sandbox of its own with the
+  // program compiled in it, each running its share one test at a time.
+  const image = await imageFor(language.image);
+  const laneCount = Math.max(1, Math.min(caps.boxesPerSubmission, tests.length));
+  const opened = await Promise.allSettled(
+    Array.from({ length: laneCount }, () =>
+      openBox(deps.docker, { image, memoryMb: Math.max(caps.compileMemoryMb, runMemoryMb), deadline, purpose: 'run' }),
+    ),
+  );
+  const boxes = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
+  if (boxes[0]) onBox(boxes[0]);
   const checkers = new Map<CheckerSpec, Promise<CheckerRunner>>();
   const checkerFor = (spec: Extract<CheckerSpec, { kind: 'custom' }>) => {
     let runner = checkers.get(spec);
@@ -152,7 +156,7 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
   };
   const source = [{ path: fileName, content: Buffer.from(submission.source, 'utf8') }];
   // Compile (or, without a compiler, just unpack) under the compile memory, then lower it for the tests.
-  const prepare = async (restarted: boolean) => {
+  const prepare = async (box: Box, restarted: boolean) => {
     if (restarted) await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
     const failure = language.compile ? await compile(box, language, fileName, source, caps) : await box.writeFiles(source);
     await box.setMemory(runMemoryMb);
@@ -160,33 +164,41 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
   };
 
   try {
-    const compileOutput = await prepare(false);
+    const failedToOpen = opened.find((o) => o.status === 'rejected');
+    if (failedToOpen) throw failedToOpen.reason;
+    const compileOutputs = await Promise.all(boxes.map((box) => prepare(box, false)));
+    const compileOutput = compileOutputs.find((output) => output !== undefined);
     if (compileOutput !== undefined) return finish(compileError(groups, compileOutput));
 
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
-    const results: TestResult[] = [];
-    for (const [index, { group, test }] of tests.entries()) {
-      emit({ type: 'testing', index: index + 1, total: tests.length });
-      const run = await box.exec({
-        argv: runArgv,
-        stdin: test.input,
-        env: language.env ?? {},
-        wallTimeMs: wallTimeFor(limits),
-        stdoutLimit: limits.outputBytes,
-        stderrLimit: caps.stderrKb * 1024,
-      });
-      // A restarted box lost the compiled program: build it again for the next test.
-      if (run.reset && index + 1 < tests.length && (await prepare(true)) !== undefined) {
-        throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
+    const results: TestResult[] = new Array(tests.length);
+    let next = 0;
+    const lane = async (box: Box) => {
+      for (let index = next++; index < tests.length; index = next++) {
+        const { group, test } = tests[index] as (typeof tests)[number];
+        emit({ type: 'testing', index: index + 1, total: tests.length });
+        const run = await box.exec({
+          argv: runArgv,
+          stdin: test.input,
+          env: language.env ?? {},
+          wallTimeMs: wallTimeFor(limits),
+          stdoutLimit: limits.outputBytes,
+          stderrLimit: caps.stderrKb * 1024,
+        });
+        // A restarted box lost the compiled program: build it again before its next test.
+        if (run.reset && next < tests.length && (await prepare(box, true)) !== undefined) {
+          throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
+        }
+        const verdict = await decide(run, limits, language, group.checker ?? challenge.checker, test, checkerFor);
+        results[index] = { id: test.id, group: group.id, verdict, timeMs: run.cpuMs ?? run.wallMs, memoryKb: run.memoryKb ?? 0 };
+        emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
       }
-      const verdict = await decide(run, limits, language, group.checker ?? challenge.checker, test, checkerFor);
-      results.push({ id: test.id, group: group.id, verdict, timeMs: run.cpuMs ?? run.wallMs, memoryKb: run.memoryKb ?? 0 });
-      emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
-    }
+    };
+    await Promise.all(boxes.map(lane));
     return finish(scoreResult(groups, results));
   } finally {
     const closing = [...checkers.values()].map((p) => p.then((c) => c.close(), () => {}));
-    await Promise.allSettled([box.destroy(), ...closing]);
+    await Promise.allSettled([...boxes.map((box) => box.destroy()), ...closing]);
   }
 }
 
