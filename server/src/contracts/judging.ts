@@ -38,7 +38,11 @@ export const judgeResultSchema = z.object({
 });
 export type JudgeResult = z.infer<typeof judgeResultSchema>;
 
-/** Progress of one judging run, in the order they happen. */
+/**
+ * Progress of one judging run, in the order they happen: `compiling`, then per
+ * test `testing` before its `test_done` (tests start in judging order; tests on
+ * different boxes interleave), then `done`. `index` is the test's position.
+ */
 export const judgeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queued'), position: z.number().int().nonnegative().optional() }),
   z.object({ type: z.literal('compiling') }),

@@ -22,7 +22,10 @@ export interface JudgeDeps {
 }
 
 export interface JudgeOptions {
-  /** Progress, in order; the web application forwards these as they are. */
+  /**
+   * Progress; the web application forwards these as they are. Tests run on
+   * several boxes at once, so events of different tests may interleave.
+   */
   onEvent?: (event: JudgeEvent) => void;
   /** Which tests to run: the hidden tests (scored) or the samples (0 points). */
   testSet?: 'hidden' | 'samples';
@@ -33,9 +36,10 @@ export const MAX_SOURCE_BYTES = 256 * 1024;
 const wallTimeFor = (limits: ResolvedLimits) => Math.round(limits.timeMs * 1.5) + 500;
 
 /**
- * Judges one submission: compiles once inside the sandbox, runs every test,
- * compares each output on the server and scores the groups. Docker faults are
- * retried and then reported as system_error; they are never the candidate's.
+ * Judges one submission: compiles it inside each of its sandbox boxes, runs
+ * every test (spread over the boxes), compares each output on the server and
+ * scores the groups. Docker faults are retried and then reported as
+ * system_error; they are never the candidate's.
  */
 export async function judgeSubmission(
   challenge: Challenge,
