@@ -330,7 +330,10 @@ int main(void) {
         language: 'python',
         source: `# ${canary}\nimport time\nn = int(input())\nanswer = sum(map(int, input().split()))\nif n == ${firstCount()}:\n    time.sleep(12)\nprint(answer)\n`,
       },
-      judgeDeps(),
+      // One box: the search must run in the box where test 1 sleeps. (In a second box, finishing
+      // its own tests, the after-run sweep would see the search's root process as a leftover and
+      // restart that box, ending the search.)
+      judgeDeps({ boxesPerSubmission: 1 }),
       {
         onEvent: (event) => {
           if (event.type !== 'testing' || event.index !== 1) return;
