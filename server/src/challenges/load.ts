@@ -8,11 +8,9 @@ import type { Challenge } from './model.ts';
 
 /** Loads a Kodbro package, or a Kattis / ICPC package, from a folder. */
 export async function loadChallenge(dir: string): Promise<Challenge> {
-  if (!(await isDirectory(path.resolve(dir))) && !(await realpath(dir).then(isDirectory, () => false))) {
-    throw new KodbroError('not_found', `Not a folder: ${dir}`);
-  }
   // The root may itself be reached through a link; nothing inside it may.
-  const root = await realpath(dir);
+  const root = await realpath(dir).catch(() => null);
+  if (root === null || !(await isDirectory(root))) throw new KodbroError('not_found', `Not a folder: ${dir}`);
   const hasManifest = await access(path.join(root, MANIFEST_FILE)).then(() => true, () => false);
   if (hasManifest) return loadKodbroPackage(root);
   if (await isKattisPackage(root)) return loadKattisPackage(root);

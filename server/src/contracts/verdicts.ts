@@ -17,6 +17,3 @@ export const VERDICTS = [
 
 export const verdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof verdictSchema>;
-
-/** Verdicts a candidate's program can earn; `system_error` is never theirs. */
-export const CANDIDATE_VERDICTS = VERDICTS.filter((v) => v !== 'system_error');

@@ -89,6 +89,8 @@ interface Attempt {
   deps: JudgeDeps;
   emit: (event: JudgeEvent) => void;
   limits: ResolvedLimits;
+  /** Hidden tests (or samples) in judging order. */
+  tests: { group: TestGroup; test: TestCase }[];
   deadline: number;
 }
 
@@ -106,9 +108,9 @@ async function judgeOnce(
   emit: (event: JudgeEvent) => void,
 ): Promise<JudgeResult> {
   const limits = resolveLimits(challenge.limits, language, deps.limits);
-  const testCount = hiddenTests({ groups }).length;
-  const budgetMs = deps.limits.compileTimeMs * 2 + testCount * (wallTimeFor(limits) + 5000) + 60_000;
-  const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, deadline: Date.now() + budgetMs };
+  const tests = hiddenTests({ groups });
+  const budgetMs = deps.limits.compileTimeMs * 2 + tests.length * (wallTimeFor(limits) + 5000) + 60_000;
+  const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, tests, deadline: Date.now() + budgetMs };
 
   let boxOpened: Box | undefined;
   let watchdog: NodeJS.Timeout | undefined;
@@ -126,9 +128,8 @@ async function judgeOnce(
 }
 
 async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<JudgeResult> {
-  const { challenge, groups, submission, language, deps, emit, limits, deadline } = attempt;
+  const { challenge, groups, submission, language, deps, emit, limits, tests, deadline } = attempt;
   const caps = deps.limits;
-  const tests = hiddenTests({ groups });
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
   const fileName = sourceFileName(language, submission.source);
 

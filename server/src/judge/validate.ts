@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { resolveInside, type Challenge } from '../challenges/index.ts';
 import type { JudgeEvent, Verdict } from '../contracts/index.ts';
 import { languageForFile } from '../languages/index.ts';
@@ -50,8 +49,4 @@ export async function checkSolutions(
     checks.push(check);
   }
   return checks;
-}
-
-export function solutionLabel(root: string, file: string): string {
-  return path.relative(root, resolveInside(root, file));
 }
