@@ -220,4 +220,26 @@ describe('judging protocol', () => {
     expect(wrong.tests.map((t) => t.verdict)).toEqual(['wrong_answer']);
     expect(wrong.score).toBe(0);
   });
+
+  it('keeps the output of sample runs when asked, and never of hidden runs', async () => {
+    const source = 'import sys\nprint("note", file=sys.stderr)\nn = int(input())\nprint(sum(map(int, input().split())))\n';
+    const samples = await judgeSource(SUM_PACKAGE, 'python', source, { testSet: 'samples', captureOutput: true });
+    expect(samples.tests[0]?.output).toEqual({ stdout: '6\n', stderr: 'note\n', exitCode: 0, truncated: false });
+
+    const hidden = await judgeSource(SUM_PACKAGE, 'python', source, { captureOutput: true });
+    expect(hidden.verdict).toBe('accepted');
+    for (const test of hidden.tests) expect(test.output).toBeUndefined();
+  });
+
+  it('runs the candidate\'s own input once, with nothing to compare it to', async () => {
+    const source = 'import sys\ndata = sys.stdin.read()\nprint(data.upper(), end="")\nsys.exit(0 if data else 4)\n';
+    const ran = await judgeSource(SUM_PACKAGE, 'python', source, { testSet: { customInput: Buffer.from('hello\n') }, captureOutput: true });
+    expect(ran.verdict).toBe('accepted');
+    expect(ran.tests).toHaveLength(1);
+    expect(ran.tests[0]?.output).toMatchObject({ stdout: 'HELLO\n', exitCode: 0 });
+
+    const crashed = await judgeSource(SUM_PACKAGE, 'python', source, { testSet: { customInput: Buffer.alloc(0) }, captureOutput: true });
+    expect(crashed.verdict).toBe('runtime_error');
+    expect(crashed.tests[0]?.output?.exitCode).toBe(4);
+  });
 });

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hiddenTests } from '../../server/src/challenges/index.ts';
 import type { JudgeEvent, JudgeResult, LanguageId } from '../../server/src/contracts/index.ts';
-import { MAX_SOURCE_BYTES } from '../../server/src/judge/judge.ts';
+import { MAX_SOURCE_BYTES } from '../../server/src/contracts/index.ts';
 import { imageFor, openBox } from '../../server/src/sandbox/index.ts';
 import { docker, expectDockerClean, judgeSource, loadPackage, SUM_PACKAGE } from '../support/sandbox.ts';
 

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadChallenge } from '../../server/src/challenges/index.ts';
 import { isKodbroError } from '../../server/src/errors.ts';
-import { judgeSubmission, MAX_SOURCE_BYTES } from '../../server/src/judge/index.ts';
+import { MAX_SOURCE_BYTES } from '../../server/src/contracts/index.ts';
+import { judgeSubmission } from '../../server/src/judge/index.ts';
 import { listSandboxContainers } from '../../server/src/sandbox/index.ts';
 import { docker, expectDockerClean, judgeDeps, judgeSource, loadPackage, SUM_PACKAGE } from '../support/sandbox.ts';
 

@@ -37,12 +37,13 @@ export async function judgeSource(
   packageDir: string,
   language: LanguageId,
   source: string,
-  options: { limits?: Partial<JudgeLimits>; onEvent?: (event: JudgeEvent) => void; testSet?: 'hidden' | 'samples' } = {},
+  options: { limits?: Partial<JudgeLimits>; onEvent?: (event: JudgeEvent) => void; testSet?: 'hidden' | 'samples' | { customInput: Buffer }; captureOutput?: boolean } = {},
 ): Promise<JudgeResult> {
   const challenge = await loadPackage(packageDir);
   return judgeSubmission(challenge, { language, source }, judgeDeps(options.limits), {
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.testSet ? { testSet: options.testSet } : {}),
+    ...(options.captureOutput ? { captureOutput: true } : {}),
   });
 }
 

@@ -4,3 +4,5 @@
  */
 export * from './verdicts.ts';
 export * from './judging.ts';
+export * from './api.ts';
+export * from './realtime.ts';

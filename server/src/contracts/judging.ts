@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import { verdictSchema } from './verdicts.ts';
 
+/** Run output kept per stream for samples and custom input. */
+export const MAX_SHOWN_OUTPUT_BYTES = 16 * 1024;
+
 export const LANGUAGE_IDS = ['python', 'javascript', 'java', 'c', 'cpp', 'go'] as const;
 export const languageIdSchema = z.enum(LANGUAGE_IDS);
 export type LanguageId = z.infer<typeof languageIdSchema>;
+
+/** What a run printed, kept only for samples and custom input: the candidate's own data. */
+export const runOutputSchema = z.object({
+  stdout: z.string(),
+  stderr: z.string(),
+  exitCode: z.number().int().nullable(),
+  /** True when a stream was cut to the shown size. */
+  truncated: z.boolean(),
+});
+export type RunOutput = z.infer<typeof runOutputSchema>;
 
 /** One hidden or sample test as the judge reports it. */
 export const testResultSchema = z.object({
@@ -12,6 +25,8 @@ export const testResultSchema = z.object({
   verdict: verdictSchema,
   timeMs: z.number().int().nonnegative(),
   memoryKb: z.number().int().nonnegative(),
+  /** Only when the caller asked for output (samples, custom input); never for hidden tests. */
+  output: runOutputSchema.optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 

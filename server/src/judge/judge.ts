@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { hiddenTests, resolveLimits, type Challenge, type CheckerSpec, type ResolvedLimits, type TestCase, type TestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
-import type { JudgeEvent, JudgeResult, LanguageId, TestResult, Verdict } from '../contracts/index.ts';
+import { MAX_SHOWN_OUTPUT_BYTES, MAX_SOURCE_BYTES, type JudgeEvent, type JudgeResult, type LanguageId, type RunOutput, type TestResult, type Verdict } from '../contracts/index.ts';
 import { isKodbroError, KodbroError } from '../errors.ts';
 import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
 import { imageFor, openBox, type Box, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
@@ -27,11 +27,18 @@ export interface JudgeOptions {
    * several boxes at once, so events of different tests may interleave.
    */
   onEvent?: (event: JudgeEvent) => void;
-  /** Which tests to run: the hidden tests (scored) or the samples (0 points). */
-  testSet?: 'hidden' | 'samples';
+  /**
+   * Which tests to run: the hidden tests (scored), the samples (0 points), or
+   * one run on the candidate's own input (no answer to compare: a run that
+   * ends normally is `accepted`).
+   */
+  testSet?: 'hidden' | 'samples' | { customInput: Buffer };
+  /**
+   * Keep what each run printed (capped) in the result. For samples and custom
+   * input only: the caller must never ask for it on hidden tests.
+   */
+  captureOutput?: boolean;
 }
-
-export const MAX_SOURCE_BYTES = 256 * 1024;
 /** Wall-clock allowance over the CPU limit: startup, and a machine shared with other runs. */
 const wallTimeFor = (limits: ResolvedLimits) => Math.round(limits.timeMs * 1.5) + 500;
 
@@ -49,12 +56,13 @@ export async function judgeSubmission(
 ): Promise<JudgeResult> {
   const emit = options.onEvent ?? (() => {});
   const language = checkSubmission(challenge, submission);
-  const groups = options.testSet === 'samples' ? [{ id: 'samples', points: 0, tests: challenge.samples }] : challenge.groups;
+  const groups = testGroups(challenge, options.testSet ?? 'hidden');
+  const capture = options.captureOutput === true && options.testSet !== undefined && options.testSet !== 'hidden';
 
   for (let attempt = 1; ; attempt++) {
     try {
       // judgeOnce emits `done` itself, before the containers are removed.
-      return await judgeOnce(challenge, groups, submission, language, deps, emit);
+      return await judgeOnce(challenge, groups, submission, language, deps, emit, capture);
     } catch (error) {
       const retryable = isKodbroError(error, 'sandbox_failed') || isKodbroError(error, 'docker_unavailable');
       if (!retryable || attempt > deps.limits.systemRetries) {
@@ -66,6 +74,15 @@ export async function judgeSubmission(
       await sleep(250 * 2 ** (attempt - 1));
     }
   }
+}
+
+/** The custom-input run has no answer: its group carries no checker and earns nothing. */
+const CUSTOM_GROUP = 'custom';
+
+function testGroups(challenge: Challenge, testSet: NonNullable<JudgeOptions['testSet']>): TestGroup[] {
+  if (testSet === 'hidden') return challenge.groups;
+  if (testSet === 'samples') return [{ id: 'samples', points: 0, tests: challenge.samples }];
+  return [{ id: CUSTOM_GROUP, points: 0, tests: [{ id: 'custom', input: testSet.customInput, answer: Buffer.alloc(0) }] }];
 }
 
 function checkSubmission(challenge: Challenge, submission: Submission): LanguageSpec {
@@ -92,6 +109,7 @@ interface Attempt {
   /** Hidden tests (or samples) in judging order. */
   tests: { group: TestGroup; test: TestCase }[];
   deadline: number;
+  captureOutput: boolean;
 }
 
 /**
@@ -106,11 +124,12 @@ async function judgeOnce(
   language: LanguageSpec,
   deps: JudgeDeps,
   emit: (event: JudgeEvent) => void,
+  captureOutput: boolean,
 ): Promise<JudgeResult> {
   const limits = resolveLimits(challenge.limits, language, deps.limits);
   const tests = hiddenTests({ groups });
   const budgetMs = deps.limits.compileTimeMs * 2 + tests.length * (wallTimeFor(limits) + 5000) + 60_000;
-  const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, tests, deadline: Date.now() + budgetMs };
+  const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, tests, deadline: Date.now() + budgetMs, captureOutput };
 
   let boxOpened: Box | undefined;
   let watchdog: NodeJS.Timeout | undefined;
@@ -128,7 +147,7 @@ async function judgeOnce(
 }
 
 async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<JudgeResult> {
-  const { challenge, groups, submission, language, deps, emit, limits, tests, deadline } = attempt;
+  const { challenge, groups, submission, language, deps, emit, limits, tests, deadline, captureOutput } = attempt;
   const caps = deps.limits;
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
   const fileName = sourceFileName(language, submission.source);
@@ -194,8 +213,16 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
         if (run.reset && next < tests.length && (await prepare(box, true)) !== undefined) {
           throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
         }
-        const verdict = await decide(run, limits, language, group.checker ?? challenge.checker, test, checkerFor);
-        results[index] = { id: test.id, group: group.id, verdict, timeMs: run.cpuMs ?? run.wallMs, memoryKb: run.memoryKb ?? 0 };
+        const checker = group.id === CUSTOM_GROUP ? undefined : (group.checker ?? challenge.checker);
+        const verdict = await decide(run, limits, language, checker, test, checkerFor);
+        results[index] = {
+          id: test.id,
+          group: group.id,
+          verdict,
+          timeMs: run.cpuMs ?? run.wallMs,
+          memoryKb: run.memoryKb ?? 0,
+          ...(captureOutput ? { output: shownOutput(run) } : {}),
+        };
         emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
       }
     };
@@ -229,16 +256,28 @@ async function decide(
   run: ExecOutcome,
   limits: ResolvedLimits,
   language: LanguageSpec,
-  checker: CheckerSpec,
+  checker: CheckerSpec | undefined,
   test: TestCase,
   customChecker: (spec: Extract<CheckerSpec, { kind: 'custom' }>) => Promise<CheckerRunner>,
 ): Promise<Verdict> {
   const failure = runFailure(run, { timeMs: limits.timeMs, memoryLimitExitCode: language.memoryLimitExitCode });
   if (failure) return failure;
+  if (!checker) return 'accepted';
   let check: CheckResult;
   if (checker.kind === 'custom') check = await (await customChecker(checker)).check(test.input, test.answer, run.stdout);
   else check = checkOutput(checker, run.stdout, test.answer);
   return check.accepted ? 'accepted' : 'wrong_answer';
+}
+
+/** A run's output as the candidate may see it for their own runs: capped, control characters shown. */
+function shownOutput(run: ExecOutcome): RunOutput {
+  const cut = (bytes: Buffer) => sanitiseText(bytes.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8'));
+  return {
+    stdout: cut(run.stdout),
+    stderr: cut(run.stderr),
+    exitCode: run.exitCode,
+    truncated: run.stdout.length > MAX_SHOWN_OUTPUT_BYTES || run.stderr.length > MAX_SHOWN_OUTPUT_BYTES || run.outputLimitExceeded,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
  * an `OrgId` and every candidate-side method an `AttemptId`, and puts it in
  * the query. SQLite now; PostgreSQL implements the same interface later.
  */
-export type { Store, OrgStore, ChallengeStore, AssessmentStore, AttemptStore, JobQueue, Clock, Outcome, Done, Refused, FailOutcome } from './store.ts';
+export type { Store, SessionStore, OrgStore, ChallengeStore, AssessmentStore, AttemptStore, JobQueue, Clock, Outcome, Done, Refused, FailOutcome } from './store.ts';
 export type {
   AssessmentChanges,
   CreatedInvite,
@@ -13,6 +13,7 @@ export type {
   NewAssessment,
   NewChallengeVersion,
   NewInvite,
+  NewSession,
   NewStaffUser,
   PublishedVersion,
   SubmissionInput,
@@ -36,6 +37,7 @@ export type {
   Organisation,
   QueueDepth,
   ResultsVisibility,
+  Session,
   StaffCredentials,
   StaffRoles,
   StaffUser,

@@ -212,3 +212,13 @@ export interface QueueDepth {
   delayed: number;
   running: number;
 }
+
+/** A signed-in browser. The cookie holds the session id; the store keeps its SHA-256. */
+export type Session = {
+  idHash: string;
+  orgId: OrgId;
+  /** Sent back in X-CSRF-Token on every write made with this session's cookie. */
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+} & ({ kind: 'staff'; userId: string } | { kind: 'candidate'; inviteId: string });

@@ -14,6 +14,7 @@ import type {
   JobLease,
   Organisation,
   QueueDepth,
+  Session,
   ResultsVisibility,
   StaffCredentials,
   StaffRoles,
@@ -97,6 +98,12 @@ export interface SubmissionInput {
   /** Required for kind 'custom', refused otherwise. */
   customInput?: string | null;
 }
+
+/** A session to keep; the id itself is never stored, only its SHA-256. */
+export type NewSession = { idHash: string; orgId: OrgId; csrfToken: string; expiresAt: Date } & (
+  | { kind: 'staff'; userId: string }
+  | { kind: 'candidate'; inviteId: string }
+);
 
 /** Outcome of reporting a failed try. */
 export type FailOutcome = 'requeued' | 'failed' | 'lost';
@@ -206,6 +213,17 @@ export interface AttemptStore {
   listEvents(scope: AttemptScope, afterSeq?: number): Promise<AttemptEvent[]>;
 }
 
+/** Sign-in sessions. Looked up by the hash of the cookie: the way in, so unscoped by nature. */
+export interface SessionStore {
+  /** Also removes expired sessions. */
+  createSession(input: NewSession): Promise<Session>;
+  /** Undefined when unknown or expired. */
+  findSession(idHash: string): Promise<Session | undefined>;
+  deleteSession(idHash: string): Promise<boolean>;
+  /** Signs a staff user out everywhere (a changed password, removed roles). */
+  deleteStaffSessions(orgId: OrgId, userId: string): Promise<number>;
+}
+
 /**
  * The durable job queue: a submission row is the job. Fairness rule for
  * `claimNext`: among queued jobs whose `available_at` has come, take the one
@@ -245,7 +263,7 @@ export interface JobQueue {
  * scope is part of the query itself. The few unscoped methods are the ways
  * in (sign-in, invite lookup) and the workers' queue.
  */
-export interface Store extends OrgStore, ChallengeStore, AssessmentStore, AttemptStore, JobQueue {
+export interface Store extends OrgStore, ChallengeStore, AssessmentStore, AttemptStore, SessionStore, JobQueue {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

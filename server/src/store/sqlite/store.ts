@@ -12,6 +12,7 @@ import type {
   NewAssessment,
   NewChallengeVersion,
   NewInvite,
+  NewSession,
   NewStaffUser,
   Store,
   SubmissionInput,
@@ -24,6 +25,7 @@ import * as events from './events.ts';
 import { migrate } from './migrate.ts';
 import * as orgs from './orgs.ts';
 import * as queue from './queue.ts';
+import * as sessions from './sessions.ts';
 import * as submissions from './submissions.ts';
 
 export const SQLITE_FILE_NAME = 'kodbro.sqlite';
@@ -215,6 +217,20 @@ export class SqliteStore implements Store {
   }
   async listEvents(scope: AttemptScope, afterSeq?: number) {
     return events.listEvents(this.#sql, scope, afterSeq);
+  }
+
+  // Sessions
+  async createSession(input: NewSession) {
+    return sessions.createSession(this.#sql, input);
+  }
+  async findSession(idHash: string) {
+    return sessions.findSession(this.#sql, idHash);
+  }
+  async deleteSession(idHash: string) {
+    return sessions.deleteSession(this.#sql, idHash);
+  }
+  async deleteStaffSessions(orgId: OrgId, userId: string) {
+    return sessions.deleteStaffSessions(this.#sql, orgId, userId);
   }
 
   // Queue

@@ -1,0 +1,420 @@
+import { z } from 'zod';
+import { judgeResultSchema, languageIdSchema, runOutputSchema } from './judging.ts';
+import { verdictSchema } from './verdicts.ts';
+
+/**
+ * Every HTTP body, query and response of `/api`, shared by the server (which
+ * parses with them and generates the OpenAPI document from them) and the
+ * client. Times travel as ISO-8601 strings in UTC.
+ */
+
+/** Largest source a candidate may send; the judge refuses larger too. */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+/** Largest custom input for "run with custom input". */
+export const MAX_CUSTOM_INPUT_BYTES = 64 * 1024;
+
+const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+const boundedText = (maxBytes: number) =>
+  z.string().max(maxBytes).refine((text) => utf8Bytes(text) <= maxBytes, { message: `At most ${maxBytes / 1024} KB` });
+
+export const idSchema = z.uuid();
+export const isoTimeSchema = z.iso.datetime({ offset: true });
+
+// Errors ---------------------------------------------------------------------
+
+export const API_ERROR_CODES = [
+  'invalid_request',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'conflict',
+  'stale_draft',
+  'attempt_not_started',
+  'attempt_closed',
+  'not_open',
+  'rate_limited',
+  'payload_too_large',
+  'unsupported_media_type',
+  'package_invalid',
+  'package_too_large',
+  'package_unsafe_path',
+  'language_not_allowed',
+  'internal',
+] as const;
+export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
+export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: apiErrorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// Health ---------------------------------------------------------------------
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  store: z.boolean(),
+  docker: z.boolean(),
+  queue: z.object({ queued: z.number().int(), delayed: z.number().int(), running: z.number().int() }),
+  workers: z.number().int(),
+  version: z.string(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+// Staff ----------------------------------------------------------------------
+
+export const rolesSchema = z.object({ author: z.boolean(), recruiter: z.boolean(), admin: z.boolean() });
+
+export const staffUserViewSchema = z.object({
+  id: idSchema,
+  email: z.string(),
+  displayName: z.string(),
+  roles: rolesSchema,
+  createdAt: isoTimeSchema,
+});
+export type StaffUserView = z.infer<typeof staffUserViewSchema>;
+
+export const organisationViewSchema = z.object({ id: idSchema, name: z.string(), slug: z.string() });
+
+export const loginBodySchema = z.strictObject({
+  email: z.email().max(254),
+  password: z.string().min(1).max(1024),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const staffSessionSchema = z.object({
+  user: staffUserViewSchema,
+  organisation: organisationViewSchema,
+  /** Send as `X-CSRF-Token` with every write. */
+  csrfToken: z.string(),
+});
+export type StaffSession = z.infer<typeof staffSessionSchema>;
+
+export const createStaffBodySchema = z.strictObject({
+  email: z.email().max(254),
+  displayName: z.string().trim().min(1).max(100),
+  /** The first password; the new colleague changes it (a later issue). */
+  password: z.string().min(12).max(1024),
+  roles: z.strictObject({ author: z.boolean(), recruiter: z.boolean() }),
+});
+export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
+
+export const staffListSchema = z.object({ staff: z.array(staffUserViewSchema) });
+
+// Challenges -----------------------------------------------------------------
+
+export const challengeMetaSchema = z.object({
+  title: z.record(z.string(), z.string()),
+  languages: z.array(languageIdSchema),
+  limits: z.object({ timeMs: z.number().optional(), memoryMb: z.number().optional(), outputKb: z.number().optional() }),
+  checker: z.enum(['tokens', 'exact', 'custom']),
+  samples: z.number().int(),
+  hiddenTests: z.number().int(),
+  groups: z.array(z.object({ id: z.string(), points: z.number(), tests: z.number().int() })),
+});
+export type ChallengeMeta = z.infer<typeof challengeMetaSchema>;
+
+export const challengeVersionViewSchema = z.object({
+  id: idSchema,
+  version: z.number().int(),
+  contentHash: z.string(),
+  createdAt: isoTimeSchema,
+});
+
+export const challengeSummarySchema = z.object({
+  id: idSchema,
+  slug: z.string(),
+  title: z.string(),
+  latestVersion: z.number().int(),
+  latestVersionId: idSchema,
+  meta: challengeMetaSchema,
+  updatedAt: isoTimeSchema,
+});
+export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;
+
+export const challengeListSchema = z.object({ challenges: z.array(challengeSummarySchema) });
+export const challengeDetailSchema = challengeSummarySchema.extend({ versions: z.array(challengeVersionViewSchema) });
+export type ChallengeDetail = z.infer<typeof challengeDetailSchema>;
+
+export const publishedChallengeSchema = z.object({
+  challenge: challengeSummarySchema,
+  version: challengeVersionViewSchema,
+  /** False when the newest version already held the same package. */
+  created: z.boolean(),
+  warnings: z.array(z.string()),
+});
+
+// Assessments and invites ------------------------------------------------------
+
+export const RESULTS_VISIBILITIES = ['none', 'aggregate', 'samples'] as const;
+export const resultsVisibilitySchema = z.enum(RESULTS_VISIBILITIES);
+
+export const assessmentViewSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  challenges: z.array(
+    z.object({ position: z.number().int(), challengeId: idSchema, challengeVersionId: idSchema, version: z.number().int(), title: z.string() }),
+  ),
+  timeLimitMinutes: z.number().int(),
+  opensAt: isoTimeSchema,
+  closesAt: isoTimeSchema,
+  resultsVisibility: resultsVisibilitySchema,
+  createdAt: isoTimeSchema,
+});
+export type AssessmentView = z.infer<typeof assessmentViewSchema>;
+export const assessmentListSchema = z.object({ assessments: z.array(assessmentViewSchema) });
+
+const assessmentFields = {
+  title: z.string().trim().min(1).max(200),
+  timeLimitMinutes: z.number().int().min(1).max(24 * 60),
+  opensAt: isoTimeSchema,
+  closesAt: isoTimeSchema,
+  resultsVisibility: resultsVisibilitySchema,
+};
+const windowIsOrdered = (body: { opensAt?: string; closesAt?: string }) =>
+  body.opensAt === undefined || body.closesAt === undefined || Date.parse(body.closesAt) > Date.parse(body.opensAt);
+
+export const createAssessmentBodySchema = z
+  .strictObject({ ...assessmentFields, challengeIds: z.array(idSchema).min(1).max(20) })
+  .refine((body) => new Set(body.challengeIds).size === body.challengeIds.length, { message: 'A challenge is listed twice', path: ['challengeIds'] })
+  .refine(windowIsOrdered, { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+export type CreateAssessmentBody = z.infer<typeof createAssessmentBodySchema>;
+
+export const updateAssessmentBodySchema = z
+  .strictObject({
+    title: assessmentFields.title.optional(),
+    timeLimitMinutes: assessmentFields.timeLimitMinutes.optional(),
+    opensAt: isoTimeSchema.optional(),
+    closesAt: isoTimeSchema.optional(),
+    resultsVisibility: resultsVisibilitySchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
+  .refine(windowIsOrdered, { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+export type UpdateAssessmentBody = z.infer<typeof updateAssessmentBodySchema>;
+
+export const INVITE_STATUSES = ['not_started', 'in_progress', 'finished', 'revoked'] as const;
+
+export const inviteViewSchema = z.object({
+  id: idSchema,
+  assessmentId: idSchema,
+  shortCode: z.string(),
+  candidateName: z.string().nullable(),
+  candidateEmail: z.string().nullable(),
+  status: z.enum(INVITE_STATUSES),
+  attemptId: idSchema.nullable(),
+  createdAt: isoTimeSchema,
+  revokedAt: isoTimeSchema.nullable(),
+});
+export type InviteView = z.infer<typeof inviteViewSchema>;
+export const inviteListSchema = z.object({ invites: z.array(inviteViewSchema) });
+
+export const createInviteBodySchema = z.strictObject({
+  candidateName: z.string().trim().min(1).max(200).optional(),
+  candidateEmail: z.email().max(254).optional(),
+});
+export type CreateInviteBody = z.infer<typeof createInviteBodySchema>;
+
+export const createdInviteSchema = z.object({
+  invite: inviteViewSchema,
+  /** Shown once: the store keeps only its hash. */
+  token: z.string(),
+  /** The link to send the candidate. */
+  url: z.string(),
+});
+export type CreatedInvite = z.infer<typeof createdInviteSchema>;
+
+// Results ----------------------------------------------------------------------
+
+/**
+ * A result as a candidate may see it. Hidden tests appear only as aggregates
+ * (the verdict, the score, passed counts per group), and only as far as the
+ * assessment's visibility allows; per-test lines are for samples and custom
+ * input, whose data the candidate already has.
+ */
+export const candidateResultSchema = z.object({
+  verdict: verdictSchema.optional(),
+  score: z.number().int().optional(),
+  compileOutput: z.string().optional(),
+  groups: z.array(z.object({ id: z.string(), points: z.number(), earned: z.number(), passed: z.number().int(), total: z.number().int() })).optional(),
+  tests: z
+    .array(
+      z.object({
+        id: z.string(),
+        verdict: verdictSchema,
+        timeMs: z.number().int(),
+        memoryKb: z.number().int(),
+        input: z.string().optional(),
+        expected: z.string().optional(),
+        output: runOutputSchema.optional(),
+      }),
+    )
+    .optional(),
+  /** True when the run could not be judged for the system's reasons (never the candidate's). */
+  systemFailure: z.boolean().optional(),
+});
+export type CandidateResult = z.infer<typeof candidateResultSchema>;
+
+export const SUBMISSION_KIND_VALUES = ['submit', 'samples', 'custom'] as const;
+export const submissionKindSchema = z.enum(SUBMISSION_KIND_VALUES);
+export const SUBMISSION_STATUS_VALUES = ['queued', 'running', 'done', 'failed'] as const;
+export const submissionStatusSchema = z.enum(SUBMISSION_STATUS_VALUES);
+
+export const candidateSubmissionSchema = z.object({
+  id: idSchema,
+  challengeVersionId: idSchema,
+  kind: submissionKindSchema,
+  language: languageIdSchema,
+  status: submissionStatusSchema,
+  /** Jobs ahead of this one while it is queued (0 = next). */
+  queuePosition: z.number().int().nullable(),
+  createdAt: isoTimeSchema,
+  finishedAt: isoTimeSchema.nullable(),
+  result: candidateResultSchema.nullable(),
+});
+export type CandidateSubmission = z.infer<typeof candidateSubmissionSchema>;
+export const candidateSubmissionListSchema = z.object({ submissions: z.array(candidateSubmissionSchema) });
+
+/** Staff see everything the judge recorded. */
+export const staffSubmissionSchema = z.object({
+  id: idSchema,
+  challengeVersionId: idSchema,
+  kind: submissionKindSchema,
+  language: languageIdSchema,
+  source: z.string(),
+  customInput: z.string().nullable(),
+  status: submissionStatusSchema,
+  tries: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: isoTimeSchema,
+  finishedAt: isoTimeSchema.nullable(),
+  result: judgeResultSchema.nullable(),
+});
+export type StaffSubmission = z.infer<typeof staffSubmissionSchema>;
+
+// Attempts -------------------------------------------------------------------
+
+export const ATTEMPT_STATUSES = ['not_started', 'in_progress', 'finished'] as const;
+export const attemptStatusSchema = z.enum(ATTEMPT_STATUSES);
+
+export const draftSchema = z.object({
+  challengeVersionId: idSchema,
+  language: languageIdSchema,
+  source: z.string(),
+  revision: z.number().int(),
+  updatedAt: isoTimeSchema,
+});
+export type DraftView = z.infer<typeof draftSchema>;
+
+export const saveDraftBodySchema = z.strictObject({
+  challengeVersionId: idSchema,
+  language: languageIdSchema,
+  source: boundedText(MAX_SOURCE_BYTES),
+  revision: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+export type SaveDraftBody = z.infer<typeof saveDraftBodySchema>;
+
+export const draftAckSchema = z.object({
+  challengeVersionId: idSchema,
+  language: languageIdSchema,
+  revision: z.number().int(),
+  savedAt: isoTimeSchema,
+});
+export type DraftAck = z.infer<typeof draftAckSchema>;
+
+export const createSubmissionBodySchema = z
+  .strictObject({
+    /** The client's UUID: sending the same one again returns the first submission. */
+    id: idSchema,
+    challengeVersionId: idSchema,
+    kind: submissionKindSchema,
+    language: languageIdSchema,
+    source: boundedText(MAX_SOURCE_BYTES),
+    customInput: boundedText(MAX_CUSTOM_INPUT_BYTES).optional(),
+  })
+  .refine((body) => (body.kind === 'custom') === (body.customInput !== undefined), {
+    message: 'customInput is required for kind "custom" and refused otherwise',
+    path: ['customInput'],
+  });
+export type CreateSubmissionBody = z.infer<typeof createSubmissionBodySchema>;
+
+export const candidateSessionBodySchema = z.union([
+  z.strictObject({ token: z.string().min(16).max(128) }),
+  z.strictObject({ code: z.string().min(1).max(32) }),
+]);
+export type CandidateSessionBody = z.infer<typeof candidateSessionBodySchema>;
+
+export const candidateAttemptSchema = z.object({
+  assessment: z.object({
+    title: z.string(),
+    timeLimitMinutes: z.number().int(),
+    closesAt: isoTimeSchema,
+    resultsVisibility: resultsVisibilitySchema,
+    challenges: z.array(z.object({ position: z.number().int(), challengeVersionId: idSchema, title: z.string() })),
+  }),
+  candidateName: z.string().nullable(),
+  status: attemptStatusSchema,
+  startedAt: isoTimeSchema.nullable(),
+  deadlineAt: isoTimeSchema.nullable(),
+  finishedAt: isoTimeSchema.nullable(),
+  /** The server's clock when this was sent: the client never decides when time is up. */
+  serverNow: isoTimeSchema,
+  drafts: z.array(draftSchema),
+});
+export type CandidateAttempt = z.infer<typeof candidateAttemptSchema>;
+
+export const candidateSessionSchema = z.object({ csrfToken: z.string(), attempt: candidateAttemptSchema });
+export type CandidateSession = z.infer<typeof candidateSessionSchema>;
+
+export const candidateChallengeSchema = z.object({
+  challengeVersionId: idSchema,
+  title: z.record(z.string(), z.string()),
+  statements: z.record(z.string(), z.string()),
+  languages: z.array(languageIdSchema),
+  starters: z.record(z.string(), z.string()),
+  samples: z.array(z.object({ id: z.string(), input: z.string(), answer: z.string() })),
+  limits: z.object({ timeMs: z.number().int(), memoryMb: z.number().int() }),
+});
+export type CandidateChallenge = z.infer<typeof candidateChallengeSchema>;
+
+export const ATTEMPT_EVENT_KIND_VALUES = [
+  'started',
+  'draft_saved',
+  'ran_samples',
+  'ran_custom',
+  'submitted',
+  'disconnected',
+  'reconnected',
+  'finished',
+] as const;
+
+export const attemptSummarySchema = z.object({
+  id: idSchema,
+  inviteId: idSchema,
+  candidateName: z.string().nullable(),
+  status: attemptStatusSchema,
+  startedAt: isoTimeSchema,
+  deadlineAt: isoTimeSchema,
+  finishedAt: isoTimeSchema.nullable(),
+  /** Sum over challenges of each one's best score, 0–100 each. */
+  score: z.number().int(),
+  submissions: z.number().int(),
+  languages: z.array(languageIdSchema),
+});
+export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
+export const attemptListSchema = z.object({ attempts: z.array(attemptSummarySchema) });
+
+export const attemptDetailSchema = z.object({
+  attempt: attemptSummarySchema,
+  assessmentId: idSchema,
+  drafts: z.array(draftSchema),
+  submissions: z.array(staffSubmissionSchema),
+  events: z.array(z.object({ seq: z.number().int(), kind: z.enum(ATTEMPT_EVENT_KIND_VALUES), at: isoTimeSchema, data: z.unknown() })),
+});
+export type AttemptDetail = z.infer<typeof attemptDetailSchema>;
+
+export const okSchema = z.object({ ok: z.literal(true) });

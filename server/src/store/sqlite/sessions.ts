@@ -1,0 +1,61 @@
+import type { OrgId } from '../ids.ts';
+import { asOrgId } from '../ids.ts';
+import type { Session } from '../model.ts';
+import type { NewSession } from '../store.ts';
+import type { Sql } from './db.ts';
+
+interface SessionRow {
+  id_hash: string;
+  kind: 'staff' | 'candidate';
+  org_id: string;
+  user_id: string | null;
+  invite_id: string | null;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+function toSession(row: SessionRow): Session {
+  const common = {
+    idHash: row.id_hash,
+    orgId: asOrgId(row.org_id),
+    csrfToken: row.csrf_token,
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+  };
+  return row.kind === 'staff' ? { ...common, kind: 'staff', userId: row.user_id! } : { ...common, kind: 'candidate', inviteId: row.invite_id! };
+}
+
+export function createSession(sql: Sql, input: NewSession): Session {
+  const now = sql.nowMs();
+  sql.write(() => {
+    // Expired rows are swept on the way: sessions are few and short-lived.
+    sql.run('DELETE FROM sessions WHERE expires_at <= ?', now);
+    sql.run(
+      `INSERT INTO sessions (id_hash, kind, org_id, user_id, invite_id, csrf_token, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      input.idHash,
+      input.kind,
+      input.orgId,
+      input.kind === 'staff' ? input.userId : null,
+      input.kind === 'candidate' ? input.inviteId : null,
+      input.csrfToken,
+      now,
+      input.expiresAt.getTime(),
+    );
+  });
+  return toSession(sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ?', input.idHash)!);
+}
+
+export function findSession(sql: Sql, idHash: string): Session | undefined {
+  const row = sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', idHash, sql.nowMs());
+  return row && toSession(row);
+}
+
+export function deleteSession(sql: Sql, idHash: string): boolean {
+  return sql.run('DELETE FROM sessions WHERE id_hash = ?', idHash) > 0;
+}
+
+export function deleteStaffSessions(sql: Sql, orgId: OrgId, userId: string): number {
+  return sql.run("DELETE FROM sessions WHERE kind = 'staff' AND org_id = ? AND user_id = ?", orgId, userId);
+}
