@@ -12,3 +12,4 @@ export { resolveInside, PACKAGE_CAPS } from './files.ts';
 export { lintChallenge } from './lint.ts';
 export type { LintReport } from './lint.ts';
 export { extractPackageArchive, safeParts, ARCHIVE_CAPS, type ArchiveCaps, type ArchiveKind, type ExtractedArchive } from './archive.ts';
+export { bundlePackage, challengeMeta, primaryTitle } from './bundle.ts';

@@ -1,0 +1,117 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino, type Logger } from 'pino';
+import { candidateReads } from '../attempts/index.ts';
+import { createCatalog } from '../catalog/index.ts';
+import type { ServerConfig } from '../config/index.ts';
+import { createHttpApp } from '../http/app.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { API_ROUTES } from '../http/routes/index.ts';
+import { attachSockets, createLive } from '../realtime/index.ts';
+import { createDockerClient, dockerAnswers, reapExpired, startReaper } from '../sandbox/index.ts';
+import { seedDemo, type DemoSeed } from '../seed/index.ts';
+import { SqliteStore, type Store } from '../store/index.ts';
+import { startWorkerPool, type WorkerPool } from '../workers/index.ts';
+
+export interface RunningServer {
+  /** Where it listens, e.g. http://127.0.0.1:3000 (the real port when 0 was asked for). */
+  url: string;
+  config: ServerConfig;
+  store: Store;
+  pool: WorkerPool;
+  logger: Logger;
+  demo: DemoSeed | undefined;
+  dockerUp(): boolean;
+  /** Stops listening, lets running jobs finish (up to a grace time), closes the store. */
+  close(): Promise<void>;
+}
+
+const DOCKER_CHECK_MS = 5000;
+const REAP_INTERVAL_MS = 60_000;
+
+/**
+ * The composition root: opens (and migrates) the store, re-queues jobs a dead
+ * process left running, checks Docker, seeds the demo, and starts HTTP,
+ * socket.io and the worker pool. Docker being away is not fatal: the server
+ * says so and jobs wait in the queue.
+ */
+export async function startServer(config: ServerConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'kodbro' } });
+  const clock = () => new Date();
+  const store = new SqliteStore({ dataDir: config.dataDir, maxTries: config.maxTries, clock });
+  const requeued = await store.requeueRunning();
+  if (requeued.requeued + requeued.failed > 0) logger.warn(requeued, 'jobs left running by the previous process: re-queued (or failed when out of tries)');
+
+  const docker = createDockerClient();
+  const dockerState = { up: await dockerAnswers(docker) };
+  if (dockerState.up) await reapExpired(docker).catch((error: unknown) => logger.warn({ err: error }, 'reaping old sandbox containers failed'));
+  else logger.error('DOCKER IS NOT REACHABLE: the server runs, but submissions wait in the queue until Docker answers');
+
+  const catalog = createCatalog(store, config.dataDir, config.judge);
+  const demo = config.seedDemo ? await seedDemo(store, catalog, config.demoPassword, clock()) : undefined;
+  if (demo?.published.length) logger.info({ published: demo.published }, 'sample challenges published');
+
+  const reads = candidateReads(store, catalog, clock);
+  const live = createLive(store, reads, clock, logger);
+  const pool = startWorkerPool(config.workers, { store, catalog, docker, limits: config.judge, live, log: logger, clock, dockerUp: () => dockerState.up });
+
+  const deps: AppDeps = { config, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake };
+  const app = createHttpApp(deps, API_ROUTES);
+  const httpServer = createServer(app);
+  const io = attachSockets(httpServer, deps, logger);
+  live.attach(io);
+
+  const stopReaper = startReaper(docker, REAP_INTERVAL_MS, (error) => logger.warn({ err: error }, 'reaper failed'));
+  const dockerTimer = setInterval(() => {
+    void dockerAnswers(docker).then((up) => {
+      if (up !== dockerState.up) {
+        if (up) logger.info('Docker answers again: judging resumes');
+        else logger.error('DOCKER IS NOT REACHABLE: submissions wait in the queue until it answers');
+        dockerState.up = up;
+        if (up) pool.wake();
+      }
+    });
+  }, DOCKER_CHECK_MS);
+  dockerTimer.unref();
+
+  await listen(httpServer, config.port, config.host);
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // PORT=0 (tests) picks a free port: links must name the real one.
+  if (config.port === 0 && config.publicUrl.endsWith(':0')) config.publicUrl = url;
+  logger.info({ url, workers: config.workers, dataDir: config.dataDir, docker: dockerState.up }, 'Kodbro is listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    config,
+    store,
+    pool,
+    logger,
+    demo,
+    dockerUp: () => dockerState.up,
+    close() {
+      closing ??= (async () => {
+        clearInterval(dockerTimer);
+        stopReaper();
+        await new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+          httpServer.closeAllConnections();
+        });
+        await pool.stop();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: HttpServer, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE } from '../auth/index.ts';
+import type { AppDeps } from './deps.ts';
+import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { KODBRO_VERSION } from './routes/index.ts';
+import { isStatusReply, isWrite, type RouteDef } from './route.ts';
+
+/** JSON bodies: a 256 KB source can grow several times when escaped. */
+const JSON_LIMIT = '2mb';
+
+/**
+ * The express application: security headers, request ids and logs, the API
+ * routes (each parsed by its zod schemas, with auth and CSRF checked first),
+ * the OpenAPI document, and the built client with an index.html fallback.
+ */
+export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Express {
+  const app = express();
+  app.set('trust proxy', deps.config.trustProxy);
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const id = randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Only the method and path: query strings and bodies may hold secrets (invite tokens).
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: redactPath(req.url.split('?')[0] ?? '') }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Plain http on a LAN address must not be upgraded to https that does not exist.
+          upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+        },
+      },
+      strictTransportSecurity: deps.config.secureCookies,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(cookieParser());
+  app.use('/api', sameOriginWrites);
+  app.use('/api', express.json({ limit: JSON_LIMIT, strict: true }));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+
+  const document = openApiDocument(routes, KODBRO_VERSION);
+  app.get('/api/openapi.json', (_req, res) => res.json(document));
+  for (const def of routes) registerRoute(app, deps, def);
+  app.use('/api', (_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route')));
+
+  serveClient(app, deps.config.clientDir);
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const { status, body } = toErrorResponse(error, String(req.id ?? ''));
+    if (status >= 500) req.log?.error({ err: error }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).json(body);
+  });
+  return app;
+}
+
+/** Invite tokens travel in the path of /invite/…: keep them out of logs. */
+const redactPath = (p: string) => p.replace(/^\/invite\/[^/]+/, '/invite/[token]');
+
+/**
+ * Browsers send Origin on cross-site writes: one that names another site is
+ * refused before any cookie is looked at. The CSRF token is the main defence;
+ * this is the second wall.
+ */
+function sameOriginWrites(req: Request, _res: Response, next: NextFunction) {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+  const origin = req.headers.origin;
+  if (origin === undefined) return next();
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return next(new ApiError(403, 'forbidden', 'Cross-site request refused'));
+  }
+  if (host !== req.headers.host) return next(new ApiError(403, 'forbidden', 'Cross-site request refused'));
+  next();
+}
+
+function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void {
+  const handlers: express.RequestHandler[] = [];
+  if (def.before) handlers.push(def.before(deps));
+  if (def.raw) handlers.push(express.raw({ type: def.raw.types, limit: def.raw.limitBytes }));
+  handlers.push(async (req, res, next) => {
+    try {
+      const auth: Record<string, unknown> = {};
+      if (def.access === 'staff') {
+        const staff = await resolveStaff(deps.store, req.cookies?.[STAFF_COOKIE]);
+        if (!staff) throw new ApiError(401, 'unauthenticated', 'Sign in first');
+        if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+        if (def.roles && !def.roles.some((role) => staff.user.roles[role])) throw new ApiError(403, 'forbidden', `This needs the ${def.roles.join(' or ')} role`);
+        auth.staff = staff;
+      } else if (def.access === 'candidate') {
+        const candidate = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
+        if (!candidate) throw new ApiError(401, 'unauthenticated', 'Open your invite link or type your code first');
+        if (isWrite(def.method) && !csrfMatches(candidate.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+        auth.candidate = candidate;
+      }
+      const params = parse(def.params, req.params, 'params');
+      const query = parse(def.query, req.query, 'query');
+      const body = def.raw ? req.body : parse(def.body, bodyOrUndefined(req), 'body');
+      const reply = await def.handler({ req, res, deps, log: req.log, params, query, body, ...auth } as never);
+      const { status, body: out } = isStatusReply(reply) ? reply : { status: def.status, body: reply };
+      // Parsing the answer too drops any field the contract does not name.
+      res.status(status).json(def.response.parse(out));
+    } catch (error) {
+      next(error);
+    }
+  });
+  app[def.method](def.path, ...handlers);
+}
+
+/** express.json leaves `{}` when there was no body; an optional body schema should see undefined. */
+function bodyOrUndefined(req: Request): unknown {
+  const length = Number(req.headers['content-length'] ?? 0);
+  return length > 0 || req.headers['transfer-encoding'] ? req.body : undefined;
+}
+
+function parse(schema: unknown, value: unknown, where: 'body' | 'query' | 'params'): unknown {
+  if (!schema) return undefined;
+  const result = (schema as import('zod').ZodType).safeParse(value);
+  if (!result.success) throw invalidRequest(result.error, where);
+  return result.data;
+}
+
+/** The built client; every other GET gets index.html so client-side routes load. */
+function serveClient(app: express.Express, clientDir: string): void {
+  const index = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
+  app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
+    if (existsSync(index)) {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    } else {
+      res.status(503).type('text').send('The Kodbro client is not built yet. Run `npm start` (it builds it) or `npm run build -w client`.');
+    }
+  });
+}

@@ -1,0 +1,23 @@
+import type Docker from 'dockerode';
+import type { Logger } from 'pino';
+import type { CandidateReads } from '../attempts/index.ts';
+import type { Catalog } from '../catalog/index.ts';
+import type { ServerConfig } from '../config/index.ts';
+import type { Live } from '../realtime/index.ts';
+import type { Store } from '../store/index.ts';
+
+/** What the HTTP layer needs from the composition root. */
+export interface AppDeps {
+  config: ServerConfig;
+  store: Store;
+  catalog: Catalog;
+  reads: CandidateReads;
+  docker: Docker;
+  /** Updated by the Docker monitor; read by /api/health and the workers. */
+  dockerState: { up: boolean };
+  live: Live;
+  clock: () => Date;
+  logger: Logger;
+  /** Wakes idle workers when a job arrives. */
+  wakeWorkers: () => void;
+}

@@ -1,0 +1,41 @@
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { ErrorBody } from '../contracts/index.ts';
+
+const WINDOW_MS = 15 * 60 * 1000;
+
+function limited(message: string): ErrorBody {
+  return { error: { code: 'rate_limited', message } };
+}
+
+/**
+ * Sign-in tries per client address and e-mail address: slows guessing one
+ * account's password without letting one address lock every account out.
+ */
+export function loginLimiter(max: number): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: max,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => {
+      const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase().slice(0, 254) : '';
+      return `${ipKeyGenerator(req.ip ?? '')}|${email}`;
+    },
+    handler: (_req, res) => res.status(429).json(limited('Too many sign-in attempts. Wait a few minutes and try again.')),
+  });
+}
+
+/** Invite token and short-code tries per client address: a short code is 39 bits and must not be guessable. */
+export function inviteLimiter(max: number): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: max,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    // A code that works does not count against the address.
+    skipSuccessfulRequests: true,
+    handler: (_req, res) => res.status(429).json(limited('Too many tries with invite codes. Wait a few minutes and try again.')),
+  });
+}

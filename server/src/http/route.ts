@@ -1,0 +1,74 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { CandidateIdentity, StaffIdentity } from '../auth/index.ts';
+import type { AppDeps } from './deps.ts';
+
+export type Access = 'public' | 'staff' | 'candidate';
+export type StaffRole = 'author' | 'recruiter' | 'admin';
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
+type AuthFor<A extends Access> = A extends 'staff' ? { staff: StaffIdentity } : A extends 'candidate' ? { candidate: CandidateIdentity } : object;
+
+export type RouteContext<A extends Access, P, Q, B> = {
+  req: Request;
+  res: Response;
+  deps: AppDeps;
+  log: Logger;
+  params: Infer<P>;
+  query: Infer<Q>;
+  body: Infer<B>;
+} & AuthFor<A>;
+
+const REPLY = Symbol('reply');
+/** A handler's answer with a status other than the route's own. */
+export interface StatusReply<R> {
+  [REPLY]: true;
+  status: number;
+  body: R;
+}
+export type Reply<R> = R | StatusReply<R>;
+
+export function withStatus<R>(status: number, body: R): StatusReply<R> {
+  return { [REPLY]: true, status, body };
+}
+
+export function isStatusReply(reply: unknown): reply is StatusReply<unknown> {
+  return typeof reply === 'object' && reply !== null && REPLY in reply;
+}
+
+/**
+ * One API route as data: the schemas that parse its input, who may call it,
+ * and the handler. The same objects register the express routes, produce the
+ * OpenAPI document and drive the authorisation and fuzz tests.
+ */
+export interface RouteDef<A extends Access = Access, P = unknown, Q = unknown, B = unknown, R extends z.ZodType = z.ZodType> {
+  method: Method;
+  /** Express style: `/api/assessments/:assessmentId`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: A;
+  /** Staff only: any one of these roles is enough. Without it any staff user may call. */
+  roles?: StaffRole[];
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** A raw upload instead of JSON: accepted media types and the size cap. */
+  raw?: { types: string[]; limitBytes: number };
+  status: number;
+  response: R;
+  /** Extra middleware run before the handler (rate limits). */
+  before?: (deps: AppDeps) => RequestHandler;
+  handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Reply<z.input<R>>>;
+}
+
+/** Keeps the generic types of one route while collecting routes in a plain array. */
+export function route<A extends Access, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodType>(
+  def: RouteDef<A, P, Q, B, R>,
+): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export const isWrite = (method: Method) => method !== 'get';

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+import {
+  assessmentListSchema,
+  assessmentViewSchema,
+  attemptDetailSchema,
+  attemptListSchema,
+  createAssessmentBodySchema,
+  createdInviteSchema,
+  createInviteBodySchema,
+  idSchema,
+  inviteListSchema,
+  inviteViewSchema,
+  updateAssessmentBodySchema,
+} from '../../contracts/index.ts';
+import type { Attempt, OrgId, Store } from '../../store/index.ts';
+import { toAssessmentView, toAttemptSummary, toDraftView, toInviteView, toStaffSubmission } from '../../views/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { route } from '../route.ts';
+
+const assessmentParams = z.strictObject({ assessmentId: idSchema });
+
+async function assessmentOf(store: Store, orgId: OrgId, assessmentId: string) {
+  const assessment = await store.getAssessment(orgId, assessmentId);
+  if (!assessment) throw notFound('No such assessment');
+  return assessment;
+}
+
+export function inviteUrl(deps: AppDeps, token: string): string {
+  return `${deps.config.publicUrl}/invite/${encodeURIComponent(token)}`;
+}
+
+/** Every attempt of an assessment, keyed by its id, for invite statuses. */
+async function attemptsById(store: Store, orgId: OrgId, assessmentId: string): Promise<Map<string, Attempt>> {
+  return new Map((await store.listAttempts(orgId, assessmentId)).map((a) => [a.id, a]));
+}
+
+export const assessmentRoutes = [
+  route({
+    method: 'get',
+    path: '/api/assessments',
+    summary: "The organisation's assessments",
+    tag: 'assessments',
+    access: 'staff',
+    status: 200,
+    response: assessmentListSchema,
+    async handler({ deps, staff }) {
+      return { assessments: (await deps.store.listAssessments(staff.user.orgId)).map(toAssessmentView) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/assessments',
+    summary: 'Bundles challenges (each at its newest version) into an assessment',
+    tag: 'assessments',
+    access: 'staff',
+    roles: ['author'],
+    body: createAssessmentBodySchema,
+    status: 201,
+    response: assessmentViewSchema,
+    async handler({ deps, staff, body }) {
+      const created = await deps.store.createAssessment(staff.user.orgId, {
+        title: body.title,
+        challengeIds: body.challengeIds,
+        timeLimitMinutes: body.timeLimitMinutes,
+        opensAt: new Date(body.opensAt),
+        closesAt: new Date(body.closesAt),
+        resultsVisibility: body.resultsVisibility,
+      });
+      if (!created.ok) throw new ApiError(422, 'invalid_request', 'A listed challenge does not exist', { reason: created.reason });
+      return toAssessmentView(created.value);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/assessments/:assessmentId',
+    summary: 'One assessment',
+    tag: 'assessments',
+    access: 'staff',
+    params: assessmentParams,
+    status: 200,
+    response: assessmentViewSchema,
+    async handler({ deps, staff, params }) {
+      return toAssessmentView(await assessmentOf(deps.store, staff.user.orgId, params.assessmentId));
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/api/assessments/:assessmentId',
+    summary: "Changes an assessment's title, times or result visibility (started attempts keep their deadline)",
+    tag: 'assessments',
+    access: 'staff',
+    roles: ['author'],
+    params: assessmentParams,
+    body: updateAssessmentBodySchema,
+    status: 200,
+    response: assessmentViewSchema,
+    async handler({ deps, staff, params, body }) {
+      const orgId = staff.user.orgId;
+      const current = await assessmentOf(deps.store, orgId, params.assessmentId);
+      const opensAt = body.opensAt ? new Date(body.opensAt) : current.opensAt;
+      const closesAt = body.closesAt ? new Date(body.closesAt) : current.closesAt;
+      if (closesAt <= opensAt) throw new ApiError(400, 'invalid_request', 'closesAt must be after opensAt');
+      const updated = await deps.store.updateAssessment(orgId, params.assessmentId, {
+        ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(body.timeLimitMinutes !== undefined ? { timeLimitMinutes: body.timeLimitMinutes } : {}),
+        ...(body.resultsVisibility !== undefined ? { resultsVisibility: body.resultsVisibility } : {}),
+        opensAt,
+        closesAt,
+      });
+      if (!updated) throw notFound('No such assessment');
+      return toAssessmentView(updated);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/assessments/:assessmentId/invites',
+    summary: "An assessment's invites with each candidate's status",
+    tag: 'invites',
+    access: 'staff',
+    params: assessmentParams,
+    status: 200,
+    response: inviteListSchema,
+    async handler({ deps, staff, params }) {
+      const orgId = staff.user.orgId;
+      await assessmentOf(deps.store, orgId, params.assessmentId);
+      const attempts = await attemptsById(deps.store, orgId, params.assessmentId);
+      const invites = await deps.store.listInvites(orgId, params.assessmentId);
+      const now = deps.clock();
+      return { invites: invites.map((invite) => toInviteView(invite, invite.attemptId ? attempts.get(invite.attemptId) : undefined, now)) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/assessments/:assessmentId/invites',
+    summary: 'Invites one candidate: a link token (shown once) and a short code',
+    tag: 'invites',
+    access: 'staff',
+    roles: ['recruiter', 'author'],
+    params: assessmentParams,
+    body: createInviteBodySchema,
+    status: 201,
+    response: createdInviteSchema,
+    async handler({ deps, staff, params, body }) {
+      const created = await deps.store.createInvite(staff.user.orgId, params.assessmentId, {
+        candidateName: body.candidateName ?? null,
+        candidateEmail: body.candidateEmail ?? null,
+      });
+      if (!created.ok) throw notFound('No such assessment');
+      return { invite: toInviteView(created.value.invite, undefined, deps.clock()), token: created.value.token, url: inviteUrl(deps, created.value.token) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/invites/:inviteId/revoke',
+    summary: 'Revokes an invite: its link, code and session stop working',
+    tag: 'invites',
+    access: 'staff',
+    roles: ['recruiter', 'author'],
+    params: z.strictObject({ inviteId: idSchema }),
+    body: z.strictObject({}).optional(),
+    status: 200,
+    response: inviteViewSchema,
+    async handler({ deps, staff, params }) {
+      const orgId = staff.user.orgId;
+      const invite = await deps.store.revokeInvite(orgId, params.inviteId);
+      if (!invite) throw notFound('No such invite');
+      const attempt = invite.attemptId ? await deps.store.getAttempt({ orgId, attemptId: invite.attemptId }) : undefined;
+      return toInviteView(invite, attempt, deps.clock());
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/assessments/:assessmentId/attempts',
+    summary: 'Every candidate who started: status, score, time and languages',
+    tag: 'attempts',
+    access: 'staff',
+    params: assessmentParams,
+    status: 200,
+    response: attemptListSchema,
+    async handler({ deps, staff, params }) {
+      const orgId = staff.user.orgId;
+      await assessmentOf(deps.store, orgId, params.assessmentId);
+      const attempts = await deps.store.listAttempts(orgId, params.assessmentId);
+      const invites = new Map((await deps.store.listInvites(orgId, params.assessmentId)).map((i) => [i.id, i]));
+      const now = deps.clock();
+      return {
+        attempts: await Promise.all(
+          attempts.map(async (a) => toAttemptSummary(a, invites.get(a.inviteId), await deps.store.listSubmissions({ orgId, attemptId: a.id }), now)),
+        ),
+      };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/attempts/:attemptId',
+    summary: "One candidate's attempt: drafts, every submission with full results, and the event log",
+    tag: 'attempts',
+    access: 'staff',
+    params: z.strictObject({ attemptId: idSchema }),
+    status: 200,
+    response: attemptDetailSchema,
+    async handler({ deps, staff, params }) {
+      const scope = { orgId: staff.user.orgId, attemptId: params.attemptId };
+      const attempt = await deps.store.getAttempt(scope);
+      if (!attempt) throw notFound('No such attempt');
+      const [invite, drafts, submissions, events] = await Promise.all([
+        deps.store.getInvite(scope.orgId, attempt.inviteId),
+        deps.store.listDrafts(scope),
+        deps.store.listSubmissions(scope),
+        deps.store.listEvents(scope),
+      ]);
+      return {
+        attempt: toAttemptSummary(attempt, invite, submissions, deps.clock()),
+        assessmentId: attempt.assessmentId,
+        drafts: drafts.map(toDraftView),
+        submissions: submissions.map(toStaffSubmission),
+        events: events.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data })),
+      };
+    },
+  }),
+];

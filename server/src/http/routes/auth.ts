@@ -1,0 +1,92 @@
+import type { Response } from 'express';
+import { z } from 'zod';
+import { decoyHash, newSessionSecret, STAFF_COOKIE, verifyPassword, type StaffIdentity } from '../../auth/index.ts';
+import { loginBodySchema, okSchema, staffSessionSchema, type StaffSession } from '../../contracts/index.ts';
+import type { Store } from '../../store/index.ts';
+import { toStaffUserView } from '../../views/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError } from '../errors.ts';
+import { loginLimiter } from '../limiters.ts';
+import { route } from '../route.ts';
+
+export function setSessionCookie(res: Response, deps: AppDeps, name: string, value: string): void {
+  res.cookie(name, value, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies,
+    path: '/',
+    maxAge: deps.config.sessionMs,
+  });
+}
+
+export function clearSessionCookie(res: Response, deps: AppDeps, name: string): void {
+  res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, path: '/' });
+}
+
+async function staffSession(store: Store, identity: Pick<StaffIdentity, 'user'>, csrfToken: string): Promise<StaffSession> {
+  const organisation = await store.getOrganisation(identity.user.orgId);
+  if (!organisation) throw new ApiError(401, 'unauthenticated', 'Your organisation no longer exists');
+  return { user: toStaffUserView(identity.user), organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug }, csrfToken };
+}
+
+export const authRoutes = [
+  route({
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign a staff user in; sets the session cookie',
+    tag: 'auth',
+    access: 'public',
+    body: loginBodySchema,
+    status: 200,
+    response: staffSessionSchema,
+    before: (deps) => loginLimiter(deps.config.loginLimit),
+    async handler({ deps, body, res, log }) {
+      const credentials = await deps.store.findStaffForSignIn(body.email);
+      const matches = await verifyPassword(credentials?.passwordHash ?? (await decoyHash()), body.password);
+      if (!credentials || !matches) {
+        log.info({ event: 'login_failed' }, 'staff sign-in refused');
+        throw new ApiError(401, 'unauthenticated', 'The e-mail address or the password is wrong');
+      }
+      const secret = newSessionSecret();
+      await deps.store.createSession({
+        kind: 'staff',
+        idHash: secret.idHash,
+        orgId: credentials.orgId,
+        userId: credentials.id,
+        csrfToken: secret.csrfToken,
+        expiresAt: new Date(deps.clock().getTime() + deps.config.sessionMs),
+      });
+      setSessionCookie(res, deps, STAFF_COOKIE, secret.id);
+      log.info({ event: 'login', userId: credentials.id }, 'staff signed in');
+      return staffSession(deps.store, { user: credentials }, secret.csrfToken);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/auth/session',
+    summary: 'The signed-in staff user, their organisation and the CSRF token',
+    tag: 'auth',
+    access: 'staff',
+    status: 200,
+    response: staffSessionSchema,
+    async handler({ deps, staff }) {
+      return staffSession(deps.store, staff, staff.session.csrfToken);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Ends the staff session',
+    tag: 'auth',
+    access: 'staff',
+    body: z.strictObject({}).optional(),
+    status: 200,
+    response: okSchema,
+    async handler({ deps, staff, res }) {
+      await deps.store.deleteSession(staff.session.idHash);
+      clearSessionCookie(res, deps, STAFF_COOKIE);
+      return { ok: true as const };
+    },
+  }),
+];
+

@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import { CANDIDATE_COOKIE, newSessionSecret, type CandidateIdentity } from '../../auth/index.ts';
+import {
+  candidateAttemptSchema,
+  candidateChallengeSchema,
+  candidateSessionBodySchema,
+  candidateSessionSchema,
+  candidateSubmissionListSchema,
+  candidateSubmissionSchema,
+  createSubmissionBodySchema,
+  draftAckSchema,
+  idSchema,
+  okSchema,
+  saveDraftBodySchema,
+} from '../../contracts/index.ts';
+import type { Attempt } from '../../store/index.ts';
+import { saveCandidateDraft } from '../../attempts/index.ts';
+import { attemptStatus, toCandidateChallenge } from '../../views/index.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { inviteLimiter } from '../limiters.ts';
+import { route, withStatus } from '../route.ts';
+import { clearSessionCookie, setSessionCookie } from './auth.ts';
+
+const INVITE_NOT_VALID = 'This invite link or code is not valid. Check it, or ask the company for a new one.';
+
+/** The attempt behind the session, started. */
+function startedAttempt(candidate: CandidateIdentity): Attempt {
+  if (!candidate.attempt) throw new ApiError(409, 'attempt_not_started', 'Start the assessment first');
+  return candidate.attempt;
+}
+
+/** The attempt behind the session, started and still running by the server's clock. */
+function runningAttempt(deps: AppDeps, candidate: CandidateIdentity): Attempt {
+  const attempt = startedAttempt(candidate);
+  if (attemptStatus(attempt, deps.clock()) !== 'in_progress') throw new ApiError(409, 'attempt_closed', 'The time for this assessment is over');
+  return attempt;
+}
+
+export const candidateRoutes = [
+  route({
+    method: 'post',
+    path: '/api/candidate/session',
+    summary: "Opens the invite's attempt on this device with the link token or the short code; sets the candidate cookie",
+    tag: 'candidate',
+    access: 'public',
+    body: candidateSessionBodySchema,
+    status: 200,
+    response: candidateSessionSchema,
+    before: (deps) => inviteLimiter(deps.config.codeLimit),
+    async handler({ deps, body, res, log }) {
+      const invite = 'token' in body ? await deps.store.findInviteByToken(body.token) : await deps.store.findInviteByShortCode(body.code);
+      if (!invite || invite.revokedAt) {
+        log.info({ event: 'invite_refused', by: 'token' in body ? 'token' : 'code' }, 'invite not valid');
+        throw new ApiError(404, 'not_found', INVITE_NOT_VALID);
+      }
+      const secret = newSessionSecret();
+      const attempt = invite.attemptId ? await deps.store.getAttempt({ attemptId: invite.attemptId }) : undefined;
+      // A finished attempt keeps its invite readable (results), so a session is still made.
+      await deps.store.createSession({
+        kind: 'candidate',
+        idHash: secret.idHash,
+        orgId: invite.orgId,
+        inviteId: invite.id,
+        csrfToken: secret.csrfToken,
+        expiresAt: new Date(deps.clock().getTime() + deps.config.sessionMs),
+      });
+      setSessionCookie(res, deps, CANDIDATE_COOKIE, secret.id);
+      return { csrfToken: secret.csrfToken, attempt: await deps.reads.attempt(invite, attempt) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/candidate/session',
+    summary: "This device's candidate session: the attempt and the CSRF token",
+    tag: 'candidate',
+    access: 'candidate',
+    status: 200,
+    response: candidateSessionSchema,
+    async handler({ deps, candidate }) {
+      return { csrfToken: candidate.session.csrfToken, attempt: await deps.reads.attempt(candidate.invite, candidate.attempt) };
+    },
+  }),
+  route({
+    method: 'delete',
+    path: '/api/candidate/session',
+    summary: 'Forgets the attempt on this device (shared devices); the invite still opens it elsewhere',
+    tag: 'candidate',
+    access: 'candidate',
+    status: 200,
+    response: okSchema,
+    async handler({ deps, candidate, res }) {
+      await deps.store.deleteSession(candidate.session.idHash);
+      clearSessionCookie(res, deps, CANDIDATE_COOKIE);
+      return { ok: true as const };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/candidate/attempt/start',
+    summary: 'Starts the timer (or returns the attempt already started)',
+    tag: 'candidate',
+    access: 'candidate',
+    body: z.strictObject({}).optional(),
+    status: 200,
+    response: candidateAttemptSchema,
+    async handler({ deps, candidate }) {
+      const started = await deps.store.startAttempt(candidate.invite.orgId, candidate.invite.id);
+      if (!started.ok) {
+        if (started.reason === 'not_open') throw new ApiError(409, 'not_open', 'This assessment has not opened yet');
+        if (started.reason === 'closed') throw new ApiError(409, 'attempt_closed', 'This assessment has closed');
+        throw new ApiError(404, 'not_found', INVITE_NOT_VALID);
+      }
+      const { attempt, created } = started.value;
+      if (created) deps.live.attemptChanged(attempt.orgId, attempt.id, 'started');
+      return deps.reads.attempt({ ...candidate.invite, attemptId: attempt.id }, attempt);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/candidate/attempt/finish',
+    summary: 'Hands in: no more drafts or runs',
+    tag: 'candidate',
+    access: 'candidate',
+    body: z.strictObject({}).optional(),
+    status: 200,
+    response: candidateAttemptSchema,
+    async handler({ deps, candidate }) {
+      const attempt = startedAttempt(candidate);
+      const finished = (await deps.store.finishAttempt(attempt.id, 'candidate')) ?? attempt;
+      if (!attempt.finishedAt) deps.live.attemptChanged(attempt.orgId, attempt.id, 'finished');
+      return deps.reads.attempt(candidate.invite, finished);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/candidate/challenges/:challengeVersionId',
+    summary: 'A challenge of the attempt: statement, languages, starters and samples',
+    tag: 'candidate',
+    access: 'candidate',
+    params: z.strictObject({ challengeVersionId: idSchema }),
+    status: 200,
+    response: candidateChallengeSchema,
+    async handler({ deps, candidate, params }) {
+      const attempt = startedAttempt(candidate);
+      const challenge = await deps.catalog.forAttempt(attempt.id, params.challengeVersionId);
+      if (!challenge) throw notFound('No such challenge in this assessment');
+      return toCandidateChallenge(params.challengeVersionId, challenge, deps.config.judge);
+    },
+  }),
+  route({
+    method: 'put',
+    path: '/api/candidate/drafts',
+    summary: 'Saves a draft; a revision not above the stored one is refused with the stored draft',
+    tag: 'candidate',
+    access: 'candidate',
+    body: saveDraftBodySchema,
+    status: 200,
+    response: draftAckSchema,
+    async handler({ deps, candidate, body }) {
+      const attempt = startedAttempt(candidate);
+      return saveDraft(deps, attempt, body);
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/candidate/submissions',
+    summary: 'Queues a run: submit (hidden tests, scored), samples, or custom input. Idempotent by the client-chosen id',
+    tag: 'candidate',
+    access: 'candidate',
+    body: createSubmissionBodySchema,
+    status: 202,
+    response: candidateSubmissionSchema,
+    async handler({ deps, candidate, body }) {
+      const attempt = startedAttempt(candidate);
+      // A retry of a request whose answer was lost finds the first, even after the deadline.
+      const existing = await deps.store.getSubmission({ attemptId: attempt.id }, body.id);
+      if (existing) return withStatus(200, await deps.reads.submission(attempt.id, existing));
+      runningAttempt(deps, candidate);
+
+      const challenge = await deps.catalog.forAttempt(attempt.id, body.challengeVersionId);
+      if (!challenge) throw notFound('No such challenge in this assessment');
+      if (!challenge.languages.includes(body.language)) throw new ApiError(422, 'language_not_allowed', `${body.language} is not allowed for this challenge`);
+      if (body.kind === 'samples' && challenge.samples.length === 0) throw new ApiError(422, 'invalid_request', 'This challenge has no samples to run');
+
+      const since = new Date(deps.clock().getTime() - 60_000);
+      if ((await deps.store.countSubmissionsSince(attempt.id, since)) >= deps.config.runsPerMinute) {
+        throw new ApiError(429, 'rate_limited', `At most ${deps.config.runsPerMinute} runs a minute. Wait a moment and try again.`);
+      }
+
+      const created = await deps.store.createSubmission(attempt.id, {
+        id: body.id,
+        challengeVersionId: body.challengeVersionId,
+        kind: body.kind,
+        language: body.language,
+        source: body.source,
+        customInput: body.customInput ?? null,
+      });
+      if (!created.ok) {
+        if (created.reason === 'attempt_closed') throw new ApiError(409, 'attempt_closed', 'The time for this assessment is over');
+        if (created.reason === 'id_taken') throw new ApiError(409, 'conflict', 'That submission id is already used; make a new one');
+        throw notFound('No such challenge in this assessment');
+      }
+      const { submission } = created.value;
+      if (created.value.created) {
+        deps.wakeWorkers();
+        deps.live.queued(attempt.orgId, attempt.id, submission.id);
+      }
+      return withStatus(created.value.created ? 202 : 200, await deps.reads.submission(attempt.id, submission));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/candidate/submissions',
+    summary: "The attempt's runs, oldest first, with what the candidate may see of each result",
+    tag: 'candidate',
+    access: 'candidate',
+    status: 200,
+    response: candidateSubmissionListSchema,
+    async handler({ deps, candidate }) {
+      const attempt = startedAttempt(candidate);
+      return { submissions: await deps.reads.submissions(attempt.id) };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/candidate/submissions/:submissionId',
+    summary: 'One run of the attempt',
+    tag: 'candidate',
+    access: 'candidate',
+    params: z.strictObject({ submissionId: idSchema }),
+    status: 200,
+    response: candidateSubmissionSchema,
+    async handler({ deps, candidate, params }) {
+      const attempt = startedAttempt(candidate);
+      const submission = await deps.store.getSubmission({ attemptId: attempt.id }, params.submissionId);
+      if (!submission) throw notFound('No such submission');
+      return deps.reads.submission(attempt.id, submission);
+    },
+  }),
+];
+
+/** PUT /api/candidate/drafts; the socket's draft:save shares saveCandidateDraft. */
+async function saveDraft(deps: AppDeps, attempt: Attempt, body: z.output<typeof saveDraftBodySchema>) {
+  const saved = await saveCandidateDraft(deps.store, attempt, body);
+  if (!saved.ok) {
+    if (saved.code === 'stale_draft') throw new ApiError(409, 'stale_draft', saved.message, { current: saved.current });
+    throw new ApiError(saved.code === 'not_found' ? 404 : 409, saved.code, saved.message);
+  }
+  deps.live.draftSaved(attempt.id, saved.ack);
+  return saved.ack;
+}

@@ -1,0 +1,24 @@
+import { healthSchema } from '../../contracts/index.ts';
+import { route, withStatus } from '../route.ts';
+
+export const KODBRO_VERSION = '0.1.0';
+
+export const healthRoutes = [
+  route({
+    method: 'get',
+    path: '/api/health',
+    summary: 'Whether the store and Docker answer, the queue depth and the worker count',
+    tag: 'health',
+    access: 'public',
+    status: 200,
+    response: healthSchema,
+    async handler({ deps }) {
+      const store = await deps.store.ping().catch(() => false);
+      const queue = store ? await deps.store.queueDepth() : { queued: 0, delayed: 0, running: 0 };
+      const docker = deps.dockerState.up;
+      const body = { status: store && docker ? ('ok' as const) : ('degraded' as const), store, docker, queue, workers: deps.config.workers, version: KODBRO_VERSION };
+      // 503 tells a load balancer to look elsewhere; the body still says why.
+      return withStatus(store ? 200 : 503, body);
+    },
+  }),
+];

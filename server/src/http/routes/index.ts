@@ -1,0 +1,13 @@
+import type { RouteDef } from '../route.ts';
+import { assessmentRoutes } from './assessments.ts';
+import { authRoutes } from './auth.ts';
+import { candidateRoutes } from './candidate.ts';
+import { challengeRoutes } from './challenges.ts';
+import { healthRoutes } from './health.ts';
+import { staffRoutes } from './staff.ts';
+
+/** Every API route; the OpenAPI document and the route tests read this list. */
+export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...assessmentRoutes, ...candidateRoutes];
+
+export { inviteUrl } from './assessments.ts';
+export { KODBRO_VERSION } from './health.ts';

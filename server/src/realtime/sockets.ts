@@ -1,0 +1,217 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server, type Socket } from 'socket.io';
+import { saveCandidateDraft } from '../attempts/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
+import { clientEvents, type ClientEventName, type TimerEvent } from '../contracts/index.ts';
+import type { AppDeps } from '../http/deps.ts';
+import type { Attempt } from '../store/index.ts';
+import { attemptStatus } from '../views/index.ts';
+import { assessmentRoom, attemptRoom, orgRoom } from './live.ts';
+
+/** How often the server's clock is sent to each candidate. */
+const TIMER_INTERVAL_MS = 5000;
+/** socket.io's own cap on one message: a draft is at most 256 KB of source. */
+const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+type Identity = { kind: 'staff'; staff: StaffIdentity } | { kind: 'candidate'; candidate: CandidateIdentity };
+type Ack = (reply: unknown) => void;
+
+/**
+ * socket.io on the HTTP server. The handshake must carry a session cookie and
+ * that session's CSRF token (`auth.csrfToken`) and come from our own origin.
+ * A candidate's socket joins its attempt's room only; a staff socket its
+ * organisation's room and the assessments it watches. Every client payload is
+ * parsed with the shared schemas; a bad one gets an error ack, never a crash.
+ */
+export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger): Server {
+  const io = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      if (origin === undefined) return callback(null, true);
+      try {
+        callback(null, new URL(origin).host === req.headers.host);
+      } catch {
+        callback(null, false);
+      }
+    },
+  });
+  const disconnected = new Set<string>();
+
+  io.use(async (socket, next) => {
+    try {
+      const identity = await identify(deps, socket);
+      if (!identity) return next(new Error('unauthenticated'));
+      socket.data.identity = identity;
+      next();
+    } catch (error) {
+      log.warn({ err: error }, 'socket handshake failed');
+      next(new Error('unavailable'));
+    }
+  });
+
+  io.on('connection', (socket) => {
+    const identity = socket.data.identity as Identity;
+    if (identity.kind === 'staff') onStaff(socket, identity.staff);
+    else onCandidate(socket, identity.candidate);
+  });
+
+  function onStaff(socket: Socket, staff: StaffIdentity) {
+    void socket.join(orgRoom(staff.user.orgId));
+    handle(socket, 'assessment:watch', async ({ assessmentId }) => {
+      const assessment = await deps.store.getAssessment(staff.user.orgId, assessmentId);
+      if (!assessment) return { ok: false, error: { code: 'not_found', message: 'No such assessment' } };
+      await socket.join(assessmentRoom(assessment.id));
+      return { ok: true, value: { attempts: (await deps.store.listAttempts(staff.user.orgId, assessment.id)).length } };
+    });
+    handle(socket, 'assessment:unwatch', async ({ assessmentId }) => {
+      await socket.leave(assessmentRoom(assessmentId));
+      return { ok: true, value: {} };
+    });
+    refuseOthers(socket, ['draft:save', 'attempt:sync']);
+  }
+
+  function onCandidate(socket: Socket, first: CandidateIdentity) {
+    // The attempt may start after the socket connected: look it up again when needed.
+    const current = async (): Promise<CandidateIdentity | undefined> => {
+      const again = await resolveCandidate(deps.store, cookieOf(socket, CANDIDATE_COOKIE));
+      return again && again.session.idHash === first.session.idHash ? again : undefined;
+    };
+    const joinAttempt = async (attempt: Attempt | undefined) => {
+      if (attempt) await socket.join(attemptRoom(attempt.id));
+    };
+
+    const sync = async (attempt: Attempt | undefined) => {
+      socket.emit('timer', timerEvent(attempt, deps.clock()));
+      if (!attempt) return 0;
+      const submissions = await deps.reads.submissions(attempt.id);
+      for (const submission of submissions) {
+        socket.emit('submission:progress', {
+          submissionId: submission.id,
+          kind: submission.kind,
+          stage: submission.status === 'running' ? 'compiling' : submission.status,
+          position: submission.queuePosition,
+          submission,
+        });
+      }
+      return submissions.length;
+    };
+
+    void (async () => {
+      await joinAttempt(first.attempt);
+      await sync(first.attempt);
+      const attempt = first.attempt;
+      if (attempt && disconnected.delete(attempt.id) && attemptStatus(attempt, deps.clock()) === 'in_progress') {
+        await deps.store.appendEvent(attempt.id, 'reconnected');
+        deps.live.attemptChanged(attempt.orgId, attempt.id, 'reconnected');
+      }
+    })().catch((error: unknown) => log.warn({ err: error }, 'socket resume failed'));
+
+    const timer = setInterval(() => {
+      current()
+        .then((identity) => {
+          if (!identity) return socket.disconnect(true);
+          socket.emit('timer', timerEvent(identity.attempt, deps.clock()));
+        })
+        .catch(() => {});
+    }, TIMER_INTERVAL_MS);
+    timer.unref();
+
+    handle(socket, 'attempt:sync', async () => {
+      const identity = await current();
+      if (!identity) return { ok: false, error: { code: 'unauthenticated', message: 'The session has ended' } };
+      await joinAttempt(identity.attempt);
+      return { ok: true, value: { submissions: await sync(identity.attempt) } };
+    });
+    handle(socket, 'draft:save', async (body) => {
+      const identity = await current();
+      if (!identity) return { ok: false, error: { code: 'unauthenticated', message: 'The session has ended' } };
+      if (!identity.attempt) return { ok: false, error: { code: 'attempt_not_started', message: 'Start the assessment first' } };
+      const saved = await saveCandidateDraft(deps.store, identity.attempt, body);
+      if (!saved.ok) return { ok: false, error: { code: saved.code, message: saved.message }, ...(saved.code === 'stale_draft' ? { current: saved.current } : {}) };
+      deps.live.draftSaved(identity.attempt.id, saved.ack);
+      return { ok: true, value: saved.ack };
+    });
+    refuseOthers(socket, ['assessment:watch', 'assessment:unwatch']);
+
+    socket.on('disconnect', () => {
+      clearInterval(timer);
+      void (async () => {
+        const identity = await current();
+        const attempt = identity?.attempt;
+        if (!attempt || attemptStatus(attempt, deps.clock()) !== 'in_progress') return;
+        // Another device (or tab) of the same attempt may still be connected.
+        if ((await io.in(attemptRoom(attempt.id)).fetchSockets()).length > 0) return;
+        disconnected.add(attempt.id);
+        await deps.store.appendEvent(attempt.id, 'disconnected');
+        deps.live.attemptChanged(attempt.orgId, attempt.id, 'disconnected');
+      })().catch((error: unknown) => log.warn({ err: error }, 'recording a disconnect failed'));
+    });
+  }
+
+  /** Registers a client event whose payload is parsed first; errors become error acks. */
+  function handle(socket: Socket, name: ClientEventName, work: (payload: never) => Promise<unknown>) {
+    socket.on(name as string, async (payload: unknown, ack?: unknown) => {
+      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
+      const parsed = clientEvents[name].payload.safeParse(payload);
+      if (!parsed.success) {
+        return reply({ ok: false, error: { code: 'invalid_request', message: parsed.error.issues[0]?.message ?? 'Invalid payload' } });
+      }
+      try {
+        reply(await work(parsed.data as never));
+      } catch (error) {
+        log.error({ err: error, event: name }, 'socket event failed');
+        reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side' } });
+      }
+    });
+  }
+
+  /** Events of the other audience are answered with `forbidden`. */
+  function refuseOthers(socket: Socket, names: ClientEventName[]) {
+    for (const name of names) {
+      socket.on(name, (_payload: unknown, ack?: unknown) => {
+        if (typeof ack === 'function') (ack as Ack)({ ok: false, error: { code: 'forbidden', message: 'Not allowed' } });
+      });
+    }
+  }
+
+  return io;
+}
+
+function timerEvent(attempt: Attempt | undefined, now: Date): TimerEvent {
+  return {
+    serverNow: now.toISOString(),
+    deadlineAt: attempt?.deadlineAt.toISOString() ?? null,
+    remainingMs: attempt ? Math.max(0, attempt.deadlineAt.getTime() - now.getTime()) : null,
+    status: attemptStatus(attempt, now),
+  };
+}
+
+/** The session behind the handshake: whichever cookie's session the CSRF token belongs to. */
+async function identify(deps: AppDeps, socket: Socket): Promise<Identity | undefined> {
+  const token = (socket.handshake.auth as { csrfToken?: unknown } | undefined)?.csrfToken;
+  if (typeof token !== 'string') return undefined;
+  const candidate = await resolveCandidate(deps.store, cookieOf(socket, CANDIDATE_COOKIE));
+  if (candidate && csrfMatches(candidate.session, token)) return { kind: 'candidate', candidate };
+  const staff = await resolveStaff(deps.store, cookieOf(socket, STAFF_COOKIE));
+  if (staff && csrfMatches(staff.session, token)) return { kind: 'staff', staff };
+  return undefined;
+}
+
+function cookieOf(socket: Socket, name: string): string | undefined {
+  const header = socket.handshake.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,133 @@
+import { resolveLimits, type Challenge } from '../challenges/index.ts';
+import type { JudgeLimits } from '../config/index.ts';
+import {
+  judgeResultSchema,
+  MAX_SHOWN_OUTPUT_BYTES,
+  type CandidateAttempt,
+  type CandidateChallenge,
+  type CandidateResult,
+  type CandidateSubmission,
+  type DraftView,
+  type JudgeResult,
+} from '../contracts/index.ts';
+import type { Assessment, Attempt, Draft, Invite, ResultsVisibility, Submission } from '../store/index.ts';
+
+/**
+ * What a candidate may see, built in one place (invariant 5). Hidden tests
+ * reach a candidate only as aggregates: the verdict, the score and passed
+ * counts per group, as far as the assessment's visibility allows. Per-test
+ * lines, with times and output, are for samples and custom input — data the
+ * candidate already has. Operator text (system errors) never appears.
+ */
+export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult | null {
+  if (submission.status === 'failed') return { systemFailure: true };
+  if (submission.status !== 'done') return null;
+  const parsed = judgeResultSchema.safeParse(submission.result);
+  if (!parsed.success || parsed.data.verdict === 'system_error') return { systemFailure: true };
+  const result = parsed.data;
+  if (submission.kind === 'submit') return hiddenAggregate(result, visibility);
+  return ownRun(submission.kind, result, challenge);
+}
+
+function hiddenAggregate(result: JudgeResult, visibility: ResultsVisibility): CandidateResult {
+  if (visibility === 'none') return {};
+  const aggregate: CandidateResult = { verdict: result.verdict, score: result.score };
+  if (result.compileOutput !== undefined) aggregate.compileOutput = result.compileOutput;
+  if (visibility === 'samples') {
+    aggregate.groups = result.groups.map((group) => {
+      const tests = result.tests.filter((test) => test.group === group.id);
+      return { id: group.id, points: group.points, earned: group.earned, passed: tests.filter((t) => t.verdict === 'accepted').length, total: tests.length };
+    });
+  }
+  return aggregate;
+}
+
+function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult {
+  const samples = new Map((challenge?.samples ?? []).map((sample) => [sample.id, sample]));
+  const view: CandidateResult = {
+    verdict: result.verdict,
+    tests: result.tests.map((test) => {
+      const sample = kind === 'samples' ? samples.get(test.id) : undefined;
+      return {
+        id: test.id,
+        verdict: test.verdict,
+        timeMs: test.timeMs,
+        memoryKb: test.memoryKb,
+        ...(sample ? { input: shown(sample.input), expected: shown(sample.answer) } : {}),
+        ...(test.output ? { output: test.output } : {}),
+      };
+    }),
+  };
+  if (result.compileOutput !== undefined) view.compileOutput = result.compileOutput;
+  return view;
+}
+
+const shown = (bytes: Buffer) => bytes.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
+
+export function toCandidateSubmission(
+  submission: Submission,
+  visibility: ResultsVisibility,
+  challenge: Pick<Challenge, 'samples'> | undefined,
+  queuePosition: number | undefined,
+): CandidateSubmission {
+  return {
+    id: submission.id,
+    challengeVersionId: submission.challengeVersionId,
+    kind: submission.kind,
+    language: submission.language,
+    status: submission.status,
+    queuePosition: submission.status === 'queued' ? (queuePosition ?? null) : null,
+    createdAt: submission.createdAt.toISOString(),
+    finishedAt: submission.finishedAt?.toISOString() ?? null,
+    result: toCandidateResult(submission, visibility, challenge),
+  };
+}
+
+/** The statement, starters and samples; never a hidden test or a checker. */
+export function toCandidateChallenge(challengeVersionId: string, challenge: Challenge, caps: JudgeLimits): CandidateChallenge {
+  const limits = resolveLimits(challenge.limits, { timeFactor: 1 }, caps);
+  return {
+    challengeVersionId,
+    title: challenge.title,
+    statements: challenge.statements,
+    languages: challenge.languages,
+    starters: Object.fromEntries(Object.entries(challenge.starters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+    samples: challenge.samples.map((sample) => ({ id: sample.id, input: shown(sample.input), answer: shown(sample.answer) })),
+    limits: { timeMs: limits.timeMs, memoryMb: limits.memoryMb },
+  };
+}
+
+export function toDraftView(draft: Draft): DraftView {
+  return {
+    challengeVersionId: draft.challengeVersionId,
+    language: draft.language,
+    source: draft.source,
+    revision: draft.revision,
+    updatedAt: draft.updatedAt.toISOString(),
+  };
+}
+
+/** Finished once finished by hand or once the server's clock passed the deadline. */
+export function attemptStatus(attempt: Pick<Attempt, 'finishedAt' | 'deadlineAt'> | undefined, now: Date): 'not_started' | 'in_progress' | 'finished' {
+  if (!attempt) return 'not_started';
+  return attempt.finishedAt || attempt.deadlineAt.getTime() <= now.getTime() ? 'finished' : 'in_progress';
+}
+
+export function toCandidateAttempt(invite: Invite, assessment: Assessment, attempt: Attempt | undefined, drafts: Draft[], now: Date): CandidateAttempt {
+  return {
+    assessment: {
+      title: assessment.title,
+      timeLimitMinutes: assessment.timeLimitMinutes,
+      closesAt: assessment.closesAt.toISOString(),
+      resultsVisibility: assessment.resultsVisibility,
+      challenges: assessment.challenges.map((c) => ({ position: c.position, challengeVersionId: c.challengeVersionId, title: c.title })),
+    },
+    candidateName: invite.candidateName,
+    status: attemptStatus(attempt, now),
+    startedAt: attempt?.startedAt.toISOString() ?? null,
+    deadlineAt: attempt?.deadlineAt.toISOString() ?? null,
+    finishedAt: attempt?.finishedAt?.toISOString() ?? null,
+    serverNow: now.toISOString(),
+    drafts: drafts.map(toDraftView),
+  };
+}
