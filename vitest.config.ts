@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
  * unit: pure modules beside their code, no Docker.
  * store: the shared store suite on real SQLite files in temp folders, no Docker.
  * docker: cross-process tests against real runner images (CLI, languages, packages).
+ * server: a real listening Kodbro server (HTTP, socket.io, SQLite, Docker);
+ *         one file at a time, since each file runs its own server and workers.
  * redteam: the attack catalogue; runs after the others, one file at a time, so
  *          "no labelled container is left" is checked on a quiet Docker.
  */
@@ -29,12 +31,23 @@ export default defineConfig({
         test: {
           name: 'docker',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/redteam/**', 'tests/store/**'],
+          exclude: ['tests/redteam/**', 'tests/store/**', 'tests/server/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -45,7 +58,7 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -1,0 +1,226 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import { startServer, type RunningServer } from '../../server/src/app/server.ts';
+import { configFromEnv } from '../../server/src/config/index.ts';
+import { REPO_ROOT } from './sandbox.ts';
+
+/**
+ * A real Kodbro server for tests: its own SQLite file in a fresh temporary
+ * folder, a random loopback port, the real Docker engine and the demo seed.
+ * `startTestServer` runs it in this process; `spawnServer` as a child process
+ * (for killing it).
+ */
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+export const DEMO_EMAIL = 'demo@kodbro.example';
+export const DEMO_PASSWORD = 'kodbro-demo-test-password';
+
+export function testEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KODBRO_DATA_DIR: dataDir,
+    KODBRO_DEMO_PASSWORD: DEMO_PASSWORD,
+    KODBRO_LOG_LEVEL: 'silent',
+    KODBRO_WORKERS: '2',
+    // Tests sign in and run a lot from one address.
+    KODBRO_LOGIN_LIMIT: '1000',
+    KODBRO_CODE_LIMIT: '1000',
+    KODBRO_RUNS_PER_MINUTE: '1000',
+    ...env,
+  };
+}
+
+export async function startTestServer(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-test-'))): Promise<TestServer> {
+  const config = configFromEnv(testEnv(dataDir, env));
+  const server = await startServer(config, { logger: pino({ level: env.KODBRO_LOG_LEVEL ?? 'silent' }) });
+  return {
+    url: server.url,
+    dataDir,
+    server,
+    async stop() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SpawnedServer {
+  url: string;
+  child: ChildProcess;
+  /** Everything the process printed. */
+  output(): string;
+  /** Resolves when the process has exited. */
+  exited: Promise<number | null>;
+}
+
+/** `node server/src/app/main.ts` with the test environment; resolves once it printed its URL. */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/app/main.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...testEnv(dataDir, env) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The server did not start in 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      const match = /Kodbro is running at\s+(\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited with ${code}:\n${output}`));
+    });
+  });
+  return { url, child, output: () => output, exited };
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/**
+ * A browser-like API client: keeps its cookies and sends the CSRF token it
+ * was given with every write. `raw` options let a test leave either out.
+ */
+export class ApiClient {
+  readonly cookies = new Map<string, string>();
+  csrfToken: string | undefined;
+
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; rawBody?: Buffer | string; contentType?: string; csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    let body: string | Buffer | undefined;
+    if (options.rawBody !== undefined) {
+      body = options.rawBody;
+      headers['content-type'] = options.contentType ?? 'application/octet-stream';
+    } else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair] = cookie.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(cookie)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body === undefined ? {} : { body });
+  }
+  put<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PUT', path, { body });
+  }
+  patch<T = any>(path: string, body?: unknown) {
+    return this.request<T>('PATCH', path, { body });
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>('DELETE', path);
+  }
+
+  /** Signs in as staff; keeps the cookie and CSRF token. */
+  async login(email = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<ApiResponse> {
+    const response = await this.post('/api/auth/login', { email, password });
+    if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+    this.csrfToken = response.body.csrfToken;
+    return response;
+  }
+
+  /** Opens an invite as a candidate (token or code); keeps the cookie and CSRF token. */
+  async openInvite(entry: { token: string } | { code: string }): Promise<ApiResponse> {
+    const response = await this.post('/api/candidate/session', entry);
+    if (response.status !== 200) throw new Error(`invite refused: ${response.status} ${JSON.stringify(response.body)}`);
+    this.csrfToken = response.body.csrfToken;
+    return response;
+  }
+
+  /** A socket.io connection with this client's cookies and CSRF token. */
+  socket(): Socket {
+    return ioClient(this.baseUrl, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      auth: { csrfToken: this.csrfToken },
+      extraHeaders: this.cookies.size > 0 ? { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } : {},
+    });
+  }
+}
+
+/** Waits for a socket to connect, or rejects with the server's refusal. */
+export function connected(socket: Socket): Promise<void> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+}
+
+/** Emits with an acknowledgement and resolves with the ack's payload. */
+export function emitWithAck<T = any>(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<T> {
+  return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
+}
+
+export const newId = () => randomUUID();
+
+/** The demo assessment's id and a fresh invite to it, made through the API as the demo author. */
+export async function demoInvite(staff: ApiClient, candidateName = 'Test Candidate'): Promise<{ assessmentId: string; token: string; code: string; inviteId: string }> {
+  const assessments = await staff.get('/api/assessments');
+  const assessment = assessments.body.assessments.find((a: { title: string }) => a.title === 'Demo assessment');
+  const created = await staff.post(`/api/assessments/${assessment.id}/invites`, { candidateName });
+  if (created.status !== 201) throw new Error(`invite failed: ${JSON.stringify(created.body)}`);
+  return { assessmentId: assessment.id, token: created.body.token, code: created.body.invite.shortCode, inviteId: created.body.invite.id };
+}
+
+/** Polls a candidate's submission until it is done or failed. */
+export async function waitForResult(candidate: ApiClient, submissionId: string, timeoutMs = 60_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await candidate.get(`/api/candidate/submissions/${submissionId}`);
+    if (response.body?.status === 'done' || response.body?.status === 'failed') return response.body;
+    if (Date.now() > deadline) throw new Error(`submission ${submissionId} not judged in ${timeoutMs} ms: ${JSON.stringify(response.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
+
+export const PY_LOG_AGGREGATION = path.join(REPO_ROOT, 'challenges/log-aggregation/solutions/accepted.py');
