@@ -1,25 +1,17 @@
 #!/usr/bin/env bash
-# `npm start`: sets the machine up, then judges every sample challenge's
-# reference solution to show the engine working end to end. (The web server
-# arrives with the server issue; until then the CLI is Kodbro's interface.)
+# `npm start`: installs what is missing (npm packages, Docker, runner images,
+# the client bundle), then runs the server on its embedded defaults: SQLite in
+# ./data, the demo organisation with the sample challenges, a fresh demo invite.
+# Configuration: PORT, HOST, KODBRO_DATA_DIR and the rest in the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
 
-echo
-echo "Kodbro's judging engine is ready. Judging each sample challenge's reference solution:"
-for dir in challenges/*/; do
-  name=$(basename "$dir")
-  solution=$(ls "$dir"solutions/accepted.py 2>/dev/null || true)
-  [ -n "$solution" ] || continue
-  printf '  %-22s ' "$name"
-  node server/bin/kodbro.js judge "$dir" "$solution" --json 2>/dev/null | tail -n 1 |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const r=JSON.parse(s);console.log(`${r.verdict}, score ${r.score}, ${r.tests.length} hidden tests`)})'
-done
-cat <<'MSG'
+bash scripts/setup.sh --docker-optional
 
-Try it yourself:
-  npm run kodbro -- judge challenges/meeting-rooms challenges/meeting-rooms/solutions/wrong.py
-  npm run kodbro -- validate challenges/team-pairing
-  npm run kodbro -- import tests/fixtures/kattis/bus-fares /tmp/bus-fares
-MSG
+# The client bundle is rebuilt when any of its sources (or the shared contracts) is newer.
+if [ ! -f client/dist/index.html ] || [ -n "$(find client/src client/index.html client/vite.config.ts server/src/contracts -newer client/dist/index.html -print -quit 2>/dev/null)" ]; then
+  printf '[setup] %s\n' "building the client bundle (vite)" >&2
+  npm run build -w client --silent
+fi
+
+exec node --import tsx server/src/app/main.ts

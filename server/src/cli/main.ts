@@ -10,6 +10,8 @@ Commands:
                                                          judge a solution against a Kodbro or Kattis package
   validate <package-dir>                                 check a package and the verdicts of its solutions
   import <kattis-package-dir> <out-dir>                  convert a Kattis package into a Kodbro package
+  demo-invite                                            print a fresh candidate link for the demo assessment
+                                                         (uses KODBRO_DATA_DIR and KODBRO_PUBLIC_URL or PORT)
 `;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -49,6 +51,11 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 2) return usageError('import takes <kattis-package-dir> <out-dir>');
       const { importCommand } = await import('./import.ts');
       return importCommand({ kattisDir: rest[0] as string, outDir: rest[1] as string }, log);
+    }
+    case 'demo-invite': {
+      if (rest.length !== 0) return usageError('demo-invite takes no arguments');
+      const { demoInviteCommand } = await import('./demo-invite.ts');
+      return demoInviteCommand(log);
     }
     default:
       return usageError(`unknown command ${command}`);

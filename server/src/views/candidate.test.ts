@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { JudgeResult } from '../contracts/index.ts';
+import { attemptStatus, toCandidateResult } from './candidate.ts';
+
+const hidden: JudgeResult = {
+  verdict: 'wrong_answer',
+  score: 30,
+  tests: [
+    { id: 'h1', group: 'basic', verdict: 'accepted', timeMs: 12, memoryKb: 4000 },
+    { id: 'h2', group: 'big', verdict: 'wrong_answer', timeMs: 873, memoryKb: 91234 },
+  ],
+  groups: [
+    { id: 'basic', points: 30, earned: 30 },
+    { id: 'big', points: 70, earned: 0 },
+  ],
+};
+
+const samples = [{ id: 's1', input: Buffer.from('3\n1 2 3\n'), answer: Buffer.from('6\n') }];
+const sampleRun: JudgeResult = {
+  verdict: 'accepted',
+  score: 100,
+  tests: [{ id: 's1', group: 'samples', verdict: 'accepted', timeMs: 20, memoryKb: 3000, output: { stdout: '6\n', stderr: '', exitCode: 0, truncated: false } }],
+  groups: [{ id: 'samples', points: 0, earned: 0 }],
+};
+
+describe('toCandidateResult', () => {
+  const done = (kind: 'submit' | 'samples' | 'custom', result: JudgeResult) => ({ kind, status: 'done' as const, result });
+
+  it('shows nothing of a hidden run when the assessment shows nothing', () => {
+    expect(toCandidateResult(done('submit', hidden), 'none', undefined)).toEqual({});
+  });
+
+  it('shows only the verdict and score for "aggregate"', () => {
+    expect(toCandidateResult(done('submit', hidden), 'aggregate', undefined)).toEqual({ verdict: 'wrong_answer', score: 30 });
+  });
+
+  it('adds passed counts per group for "samples", never a per-test line of a hidden test', () => {
+    const view = toCandidateResult(done('submit', hidden), 'samples', undefined);
+    expect(view).toEqual({
+      verdict: 'wrong_answer',
+      score: 30,
+      groups: [
+        { id: 'basic', points: 30, earned: 30, passed: 1, total: 1 },
+        { id: 'big', points: 70, earned: 0, passed: 0, total: 1 },
+      ],
+    });
+    expect(JSON.stringify(view)).not.toMatch(/873|91234|h2/);
+  });
+
+  it('shows sample runs in full, with the sample input and answer, whatever the visibility', () => {
+    expect(toCandidateResult(done('samples', sampleRun), 'none', { samples })).toEqual({
+      verdict: 'accepted',
+      tests: [{ id: 's1', verdict: 'accepted', timeMs: 20, memoryKb: 3000, input: '3\n1 2 3\n', expected: '6\n', output: { stdout: '6\n', stderr: '', exitCode: 0, truncated: false } }],
+    });
+  });
+
+  it('never shows operator text: a system error is only "could not be judged"', () => {
+    const broken = { ...hidden, verdict: 'system_error' as const, systemError: 'checker crashed: secret path /data/x' };
+    expect(toCandidateResult(done('submit', broken), 'samples', undefined)).toEqual({ systemFailure: true });
+    expect(toCandidateResult({ kind: 'submit', status: 'failed', result: null }, 'samples', undefined)).toEqual({ systemFailure: true });
+    expect(toCandidateResult({ kind: 'submit', status: 'done', result: { nonsense: true } }, 'samples', undefined)).toEqual({ systemFailure: true });
+  });
+
+  it('has no result while queued or running', () => {
+    expect(toCandidateResult({ kind: 'submit', status: 'queued', result: null }, 'samples', undefined)).toBeNull();
+    expect(toCandidateResult({ kind: 'submit', status: 'running', result: null }, 'samples', undefined)).toBeNull();
+  });
+});
+
+describe('attemptStatus', () => {
+  const now = new Date('2026-11-23T12:00:00Z');
+  it('follows the server clock, not the client', () => {
+    expect(attemptStatus(undefined, now)).toBe('not_started');
+    expect(attemptStatus({ finishedAt: null, deadlineAt: new Date('2026-11-23T12:00:01Z') }, now)).toBe('in_progress');
+    expect(attemptStatus({ finishedAt: null, deadlineAt: now }, now)).toBe('finished');
+    expect(attemptStatus({ finishedAt: new Date('2026-11-23T11:00:00Z'), deadlineAt: new Date('2026-11-24T00:00:00Z') }, now)).toBe('finished');
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.ts';
+import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, spawnServer, type SpawnedServer } from '../support/server.ts';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-start-'));
+let running: SpawnedServer | undefined;
+afterAll(async () => {
+  running?.child.kill('SIGTERM');
+  await running?.exited;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The candidate link printed by `npm start` or `demo-invite`, as a token. */
+const tokenOf = (link: string) => decodeURIComponent(new URL(link).pathname.replace(/^\/invite\//, ''));
+
+describe('starting the server', () => {
+  it('prints working links: the URL, the demo login and a candidate link that opens the demo assessment', async () => {
+    running = await spawnServer(dataDir);
+    const out = running.output();
+    expect(out).toContain(`e-mail             ${DEMO_EMAIL}`);
+    expect(out).toContain(`password           ${DEMO_PASSWORD}`);
+    const link = /Demo candidate link\s+(\S+)/.exec(out)?.[1];
+    const code = /or type the code\s+(\S+)/.exec(out)?.[1];
+    expect(link?.startsWith(`${running.url}/invite/`)).toBe(true);
+
+    const page = await fetch(running.url);
+    expect([200, 503]).toContain(page.status); // 503 only while the client bundle is not built
+
+    const staff = new ApiClient(running.url);
+    await staff.login(DEMO_EMAIL, DEMO_PASSWORD);
+    const byLink = new ApiClient(running.url);
+    expect((await byLink.openInvite({ token: tokenOf(link!) })).body.attempt.assessment.title).toBe('Demo assessment');
+    const byCode = new ApiClient(running.url);
+    expect((await byCode.openInvite({ code: code! })).status).toBe(200);
+  });
+
+  it('`demo-invite` prints a fresh working link every time, while the server runs', async () => {
+    const env = { KODBRO_DATA_DIR: dataDir, KODBRO_PUBLIC_URL: running!.url };
+    const first = await runCli(['demo-invite'], env);
+    const second = await runCli(['demo-invite'], env);
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    expect(first.stdout.trim()).not.toBe(second.stdout.trim());
+    expect(first.stderr).toMatch(/short code: [2-9A-Z]{8}/);
+    for (const run of [first, second]) {
+      const candidate = new ApiClient(running!.url);
+      expect((await candidate.openInvite({ token: tokenOf(run.stdout.trim()) })).status).toBe(200);
+    }
+  });
+
+  it('says clearly what is wrong with a bad configuration', async () => {
+    const bad = await runCli(['demo-invite'], { KODBRO_DATA_DIR: dataDir, PORT: 'eighty' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('PORT');
+    const empty = await runCli(['demo-invite'], { KODBRO_DATA_DIR: path.join(dataDir, 'nothing-here') });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('npm start');
+  });
+
+  it('restarts on the same data without seeding twice', async () => {
+    running!.child.kill('SIGTERM');
+    expect(await running!.exited).toBe(0);
+    running = await spawnServer(dataDir);
+    const staff = new ApiClient(running.url);
+    await staff.login();
+    const assessments = await staff.get('/api/assessments');
+    expect(assessments.body.assessments.filter((a: { title: string }) => a.title === 'Demo assessment')).toHaveLength(1);
+    const challenges = await staff.get('/api/challenges');
+    expect(challenges.body.challenges.every((c: { latestVersion: number }) => c.latestVersion === 1)).toBe(true);
+  });
+});
