@@ -1,8 +1,7 @@
 /**
  * Catalogue items 26, 29 and 30 at the judging engine's level. Their HTTP
  * halves (413/400 on request bodies, 403/404 across attempts and
- * organisations, per-candidate rate limits) belong to the server and are
- * tested with it.
+ * organisations, per-candidate rate limits) are in http.test.ts.
  */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
