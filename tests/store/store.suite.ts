@@ -398,6 +398,19 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(events.map((e) => e.kind)).toEqual(['started', 'finished']);
         expect(events[1]?.data).toEqual({ reason: 'candidate' });
       });
+
+      it('finishes attempts whose time ran out, at their deadline, once', async () => {
+        const { a, b, c } = await world(store, clock);
+        await store.finishAttempt(b.id, 'candidate');
+        expect(await store.finishExpiredAttempts(10)).toEqual([]);
+        clock.advance(2 * DAY);
+        const finished = await store.finishExpiredAttempts(10);
+        expect(finished.map((t) => t.id).sort()).toEqual([a.id, c.id].sort());
+        for (const attempt of finished) expect(attempt.finishedAt).toEqual(attempt.deadlineAt);
+        expect(await store.finishExpiredAttempts(10)).toEqual([]);
+        const events = await store.listEvents({ attemptId: a.id });
+        expect(events.at(-1)).toMatchObject({ kind: 'finished', data: { reason: 'time_up' } });
+      });
     });
 
     describe('drafts', () => {

@@ -28,6 +28,7 @@ export interface RunningServer {
 
 const DOCKER_CHECK_MS = 5000;
 const REAP_INTERVAL_MS = 60_000;
+const DEADLINE_SWEEP_MS = 10_000;
 
 /**
  * The composition root: opens (and migrates) the store, re-queues jobs a dead
@@ -74,6 +75,17 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
   }, DOCKER_CHECK_MS);
   dockerTimer.unref();
 
+  // Time is up by the server's clock: record it, and tell the recruiters watching.
+  const deadlineTimer = setInterval(() => {
+    store
+      .finishExpiredAttempts(100)
+      .then((finished) => {
+        for (const attempt of finished) live.attemptChanged(attempt.orgId, attempt.id, 'finished');
+      })
+      .catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'));
+  }, DEADLINE_SWEEP_MS);
+  deadlineTimer.unref();
+
   await listen(httpServer, config.port, config.host);
   const port = (httpServer.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -93,6 +105,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     close() {
       closing ??= (async () => {
         clearInterval(dockerTimer);
+        clearInterval(deadlineTimer);
         stopReaper();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());

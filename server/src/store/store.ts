@@ -178,6 +178,12 @@ export interface AttemptStore {
   listAttempts(orgId: OrgId, assessmentId: string): Promise<Attempt[]>;
   /** Sets finishedAt once (later calls return the attempt unchanged) and appends `finished`. */
   finishAttempt(attemptId: AttemptId, reason?: string): Promise<Attempt | undefined>;
+  /**
+   * Unscoped by nature (the server's own sweep): finishes up to `limit`
+   * attempts whose deadline passed unfinished, each at its deadline, with
+   * `finished` reason `time_up`. Returns the attempts it finished.
+   */
+  finishExpiredAttempts(limit: number): Promise<Attempt[]>;
 
   /**
    * Saves a draft if `revision` is higher than the stored one, appending

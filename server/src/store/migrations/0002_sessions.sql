@@ -1,4 +1,4 @@
--- Sign-in sessions for staff and candidates. The cookie holds a random id;
+-- Sign-in sessions for staff and candidates, and an index for finishing attempts whose time is up.
 -- the table keeps only its SHA-256, so a copy of the database signs nobody in.
 -- A candidate session is bound to one invite (and so to at most one attempt).
 
@@ -17,3 +17,6 @@ CREATE TABLE sessions (
   FOREIGN KEY (org_id, invite_id) REFERENCES invites (org_id, id)
 );
 CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+-- Attempts whose time ran out and that nobody finished: the server finishes them.
+CREATE INDEX attempts_open_deadline ON attempts (deadline_at) WHERE finished_at IS NULL;

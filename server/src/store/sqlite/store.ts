@@ -193,6 +193,9 @@ export class SqliteStore implements Store {
   async finishAttempt(attemptId: AttemptId, reason?: string) {
     return attempts.finishAttempt(this.#sql, attemptId, reason);
   }
+  async finishExpiredAttempts(limit: number) {
+    return attempts.finishExpiredAttempts(this.#sql, limit);
+  }
   async saveDraft(attemptId: AttemptId, input: DraftInput) {
     return attempts.saveDraft(this.#sql, attemptId, input);
   }
