@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
+import type { z } from 'zod';
 import { saveCandidateDraft } from '../attempts/index.ts';
 import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
 import { clientEvents, type ClientEventName, type TimerEvent } from '../contracts/index.ts';
@@ -152,7 +153,11 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   }
 
   /** Registers a client event whose payload is parsed first; errors become error acks. */
-  function handle(socket: Socket, name: ClientEventName, work: (payload: never) => Promise<unknown>) {
+  function handle<N extends ClientEventName>(
+    socket: Socket,
+    name: N,
+    work: (payload: z.output<(typeof clientEvents)[N]['payload']>) => Promise<z.input<(typeof clientEvents)[N]['ack']>>,
+  ) {
     socket.on(name as string, async (payload: unknown, ack?: unknown) => {
       const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
       const parsed = clientEvents[name].payload.safeParse(payload);
@@ -160,7 +165,7 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
         return reply({ ok: false, error: { code: 'invalid_request', message: parsed.error.issues[0]?.message ?? 'Invalid payload' } });
       }
       try {
-        reply(await work(parsed.data as never));
+        reply(await work(parsed.data as z.output<(typeof clientEvents)[N]['payload']>));
       } catch (error) {
         log.error({ err: error, event: name }, 'socket event failed');
         reply({ ok: false, error: { code: 'internal', message: 'Something went wrong on our side' } });

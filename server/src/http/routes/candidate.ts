@@ -54,9 +54,10 @@ export const candidateRoutes = [
         log.info({ event: 'invite_refused', by: 'token' in body ? 'token' : 'code' }, 'invite not valid');
         throw new ApiError(404, 'not_found', INVITE_NOT_VALID);
       }
-      const secret = newSessionSecret();
       const attempt = invite.attemptId ? await deps.store.getAttempt({ attemptId: invite.attemptId }) : undefined;
-      // A finished attempt keeps its invite readable (results), so a session is still made.
+      // The invite reopens the attempt on another device until it is finished; a device that has it keeps reading it.
+      if (attemptStatus(attempt, deps.clock()) === 'finished') throw new ApiError(409, 'attempt_closed', 'This attempt is finished. Thank you for taking part!');
+      const secret = newSessionSecret();
       await deps.store.createSession({
         kind: 'candidate',
         idHash: secret.idHash,
