@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * unit: pure modules beside their code, no Docker.
+ * client: the browser client's pure modules (drafts, Markdown), no browser.
  * store: the shared store suite on real SQLite files in temp folders, no Docker.
  * docker: cross-process tests against real runner images (CLI, languages, packages).
  * server: a real listening Kodbro server (HTTP, socket.io, SQLite, Docker);
@@ -18,6 +19,12 @@ export default defineConfig({
           name: 'unit',
           include: ['server/src/**/*.test.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'client',
+          include: ['client/src/**/*.test.{ts,tsx}'],
         },
       },
       {

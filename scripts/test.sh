@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: sets the machine up (packages, Docker, images), type-checks, and
-# runs every vitest project: unit, docker (real containers) and redteam. Ends
+# runs every vitest project: unit, client, store, docker (real containers),
+# server (a real listening server) and redteam. Ends
 # with one plain line of totals, `N passed, N failed, N skipped`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,12 @@ bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 
 
 status=0
 echo "[test] type-checking"
-npx tsc -p server --noEmit && npx tsc -p tests --noEmit || status=1
+npx tsc -p server --noEmit && npx tsc -p tests --noEmit && npx tsc -p client --noEmit || status=1
+
+# The real-server tests load the page the client bundle serves.
+echo "[test] building the client"
+npm run build -w client --silent >/dev/null || status=1
+npm run size -w client --silent || true
 
 report=$(mktemp /tmp/kodbro-vitest-XXXXXX.json)
 echo "[test] vitest"

@@ -26,8 +26,12 @@ describe('starting the server', () => {
     const code = /or type the code\s+(\S+)/.exec(out)?.[1];
     expect(link?.startsWith(`${running.url}/invite/`)).toBe(true);
 
-    const page = await fetch(running.url);
-    expect([200, 503]).toContain(page.status); // 503 only while the client bundle is not built
+    // The client bundle (built by `npm start` and `npm test`) is served for the printed links.
+    for (const pathname of ['/', new URL(link!).pathname, '/staff/login']) {
+      const page = await fetch(`${running.url}${pathname}`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="root"');
+    }
 
     const staff = new ApiClient(running.url);
     await staff.login(DEMO_EMAIL, DEMO_PASSWORD);

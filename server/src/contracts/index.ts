@@ -6,3 +6,4 @@ export * from './verdicts.ts';
 export * from './judging.ts';
 export * from './api.ts';
 export * from './realtime.ts';
+export * from './short-code.ts';

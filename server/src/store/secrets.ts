@@ -1,4 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../contracts/short-code.ts';
+
+export { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH };
 
 /**
  * Invite secrets. The link token is 256 random bits, base64url; the store
@@ -8,8 +11,6 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
  * 39 bits — it is unique per store and is the second way in, so the auth
  * layer must rate-limit code guesses.
  */
-export const SHORT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const SHORT_CODE_LENGTH = 8;
 const TOKEN_BYTES = 32;
 
 /** A fresh link token (43 characters, base64url). */
@@ -26,20 +27,6 @@ export function hashInviteToken(token: string): string {
 export function newShortCode(): string {
   let code = '';
   for (let i = 0; i < SHORT_CODE_LENGTH; i++) code += SHORT_CODE_ALPHABET[randomInt(SHORT_CODE_ALPHABET.length)];
-  return code;
-}
-
-/**
- * A typed short code in its stored form, or undefined when it cannot be one.
- * Forgives case, spaces and dashes ("abcd-efgh"); does not guess what an
- * ambiguous character was meant to be.
- *
- * @example normalizeShortCode(' k7pm-2xqz ') // 'K7PM2XQZ'
- */
-export function normalizeShortCode(input: string): string | undefined {
-  const code = input.replace(/[\s-]+/g, '').toUpperCase();
-  if (code.length !== SHORT_CODE_LENGTH) return undefined;
-  for (const ch of code) if (!SHORT_CODE_ALPHABET.includes(ch)) return undefined;
   return code;
 }
 

@@ -1,0 +1,120 @@
+import { errorBodySchema } from '@kodbro/server/contracts';
+
+/**
+ * The one fetch wrapper every API call goes through: JSON in and out, a
+ * timeout, a couple of retries where repeating the request is harmless, and
+ * every response parsed with its shared zod schema.
+ *
+ * @example
+ *   const session = await request(candidateSessionSchema, '/api/candidate/session');
+ */
+
+/** Anything with zod's `parse`: keeps this file free of a direct zod import. */
+export interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+/**
+ * The one error type the client shows. `code` is the server's error code, or
+ * `network` / `timeout` / `bad_response` for failures that never reached a
+ * well-formed answer.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 0,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  /** Sent as `X-CSRF-Token`; every write with a session cookie needs it. */
+  csrf?: string;
+  /** Safe to send again (GETs always are; a submission POST is, thanks to its client id). */
+  idempotent?: boolean;
+  timeoutMs?: number;
+}
+
+const RETRY_DELAYS_MS = [600, 2000];
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
+export async function request<T>(schema: Parser<T>, path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const retries = method === 'GET' || options.idempotent ? RETRY_DELAYS_MS.length : 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce(schema, path, method, options);
+    } catch (error) {
+      const retryable = error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || RETRYABLE_STATUS.has(error.status));
+      if (!retryable || attempt >= retries) throw error;
+      await sleep(RETRY_DELAYS_MS[attempt] ?? 2000);
+    }
+  }
+}
+
+async function requestOnce<T>(schema: Parser<T>, path: string, method: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.csrf) headers['X-CSRF-Token'] = options.csrf;
+
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 15_000);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: controller.signal,
+    });
+  } catch {
+    throw controller.signal.aborted ? new ApiError('timeout', 'The server took too long to answer.') : new ApiError('network', 'No connection to the server.');
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const data: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = errorBodySchema.safeParse(data);
+    if (parsed.success) {
+      const { code, message, details } = parsed.data.error;
+      throw new ApiError(code, message, response.status, details);
+    }
+    throw new ApiError(response.status >= 500 ? 'internal' : 'bad_response', `The server answered ${response.status}.`, response.status);
+  }
+  try {
+    return schema.parse(data);
+  } catch {
+    throw new ApiError('bad_response', 'The server sent an answer this page does not understand. Reload the page.', response.status);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Turns anything thrown into an ApiError, so the UI has one thing to show. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('internal', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * A v4 UUID. `crypto.randomUUID` exists only in secure contexts (https or
+ * localhost); a test laptop reached over plain http on a LAN still needs ids.
+ */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,41 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CandidateSession } from '@kodbro/server/contracts';
+import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { AttemptPage } from './AttemptPage.tsx';
+import { InvitePage } from './InvitePage.tsx';
+import { Landing } from './Landing.tsx';
+
+/**
+ * The candidate's routes: `/` (type a code), `/invite/:token` (open a link),
+ * `/attempt` (the assessment). The session lives here so a page that opened
+ * it hands it to the attempt page without asking the server again.
+ */
+export function CandidateApp({ path }: { path: string }) {
+  const [session, setSession] = useState<CandidateSession | null>(null);
+  let page: ReactNode;
+  if (path.startsWith('/invite/')) page = <InvitePage token={decodeURIComponent(path.slice('/invite/'.length))} onSession={setSession} />;
+  else if (path === '/attempt') page = <AttemptPage session={session} onSession={setSession} />;
+  else page = <Landing onSession={setSession} />;
+  return <CandidateLayout>{page}</CandidateLayout>;
+}
+
+function CandidateLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="top-bar">
+        <span className="brand" dir="ltr">
+          Kodbro
+        </span>
+        <LanguagePicker />
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

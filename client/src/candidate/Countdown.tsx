@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const ANNOUNCE_AT_MINUTES = [15, 5, 1];
+
+/**
+ * Time left, from a deadline on this device's clock that the server's
+ * `timer` events keep correcting. Display only: the server closes the
+ * attempt. When it reaches zero, `onElapsed` asks the server what happened.
+ */
+export function Countdown({ deadline, onElapsed }: { deadline: number; onElapsed: () => void }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  const remaining = Math.max(0, deadline - now);
+  const minutesLeft = Math.ceil(remaining / 60_000);
+  const [announced, setAnnounced] = useState<number | null>(null);
+
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, []);
+
+  useEffect(() => {
+    if (remaining > 0) return;
+    // A moment's grace: the server's own close and its event usually arrive first.
+    const ask = setTimeout(onElapsed, 5000);
+    return () => clearTimeout(ask);
+    // Keyed on "reached zero", not on every tick, so it asks once per deadline.
+  }, [deadline, remaining === 0]);
+
+  useEffect(() => {
+    // Tell screen-reader users at a few thresholds, not every second.
+    if (ANNOUNCE_AT_MINUTES.includes(minutesLeft) && announced !== minutesLeft) setAnnounced(minutesLeft);
+  }, [minutesLeft, announced]);
+
+  const low = remaining < 5 * 60_000;
+  return (
+    <div className={low ? 'countdown low' : 'countdown'}>
+      <span className="countdown-label">{t('attempt.timeLeft')}</span>{' '}
+      <span role="timer" className="countdown-value" dir="ltr">
+        {remaining > 0 ? formatDuration(remaining) : t('attempt.timeUp')}
+      </span>
+      <span className="visually-hidden" aria-live="polite">
+        {remaining === 0 ? t('attempt.timeUp') : announced !== null ? t('attempt.minutesLeft', { count: announced }) : ''}
+      </span>
+    </div>
+  );
+}
+
+function formatDuration(ms: number): string {
+  const total = Math.ceil(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
+}

@@ -1,0 +1,41 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, changeLanguage, isLanguage } from './index.ts';
+
+/** The interface-language select shown on every candidate page. */
+export function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  return (
+    <div className="language-picker">
+      <label htmlFor={id}>
+        <Globe />
+        {t('common.language')}
+      </label>
+      <select
+        id={id}
+        value={i18n.resolvedLanguage ?? i18n.language}
+        onChange={(event) => {
+          const code = event.target.value;
+          if (isLanguage(code)) void changeLanguage(code);
+        }}
+      >
+        {LANGUAGES.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A globe, so someone who cannot read the current language still finds the switch. */
+function Globe() {
+  return (
+    <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" className="icon">
+      <circle cx="12" cy="12" r="10" />
+      <path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
+    </svg>
+  );
+}
