@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * client: the browser client's pure modules (drafts, Markdown), no browser.
  * store: the shared store suite on real SQLite files in temp folders, no Docker.
  * docker: cross-process tests against real runner images (CLI, languages, packages).
- * server: a real listening Kodbro server (HTTP, socket.io, SQLite, Docker);
+ * server: a real listening Kodbro server (HTTP, socket.io, SQLite, Docker),
+ *         and headless Chromium against it (tests/browser);
  *         one file at a time, since each file runs its own server and workers.
  * redteam: the attack catalogue; runs after the others, one file at a time, so
  *          "no labelled container is left" is checked on a quiet Docker.
@@ -38,7 +39,7 @@ export default defineConfig({
         test: {
           name: 'docker',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/redteam/**', 'tests/store/**', 'tests/server/**'],
+          exclude: ['tests/redteam/**', 'tests/store/**', 'tests/server/**', 'tests/browser/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
@@ -49,7 +50,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['tests/server/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts', 'tests/browser/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,

@@ -1,0 +1,84 @@
+/**
+ * The links `npm start` prints, opened in headless Chromium (Debian's, driven
+ * by playwright-core) against a real server: a candidate opens the invite
+ * link, starts, runs the samples, submits and sees the score; the candidate's
+ * draft survives a reload; a recruiter signs in and sees the attempt.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/sandbox.ts';
+import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, demoInvite, PY_LOG_AGGREGATION, startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // `npm test` builds the client first; a lone run of this file builds it when missing.
+  if (!existsSync(path.join(REPO_ROOT, 'client/dist/index.html'))) execFileSync('npm', ['run', 'build', '-w', 'client', '--silent'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  server = await startTestServer();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
+describe('the printed links in a browser', () => {
+  it('a candidate opens the link, starts, runs samples, submits and sees the score; the draft survives a reload', async () => {
+    const staff = new ApiClient(server.url);
+    await staff.login();
+    const invite = await demoInvite(staff, 'Browser Candidate');
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${server.url}/invite/${invite.token}`);
+    await page.waitForURL(`${server.url}/attempt`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Demo assessment' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Start' }).click();
+
+    const editor = page.getByRole('textbox', { name: /Code editor/ });
+    await editor.waitFor();
+    await page.getByLabel('Programming language').selectOption('python');
+    await editor.fill(readFileSync(PY_LOG_AGGREGATION, 'utf8'));
+    await expect.poll(() => page.getByText('Saved', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Run samples' }).click();
+    await expect.poll(() => page.getByText('Expected output').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.getByText('Score: 100 / 100').count(), { timeout: 90_000 }).toBeGreaterThan(0);
+
+    await page.reload();
+    await editor.waitFor();
+    expect(await editor.inputValue()).toContain(readFileSync(PY_LOG_AGGREGATION, 'utf8').split('\n')[0]);
+    expect(errors).toEqual([]);
+  });
+
+  it('switches the interface to Arabic, right to left', async () => {
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.dir, document.documentElement.lang].join(' '))).toBe('rtl ar');
+  });
+
+  it('a recruiter signs in with the demo login and sees the candidate who submitted', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/staff/login`);
+    await page.getByLabel('E-mail').fill(DEMO_EMAIL);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Demo assessment').first().click();
+    await expect.poll(() => page.getByText('Browser Candidate').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+});
