@@ -69,7 +69,7 @@ describe('the printed links in a browser', () => {
     const page = await newPage();
     await page.goto(server.url);
     await page.getByLabel('Language').selectOption('ar');
-    await expect.poll(() => page.evaluate(() => [document.documentElement.dir, document.documentElement.lang].join(' '))).toBe('rtl ar');
+    await expect.poll(() => page.evaluate('document.documentElement.dir + " " + document.documentElement.lang')).toBe('rtl ar');
   });
 
   it('a recruiter signs in with the demo login and sees the candidate who submitted', async () => {

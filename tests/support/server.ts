@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import { pack } from 'tar-stream';
+import { expect } from 'vitest';
 import { startServer, type RunningServer } from '../../server/src/app/server.ts';
 import { configFromEnv } from '../../server/src/config/index.ts';
 import { REPO_ROOT } from './sandbox.ts';
@@ -224,3 +228,40 @@ export async function waitForResult(candidate: ApiClient, submissionId: string, 
 }
 
 export const PY_LOG_AGGREGATION = path.join(REPO_ROOT, 'challenges/log-aggregation/solutions/accepted.py');
+
+/** A package folder as the gzip-compressed tar an author uploads; `extra` adds raw entries (e.g. `../evil`). */
+export async function packageTarGz(dir: string, extra: { name: string; content: string }[] = []): Promise<Buffer> {
+  const entries: { name: string; content: Buffer }[] = [];
+  const walk = async (current: string, prefix: string): Promise<void> => {
+    for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
+      else entries.push({ name: `${prefix}${entry.name}`, content: await readFile(full) });
+    }
+  };
+  await walk(dir, '');
+  for (const item of extra) entries.push({ name: item.name, content: Buffer.from(item.content) });
+  const archive = pack();
+  const chunks: Buffer[] = [];
+  const collected = (async () => {
+    for await (const chunk of archive) chunks.push(chunk as Buffer);
+  })();
+  for (const entry of entries) {
+    await new Promise<void>((resolve, reject) => archive.entry({ name: entry.name, mode: 0o644 }, entry.content, (error) => (error ? reject(error) : resolve())));
+  }
+  archive.finalize();
+  await collected;
+  return gzipSync(Buffer.concat(chunks));
+}
+
+/** A refusal as the API promises it: the status, a JSON `{ error: { code, message[, details] } }` and nothing else. */
+export function expectApiError(response: ApiResponse, status: number, code: string): void {
+  const where = `${status} ${code}: got ${response.status} ${JSON.stringify(response.body)?.slice(0, 300)}`;
+  expect(response.status, where).toBe(status);
+  expect(response.headers.get('content-type') ?? '', where).toMatch(/^application\/json/);
+  expect(Object.keys(response.body ?? {}), where).toEqual(['error']);
+  expect(response.body.error.code, where).toBe(code);
+  expect(typeof response.body.error.message, where).toBe('string');
+  expect(response.body.error.message.length, where).toBeGreaterThan(0);
+  for (const key of Object.keys(response.body.error)) expect(['code', 'message', 'details'], where).toContain(key);
+}

@@ -104,22 +104,12 @@ function sameOriginWrites(req: Request, _res: Response, next: NextFunction) {
 function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void {
   const handlers: express.RequestHandler[] = [];
   if (def.before) handlers.push(def.before(deps));
+  // Who is asking is settled before an upload is read: an anonymous client must not make the server buffer 64 MB.
+  handlers.push(authenticate(deps, def));
   if (def.raw) handlers.push(express.raw({ type: def.raw.types, limit: def.raw.limitBytes }));
   handlers.push(async (req, res, next) => {
     try {
-      const auth: Record<string, unknown> = {};
-      if (def.access === 'staff') {
-        const staff = await resolveStaff(deps.store, req.cookies?.[STAFF_COOKIE]);
-        if (!staff) throw new ApiError(401, 'unauthenticated', 'Sign in first');
-        if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
-        if (def.roles && !def.roles.some((role) => staff.user.roles[role])) throw new ApiError(403, 'forbidden', `This needs the ${def.roles.join(' or ')} role`);
-        auth.staff = staff;
-      } else if (def.access === 'candidate') {
-        const candidate = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
-        if (!candidate) throw new ApiError(401, 'unauthenticated', 'Open your invite link or type your code first');
-        if (isWrite(def.method) && !csrfMatches(candidate.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
-        auth.candidate = candidate;
-      }
+      const auth = res.locals.auth as Record<string, unknown>;
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');
       const body = def.raw ? req.body : parse(def.body, bodyOrUndefined(req), 'body');
@@ -134,10 +124,43 @@ function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void
   app[def.method](def.path, ...handlers);
 }
 
-/** express.json leaves `{}` when there was no body; an optional body schema should see undefined. */
+/** Auth, then CSRF, then roles; the identity goes to the handler through `res.locals.auth`. */
+function authenticate(deps: AppDeps, def: RouteDef): express.RequestHandler {
+  return (req, res, next) => {
+    identify(deps, def, req).then((auth) => {
+      res.locals.auth = auth;
+      next();
+    }, next);
+  };
+}
+
+async function identify(deps: AppDeps, def: RouteDef, req: Request): Promise<Record<string, unknown>> {
+  if (def.access === 'staff') {
+    const staff = await resolveStaff(deps.store, req.cookies?.[STAFF_COOKIE]);
+    if (!staff) throw new ApiError(401, 'unauthenticated', 'Sign in first');
+    if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+    if (def.roles && !def.roles.some((role) => staff.user.roles[role])) throw new ApiError(403, 'forbidden', `This needs the ${def.roles.join(' or ')} role`);
+    return { staff };
+  }
+  if (def.access === 'candidate') {
+    const candidate = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
+    if (!candidate) throw new ApiError(401, 'unauthenticated', 'Open your invite link or type your code first');
+    if (isWrite(def.method) && !csrfMatches(candidate.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+    return { candidate };
+  }
+  return {};
+}
+
+/**
+ * express.json leaves `{}` when there was no body; an optional body schema
+ * should see undefined. A body that is not JSON is refused, not ignored: a
+ * route whose body is optional must not run as if nothing had been sent.
+ */
 function bodyOrUndefined(req: Request): unknown {
   const length = Number(req.headers['content-length'] ?? 0);
-  return length > 0 || req.headers['transfer-encoding'] ? req.body : undefined;
+  if (!(length > 0 || req.headers['transfer-encoding'])) return undefined;
+  if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)');
+  return req.body;
 }
 
 function parse(schema: unknown, value: unknown, where: 'body' | 'query' | 'params'): unknown {

@@ -8,6 +8,8 @@ import { toAttemptSummary } from '../views/index.ts';
 export const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
 export const assessmentRoom = (assessmentId: string) => `assessment:${assessmentId}`;
 export const orgRoom = (orgId: string) => `org:${orgId}`;
+/** A candidate socket's room until the attempt exists: a socket may connect before Start. */
+export const inviteRoom = (inviteId: string) => `invite:${inviteId}`;
 
 /** A job as the live layer needs it. */
 export interface LiveJob {
@@ -28,6 +30,8 @@ export interface Live {
   /** The stored state of a submission changed (done, failed, re-queued). */
   settled(job: LiveJob): void;
   attemptChanged(orgId: OrgId, attemptId: AttemptId, change: string): void;
+  /** The invite's attempt exists now: its sockets that connected before Start join the attempt's room. */
+  attemptStarted(inviteId: string, attemptId: AttemptId): void;
   draftSaved(attemptId: AttemptId, ack: DraftAck): void;
   attach(io: Server): void;
 }
@@ -84,6 +88,9 @@ export function createLive(store: Store, reads: CandidateReads, clock: () => Dat
           change,
         });
       });
+    },
+    attemptStarted(inviteId, attemptId) {
+      io?.in(inviteRoom(inviteId)).socketsJoin(attemptRoom(attemptId));
     },
     draftSaved(attemptId, ack) {
       io?.to(attemptRoom(attemptId)).emit('draft:saved', ack);

@@ -8,7 +8,7 @@ import { clientEvents, type ClientEventName, type TimerEvent } from '../contract
 import type { AppDeps } from '../http/deps.ts';
 import type { Attempt } from '../store/index.ts';
 import { attemptStatus } from '../views/index.ts';
-import { assessmentRoom, attemptRoom, orgRoom } from './live.ts';
+import { assessmentRoom, attemptRoom, inviteRoom, orgRoom } from './live.ts';
 
 /** How often the server's clock is sent to each candidate. */
 const TIMER_INTERVAL_MS = 5000;
@@ -101,6 +101,7 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
     };
 
     void (async () => {
+      await socket.join(inviteRoom(first.invite.id));
       await joinAttempt(first.attempt);
       await sync(first.attempt);
       const attempt = first.attempt;
@@ -158,9 +159,10 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
     name: N,
     work: (payload: z.output<(typeof clientEvents)[N]['payload']>) => Promise<z.input<(typeof clientEvents)[N]['ack']>>,
   ) {
-    socket.on(name as string, async (payload: unknown, ack?: unknown) => {
-      const reply: Ack = typeof ack === 'function' ? (ack as Ack) : () => {};
-      const parsed = clientEvents[name].payload.safeParse(payload);
+    socket.on(name as string, async (...args: unknown[]) => {
+      const { reply, rest } = splitAck(args);
+      if (rest.length > 1) return reply({ ok: false, error: { code: 'invalid_request', message: 'Send one payload' } });
+      const parsed = clientEvents[name].payload.safeParse(rest[0]);
       if (!parsed.success) {
         return reply({ ok: false, error: { code: 'invalid_request', message: parsed.error.issues[0]?.message ?? 'Invalid payload' } });
       }
@@ -176,10 +178,18 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   /** Events of the other audience are answered with `forbidden`. */
   function refuseOthers(socket: Socket, names: ClientEventName[]) {
     for (const name of names) {
-      socket.on(name, (_payload: unknown, ack?: unknown) => {
-        if (typeof ack === 'function') (ack as Ack)({ ok: false, error: { code: 'forbidden', message: 'Not allowed' } });
-      });
+      socket.on(name, (...args: unknown[]) => splitAck(args).reply({ ok: false, error: { code: 'forbidden', message: 'Not allowed' } }));
     }
+  }
+
+  /**
+   * socket.io passes the acknowledgement callback as the LAST argument, after
+   * however many the client sent (none, one, several): take it from there,
+   * so a missing payload or extra arguments still get their error ack.
+   */
+  function splitAck(args: unknown[]): { reply: Ack; rest: unknown[] } {
+    const last = args.at(-1);
+    return typeof last === 'function' ? { reply: last as Ack, rest: args.slice(0, -1) } : { reply: () => {}, rest: args };
   }
 
   return io;

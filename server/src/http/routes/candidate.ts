@@ -113,6 +113,7 @@ export const candidateRoutes = [
         throw new ApiError(404, 'not_found', INVITE_NOT_VALID);
       }
       const { attempt, created } = started.value;
+      deps.live.attemptStarted(candidate.invite.id, attempt.id);
       if (created) deps.live.attemptChanged(attempt.orgId, attempt.id, 'started');
       return deps.reads.attempt({ ...candidate.invite, attemptId: attempt.id }, attempt);
     },
