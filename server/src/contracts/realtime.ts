@@ -17,8 +17,8 @@ import { verdictSchema } from './verdicts.ts';
  * client sends with these; the client parses what the server sends.
  *
  * A candidate's socket is in its attempt's room only; a staff socket is in
- * its organisation's room and in the rooms of assessments it asked to watch
- * (after the server checked they are its organisation's).
+ * the rooms of the assessments it asked to watch (after the server checked
+ * they are its organisation's).
  */
 
 /** Every acknowledgement: ok with a value, or an error like the HTTP API's. */

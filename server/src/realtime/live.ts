@@ -7,7 +7,6 @@ import { toAttemptSummary } from '../views/index.ts';
 
 export const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
 export const assessmentRoom = (assessmentId: string) => `assessment:${assessmentId}`;
-export const orgRoom = (orgId: string) => `org:${orgId}`;
 /** A candidate socket's room until the attempt exists: a socket may connect before Start. */
 export const inviteRoom = (inviteId: string) => `invite:${inviteId}`;
 

@@ -8,7 +8,7 @@ import { clientEvents, type ClientEventName, type TimerEvent } from '../contract
 import type { AppDeps } from '../http/deps.ts';
 import type { Attempt } from '../store/index.ts';
 import { attemptStatus } from '../views/index.ts';
-import { assessmentRoom, attemptRoom, inviteRoom, orgRoom } from './live.ts';
+import { assessmentRoom, attemptRoom, inviteRoom } from './live.ts';
 
 /** How often the server's clock is sent to each candidate. */
 const TIMER_INTERVAL_MS = 5000;
@@ -21,8 +21,9 @@ type Ack = (reply: unknown) => void;
 /**
  * socket.io on the HTTP server. The handshake must carry a session cookie and
  * that session's CSRF token (`auth.csrfToken`) and come from our own origin.
- * A candidate's socket joins its attempt's room only; a staff socket its
- * organisation's room and the assessments it watches. Every client payload is
+ * A candidate's socket joins its invite's and its attempt's rooms only; a
+ * staff socket the rooms of the assessments it watches, each checked to be
+ * its organisation's. Every client payload is
  * parsed with the shared schemas; a bad one gets an error ack, never a crash.
  */
 export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger): Server {
@@ -60,7 +61,6 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   });
 
   function onStaff(socket: Socket, staff: StaffIdentity) {
-    void socket.join(orgRoom(staff.user.orgId));
     handle(socket, 'assessment:watch', async ({ assessmentId }) => {
       const assessment = await deps.store.getAssessment(staff.user.orgId, assessmentId);
       if (!assessment) return { ok: false, error: { code: 'not_found', message: 'No such assessment' } };

@@ -1,4 +1,5 @@
-import type { LanguageId } from '../contracts/index.ts';
+// The value lists are the contracts' (one vocabulary for the API and the store).
+import { ATTEMPT_EVENT_KIND_VALUES, RESULTS_VISIBILITIES, SUBMISSION_KIND_VALUES, SUBMISSION_STATUS_VALUES, type LanguageId } from '../contracts/index.ts';
 import type { AttemptId, OrgId } from './ids.ts';
 
 /**
@@ -69,7 +70,7 @@ export interface ChallengeVersion extends ChallengeVersionInfo {
   data: Buffer;
 }
 
-export const RESULTS_VISIBILITY = ['none', 'aggregate', 'samples'] as const;
+export const RESULTS_VISIBILITY = RESULTS_VISIBILITIES;
 /** What a candidate sees of their results: nothing, the aggregate score, or per-sample details too. */
 export type ResultsVisibility = (typeof RESULTS_VISIBILITY)[number];
 
@@ -129,11 +130,11 @@ export interface Draft {
   updatedAt: Date;
 }
 
-export const SUBMISSION_KINDS = ['submit', 'samples', 'custom'] as const;
+export const SUBMISSION_KINDS = SUBMISSION_KIND_VALUES;
 /** submit: hidden tests, scored; samples: the visible samples; custom: the candidate's own input. */
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
-export const SUBMISSION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const SUBMISSION_STATUSES = SUBMISSION_STATUS_VALUES;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 export interface Submission {
@@ -161,16 +162,7 @@ export interface Submission {
   finishedAt: Date | null;
 }
 
-export const ATTEMPT_EVENT_KINDS = [
-  'started',
-  'draft_saved',
-  'ran_samples',
-  'ran_custom',
-  'submitted',
-  'disconnected',
-  'reconnected',
-  'finished',
-] as const;
+export const ATTEMPT_EVENT_KINDS = ATTEMPT_EVENT_KIND_VALUES;
 export type AttemptEventKind = (typeof ATTEMPT_EVENT_KINDS)[number];
 
 /** Events the store writes by itself, in the same transaction as the change they record. */
