@@ -1,0 +1,91 @@
+/**
+ * A system error is the system's, never the candidate's: judging that fails
+ * for the system's reasons (here a custom checker that crashes) is handed
+ * back to the queue, tried again after a backoff, and marked failed after the
+ * last try. The candidate sees "could not be judged"; staff see the reason.
+ */
+import { cp, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/sandbox.ts';
+import { ApiClient, newId, packageTarGz, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
+
+const MAX_TRIES = 2;
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ KODBRO_MAX_TRIES: String(MAX_TRIES), KODBRO_SYSTEM_RETRIES: '0' });
+}, 120_000);
+afterAll(async () => server?.stop());
+
+/** The sum fixture with a custom checker that always crashes. */
+async function brokenCheckerPackage(): Promise<Buffer> {
+  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'kodbro-broken-')), 'broken-sum');
+  await cp(path.join(REPO_ROOT, 'tests/fixtures/packages/sum'), dir, { recursive: true });
+  const manifest = (await readFile(path.join(dir, 'kodbro.yaml'), 'utf8')).replace('id: sum', 'id: broken-sum');
+  await writeFile(path.join(dir, 'kodbro.yaml'), `${manifest}checker:\n  type: custom\n  source: checker/checker.py\n`);
+  await mkdir(path.join(dir, 'checker'));
+  await writeFile(path.join(dir, 'checker/checker.py'), 'import sys\nprint("checker exploded", file=sys.stderr)\nsys.exit(7)\n');
+  return packageTarGz(dir);
+}
+
+describe('system errors', () => {
+  it('are retried with backoff, then marked failed; the candidate is never blamed', async () => {
+    const staff = new ApiClient(server.url);
+    await staff.login();
+    const published = await staff.request('POST', '/api/challenges', { rawBody: await brokenCheckerPackage(), contentType: 'application/gzip' });
+    expect(published.status).toBe(201);
+    const now = Date.now();
+    const assessment = await staff.post('/api/assessments', {
+      title: 'Broken checker',
+      challengeIds: [published.body.challenge.id],
+      timeLimitMinutes: 30,
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 3_600_000).toISOString(),
+      resultsVisibility: 'samples',
+    });
+    expect(assessment.status).toBe(201);
+    const invite = await staff.post(`/api/assessments/${assessment.body.id}/invites`, { candidateName: 'Unlucky' });
+
+    const candidate = new ApiClient(server.url);
+    await candidate.openInvite({ token: invite.body.token });
+    const started = await candidate.post('/api/candidate/attempt/start');
+    const versionId = started.body.assessment.challenges[0].challengeVersionId;
+    const socket = candidate.socket();
+    const stages: string[] = [];
+    socket.on('submission:progress', (event: { stage: string }) => stages.push(event.stage));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+
+    const id = newId();
+    const submitted = await candidate.post('/api/candidate/submissions', {
+      id,
+      challengeVersionId: versionId,
+      kind: 'submit',
+      language: 'python',
+      source: 'input()\nprint(sum(map(int, input().split())))\n',
+    });
+    expect(submitted.status).toBe(202);
+    const sentAt = Date.now();
+    const final = await waitForResult(candidate, id, 120_000);
+    expect(final.status).toBe('failed');
+    expect(final.result).toEqual({ systemFailure: true });
+    expect(JSON.stringify(final)).not.toContain('exploded');
+    // The first retry waits for the backoff (2 s).
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(2000);
+
+    const attempts = await staff.get(`/api/assessments/${assessment.body.id}/attempts`);
+    const detail = await staff.get(`/api/attempts/${attempts.body.attempts[0].id}`);
+    const row = detail.body.submissions.find((s: { id: string }) => s.id === id);
+    expect(row).toMatchObject({ status: 'failed', tries: MAX_TRIES });
+    expect(row.error).toMatch(/checker/i);
+
+    // Queued, re-queued after the first failure, then failed: the candidate saw it wait, not fail, in between.
+    await expect.poll(() => stages.at(-1)).toBe('failed');
+    expect(stages.filter((s) => s === 'queued').length).toBeGreaterThanOrEqual(2);
+    socket.close();
+  });
+});
