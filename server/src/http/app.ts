@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import type { ZodType } from 'zod';
 import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE } from '../auth/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
@@ -165,7 +166,7 @@ function bodyOrUndefined(req: Request): unknown {
 
 function parse(schema: unknown, value: unknown, where: 'body' | 'query' | 'params'): unknown {
   if (!schema) return undefined;
-  const result = (schema as import('zod').ZodType).safeParse(value);
+  const result = (schema as ZodType).safeParse(value);
   if (!result.success) throw invalidRequest(result.error, where);
   return result.data;
 }
