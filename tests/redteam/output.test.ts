@@ -13,10 +13,11 @@ import type { JudgeEvent, JudgeResult, LanguageId } from '../../server/src/contr
 import { MAX_SOURCE_BYTES } from '../../server/src/contracts/index.ts';
 import { imageFor, openBox } from '../../server/src/sandbox/index.ts';
 import { docker, expectDockerClean, judgeSource, loadPackage, SUM_PACKAGE } from '../support/sandbox.ts';
+import { wallClockFor } from '../../server/src/judge/index.ts';
 
 const MB = 1024 * 1024;
-/** The sum package's wall clock per test: 1.5 × 1000 ms + 500 ms (judge.ts). */
-const WALL_MS = 2000;
+/** The sum package's first wall-clock check per test (1000 ms CPU limit); nothing that runs on ends before it. */
+const WALL_MS = wallClockFor({ timeMs: 1000 }).wallTimeMs;
 /** Tests run this many at a time (one per box), so the clock runs out for each pair together. */
 const LANES = DEFAULT_JUDGE_LIMITS.boxesPerSubmission;
 let hiddenCount = 0;

@@ -1,4 +1,4 @@
-export { judgeSubmission, sanitiseText } from './judge.ts';
+export { judgeSubmission, sanitiseText, wallClockFor } from './judge.ts';
 export type { JudgeDeps, JudgeOptions, Submission } from './judge.ts';
 export { checkOutput, tokenize, withinTolerance } from './checkers.ts';
 export type { CheckResult } from './checkers.ts';

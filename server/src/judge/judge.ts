@@ -39,8 +39,15 @@ export interface JudgeOptions {
    */
   captureOutput?: boolean;
 }
-/** Wall-clock allowance over the CPU limit: startup, and a machine shared with other runs. */
-const wallTimeFor = (limits: ResolvedLimits) => Math.round(limits.timeMs * 1.5) + 500;
+/**
+ * A test's wall clock: a run still going at `wallTimeMs` is stopped if it has
+ * used more CPU than its limit; one that used less (starved by other boxes on
+ * a busy machine, or finished while Docker is slow to report it) gets slack
+ * until `maxWallTimeMs`. A program that only sleeps ends at the latter.
+ */
+export function wallClockFor(limits: Pick<ResolvedLimits, 'timeMs'>): { wallTimeMs: number; maxWallTimeMs: number } {
+  return { wallTimeMs: Math.round(limits.timeMs * 1.5) + 500, maxWallTimeMs: limits.timeMs * 3 + 1000 };
+}
 
 /**
  * Judges one submission: compiles it inside each of its sandbox boxes, runs
@@ -128,7 +135,7 @@ async function judgeOnce(
 ): Promise<JudgeResult> {
   const limits = resolveLimits(challenge.limits, language, deps.limits);
   const tests = hiddenTests({ groups });
-  const budgetMs = deps.limits.compileTimeMs * 2 + tests.length * (wallTimeFor(limits) + 5000) + 60_000;
+  const budgetMs = deps.limits.compileTimeMs * 2 + tests.length * (wallClockFor(limits).maxWallTimeMs + 5000) + 60_000;
   const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, tests, deadline: Date.now() + budgetMs, captureOutput };
 
   let boxOpened: Box | undefined;
@@ -195,6 +202,7 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
     if (compileOutput !== undefined) return finish(compileError(groups, compileOutput));
 
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
+    const wallClock = wallClockFor(limits);
     const results: TestResult[] = new Array(tests.length);
     let next = 0;
     const lane = async (box: Box) => {
@@ -205,7 +213,8 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
           argv: runArgv,
           stdin: test.input,
           env: language.env ?? {},
-          wallTimeMs: wallTimeFor(limits),
+          wallTimeMs: wallClock.wallTimeMs,
+          slack: { cpuTimeMs: limits.timeMs, maxWallTimeMs: wallClock.maxWallTimeMs },
           stdoutLimit: limits.outputBytes,
           stderrLimit: caps.stderrKb * 1024,
         });

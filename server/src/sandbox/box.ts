@@ -29,6 +29,14 @@ export interface ExecRequest {
   env?: Readonly<Record<string, string>>;
   /** The server's wall-clock timer: at this point every process of the run is SIGKILLed. */
   wallTimeMs: number;
+  /**
+   * Slack for a busy machine. With it, a run that reaches `wallTimeMs` having
+   * used less CPU than `cpuTimeMs` (it may be starved of CPU by other boxes,
+   * or already finished while Docker is slow to say so) is watched a little
+   * longer: it is stopped as soon as its CPU time passes `cpuTimeMs`, and at
+   * `maxWallTimeMs` whatever it does. Without it, `wallTimeMs` is final.
+   */
+  slack?: { cpuTimeMs: number; maxWallTimeMs: number };
   stdoutLimit: number;
   stderrLimit: number;
 }
@@ -82,6 +90,8 @@ const UNPACK_THEN_RUN = [
 
 /** How long killed processes get to let their streams close before the box is restarted. */
 const KILL_GRACE_MS = 2000;
+/** How often a run in its wall-clock slack has its CPU time read. */
+const SLACK_POLL_MS = 200;
 /** Longest any single Docker API call may take before it counts as a fault. */
 const API_TIMEOUT_MS = 30_000;
 const EXIT_POLL_MS = 5;
@@ -285,7 +295,25 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
       if (streams.seen().stderr > Math.max(request.stdoutLimit, request.stderrLimit)) stop('output');
     });
     // The wall-clock timer runs until the process has exited, not just until its output closed.
-    const timer = setTimeout(() => stop('time'), request.wallTimeMs);
+    let timerDone = false;
+    let timer = setTimeout(function onWallClock() {
+      const slack = request.slack;
+      const elapsed = performance.now() - started;
+      if (!slack || elapsed >= slack.maxWallTimeMs || cpuBefore === null) return stop('time');
+      void cgroup.cpuNs().then(
+        (cpuNow) => {
+          if (stopReason || timerDone) return;
+          if (cpuNow === null || (cpuNow - cpuBefore) / 1e6 > slack.cpuTimeMs) return stop('time');
+          timer = setTimeout(onWallClock, Math.min(SLACK_POLL_MS, Math.max(1, slack.maxWallTimeMs - elapsed)));
+        },
+        () => stop('time'),
+      );
+    }, request.wallTimeMs);
+
+    const stopTimer = () => {
+      timerDone = true;
+      clearTimeout(timer);
+    };
 
     // Writing to a program that never reads its input is not an error.
     stream.on('error', () => {});
@@ -296,7 +324,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
       trace(`streams ended after ${Math.round(performance.now() - started)} ms`);
       const exitCode = reset ? null : await waitForExit(execution, () => stopReason !== null);
       // The process is gone: the accounting and the sweep below must not be mistaken for its time.
-      if (exitCode !== null) clearTimeout(timer);
+      if (exitCode !== null) stopTimer();
       trace(`exit ${exitCode}`);
       if (stopping) await stopping;
       if (stopReason === 'time' && !reset) await waitForExit(execution, () => false, KILL_GRACE_MS);
@@ -326,7 +354,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
         reset,
       };
     } finally {
-      clearTimeout(timer);
+      stopTimer();
       // Always hand the connection back, also when the timer or a cap ended the run.
       stream.destroy();
     }

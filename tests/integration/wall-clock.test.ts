@@ -1,0 +1,49 @@
+/**
+ * The wall clock with slack: on a busy machine a run can be starved of CPU
+ * by other boxes, or finish while Docker is slow to report its exit. Such a
+ * run must not be called too slow; a program that really spends its CPU time,
+ * or only sleeps, must still be stopped.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageFor, openBox, type Box } from '../../server/src/sandbox/index.ts';
+import { docker, expectDockerClean } from '../support/sandbox.ts';
+
+let box: Box;
+beforeAll(async () => {
+  box = await openBox(docker, { image: await imageFor('python'), memoryMb: 64, deadline: Date.now() + 120_000, purpose: 'run' });
+});
+afterAll(async () => {
+  await box?.destroy();
+  await expectDockerClean();
+});
+
+const run = (script: string, slack: { cpuTimeMs: number; maxWallTimeMs: number } | undefined) =>
+  box.exec({ argv: ['python3', '-c', script], wallTimeMs: 1000, stdoutLimit: 1024, stderrLimit: 1024, ...(slack ? { slack } : {}) });
+
+describe('the wall clock', () => {
+  it('lets a run that used little CPU finish after the first check when it has slack', async () => {
+    const late = 'import time\ntime.sleep(1.6)\nprint("done")\n';
+    const withSlack = await run(late, { cpuTimeMs: 1000, maxWallTimeMs: 4000 });
+    expect(withSlack.timedOut).toBe(false);
+    expect(withSlack.exitCode).toBe(0);
+    expect(withSlack.stdout.toString()).toBe('done\n');
+    // Without slack the first check is final.
+    expect((await run(late, undefined)).timedOut).toBe(true);
+  });
+
+  it('stops a program that spends its CPU time at the first check, not at the end of the slack', async () => {
+    const started = performance.now();
+    const busy = await run('while True: pass\n', { cpuTimeMs: 500, maxWallTimeMs: 20_000 });
+    expect(busy.timedOut).toBe(true);
+    expect(performance.now() - started).toBeLessThan(6000);
+  });
+
+  it('stops a program that only sleeps at the end of the slack', async () => {
+    const started = performance.now();
+    const asleep = await run('import time\ntime.sleep(100)\n', { cpuTimeMs: 1000, maxWallTimeMs: 2500 });
+    expect(asleep.timedOut).toBe(true);
+    const seconds = (performance.now() - started) / 1000;
+    expect(seconds).toBeGreaterThan(2.4);
+    expect(seconds).toBeLessThan(8);
+  });
+});
