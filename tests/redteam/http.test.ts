@@ -6,14 +6,12 @@
  * tests/server/authorization.test.ts.)
  */
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SOURCE_BYTES } from '../../server/src/contracts/index.ts';
 import { hashPassword } from '../../server/src/auth/index.ts';
 import { asOrgId } from '../../server/src/store/index.ts';
 import { expectDockerClean } from '../support/sandbox.ts';
-import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
+import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, startTestServer, tarGz, waitForResult, type TestServer } from '../support/server.ts';
 
 const RUNS_PER_MINUTE = 5;
 let server: TestServer;
@@ -36,18 +34,6 @@ async function startedCandidate(name: string) {
   const started = await candidate.post('/api/candidate/attempt/start');
   return { candidate, invite, versionId: started.body.assessment.challenges[0].challengeVersionId as string };
 }
-
-async function tarGz(entries: { name: string; content?: string }[]): Promise<Buffer> {
-  const archive = pack();
-  const chunks: Buffer[] = [];
-  archive.on('data', (c) => chunks.push(c as Buffer));
-  const done = new Promise<void>((resolve) => archive.on('end', () => resolve()));
-  for (const entry of entries) archive.entry({ name: entry.name }, entry.content ?? '');
-  archive.finalize();
-  await done;
-  return gzipSync(Buffer.concat(chunks));
-}
-
 
 describe('26. oversized and malformed requests are refused early', () => {
   it('a JSON body over 2 MB gets 413 before it is parsed', async () => {

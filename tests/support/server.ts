@@ -240,14 +240,18 @@ export async function packageTarGz(dir: string, extra: { name: string; content: 
     }
   };
   await walk(dir, '');
-  for (const item of extra) entries.push({ name: item.name, content: Buffer.from(item.content) });
+  return tarGz([...entries, ...extra]);
+}
+
+/** Plain file entries as a gzip-compressed tar, names taken as they are (hostile ones included). */
+export async function tarGz(entries: { name: string; content?: Buffer | string }[]): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
   const collected = (async () => {
     for await (const chunk of archive) chunks.push(chunk as Buffer);
   })();
   for (const entry of entries) {
-    await new Promise<void>((resolve, reject) => archive.entry({ name: entry.name, mode: 0o644 }, entry.content, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => archive.entry({ name: entry.name, mode: 0o644 }, entry.content ?? '', (error) => (error ? reject(error) : resolve())));
   }
   archive.finalize();
   await collected;

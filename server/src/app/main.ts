@@ -1,3 +1,4 @@
+import { inviteLink } from '../auth/index.ts';
 import { configFromEnv, type ServerConfig } from '../config/index.ts';
 import { isKodbroError } from '../errors.ts';
 import { createDemoInvite, DEMO_EMAIL } from '../seed/index.ts';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const server = await startServer(config);
   if (server.demo) {
     const invite = await createDemoInvite(server.store);
-    const link = `${config.publicUrl}/invite/${invite.token}`;
+    const link = inviteLink(config.publicUrl, invite.token);
     process.stdout.write(
       [
         '',

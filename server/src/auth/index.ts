@@ -4,6 +4,7 @@
  * bound to that one invite. Writes made with a cookie carry the session's
  * CSRF token in a header.
  */
+export { inviteLink, sameOrigin } from './links.ts';
 export { hashPassword, verifyPassword, decoyHash } from './passwords.ts';
 export {
   STAFF_COOKIE,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { inviteLink } from '../auth/index.ts';
 import { configFromEnv } from '../config/index.ts';
 import { createDemoInvite } from '../seed/index.ts';
 import { SQLITE_FILE_NAME, SqliteStore } from '../store/index.ts';
@@ -18,7 +19,7 @@ export async function demoInviteCommand(log: (line: string) => void): Promise<nu
   const store = new SqliteStore({ dataDir: config.dataDir });
   try {
     const created = await createDemoInvite(store);
-    process.stdout.write(`${config.publicUrl}/invite/${created.token}\n`);
+    process.stdout.write(`${inviteLink(config.publicUrl, created.token)}\n`);
     log(`short code: ${created.invite.shortCode} (type it at ${config.publicUrl}/)`);
     return 0;
   } catch (error) {

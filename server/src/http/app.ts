@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ZodType } from 'zod';
-import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE } from '../auth/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, sameOrigin, STAFF_COOKIE } from '../auth/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -90,16 +90,7 @@ const redactPath = (p: string) => p.replace(/^\/invite\/[^/]+/, '/invite/[token]
  */
 function sameOriginWrites(req: Request, _res: Response, next: NextFunction) {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-  const origin = req.headers.origin;
-  if (origin === undefined) return next();
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return next(new ApiError(403, 'forbidden', 'Cross-site request refused'));
-  }
-  if (host !== req.headers.host) return next(new ApiError(403, 'forbidden', 'Cross-site request refused'));
-  next();
+  next(sameOrigin(req.headers.origin, req.headers.host) ? undefined : new ApiError(403, 'forbidden', 'Cross-site request refused'));
 }
 
 function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void {

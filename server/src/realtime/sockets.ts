@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { saveCandidateDraft } from '../attempts/index.ts';
-import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, sameOrigin, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
 import { clientEvents, type ClientEventName, type TimerEvent } from '../contracts/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { Attempt } from '../store/index.ts';
@@ -30,15 +30,7 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      if (origin === undefined) return callback(null, true);
-      try {
-        callback(null, new URL(origin).host === req.headers.host);
-      } catch {
-        callback(null, false);
-      }
-    },
+    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
   });
   const disconnected = new Set<string>();
 

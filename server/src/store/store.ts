@@ -226,8 +226,6 @@ export interface SessionStore {
   /** Undefined when unknown or expired. */
   findSession(idHash: string): Promise<Session | undefined>;
   deleteSession(idHash: string): Promise<boolean>;
-  /** Signs a staff user out everywhere (a changed password, removed roles). */
-  deleteStaffSessions(orgId: OrgId, userId: string): Promise<number>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inviteLink } from '../../auth/index.ts';
 import {
   assessmentListSchema,
   assessmentViewSchema,
@@ -14,7 +15,6 @@ import {
 } from '../../contracts/index.ts';
 import type { Attempt, OrgId, Store } from '../../store/index.ts';
 import { toAssessmentView, toAttemptSummary, toDraftView, toInviteView, toStaffSubmission } from '../../views/index.ts';
-import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { route } from '../route.ts';
 
@@ -33,10 +33,6 @@ async function assessmentOf(store: Store, orgId: OrgId, assessmentId: string) {
 function windowNotOrdered(): ApiError {
   const message = 'closesAt must be after opensAt';
   return new ApiError(400, 'invalid_request', `Invalid request body: body.closesAt: ${message}`, { issues: [{ path: 'body.closesAt', message }] });
-}
-
-export function inviteUrl(deps: AppDeps, token: string): string {
-  return `${deps.config.publicUrl}/invite/${encodeURIComponent(token)}`;
 }
 
 /** Every attempt of an assessment, keyed by its id, for invite statuses. */
@@ -156,7 +152,7 @@ export const assessmentRoutes = [
         candidateEmail: body.candidateEmail ?? null,
       });
       if (!created.ok) throw notFound('No such assessment');
-      return { invite: toInviteView(created.value.invite, undefined, deps.clock()), token: created.value.token, url: inviteUrl(deps, created.value.token) };
+      return { invite: toInviteView(created.value.invite, undefined, deps.clock()), token: created.value.token, url: inviteLink(deps.config.publicUrl, created.value.token) };
     },
   }),
   route({

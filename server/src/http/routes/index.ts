@@ -9,5 +9,4 @@ import { staffRoutes } from './staff.ts';
 /** Every API route; the OpenAPI document and the route tests read this list. */
 export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...assessmentRoutes, ...candidateRoutes];
 
-export { inviteUrl } from './assessments.ts';
 export { KODBRO_VERSION } from './health.ts';

@@ -55,7 +55,3 @@ export function findSession(sql: Sql, idHash: string): Session | undefined {
 export function deleteSession(sql: Sql, idHash: string): boolean {
   return sql.run('DELETE FROM sessions WHERE id_hash = ?', idHash) > 0;
 }
-
-export function deleteStaffSessions(sql: Sql, orgId: OrgId, userId: string): number {
-  return sql.run("DELETE FROM sessions WHERE kind = 'staff' AND org_id = ? AND user_id = ?", orgId, userId);
-}

@@ -232,9 +232,6 @@ export class SqliteStore implements Store {
   async deleteSession(idHash: string) {
     return sessions.deleteSession(this.#sql, idHash);
   }
-  async deleteStaffSessions(orgId: OrgId, userId: string) {
-    return sessions.deleteStaffSessions(this.#sql, orgId, userId);
-  }
 
   // Queue
   async claimNext(workerId: string, now: Date): Promise<ClaimedJob | undefined> {
