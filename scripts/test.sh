@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: sets the machine up (packages, Docker, images), type-checks, and
-# runs every vitest project: unit, client, store, docker (real containers),
+# lints, builds, checks the candidate page's size budget, and runs every
+# vitest project: unit, client, store, docker (real containers),
 # server (a real listening server) and redteam. Ends
 # with one plain line of totals, `N passed, N failed, N skipped`.
 set -uo pipefail
@@ -13,10 +14,14 @@ status=0
 echo "[test] type-checking"
 npx tsc -p server --noEmit && npx tsc -p tests --noEmit && npx tsc -p client --noEmit || status=1
 
-# The real-server tests load the page the client bundle serves.
-echo "[test] building the client"
-npm run build -w client --silent >/dev/null || status=1
-npm run size -w client --silent || true
+echo "[test] lint: ESLint (folder boundaries, import cycles, hooks, floating promises) and knip (unused files, exports, dependencies)"
+npm run lint --silent || status=1
+
+# The real-server tests load the page the client bundle serves; `npm start` runs the compiled server.
+echo "[test] building the server and the client"
+bash scripts/build.sh || status=1
+echo "[test] candidate page size budget"
+npm run size -w client --silent || status=1
 
 report=$(mktemp /tmp/kodbro-vitest-XXXXXX.json)
 echo "[test] vitest"

@@ -59,10 +59,60 @@ describe('the printed links in a browser', () => {
     await page.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => page.getByText('Score: 100 / 100').count(), { timeout: 90_000 }).toBeGreaterThan(0);
 
+    // The draft is on the server, not only in this browser: a second browser,
+    // with nothing stored, opening the same link finds the code, and so does staff.
+    const firstLine = readFileSync(PY_LOG_AGGREGATION, 'utf8').split('\n')[0] ?? '';
+    const other = await newPage();
+    await other.goto(`${server.url}/invite/${invite.token}`);
+    const otherEditor = other.getByRole('textbox', { name: /Code editor/ });
+    await otherEditor.waitFor();
+    await other.getByLabel('Programming language').selectOption('python');
+    await expect.poll(() => otherEditor.inputValue(), { timeout: 15_000 }).toContain(firstLine);
+    await other.context().close();
+    const attempts = (await staff.get(`/api/assessments/${invite.assessmentId}/attempts`)).body.attempts as { id: string; inviteId: string }[];
+    const attempt = attempts.find((a) => a.inviteId === invite.inviteId);
+    const detail = await staff.get(`/api/attempts/${attempt?.id}`);
+    expect(detail.body.drafts.map((d: { source: string }) => d.source).join('\n')).toContain(firstLine);
+
     await page.reload();
     await editor.waitFor();
-    expect(await editor.inputValue()).toContain(readFileSync(PY_LOG_AGGREGATION, 'utf8').split('\n')[0]);
+    expect(await editor.inputValue()).toContain(firstLine);
     expect(errors).toEqual([]);
+  });
+
+  it('"leave this device" leaves nothing behind: neither the page\'s memory nor Back shows the attempt', async () => {
+    const staff = new ApiClient(server.url);
+    await staff.login();
+    const invite = await demoInvite(staff, 'Shared Device Candidate');
+    const page = await newPage();
+    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/invite/${invite.token}`);
+    await page.waitForURL(`${server.url}/attempt`);
+    await page.getByRole('button', { name: 'Start' }).click();
+    const editor = page.getByRole('textbox', { name: /Code editor/ });
+    await editor.waitFor();
+    const secret = `# private-note-${Date.now()}`;
+    await editor.fill(`${secret}\nprint(1)\n`);
+    await expect.poll(() => page.getByText('Saved', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: /Leave this device/ }).click();
+    await page.waitForURL(`${server.url}/`);
+    expect(await page.evaluate('Object.keys(localStorage).join(" ")')).not.toContain('draft');
+
+    // The page's memory holds nothing: a history step to /attempt inside this
+    // document (what Back and Forward do in a single-page app) must ask the
+    // server, which no longer knows this device.
+    await page.evaluate("history.pushState(null, '', '/attempt'); dispatchEvent(new PopStateEvent('popstate'))");
+    await expect.poll(() => page.getByRole('link', { name: /code/i }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: 'Demo assessment' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Leave this device/ }).count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(secret);
+
+    // Back, whatever page it lands on, shows nothing of the attempt either.
+    await page.goBack().catch(() => undefined);
+    await page.waitForLoadState('load');
+    expect(await page.getByRole('heading', { name: 'Demo assessment' }).count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain(secret);
   });
 
   it('switches the interface to Arabic, right to left', async () => {

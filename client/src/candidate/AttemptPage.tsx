@@ -4,7 +4,7 @@ import type { CandidateAttempt, CandidateSession } from '@kodbro/server/contract
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError, toApiError } from '../api/http.ts';
 import { connectSocket, onServerEvent, useSocketConnected, type Socket } from '../api/socket.ts';
-import { linkProps, navigate } from '../router.ts';
+import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { Countdown } from './Countdown.tsx';
 import { clearLocalDrafts } from './drafts.ts';
@@ -98,7 +98,10 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
       if (apiError.status !== 401) return setError(apiError);
     }
     clearLocalDrafts();
-    navigate('/', { replace: true });
+    // A full load, not a client-side route: the attempt (statement, code,
+    // results) lives in this page's memory, and on a shared device Back must
+    // find nothing of it. Replacing the entry leaves no page to go back to.
+    window.location.replace('/');
   };
 
   if (signedOut) {

@@ -1,0 +1,112 @@
+// ESLint for the whole repository (flat config). `npm run lint` runs it and
+// knip (unused files, exports and dependencies); `npm test` runs `npm run lint`.
+//
+// The rules that matter most here are structural:
+// - a capability folder of server/src (and client/src's editor and i18n) is
+//   entered only through its index.ts, so its internals can change freely;
+// - no import cycles;
+// - React's rules of hooks;
+// - no promise left floating: an error must never be dropped on the floor.
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+
+/** Folders of `dir` that have an index.ts: their insides are private to them. */
+function capabilities(dir) {
+  return readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(root, dir, entry.name, 'index.ts')))
+    .map((entry) => entry.name);
+}
+
+/** One zone per capability: nothing outside it may import its files but index.ts. */
+function boundaryZones(dir) {
+  return capabilities(dir).map((name) => ({
+    target: `./${dir}/!(${name})/**/*`,
+    from: `./${dir}/${name}`,
+    except: ['./index.ts'],
+    message: `Import ${dir}/${name} through its index.ts.`,
+  }));
+}
+
+/** Folders with no index.ts are entry points or composition roots: nothing imports them. */
+function entryZones(dir) {
+  const entries = readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !existsSync(path.join(root, dir, entry.name, 'index.ts')))
+    .map((entry) => entry.name);
+  return entries.map((name) => ({
+    target: `./${dir}/!(${name})/**/*`,
+    from: `./${dir}/${name}`,
+    message: `${dir}/${name} is an entry point or composition root; nothing else imports it.`,
+  }));
+}
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'challenges/**', 'tests/fixtures/**', 'tests/integration/programs/**', 'coverage/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'client/scripts/*.mjs', 'server/bin/*.js'] },
+        tsconfigRootDir: root,
+      },
+      globals: { ...globals.node },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: [...boundaryZones('server/src'), ...entryZones('server/src')] }],
+    },
+  },
+  {
+    files: ['server/src/contracts/**/*.ts'],
+    rules: {
+      // The client imports the contracts: they must not pull in Node.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../*'], message: 'Contracts import nothing from Node or from other capabilities.' }] }],
+    },
+  },
+  {
+    files: ['client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: boundaryZones('client/src') }],
+    },
+  },
+  {
+    // Tests reach into modules on purpose and assert with loose types.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);
