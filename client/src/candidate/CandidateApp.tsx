@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateSession } from '@kodbro/server/contracts';
-import { LanguagePicker } from '../i18n/LanguagePicker.tsx';
+import { LanguagePicker } from '../i18n/index.ts';
 import { AttemptPage } from './AttemptPage.tsx';
 import { InvitePage } from './InvitePage.tsx';
 import { Landing } from './Landing.tsx';

@@ -2,7 +2,7 @@ import { useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateChallenge, CandidateSubmission, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
-import { ApiError, newId, toApiError } from '../api/http.ts';
+import { type ApiError, newId, toApiError } from '../api/http.ts';
 import { Editor } from '../editor/index.ts';
 import { LANGUAGES } from '../i18n/index.ts';
 import { ErrorAlert, errorText } from '../ui/ErrorAlert.tsx';

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const ANNOUNCE_AT_MINUTES = [15, 5, 1];
@@ -20,13 +20,18 @@ export function Countdown({ deadline, onElapsed }: { deadline: number; onElapsed
     return () => clearInterval(tick);
   }, []);
 
+  const elapsed = remaining === 0;
+  const onElapsedRef = useRef(onElapsed);
   useEffect(() => {
-    if (remaining > 0) return;
+    onElapsedRef.current = onElapsed;
+  }, [onElapsed]);
+  useEffect(() => {
+    if (!elapsed) return;
     // A moment's grace: the server's own close and its event usually arrive first.
-    const ask = setTimeout(onElapsed, 5000);
-    return () => clearTimeout(ask);
     // Keyed on "reached zero", not on every tick, so it asks once per deadline.
-  }, [deadline, remaining === 0]);
+    const ask = setTimeout(() => onElapsedRef.current(), 5000);
+    return () => clearTimeout(ask);
+  }, [deadline, elapsed]);
 
   useEffect(() => {
     // Tell screen-reader users at a few thresholds, not every second.

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateSession } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
-import { ApiError, toApiError } from '../api/http.ts';
+import { type ApiError, toApiError } from '../api/http.ts';
 import { linkProps, navigate } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 

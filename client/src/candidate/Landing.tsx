@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compactShortCode, normalizeShortCode, SHORT_CODE_LENGTH, type CandidateSession } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
-import { ApiError, toApiError } from '../api/http.ts';
+import { type ApiError, toApiError } from '../api/http.ts';
 import { linkProps, navigate } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateAttempt } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
-import { ApiError, toApiError } from '../api/http.ts';
+import { type ApiError, toApiError } from '../api/http.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /** Before the timer starts: what the assessment holds, and the Start button. */

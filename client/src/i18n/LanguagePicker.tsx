@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, changeLanguage, isLanguage } from './index.ts';
+import { LANGUAGES, changeLanguage, isLanguage } from './setup.ts';
 
 /** The interface-language select shown on every candidate page. */
 export function LanguagePicker() {

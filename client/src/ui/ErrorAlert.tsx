@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import en from '../i18n/locales/en.ts';
+import { hasErrorText } from '../i18n/index.ts';
 import type { ApiError } from '../api/http.ts';
 
 /** A well-known code in the reader's language; otherwise the server's own message. */
 export function errorText(t: TFunction, error: ApiError): string {
-  if (Object.hasOwn(en.errors, error.code)) return t(`errors.${error.code as keyof typeof en.errors}`);
+  if (hasErrorText(error.code)) return t(`errors.${error.code}`);
   return error.message;
 }
 
