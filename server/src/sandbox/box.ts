@@ -213,15 +213,19 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
   async function leftovers(): Promise<number> {
     const fromHost = await cgroup.leftoverPids();
     if (fromHost !== null) return fromHost.length;
-    const scan = await call(
-      'scan for leftover processes',
-      container.exec({ Cmd: ['/bin/sh', '-c', SCAN_CANDIDATE_PIDS], User: IDLE_USER, AttachStdout: true, AttachStderr: true }),
-    );
-    const stream = (await call('scan for leftover processes', scan.start({ hijack: true, stdin: false }), closeLateStream)) as Duplex;
-    const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
-    stream.on('data', (chunk: Buffer) => out.push(chunk));
-    await call('scan for leftover processes', new Promise((resolve) => stream.once('close', resolve).once('end', resolve))).finally(() => stream.destroy());
-    return out.stdout().toString().split('\n').filter(Boolean).length;
+    try {
+      const scan = await call(
+        'scan for leftover processes',
+        container.exec({ Cmd: ['/bin/sh', '-c', SCAN_CANDIDATE_PIDS], User: IDLE_USER, AttachStdout: true, AttachStderr: true }),
+      );
+      const stream = (await call('scan for leftover processes', scan.start({ hijack: true, stdin: false }), closeLateStream)) as Duplex;
+      const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
+      stream.on('data', (chunk: Buffer) => out.push(chunk));
+      await call('scan for leftover processes', new Promise((resolve) => stream.once('close', resolve).once('end', resolve))).finally(() => stream.destroy());
+      return out.stdout().toString().split('\n').filter(Boolean).length;
+    } catch (error) {
+      throw dockerFailure('scan the sandbox for leftover processes', error);
+    }
   }
 
   /**
