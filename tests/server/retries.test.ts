@@ -141,17 +141,17 @@ describe('system errors', () => {
     expect(final.status).toBe('failed');
     expect(final.result).toEqual({ systemFailure: true });
 
+    await expect.poll(() => stages.at(-1)).toBe('failed');
+    // Exactly one judgement started per try: the judge never started over by itself.
+    expect(stages).not.toContain('retrying');
+    expect(stages.filter((s) => s === 'compiling')).toHaveLength(MAX_TRIES);
+
     const attempts = await staff.get(`/api/assessments/${invite.assessmentId}/attempts`);
     const mine = attempts.body.attempts.find((a: { inviteId: string }) => a.inviteId === invite.inviteId);
     const detail = await staff.get(`/api/attempts/${mine.id}`);
     const row = detail.body.submissions.find((s: { id: string }) => s.id === id);
     expect(row).toMatchObject({ status: 'failed', tries: MAX_TRIES });
     expect(row.error).toMatch(/Docker|sandbox/);
-
-    await expect.poll(() => stages.at(-1)).toBe('failed');
-    // Exactly one judgement started per try: the judge never started over by itself.
-    expect(stages.filter((s) => s === 'compiling')).toHaveLength(MAX_TRIES);
-    expect(stages).not.toContain('retrying');
     socket.close();
   });
 });
