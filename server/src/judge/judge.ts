@@ -116,11 +116,11 @@ export async function judgeSubmission(
   const tests = hiddenTests({ groups });
   const budgetMs = options.budgetMs ?? judgingBudgetMs(deps.limits, limits, tests.length);
   const caller = options.signal;
-  if (caller?.aborted) return { kind: 'aborted', reason: describe(caller.reason) };
+  if (caller?.aborted) return { kind: 'aborted', reason: describe(caller.reason, 'stopped by the caller') };
 
   const control = new AbortController();
   const stop = (why: Stopped) => control.abort(why);
-  const onCallerAbort = () => stop({ kind: 'aborted', reason: describe(caller?.reason) });
+  const onCallerAbort = () => stop({ kind: 'aborted', reason: describe(caller?.reason, 'stopped by the caller') });
   caller?.addEventListener('abort', onCallerAbort, { once: true });
   let lastSteps = () => 'none';
   const watchdog = setTimeout(
@@ -142,7 +142,7 @@ export async function judgeSubmission(
     emit: (event) => {
       if (!control.signal.aborted) onEvent?.(event);
     },
-    fail: (error) => stop({ kind: 'infrastructure_failed', reason: describe(error) }),
+    fail: (error) => stop({ kind: 'infrastructure_failed', reason: describe(error, String(error)) }),
     onBox: (box) => {
       lastSteps = () => box.history().join('; ') || 'none';
     },
@@ -151,16 +151,16 @@ export async function judgeSubmission(
     return { kind: 'judged', result: await runJudgement(judgement) };
   } catch (error) {
     // The first reason to stop wins; an error without one is a fault of the last step that ran.
-    return control.signal.aborted ? (control.signal.reason as Stopped) : { kind: 'infrastructure_failed', reason: describe(error) };
+    return control.signal.aborted ? (control.signal.reason as Stopped) : { kind: 'infrastructure_failed', reason: describe(error, String(error)) };
   } finally {
     clearTimeout(watchdog);
     caller?.removeEventListener('abort', onCallerAbort);
   }
 }
 
-function describe(reason: unknown): string {
+function describe(reason: unknown, otherwise: string): string {
   if (reason instanceof Error) return reason.message;
-  return typeof reason === 'string' ? reason : 'stopped by the caller';
+  return typeof reason === 'string' ? reason : otherwise;
 }
 
 /** The custom-input run has no answer: its group carries no checker and earns nothing. */
