@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'docker_unavailable',
   'sandbox_failed',
   'checker_failed',
+  /** Work its caller stopped on purpose (an AbortSignal): not a fault of anyone's. */
+  'aborted',
   'invalid_argument',
   'not_found',
   'internal',

@@ -44,12 +44,13 @@ async function main() {
     for (let run = 0; run <= RUNS; run++) {
       const started = performance.now();
       let verdictAt = 0;
-      const result = await judgeSubmission(challenge, { language, source }, { docker, limits }, {
+      const outcome = await judgeSubmission(challenge, { language, source }, { docker, limits }, {
         onEvent: (e) => {
           if (e.type === 'done') verdictAt = performance.now();
         },
       });
-      if (result.verdict !== 'accepted') throw new Error(`${dir} ${solution} was ${result.verdict}`);
+      if (outcome.kind !== 'judged') throw new Error(`${dir} ${solution} was not judged: ${outcome.reason}`);
+      if (outcome.result.verdict !== 'accepted') throw new Error(`${dir} ${solution} was ${outcome.result.verdict}`);
       if (run > 0) totals.push(verdictAt - started);
     }
 

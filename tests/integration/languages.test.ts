@@ -54,7 +54,6 @@ function expectShape(result: JudgeResult): void {
     expect(test.timeMs).toEqual(expect.any(Number));
     expect(test.memoryKb).toEqual(expect.any(Number));
   }
-  expect(result.systemError).toBeUndefined();
 }
 
 /** Every test failed with `verdict`, nothing was earned. */
@@ -141,10 +140,8 @@ describe('judging protocol', () => {
     const result = await judgeSource(SUM_PACKAGE, 'python', source, { onEvent: (event) => events.push(event) });
 
     for (const event of events) expect(judgeEventSchema.parse(event)).toEqual(event);
-    // A Docker fault (a shared, busy machine) makes the judge say `retrying` and start over
-    // from compiling: the attempt that counted is the one after the last retry.
-    const lastRetry = events.findLastIndex((e) => e.type === 'retrying');
-    const attempt = events.slice(lastRetry + 1);
+    // One judgement, tried once: the judge never starts over (the queue alone retries).
+    const attempt = events;
     // Tests run on a few boxes at once, so events of different tests interleave; per test,
     // `testing` comes before `test_done`, tests start in judging order, and `done` is last.
     expect(attempt[0]).toEqual({ type: 'compiling' });

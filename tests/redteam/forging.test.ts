@@ -14,7 +14,7 @@ import { hiddenTests, loadChallenge, type Challenge } from '../../server/src/cha
 import type { JudgeEvent, JudgeResult, LanguageId } from '../../server/src/contracts/index.ts';
 import { judgeSubmission } from '../../server/src/judge/index.ts';
 import { listSandboxContainers } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean, judgeDeps, judgeSource, loadPackage, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
+import { docker, expectDockerClean, judgeDeps, judged, judgeSource, loadPackage, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
 
 let sum: Challenge;
 let hidden: { id: string; input: string; answer: string }[] = [];
@@ -315,7 +315,7 @@ int main(void) {
   return 0;
 }
 `;
-    const result = await judgeSubmission(slow, { language: 'c', source }, judgeDeps());
+    const result = judged(await judgeSubmission(slow, { language: 'c', source }, judgeDeps()));
     expectAll(result, 'wrong_answer');
   });
 
@@ -324,7 +324,7 @@ int main(void) {
     // the candidate's own source must be found (in /box/main.py), proving the search reaches the box.
     const canary = `KODBRO-CANARY-${process.pid}-${Date.now()}`;
     const searches: Promise<string>[] = [];
-    const result = await judgeSubmission(
+    const outcome = await judgeSubmission(
       slow,
       {
         language: 'python',
@@ -347,7 +347,7 @@ int main(void) {
         },
       },
     );
-    expect(result.verdict).toBe('accepted');
+    expect(judged(outcome).verdict).toBe('accepted');
     expect(searches).toHaveLength(1);
     const report = (await searches[0]) ?? '';
     expect(report).toContain('SEARCH DONE');

@@ -29,7 +29,7 @@ import {
   SANDBOX_CONSTANTS,
   type ContainerParams,
 } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean, judgeDeps, judgeSource, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
+import { docker, expectDockerClean, judgeDeps, judged, judgeSource, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
 
 const PY = String.raw`
 import os, sys
@@ -329,7 +329,7 @@ describe('red team: a hostile request for network, privileges, mounts, another i
       /** Judges the samples and inspects the live box at its first test. */
       async function judgeHostile(source: string): Promise<{ result: JudgeResult; live: Docker.ContainerInspectInfo }> {
         let inspecting: Promise<Docker.ContainerInspectInfo> | undefined;
-        const result = await judgeSubmission(challenge, { language: 'python', source }, judgeDeps(caps), {
+        const outcome = await judgeSubmission(challenge, { language: 'python', source }, judgeDeps(caps), {
           testSet: 'samples',
           onEvent: (event) => {
             if (event.type === 'testing' && !inspecting) {
@@ -341,7 +341,7 @@ describe('red team: a hostile request for network, privileges, mounts, another i
           },
         });
         expect(inspecting).toBeDefined();
-        return { result, live: await inspecting! };
+        return { result: judged(outcome), live: await inspecting! };
       }
 
       it('a program that needs 4 s (fine under the 10^12 ms asked for) gets time_limit; the live box has only the capped memory and no network', async () => {

@@ -17,7 +17,7 @@ import { isKodbroError } from '../../server/src/errors.ts';
 import { judgeSubmission } from '../../server/src/judge/index.ts';
 import { LANGUAGES } from '../../server/src/languages/index.ts';
 import { listSandboxContainers } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean, judgeDeps, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
+import { docker, expectDockerClean, judgeDeps, judged, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
 
 const MB = 1024 * 1024;
 let scratch: string;
@@ -428,7 +428,7 @@ describe('28: hostile manifests', () => {
     // The program answers, then sleeps "for the 10^9 s it was promised": the clamped wall clock ends it.
     const inspected: Promise<unknown>[] = [];
     const started = performance.now();
-    const result = await judgeSubmission(
+    const outcome = await judgeSubmission(
       challenge,
       { language: 'python', source: 'import time\ninput()\nprint(sum(map(int, input().split())), flush=True)\ntime.sleep(10**9)\n' },
       judgeDeps(),
@@ -445,7 +445,7 @@ describe('28: hostile manifests', () => {
       },
     );
     const seconds = (performance.now() - started) / 1000;
-    expect(result.verdict).toBe('time_limit');
+    expect(judged(outcome).verdict).toBe('time_limit');
     expect(seconds).toBeLessThan(120);
     const info = (await inspected[0]) as { Config: { Image: string }; HostConfig: Record<string, unknown> } | null;
     expect(info, 'no sandbox container was found during the test').not.toBeNull();

@@ -33,7 +33,7 @@ import {
   SANDBOX_CONSTANTS,
   type Box,
 } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean, judgeDeps, judgeSource, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
+import { docker, expectDockerClean, judgeDeps, judged, judgeSource, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
 
 const MiB = 1024 * 1024;
 
@@ -148,8 +148,8 @@ describe('red team: resources (items 9–12)', () => {
   });
 
   /** Judges on the 10 s / 64 MB copy of the sum fixture. */
-  function judgeRoomy(language: LanguageId, source: string, options: Parameters<typeof judgeSubmission>[3] = {}): Promise<JudgeResult> {
-    return judgeSubmission(roomy, { language, source }, judgeDeps(), options);
+  async function judgeRoomy(language: LanguageId, source: string, options: Parameters<typeof judgeSubmission>[3] = {}): Promise<JudgeResult> {
+    return judged(await judgeSubmission(roomy, { language, source }, judgeDeps(), options));
   }
 
   it('control: the harnesses are accepted when they report that the attack worked', async () => {

@@ -1,21 +1,27 @@
 /**
  * A system error is the system's, never the candidate's: judging that fails
- * for the system's reasons (here a custom checker that crashes) is handed
- * back to the queue, tried again after a backoff, and marked failed after the
- * last try. The candidate sees "could not be judged"; staff see the reason.
+ * for the system's reasons (a custom checker that crashes; the Docker daemon
+ * losing a box mid-run) ends that judgement at once and is handed back to the
+ * queue, tried again after a backoff, and marked failed after the last try.
+ * The queue is the only layer that retries: the judge runs once per try, so
+ * the candidate sees exactly KODBRO_MAX_TRIES judgements start (`compiling`)
+ * and never a `retrying` inside one. The candidate sees "could not be
+ * judged"; staff see the reason.
  */
 import { cp, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/sandbox.ts';
-import { ApiClient, newId, packageTarGz, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { listSandboxContainers } from '../../server/src/sandbox/index.ts';
+import { docker, REPO_ROOT } from '../support/sandbox.ts';
+import { ApiClient, connected, demoInvite, newId, packageTarGz, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
 
 const MAX_TRIES = 2;
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ KODBRO_MAX_TRIES: String(MAX_TRIES), KODBRO_SYSTEM_RETRIES: '0' });
+  server = await startTestServer({ KODBRO_MAX_TRIES: String(MAX_TRIES) });
 }, 120_000);
 afterAll(async () => server?.stop());
 
@@ -86,6 +92,66 @@ describe('system errors', () => {
     // Queued, re-queued after the first failure, then failed: the candidate saw it wait, not fail, in between.
     await expect.poll(() => stages.at(-1)).toBe('failed');
     expect(stages.filter((s) => s === 'queued').length).toBeGreaterThanOrEqual(2);
+    // One judgement per try of the queue's, none retried inside.
+    expect(stages.filter((s) => s === 'compiling')).toHaveLength(MAX_TRIES);
+    expect(stages).not.toContain('retrying');
+    socket.close();
+  });
+
+  it('a sandbox fault ends the judgement at once; only the queue tries again, KODBRO_MAX_TRIES times in all', async () => {
+    const staff = new ApiClient(server.url);
+    await staff.login();
+    const invite = await demoInvite(staff, 'Lost boxes');
+    const candidate = new ApiClient(server.url);
+    await candidate.openInvite({ token: invite.token });
+    const started = await candidate.post('/api/candidate/attempt/start');
+    const challengeVersionId = started.body.assessment.challenges[0].challengeVersionId as string;
+    const socket = candidate.socket();
+    const stages: string[] = [];
+    socket.on('submission:progress', (event: { stage: string }) => stages.push(event.stage));
+    await connected(socket);
+
+    // Docker loses every box this server opens, a moment after it appears (the server runs in this process).
+    const removed = new Set<string>();
+    let watching = true;
+    const remover = (async () => {
+      while (watching) {
+        for (const box of await listSandboxContainers(docker, { ownOnly: true })) {
+          if (removed.has(box.Id)) continue;
+          removed.add(box.Id);
+          await docker.getContainer(box.Id).remove({ force: true }).catch(() => {});
+        }
+        await sleep(100);
+      }
+    })();
+
+    const id = newId();
+    const submitted = await candidate.post('/api/candidate/submissions', {
+      id,
+      challengeVersionId,
+      kind: 'submit',
+      language: 'python',
+      source: 'import time\ntime.sleep(600)\n',
+    });
+    expect(submitted.status).toBe(202);
+    const final = await waitForResult(candidate, id, 120_000).finally(async () => {
+      watching = false;
+      await remover;
+    });
+    expect(final.status).toBe('failed');
+    expect(final.result).toEqual({ systemFailure: true });
+
+    await expect.poll(() => stages.at(-1)).toBe('failed');
+    // Exactly one judgement started per try: the judge never started over by itself.
+    expect(stages).not.toContain('retrying');
+    expect(stages.filter((s) => s === 'compiling')).toHaveLength(MAX_TRIES);
+
+    const attempts = await staff.get(`/api/assessments/${invite.assessmentId}/attempts`);
+    const mine = attempts.body.attempts.find((a: { inviteId: string }) => a.inviteId === invite.inviteId);
+    const detail = await staff.get(`/api/attempts/${mine.id}`);
+    const row = detail.body.submissions.find((s: { id: string }) => s.id === id);
+    expect(row).toMatchObject({ status: 'failed', tries: MAX_TRIES });
+    expect(row.error).toMatch(/Docker|sandbox/);
     socket.close();
   });
 });

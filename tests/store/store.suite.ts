@@ -625,6 +625,45 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect((await store.getSubmission({ attemptId: a.id }, other.id))?.status).toBe('failed');
       });
 
+      it('releases a stopped claim back to its place in the queue at once, without charging the try', async () => {
+        const { a, v1 } = await world(store, clock);
+        const job = await submit(store, a.id, v1);
+        const later = await submit(store, a.id, v1);
+        const claim = (await store.claimNext('w1', clock()))!;
+        expect(claim).toMatchObject({ submissionId: job.id, tries: 1 });
+        expect(await store.release(claim)).toBe(true);
+        expect(await store.getSubmission({ attemptId: a.id }, job.id)).toMatchObject({ status: 'queued', tries: 0, error: null });
+        expect(await store.queueDepth()).toEqual({ queued: 2, delayed: 0, running: 0 });
+        expect(await store.queuePosition(a.id, job.id)).toBe(0);
+        // The lease is spent: releasing or completing it again does nothing.
+        expect(await store.release(claim)).toBe(false);
+        expect(await store.complete(claim, { verdict: 'accepted' })).toBe(false);
+
+        // Claimed again, it is its first try; a try charged by a failure stays charged.
+        const again = (await store.claimNext('w2', clock()))!;
+        expect(again).toMatchObject({ submissionId: job.id, tries: 1 });
+        expect(await store.fail(again, 'docker went away', clock())).toBe('requeued');
+        const second = (await store.claimNext('w2', clock()))!;
+        expect(second).toMatchObject({ submissionId: job.id, tries: 2 });
+        expect(await store.release({ submissionId: job.id, tries: 1 })).toBe(false);
+        expect(await store.release(second)).toBe(true);
+        expect(await store.getSubmission({ attemptId: a.id }, job.id)).toMatchObject({ status: 'queued', tries: 1, error: 'docker went away' });
+
+        // Released on what would be its last try, it still gets that try.
+        for (let tries = 2; tries < MAX_TRIES; tries++) {
+          const claimed = (await store.claimNext('w3', clock()))!;
+          expect(claimed).toMatchObject({ submissionId: job.id, tries });
+          expect(await store.fail(claimed, 'again', clock())).toBe('requeued');
+        }
+        const last = (await store.claimNext('w3', clock()))!;
+        expect(last).toMatchObject({ submissionId: job.id, tries: MAX_TRIES });
+        expect(await store.release(last)).toBe(true);
+        const final = (await store.claimNext('w3', clock()))!;
+        expect(final).toMatchObject({ submissionId: job.id, tries: MAX_TRIES });
+        expect(await store.complete(final, { verdict: 'accepted' })).toBe(true);
+        expect((await store.claimNext('w3', clock()))?.submissionId).toBe(later.id);
+      });
+
       it('re-queues jobs left running by a crashed process, and a stale claim cannot complete them', async () => {
         const { a, v1 } = await world(store, clock);
         const j1 = await submit(store, a.id, v1);

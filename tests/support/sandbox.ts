@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { loadChallenge, type Challenge } from '../../server/src/challenges/index.ts';
 import { DEFAULT_JUDGE_LIMITS, type JudgeLimits } from '../../server/src/config/index.ts';
 import type { JudgeEvent, JudgeResult, LanguageId } from '../../server/src/contracts/index.ts';
-import { judgeSubmission, type JudgeDeps } from '../../server/src/judge/index.ts';
+import { judgeSubmission, type JudgeDeps, type JudgeOutcome } from '../../server/src/judge/index.ts';
 import { createDockerClient, dockerAnswers, listSandboxContainers } from '../../server/src/sandbox/index.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -40,11 +40,18 @@ export async function judgeSource(
   options: { limits?: Partial<JudgeLimits>; onEvent?: (event: JudgeEvent) => void; testSet?: 'hidden' | 'samples' | { customInput: Buffer }; captureOutput?: boolean } = {},
 ): Promise<JudgeResult> {
   const challenge = await loadPackage(packageDir);
-  return judgeSubmission(challenge, { language, source }, judgeDeps(options.limits), {
+  const outcome = await judgeSubmission(challenge, { language, source }, judgeDeps(options.limits), {
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
     ...(options.testSet ? { testSet: options.testSet } : {}),
     ...(options.captureOutput ? { captureOutput: true } : {}),
   });
+  return judged(outcome);
+}
+
+/** The result of a judgement that worked; a test whose run our infrastructure could not finish fails with the reason. */
+export function judged(outcome: JudgeOutcome): JudgeResult {
+  if (outcome.kind !== 'judged') throw new Error(`not judged (${outcome.kind}): ${outcome.reason}`);
+  return outcome.result;
 }
 
 /**

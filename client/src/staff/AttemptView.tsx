@@ -83,10 +83,10 @@ function Submission({ submission, title }: { submission: StaffSubmission; title:
         {result ? ` · ${tc(`verdict.${result.verdict}`)} · ${result.score}/100` : ''}
       </summary>
       {submission.tries > 1 && <p>{t('tries', { count: submission.tries })}</p>}
-      {submission.error && <p className="hint">{submission.error}</p>}
-      {result?.systemError && (
-        <p>
-          {t('systemError')}: {result.systemError}
+      {/* Only our failures leave an error (a stored result is always a judged one): for operators, never the candidate's fault. */}
+      {submission.error && (
+        <p className="hint">
+          {t('systemError')}: {submission.error}
         </p>
       )}
       {result?.compileOutput && (

@@ -6,8 +6,11 @@ import { startServer } from './server.ts';
 
 /**
  * `npm start`: reads the configuration, starts everything, and prints where
- * to go. SIGINT/SIGTERM stop it cleanly; a SIGKILL loses nothing either —
- * the next start re-queues what was running.
+ * to go. SIGINT/SIGTERM stop it cleanly: no new requests or jobs, running
+ * jobs finish within KODBRO_SHUTDOWN_GRACE_MS or are stopped (containers
+ * removed) and re-queued untried, then the store closes and the process exits
+ * 0. A second signal exits at once; like a SIGKILL it loses nothing — the
+ * next start re-queues what was running.
  */
 async function main(): Promise<void> {
   let config: ServerConfig;
@@ -41,10 +44,22 @@ async function main(): Promise<void> {
   }
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1);
+    if (stopping) {
+      server.logger.warn({ signal }, 'second signal: exiting now (running jobs are re-queued at the next start)');
+      process.exit(1);
+    }
     stopping = true;
-    server.logger.info({ signal }, 'stopping');
-    void server.close().then(() => process.exit(0));
+    server.logger.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping: no new requests or jobs; running jobs get the grace time, then go back to the queue');
+    server.close().then(
+      () => {
+        server.logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        server.logger.error({ err: error }, 'stopping failed');
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

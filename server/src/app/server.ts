@@ -22,7 +22,11 @@ export interface RunningServer {
   logger: Logger;
   demo: DemoSeed | undefined;
   dockerUp(): boolean;
-  /** Stops listening, lets running jobs finish (up to a grace time), closes the store. */
+  /**
+   * Stops listening, stops the worker pool (running jobs get the configured
+   * grace time, then are stopped and re-queued untried), and only then closes
+   * the store.
+   */
   close(): Promise<void>;
 }
 
@@ -111,7 +115,8 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
           void io.close(() => resolve());
           httpServer.closeAllConnections();
         });
-        await pool.stop();
+        // No worker may write once the store is closed: the pool is stopped first, all the way.
+        await pool.stop(config.shutdownGraceMs);
         await store.close();
       })();
       return closing;

@@ -1,7 +1,7 @@
 import { loadChallenge } from '../challenges/index.ts';
 import type { JudgeResult } from '../contracts/index.ts';
 import { judgeSubmission } from '../judge/index.ts';
-import { judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage, type Log } from './shared.ts';
+import { abortOnSignals, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage, type Log } from './shared.ts';
 
 export interface JudgeArgs {
   packageDir: string;
@@ -13,17 +13,26 @@ export interface JudgeArgs {
 /**
  * `judge <package-dir> <solution-file> [--language <id>] [--json]`. Exit 0
  * whenever judging worked, whatever the verdict; 1 when it could not judge
- * (system_error included).
+ * (our infrastructure failed, or Ctrl+C stopped it): then the JSON says
+ * `system_error`, for the operators who script against it.
  */
 export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
   const challenge = await loadChallenge(args.packageDir);
   const language = solutionLanguage(args.solutionFile, args.language);
   const source = await readSource(args.solutionFile);
   const deps = await judgeDeps(languagesNeeded(challenge, [language]), log);
-  const result = await judgeSubmission(challenge, { language, source }, deps, { onEvent: progressPrinter(log) });
-  if (args.json) process.stdout.write(`${JSON.stringify(toJson(result))}\n`);
-  else process.stdout.write(formatResult(result));
-  return result.verdict === 'system_error' ? 1 : 0;
+  const stop = abortOnSignals(log);
+  try {
+    const outcome = await judgeSubmission(challenge, { language, source }, deps, { onEvent: progressPrinter(log), signal: stop.signal });
+    if (outcome.kind !== 'judged') {
+      process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
+      return 1;
+    }
+    process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
+    return 0;
+  } finally {
+    stop.dispose();
+  }
 }
 
 /** The documented `--json` shape: other tools script against it. */
@@ -33,15 +42,22 @@ export function toJson(result: JudgeResult) {
     score: result.score,
     tests: result.tests.map((t) => ({ id: t.id, verdict: t.verdict, timeMs: t.timeMs, memoryKb: t.memoryKb })),
     ...(result.compileOutput !== undefined ? { compileOutput: result.compileOutput } : {}),
-    ...(result.systemError !== undefined ? { systemError: result.systemError } : {}),
   };
+}
+
+/** The same shape when nothing could be judged: `system_error`, never the solution's fault. */
+export function failureJson(reason: string) {
+  return { verdict: 'system_error' as const, score: 0, tests: [], systemError: reason };
+}
+
+export function formatFailure(reason: string): string {
+  return `verdict: system_error\nscore: 0/100\n\nsystem error: ${reason}\n`;
 }
 
 export function formatResult(result: JudgeResult): string {
   const lines = [`verdict: ${result.verdict}`, `score: ${result.score}/100`];
   if (result.compileOutput) lines.push('', 'compiler output:', result.compileOutput);
-  if (result.systemError) lines.push('', `system error: ${result.systemError}`);
-  if (result.tests.length && result.verdict !== 'compile_error' && result.verdict !== 'system_error') {
+  if (result.tests.length && result.verdict !== 'compile_error') {
     const width = Math.max(4, ...result.tests.map((t) => t.id.length));
     lines.push('', `${'test'.padEnd(width)}  ${'verdict'.padEnd(14)}  ${'time'.padStart(8)}  ${'memory'.padStart(9)}`);
     for (const t of result.tests) {

@@ -63,11 +63,29 @@ export function progressPrinter(log: Log, prefix = ''): (event: JudgeEvent) => v
       case 'test_done':
         log(`${prefix}test ${event.index}/${event.total}: ${event.verdict}`);
         break;
-      case 'retrying':
-        log(`${prefix}sandbox fault, retrying (attempt ${event.attempt}): ${event.reason}`);
-        break;
       default:
         break;
     }
   };
+}
+
+/**
+ * Ctrl+C (or SIGTERM) during a judgement stops it cleanly: its containers are
+ * removed before the command exits (with 1: nothing was judged). A second
+ * signal finds the default handler again and ends the process at once.
+ */
+export function abortOnSignals(log: Log): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const dispose = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  function onSignal(name: NodeJS.Signals): void {
+    dispose();
+    log(`${name}: stopping, removing the sandbox containers…`);
+    controller.abort(new Error(`stopped by ${name}`));
+  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return { signal: controller.signal, dispose };
 }

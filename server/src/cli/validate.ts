@@ -4,7 +4,7 @@ import { judgeLimitsFromEnv } from '../config/index.ts';
 import { isKodbroError } from '../errors.ts';
 import { checkSolutions } from '../judge/index.ts';
 import { languageForFile } from '../languages/index.ts';
-import { judgeDeps, languagesNeeded, type Log } from './shared.ts';
+import { abortOnSignals, judgeDeps, languagesNeeded, type Log } from './shared.ts';
 
 /**
  * `validate <package-dir>`: the schema and structure, then every listed
@@ -33,9 +33,13 @@ export async function validateCommand(args: { packageDir: string }, log: Log): P
 
   const solutionLanguages = challenge.solutions.flatMap((s) => languageForFile(s.file)?.id ?? []);
   const deps = await judgeDeps(languagesNeeded(challenge, solutionLanguages), log);
-  const checks = await checkSolutions(challenge, root, deps, (file, event) => {
-    if (event.type === 'compiling') log(`  judging ${file}…`);
-  });
+  const stop = abortOnSignals(log);
+  const checks = await checkSolutions(challenge, root, deps, {
+    onProgress: (file, event) => {
+      if (event.type === 'compiling') log(`  judging ${file}…`);
+    },
+    signal: stop.signal,
+  }).finally(() => stop.dispose());
   for (const check of checks) {
     const mark = check.ok ? '✓' : '✗';
     out(`  ${mark} ${check.file}: expected ${check.expect}, got ${check.got} (score ${check.score})${check.samples ? `, samples ${check.samples}` : ''}`);

@@ -21,8 +21,6 @@ export const judgeLimitsSchema = z.object({
   /** Standard error kept per run (operator diagnostics, never shown for hidden tests). */
   stderrKb: int(1, 1024, 64),
   maxTests: int(1, 10_000, 1000),
-  /** Attempts at a run that failed for Docker's reasons before it is a system error. */
-  systemRetries: int(0, 10, 2),
   /**
    * Boxes one submission's tests are spread over, each compiled once and
    * running its share of the tests in order. 2 uses both cores of a small
@@ -46,7 +44,6 @@ export function judgeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): JudgeL
     compileOutputKb: env.KODBRO_COMPILE_OUTPUT_KB,
     stderrKb: env.KODBRO_STDERR_KB,
     maxTests: env.KODBRO_MAX_TESTS,
-    systemRetries: env.KODBRO_SYSTEM_RETRIES,
     boxesPerSubmission: env.KODBRO_BOXES_PER_SUBMISSION,
   });
 }

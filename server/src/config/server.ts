@@ -32,6 +32,8 @@ const envSchema = z.object({
   KODBRO_LOGIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   KODBRO_CODE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
   KODBRO_MAX_TRIES: z.coerce.number().int().min(1).max(20).default(3),
+  /** At SIGTERM, how long running judgements may finish before they are stopped and re-queued. */
+  KODBRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   KODBRO_SEED_DEMO: flag(true),
   KODBRO_DEMO_PASSWORD: z.string().min(8).max(200).default('kodbro-demo-2026'),
   KODBRO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -51,6 +53,7 @@ export interface ServerConfig {
   loginLimit: number;
   codeLimit: number;
   maxTries: number;
+  shutdownGraceMs: number;
   seedDemo: boolean;
   demoPassword: string;
   logLevel: z.infer<typeof envSchema>['KODBRO_LOG_LEVEL'];
@@ -91,6 +94,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     loginLimit: e.KODBRO_LOGIN_LIMIT,
     codeLimit: e.KODBRO_CODE_LIMIT,
     maxTries: e.KODBRO_MAX_TRIES,
+    shutdownGraceMs: e.KODBRO_SHUTDOWN_GRACE_MS,
     seedDemo: e.KODBRO_SEED_DEMO,
     demoPassword: e.KODBRO_DEMO_PASSWORD,
     logLevel: e.KODBRO_LOG_LEVEL,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verdictSchema } from './verdicts.ts';
+import { judgedVerdictSchema } from './verdicts.ts';
 
 /** Run output kept per stream for samples and custom input. */
 export const MAX_SHOWN_OUTPUT_BYTES = 16 * 1024;
@@ -22,7 +22,7 @@ export type RunOutput = z.infer<typeof runOutputSchema>;
 export const testResultSchema = z.object({
   id: z.string(),
   group: z.string(),
-  verdict: verdictSchema,
+  verdict: judgedVerdictSchema,
   timeMs: z.number().int().nonnegative(),
   memoryKb: z.number().int().nonnegative(),
   /** Only when the caller asked for output (samples, custom input); never for hidden tests. */
@@ -38,18 +38,19 @@ export const groupResultSchema = z.object({
 export type GroupResult = z.infer<typeof groupResultSchema>;
 
 /**
- * The outcome of judging one submission. `compileOutput` is the compiler's
- * own text (the candidate's source is theirs to see); run output of hidden
- * tests is never part of it.
+ * The result of a submission that was judged: its programs ran (or failed to
+ * compile) and produced outputs, so it has a verdict. A run our
+ * infrastructure could not finish has no result at all (see the judge's
+ * `JudgeOutcome`), never a `system_error` one. `compileOutput` is the
+ * compiler's own text (the candidate's source is theirs to see); run output
+ * of hidden tests is never part of it.
  */
 export const judgeResultSchema = z.object({
-  verdict: verdictSchema,
+  verdict: judgedVerdictSchema,
   score: z.number().int().min(0).max(100),
   tests: z.array(testResultSchema),
   groups: z.array(groupResultSchema),
   compileOutput: z.string().optional(),
-  /** Operator-facing reason for a system_error; never the candidate's fault. */
-  systemError: z.string().optional(),
 });
 export type JudgeResult = z.infer<typeof judgeResultSchema>;
 
@@ -57,6 +58,8 @@ export type JudgeResult = z.infer<typeof judgeResultSchema>;
  * Progress of one judging run, in the order they happen: `compiling`, then per
  * test `testing` before its `test_done` (tests start in judging order; tests on
  * different boxes interleave), then `done`. `index` is the test's position.
+ * A run that is stopped or that our infrastructure fails simply ends: no
+ * `done`, and no event at all after the stop.
  */
 export const judgeEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queued'), position: z.number().int().nonnegative().optional() }),
@@ -70,8 +73,13 @@ export const judgeEventSchema = z.discriminatedUnion('type', [
     type: z.literal('test_done'),
     index: z.number().int().positive(),
     total: z.number().int().positive(),
-    verdict: verdictSchema,
+    verdict: judgedVerdictSchema,
   }),
+  /**
+   * No longer emitted: the judge does not retry inside (the queue does, and a
+   * re-queued submission shows as `queued`). Kept so the wire format and the
+   * live layer that still names it stay valid; drop it with that case.
+   */
   z.object({ type: z.literal('retrying'), attempt: z.number().int().positive(), reason: z.string() }),
   z.object({ type: z.literal('done'), result: judgeResultSchema }),
 ]);

@@ -23,21 +23,22 @@ export interface CheckerRunner {
 /**
  * A custom checker in a container of its own: the candidate's output goes in
  * as data on standard input, never the other way round, and its container
- * never runs candidate code. Compiled once per submission.
+ * never runs candidate code. Compiled once per submission. `signal` is the
+ * judgement's: when it is stopped, the checker's container goes with it.
  */
 export async function openCustomChecker(
   docker: Docker,
   checker: CustomChecker,
   caps: JudgeLimits,
   deadline: number,
+  signal?: AbortSignal,
 ): Promise<CheckerRunner> {
   const spec = LANGUAGES[checker.language];
-  const box = await openBox(docker, {
-    image: await imageFor(spec.image),
-    memoryMb: Math.max(CHECKER_MEMORY_MB, caps.compileMemoryMb),
-    deadline,
-    purpose: 'checker',
-  });
+  const box = await openBox(
+    docker,
+    { image: await imageFor(spec.image), memoryMb: Math.max(CHECKER_MEMORY_MB, caps.compileMemoryMb), deadline, purpose: 'checker' },
+    { signal },
+  );
   try {
     const files = checker.files.map((f) => ({ path: f.path, content: f.content, mode: 0o755 }));
     if (spec.compile) await compileChecker(box, spec.compile, checker.entry, files, spec.env, caps);

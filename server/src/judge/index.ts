@@ -1,5 +1,5 @@
-export { judgeSubmission, sanitiseText, wallClockFor } from './judge.ts';
-export type { JudgeDeps, JudgeOptions, Submission } from './judge.ts';
+export { judgeSubmission, judgingBudgetMs, sanitiseText, wallClockFor } from './judge.ts';
+export type { JudgeDeps, JudgeOptions, JudgeOutcome, Submission } from './judge.ts';
 export { checkOutput, tokenize, withinTolerance } from './checkers.ts';
 export type { CheckResult } from './checkers.ts';
 export { scoreGroups, overallVerdict } from './scoring.ts';

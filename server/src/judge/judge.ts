@@ -1,9 +1,17 @@
 import type Docker from 'dockerode';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { hiddenTests, resolveLimits, type Challenge, type CheckerSpec, type ResolvedLimits, type TestCase, type TestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
-import { MAX_SHOWN_OUTPUT_BYTES, MAX_SOURCE_BYTES, type JudgeEvent, type JudgeResult, type LanguageId, type RunOutput, type TestResult, type Verdict } from '../contracts/index.ts';
-import { isKodbroError, KodbroError } from '../errors.ts';
+import {
+  MAX_SHOWN_OUTPUT_BYTES,
+  MAX_SOURCE_BYTES,
+  type JudgedVerdict,
+  type JudgeEvent,
+  type JudgeResult,
+  type LanguageId,
+  type RunOutput,
+  type TestResult,
+} from '../contracts/index.ts';
+import { KodbroError } from '../errors.ts';
 import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
 import { imageFor, openBox, type Box, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
 import { checkOutput, type CheckResult } from './checkers.ts';
@@ -24,7 +32,8 @@ export interface JudgeDeps {
 export interface JudgeOptions {
   /**
    * Progress; the web application forwards these as they are. Tests run on
-   * several boxes at once, so events of different tests may interleave.
+   * several boxes at once, so events of different tests may interleave. Never
+   * called once the judgement is stopped (aborted, out of budget, failed).
    */
   onEvent?: (event: JudgeEvent) => void;
   /**
@@ -38,7 +47,30 @@ export interface JudgeOptions {
    * input only: the caller must never ask for it on hidden tests.
    */
   captureOutput?: boolean;
+  /**
+   * Stops the judgement (the worker pool's, at shutdown): its containers are
+   * force-removed at once, no event follows, and the outcome is `aborted`.
+   */
+  signal?: AbortSignal;
+  /** The watchdog's budget; by default `judgingBudgetMs`. Tests pass a small one. */
+  budgetMs?: number;
 }
+
+/**
+ * What judging a submission came to. Either its programs ran and there is a
+ * verdict, or there is none and it is nobody's fault but ours (never shown as
+ * the candidate's): our infrastructure failed — Docker, the sandbox, a custom
+ * checker, or the time budget ran out — and the queue may try again; or the
+ * caller stopped it on purpose, and it should simply run again later.
+ */
+export type JudgeOutcome =
+  | { kind: 'judged'; result: JudgeResult }
+  | { kind: 'infrastructure_failed'; reason: string }
+  | { kind: 'aborted'; reason: string };
+
+/** Why a judgement stopped before it had a result: also the reason its controller is aborted with. */
+type Stopped = Exclude<JudgeOutcome, { kind: 'judged' }>;
+
 /**
  * A test's wall clock: a run still going at `wallTimeMs` is stopped if it has
  * used more CPU than its limit; one that used less (starved by other boxes on
@@ -50,37 +82,85 @@ export function wallClockFor(limits: Pick<ResolvedLimits, 'timeMs'>): { wallTime
 }
 
 /**
- * Judges one submission: compiles it inside each of its sandbox boxes, runs
- * every test (spread over the boxes), compares each output on the server and
- * scores the groups. Docker faults are retried and then reported as
- * system_error; they are never the candidate's.
+ * The longest a whole judgement may take before the watchdog stops it: two
+ * compiles, every test at its longest wall clock plus Docker's overhead, and a
+ * minute to spare. Only a wedged Docker daemon or a bug gets there.
+ */
+export function judgingBudgetMs(caps: JudgeLimits, limits: Pick<ResolvedLimits, 'timeMs'>, testCount: number): number {
+  return caps.compileTimeMs * 2 + testCount * (wallClockFor(limits).maxWallTimeMs + 5000) + 60_000;
+}
+
+/**
+ * Judges one submission, once: compiles it inside each of its sandbox boxes,
+ * runs every test (spread over the boxes), compares each output on the
+ * server and scores the groups.
+ *
+ * Everything the judgement starts hangs on one AbortController, which three
+ * things abort: the caller's `signal`, the watchdog (the budget ran out), and
+ * the first fault anywhere (so no other box keeps running or reporting). On
+ * abort every container is removed at once and no event follows. A fault is
+ * not retried here: the queue is the one place that retries, with backoff.
+ *
+ * Refusals of the submission itself (a language the challenge does not
+ * allow, a source too large) are thrown as KodbroErrors before anything runs.
  */
 export async function judgeSubmission(
   challenge: Challenge,
   submission: Submission,
   deps: JudgeDeps,
   options: JudgeOptions = {},
-): Promise<JudgeResult> {
-  const emit = options.onEvent ?? (() => {});
+): Promise<JudgeOutcome> {
   const language = checkSubmission(challenge, submission);
   const groups = testGroups(challenge, options.testSet ?? 'hidden');
-  const capture = options.captureOutput === true && options.testSet !== undefined && options.testSet !== 'hidden';
+  const limits = resolveLimits(challenge.limits, language, deps.limits);
+  const tests = hiddenTests({ groups });
+  const budgetMs = options.budgetMs ?? judgingBudgetMs(deps.limits, limits, tests.length);
+  const caller = options.signal;
+  if (caller?.aborted) return { kind: 'aborted', reason: describe(caller.reason, 'stopped by the caller') };
 
-  for (let attempt = 1; ; attempt++) {
-    try {
-      // judgeOnce emits `done` itself, before the containers are removed.
-      return await judgeOnce(challenge, groups, submission, language, deps, emit, capture);
-    } catch (error) {
-      const retryable = isKodbroError(error, 'sandbox_failed') || isKodbroError(error, 'docker_unavailable');
-      if (!retryable || attempt > deps.limits.systemRetries) {
-        const result = systemError(groups, error);
-        emit({ type: 'done', result });
-        return result;
-      }
-      emit({ type: 'retrying', attempt, reason: (error as Error).message });
-      await sleep(250 * 2 ** (attempt - 1));
-    }
+  const control = new AbortController();
+  const stop = (why: Stopped) => control.abort(why);
+  const onCallerAbort = () => stop({ kind: 'aborted', reason: describe(caller?.reason, 'stopped by the caller') });
+  caller?.addEventListener('abort', onCallerAbort, { once: true });
+  let lastSteps = () => 'none';
+  const watchdog = setTimeout(
+    () => stop({ kind: 'infrastructure_failed', reason: `Judging took longer than its ${Math.round(budgetMs / 1000)} s budget; last sandbox steps: ${lastSteps()}` }),
+    budgetMs,
+  );
+  const onEvent = options.onEvent;
+  const judgement: Judgement = {
+    challenge,
+    groups,
+    submission,
+    language,
+    deps,
+    limits,
+    tests,
+    deadline: Date.now() + budgetMs,
+    captureOutput: options.captureOutput === true && options.testSet !== undefined && options.testSet !== 'hidden',
+    signal: control.signal,
+    emit: (event) => {
+      if (!control.signal.aborted) onEvent?.(event);
+    },
+    fail: (error) => stop({ kind: 'infrastructure_failed', reason: describe(error, String(error)) }),
+    onBox: (box) => {
+      lastSteps = () => box.history().join('; ') || 'none';
+    },
+  };
+  try {
+    return { kind: 'judged', result: await runJudgement(judgement) };
+  } catch (error) {
+    // The first reason to stop wins; an error without one is a fault of the last step that ran.
+    return control.signal.aborted ? (control.signal.reason as Stopped) : { kind: 'infrastructure_failed', reason: describe(error, String(error)) };
+  } finally {
+    clearTimeout(watchdog);
+    caller?.removeEventListener('abort', onCallerAbort);
   }
+}
+
+function describe(reason: unknown, otherwise: string): string {
+  if (reason instanceof Error) return reason.message;
+  return typeof reason === 'string' ? reason : otherwise;
 }
 
 /** The custom-input run has no answer: its group carries no checker and earns nothing. */
@@ -104,57 +184,31 @@ function checkSubmission(challenge: Challenge, submission: Submission): Language
   return language;
 }
 
-/** Everything one judging attempt needs, resolved once. */
-interface Attempt {
+/** Everything one judgement needs, resolved once. */
+interface Judgement {
   challenge: Challenge;
   groups: TestGroup[];
   submission: Submission;
   language: LanguageSpec;
   deps: JudgeDeps;
-  emit: (event: JudgeEvent) => void;
   limits: ResolvedLimits;
   /** Hidden tests (or samples) in judging order. */
   tests: { group: TestGroup; test: TestCase }[];
+  /** The containers' deadline label, for the reaper. */
   deadline: number;
   captureOutput: boolean;
+  /** Aborted when the judgement stops for any reason; every box and checker hangs on it. */
+  signal: AbortSignal;
+  /** Reports progress while the judgement runs; silent once it is stopped. */
+  emit: (event: JudgeEvent) => void;
+  /** Stops the whole judgement because of this fault (the first one wins). */
+  fail: (error: unknown) => void;
+  /** The first box, whose steps explain a judgement that ran out of budget. */
+  onBox: (box: Box) => void;
 }
 
-/**
- * One attempt, bounded by its deadline: whatever hangs (a wedged Docker
- * daemon), the attempt ends as a sandbox fault, which is retried and never
- * blamed on the candidate. The fault names the box's last steps.
- */
-async function judgeOnce(
-  challenge: Challenge,
-  groups: TestGroup[],
-  submission: Submission,
-  language: LanguageSpec,
-  deps: JudgeDeps,
-  emit: (event: JudgeEvent) => void,
-  captureOutput: boolean,
-): Promise<JudgeResult> {
-  const limits = resolveLimits(challenge.limits, language, deps.limits);
-  const tests = hiddenTests({ groups });
-  const budgetMs = deps.limits.compileTimeMs * 2 + tests.length * (wallClockFor(limits).maxWallTimeMs + 5000) + 60_000;
-  const attempt: Attempt = { challenge, groups, submission, language, deps, emit, limits, tests, deadline: Date.now() + budgetMs, captureOutput };
-
-  let boxOpened: Box | undefined;
-  let watchdog: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    watchdog = setTimeout(() => {
-      const steps = boxOpened?.history().join('; ') ?? 'none';
-      reject(new KodbroError('sandbox_failed', `Judging took longer than its ${Math.round(budgetMs / 1000)} s budget; last sandbox steps: ${steps}`));
-    }, budgetMs);
-  });
-  try {
-    return await Promise.race([runAttempt(attempt, (box) => (boxOpened = box)), expired]);
-  } finally {
-    clearTimeout(watchdog);
-  }
-}
-
-async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<JudgeResult> {
-  const { challenge, groups, submission, language, deps, emit, limits, tests, deadline, captureOutput } = attempt;
+async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
+  const { challenge, groups, submission, language, deps, limits, tests, deadline, captureOutput, signal, emit, fail } = judgement;
   const caps = deps.limits;
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
   const fileName = sourceFileName(language, submission.source);
@@ -166,22 +220,24 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
   const laneCount = Math.max(1, Math.min(caps.boxesPerSubmission, tests.length));
   const opened = await Promise.allSettled(
     Array.from({ length: laneCount }, () =>
-      openBox(deps.docker, { image, memoryMb: Math.max(caps.compileMemoryMb, runMemoryMb), deadline, purpose: 'run' }),
+      openBox(deps.docker, { image, memoryMb: Math.max(caps.compileMemoryMb, runMemoryMb), deadline, purpose: 'run' }, { signal }),
     ),
   );
   const boxes = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
-  if (boxes[0]) onBox(boxes[0]);
+  if (boxes[0]) judgement.onBox(boxes[0]);
   const checkers = new Map<CheckerSpec, Promise<CheckerRunner>>();
   const checkerFor = (spec: Extract<CheckerSpec, { kind: 'custom' }>) => {
     let runner = checkers.get(spec);
     if (!runner) {
-      runner = openCustomChecker(deps.docker, spec, caps, deadline);
+      runner = openCustomChecker(deps.docker, spec, caps, deadline, signal);
       checkers.set(spec, runner);
     }
     return runner;
   };
   // The verdict is out as soon as it is known; removing containers follows.
+  // A judgement stopped meanwhile has no result, so that nothing is reported after a stop.
   const finish = (result: JudgeResult) => {
+    if (signal.aborted) throw new KodbroError('aborted', 'The judgement was stopped before its result was out');
     emit({ type: 'done', result });
     return result;
   };
@@ -197,7 +253,7 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
   try {
     const failedToOpen = opened.find((o) => o.status === 'rejected');
     if (failedToOpen) throw failedToOpen.reason;
-    const compileOutputs = await Promise.all(boxes.map((box) => prepare(box, false)));
+    const compileOutputs = await allOrFail(boxes.map((box) => prepare(box, false)), fail);
     const compileOutput = compileOutputs.find((output) => output !== undefined);
     if (compileOutput !== undefined) return finish(compileError(groups, compileOutput));
 
@@ -235,12 +291,35 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
         emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
       }
     };
-    await Promise.all(boxes.map(lane));
+    await allOrFail(boxes.map(lane), fail);
     return finish(scoreResult(groups, results));
+  } catch (error) {
+    // Whatever else is still running for this judgement (a checker being opened) stops now.
+    fail(error);
+    throw error;
   } finally {
     const closing = [...checkers.values()].map((p) => p.then((c) => c.close(), () => {}));
     await Promise.allSettled([...boxes.map((box) => box.destroy()), ...closing]);
   }
+}
+
+/**
+ * Promise.all for work running side by side, without leaving any behind: the
+ * first failure stops the whole judgement at once (through `fail`), and only
+ * when every piece has settled is that failure thrown.
+ */
+async function allOrFail<T>(work: Promise<T>[], fail: (error: unknown) => void): Promise<T[]> {
+  const settled = await Promise.allSettled(
+    work.map((piece) =>
+      piece.catch((error: unknown) => {
+        fail(error);
+        throw error;
+      }),
+    ),
+  );
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
 /** Unpacks the source and compiles it; returns the compiler's message when it failed, undefined when it worked. */
@@ -268,7 +347,7 @@ async function decide(
   checker: CheckerSpec | undefined,
   test: TestCase,
   customChecker: (spec: Extract<CheckerSpec, { kind: 'custom' }>) => Promise<CheckerRunner>,
-): Promise<Verdict> {
+): Promise<JudgedVerdict> {
   const failure = runFailure(run, { timeMs: limits.timeMs, memoryLimitExitCode: language.memoryLimitExitCode });
   if (failure) return failure;
   if (!checker) return 'accepted';
@@ -306,7 +385,7 @@ function scoreResult(groups: TestGroup[], results: TestResult[]): JudgeResult {
 }
 
 /** Every test gets the same verdict when the run never reached the tests. */
-function unrunResult(groups: TestGroup[], verdict: Verdict): Pick<JudgeResult, 'tests' | 'groups'> {
+function unrunResult(groups: TestGroup[], verdict: JudgedVerdict): Pick<JudgeResult, 'tests' | 'groups'> {
   return {
     tests: hiddenTests({ groups }).map(({ group, test }) => ({ id: test.id, group: group.id, verdict, timeMs: 0, memoryKb: 0 })),
     groups: groups.map((g) => ({ id: g.id, points: g.points, earned: 0 })),
@@ -315,9 +394,4 @@ function unrunResult(groups: TestGroup[], verdict: Verdict): Pick<JudgeResult, '
 
 function compileError(groups: TestGroup[], compileOutput: string): JudgeResult {
   return { verdict: 'compile_error', score: 0, ...unrunResult(groups, 'compile_error'), compileOutput };
-}
-
-function systemError(groups: TestGroup[], error: unknown): JudgeResult {
-  const message = error instanceof Error ? error.message : String(error);
-  return { verdict: 'system_error', score: 0, ...unrunResult(groups, 'system_error'), systemError: message };
 }

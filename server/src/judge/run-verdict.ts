@@ -1,4 +1,4 @@
-import type { Verdict } from '../contracts/index.ts';
+import type { JudgedVerdict } from '../contracts/index.ts';
 
 /** What the sandbox observed of one run, from Docker and the host's cgroup accounting. */
 export interface RunObservation {
@@ -24,7 +24,7 @@ export interface RunLimits {
  * Order matters: the output cap and the memory cap explain a kill better than
  * the clock does.
  */
-export function runFailure(run: RunObservation, limits: RunLimits): Verdict | undefined {
+export function runFailure(run: RunObservation, limits: RunLimits): JudgedVerdict | undefined {
   if (run.outputLimitExceeded) return 'output_limit';
   if (run.oomKilled) return 'memory_limit';
   if (run.timedOut || (run.cpuMs !== null && run.cpuMs > limits.timeMs)) return 'time_limit';

@@ -27,6 +27,6 @@ export function scoreGroups(groups: readonly GroupVerdicts[]): { score: number; 
 }
 
 /** The first failing test's verdict, in judging order; accepted when none failed. */
-export function overallVerdict(verdicts: readonly Verdict[]): Verdict {
+export function overallVerdict<V extends Verdict>(verdicts: readonly V[]): V | 'accepted' {
   return verdicts.find((v) => v !== 'accepted') ?? 'accepted';
 }

@@ -17,15 +17,19 @@ export interface SolutionCheck {
 
 /**
  * Judges every listed solution of a package and compares each verdict with
- * the one it expects. Accepted solutions must also pass the samples.
+ * the one it expects. Accepted solutions must also pass the samples. A
+ * solution that could not be judged (our infrastructure failed) is a failed
+ * check with `system_error` and the reason; after an abort the rest are not
+ * judged.
  */
 export async function checkSolutions(
   challenge: Challenge,
   root: string,
   deps: JudgeDeps,
-  onProgress: (file: string, event: JudgeEvent) => void = () => {},
+  options: { onProgress?: (file: string, event: JudgeEvent) => void; signal?: AbortSignal } = {},
 ): Promise<SolutionCheck[]> {
   const checks: SolutionCheck[] = [];
+  const signal = options.signal ? { signal: options.signal } : {};
   for (const solution of challenge.solutions) {
     const language = languageForFile(solution.file);
     if (!language) {
@@ -34,19 +38,32 @@ export async function checkSolutions(
     }
     const source = await readFile(resolveInside(root, solution.file), 'utf8');
     const submission = { language: language.id, source };
-    const result = await judgeSubmission(challenge, submission, deps, { onEvent: (e) => onProgress(solution.file, e) });
+    const onEvent = (event: JudgeEvent) => options.onProgress?.(solution.file, event);
+    const outcome = await judgeSubmission(challenge, submission, deps, { onEvent, ...signal });
+    if (outcome.kind !== 'judged') {
+      checks.push({ ...solution, got: 'system_error', score: 0, ok: false, detail: outcome.reason });
+      if (outcome.kind === 'aborted') break;
+      continue;
+    }
+    const result = outcome.result;
     const check: SolutionCheck = { ...solution, got: result.verdict, score: result.score, ok: result.verdict === solution.expect };
     if (result.compileOutput && solution.expect !== 'compile_error') check.detail = result.compileOutput.split('\n').slice(0, 5).join('\n');
-    if (result.systemError) check.detail = result.systemError;
     if (solution.expect === 'accepted' && challenge.samples.length) {
-      const samples = await judgeSubmission(challenge, submission, deps, { testSet: 'samples' });
-      check.samples = samples.verdict;
-      if (samples.verdict !== 'accepted') {
+      const samples = await judgeSubmission(challenge, submission, deps, { testSet: 'samples', ...signal });
+      if (samples.kind !== 'judged') {
+        check.samples = 'system_error';
         check.ok = false;
-        check.detail = `fails the samples (${samples.verdict}): ${samples.tests.find((t) => t.verdict !== 'accepted')?.id ?? ''}`;
+        check.detail = `the samples could not be judged: ${samples.reason}`;
+      } else {
+        check.samples = samples.result.verdict;
+        if (samples.result.verdict !== 'accepted') {
+          check.ok = false;
+          check.detail = `fails the samples (${samples.result.verdict}): ${samples.result.tests.find((t) => t.verdict !== 'accepted')?.id ?? ''}`;
+        }
       }
     }
     checks.push(check);
+    if (signal.signal?.aborted) break;
   }
   return checks;
 }

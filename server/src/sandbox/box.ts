@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KodbroError } from '../errors.ts';
+import { isKodbroError, KodbroError } from '../errors.ts';
 import { probeCgroup, type CgroupProbe } from './cgroup.ts';
 import {
   BOX_DIR,
@@ -13,7 +13,7 @@ import {
   type ContainerParams,
 } from './container-spec.ts';
 import { createCappedDemuxer } from './demux.ts';
-import { dockerFailure, isNoSuchContainer, withTimeout } from './docker.ts';
+import { abortedError, dockerFailure, isNoSuchContainer, throwIfAborted, withTimeout } from './docker.ts';
 import { tarFiles, type TarEntry } from './tar.ts';
 
 export interface ExecRequest {
@@ -66,6 +66,7 @@ export interface Box {
   writeFiles(files: readonly TarEntry[]): Promise<void>;
   /** Lowers (or raises) the memory cap, e.g. from compile to run limits. */
   setMemory(memoryMb: number): Promise<void>;
+  /** Force-removes the container; safe to call more than once (later calls share the first removal). */
   destroy(): Promise<void>;
   /** The box's last steps, for the report of a run that got stuck. */
   history(): string[];
@@ -96,11 +97,29 @@ const SLACK_POLL_MS = 200;
 const API_TIMEOUT_MS = 30_000;
 const EXIT_POLL_MS = 5;
 
-export async function openBox(docker: Docker, params: ContainerParams): Promise<Box> {
+export interface OpenOptions {
+  /**
+   * Ends the box early (a judgement given up on, a server shutting down): on
+   * abort the container is force-removed at once, and every operation on the
+   * box, running or later, rejects with `aborted` without waiting for Docker.
+   * The box's whole life hangs on it rather than each call, because stopping
+   * one run halfway leaves nothing worth keeping in the box.
+   */
+  signal?: AbortSignal | undefined;
+}
+
+export async function openBox(docker: Docker, params: ContainerParams, options: OpenOptions = {}): Promise<Box> {
+  const { signal } = options;
+  throwIfAborted(signal);
   let container: Docker.Container;
   try {
-    container = await withTimeout('create a container', API_TIMEOUT_MS, docker.createContainer(containerSpec(params)));
+    container = await withTimeout('create a container', API_TIMEOUT_MS, docker.createContainer(containerSpec(params)), {
+      signal,
+      // Created after we stopped waiting: nobody else knows it, so remove it now rather than at the reaper's deadline.
+      discard: (late) => void late.remove({ force: true, v: true }).catch(() => {}),
+    });
   } catch (error) {
+    if (isKodbroError(error, 'aborted')) throw error;
     if (/no such image/i.test(String((error as Error).message))) {
       throw new KodbroError('image_missing', `Runner image ${params.image} is not built; run: npm run kodbro -- images build`, {
         cause: error,
@@ -109,16 +128,25 @@ export async function openBox(docker: Docker, params: ContainerParams): Promise<
     throw dockerFailure('create a sandbox container', error);
   }
   try {
-    await withTimeout('start a container', API_TIMEOUT_MS, container.start());
+    await withTimeout('start a container', API_TIMEOUT_MS, container.start(), { signal });
   } catch (error) {
-    await container.remove({ force: true }).catch(() => {});
+    await container.remove({ force: true, v: true }).catch(() => {});
     throw dockerFailure('start a sandbox container', error);
   }
   const cgroup = await probeCgroup(container.id);
-  return makeBox(container, cgroup);
+  const box = makeBox(container, cgroup, signal);
+  // An abort that came while the box was being made never reached its listener.
+  if (signal?.aborted) {
+    await box.destroy().catch(() => {});
+    throw abortedError(signal);
+  }
+  return box;
 }
 
-function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
+/** Whatever a Docker call hands over late (after a timeout or an abort): a hijacked stream is closed. */
+const closeLateStream = (late: unknown) => (late as Duplex | undefined)?.destroy?.();
+
+function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: AbortSignal | undefined): Box {
   const opened = performance.now();
   const steps: string[] = [];
   const trace = (message: string) => {
@@ -128,16 +156,47 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     if (TRACE) process.stderr.write(`[sandbox ${container.id.slice(0, 12)} ${line}]\n`);
   };
 
+  /** One Docker call on this box: bounded in time, and not waited for once the box is aborted. */
+  const call = <T>(action: string, work: Promise<T>, discard?: (late: T) => void): Promise<T> =>
+    withTimeout(action, API_TIMEOUT_MS, work, { signal, discard });
+  const pause = (ms: number): Promise<void> =>
+    signal
+      ? sleep(ms, undefined, { signal }).catch(() => {
+          throw abortedError(signal);
+        })
+      : sleep(ms);
+
+  let removal: Promise<void> | undefined;
+  function destroy(): Promise<void> {
+    removal ??= (async () => {
+      signal?.removeEventListener('abort', onAbort);
+      try {
+        // Not tied to the signal: removing is what an abort asks for.
+        await withTimeout('remove a container', API_TIMEOUT_MS, container.remove({ force: true, v: true }));
+      } catch (error) {
+        if (!isNoSuchContainer(error) && !/already in progress/i.test(String(error))) {
+          throw dockerFailure('remove a sandbox container', error);
+        }
+      }
+    })();
+    return removal;
+  }
+  function onAbort(): void {
+    trace('aborted: removing the container');
+    // The caller awaits destroy() too (the same removal) and sees its failure there.
+    destroy().catch(() => {});
+  }
+  signal?.addEventListener('abort', onAbort, { once: true });
+
   /** Kills every candidate process from a separate exec; false when even that cannot start. */
   async function killAll(): Promise<boolean> {
     try {
-      const killer = await withTimeout(
+      const killer = await call(
         'create a kill process',
-        API_TIMEOUT_MS,
         container.exec({ Cmd: ['/bin/sh', '-c', 'kill -KILL -1'], User: CANDIDATE_USER, AttachStdout: false, AttachStderr: false }),
       );
       // Even a detached start answers with a stream; close it, or its socket stays open.
-      const response = (await withTimeout('start a kill process', API_TIMEOUT_MS, killer.start({ Detach: true }))) as Duplex | undefined;
+      const response = (await call('start a kill process', killer.start({ Detach: true }), closeLateStream)) as Duplex | undefined;
       response?.destroy();
       return true;
     } catch {
@@ -154,18 +213,19 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   async function leftovers(): Promise<number> {
     const fromHost = await cgroup.leftoverPids();
     if (fromHost !== null) return fromHost.length;
-    const scan = await withTimeout(
-      'scan for leftover processes',
-      API_TIMEOUT_MS,
-      container.exec({ Cmd: ['/bin/sh', '-c', SCAN_CANDIDATE_PIDS], User: IDLE_USER, AttachStdout: true, AttachStderr: true }),
-    );
-    const stream = (await withTimeout('scan for leftover processes', API_TIMEOUT_MS, scan.start({ hijack: true, stdin: false }))) as Duplex;
-    const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
-    stream.on('data', (chunk: Buffer) => out.push(chunk));
-    await withTimeout('scan for leftover processes', API_TIMEOUT_MS, new Promise((resolve) => stream.once('close', resolve).once('end', resolve))).finally(() =>
-      stream.destroy(),
-    );
-    return out.stdout().toString().split('\n').filter(Boolean).length;
+    try {
+      const scan = await call(
+        'scan for leftover processes',
+        container.exec({ Cmd: ['/bin/sh', '-c', SCAN_CANDIDATE_PIDS], User: IDLE_USER, AttachStdout: true, AttachStderr: true }),
+      );
+      const stream = (await call('scan for leftover processes', scan.start({ hijack: true, stdin: false }), closeLateStream)) as Duplex;
+      const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
+      stream.on('data', (chunk: Buffer) => out.push(chunk));
+      await call('scan for leftover processes', new Promise((resolve) => stream.once('close', resolve).once('end', resolve))).finally(() => stream.destroy());
+      return out.stdout().toString().split('\n').filter(Boolean).length;
+    } catch (error) {
+      throw dockerFailure('scan the sandbox for leftover processes', error);
+    }
   }
 
   /**
@@ -178,7 +238,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     trace('leftover processes after the run: killing them');
     if (await killAll()) {
       for (let i = 0; i < SWEEP_POLLS; i++) {
-        await sleep(SWEEP_POLL_MS);
+        await pause(SWEEP_POLL_MS);
         if ((await leftovers()) === 0) return false;
       }
     }
@@ -194,7 +254,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
    */
   async function diedOfMemory(error: unknown): Promise<ExecOutcome | null> {
     if ((error as { statusCode?: number }).statusCode !== 409) return null;
-    const state = await withTimeout('inspect a container', API_TIMEOUT_MS, container.inspect()).then((i) => i.State, () => null);
+    const state = await call('inspect a container', container.inspect()).then((i) => i.State, () => null);
     if (!state || state.Running || !state.OOMKilled) return null;
     trace('the box was stopped by the OOM killer: restarting it');
     await restart();
@@ -204,8 +264,9 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
 
   async function restart(): Promise<void> {
     try {
-      await withTimeout('kill a container', API_TIMEOUT_MS, container.kill()).catch(() => {});
-      await withTimeout('restart a container', API_TIMEOUT_MS, container.start());
+      throwIfAborted(signal);
+      await call('kill a container', container.kill()).catch(() => {});
+      await call('restart a container', container.start());
     } catch (error) {
       throw dockerFailure('restart a sandbox container', error);
     }
@@ -228,6 +289,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
   }
 
   async function execRaw(request: ExecRequest): Promise<ExecOutcome> {
+    throwIfAborted(signal);
     trace(`exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
     await cgroup.resetMemoryPeak();
     const cpuBefore = await cgroup.cpuNs();
@@ -237,7 +299,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     let stream: Duplex;
     let execution: Docker.Exec;
     try {
-      execution = await withTimeout('create a process', API_TIMEOUT_MS, container.exec({
+      execution = await call('create a process', container.exec({
         Cmd: [RUN_WRAPPER, ...request.argv],
         User: CANDIDATE_USER,
         WorkingDir: BOX_DIR,
@@ -248,8 +310,9 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
         Tty: false,
         Privileged: false,
       }));
-      stream = (await withTimeout('start a process', API_TIMEOUT_MS, execution.start({ hijack: true, stdin: true }))) as Duplex;
+      stream = (await call('start a process', execution.start({ hijack: true, stdin: true }), closeLateStream)) as Duplex;
     } catch (error) {
+      if (isKodbroError(error, 'aborted')) throw error;
       const died = await diedOfMemory(error);
       if (died) return died;
       throw dockerFailure('start a process in the sandbox', error);
@@ -270,12 +333,16 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     });
 
     const stop = (reason: 'time' | 'output') => {
-      if (stopReason) return;
+      // Once aborted, the container is being removed: nothing left to kill or restart.
+      if (stopReason || signal?.aborted) return;
       stopReason = reason;
       trace(`stopping: ${reason}`);
       stopping = (async () => {
         const killed = await killAll();
-        const closed = killed && (await Promise.race([ended.then(() => true), sleep(KILL_GRACE_MS).then(() => false)]));
+        const grace = new AbortController();
+        const closed =
+          killed && (await Promise.race([ended.then(() => true), sleep(KILL_GRACE_MS, false, { signal: grace.signal }).catch(() => false)]));
+        grace.abort();
         trace(`kill ${killed ? 'sent' : 'failed'}, streams ${closed ? 'closed' : 'still open: restarting the box'}`);
         if (!closed) {
           reset = true;
@@ -284,6 +351,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
           trace('restarted');
         }
       })();
+      // Awaited below; if this run ends another way first (an abort), its failure must not go unhandled.
+      stopping.catch(() => {});
     };
 
     const streams = createCappedDemuxer({ stdout: request.stdoutLimit, stderr: request.stderrLimit }, (which) => {
@@ -317,17 +386,21 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
 
     // Writing to a program that never reads its input is not an error.
     stream.on('error', () => {});
+    // An abort ends the run here and now: the stream is dropped, the container is already being removed.
+    const onAbort = () => stream.destroy();
+    signal?.addEventListener('abort', onAbort, { once: true });
     stream.end(request.stdin ?? Buffer.alloc(0));
 
     try {
       await ended;
+      throwIfAborted(signal);
       trace(`streams ended after ${Math.round(performance.now() - started)} ms`);
-      const exitCode = reset ? null : await waitForExit(execution, () => stopReason !== null);
+      const exitCode = reset ? null : await waitForExit(execution, call, pause, () => stopReason !== null);
       // The process is gone: the accounting and the sweep below must not be mistaken for its time.
       if (exitCode !== null) stopTimer();
       trace(`exit ${exitCode}`);
       if (stopping) await stopping;
-      if (stopReason === 'time' && !reset) await waitForExit(execution, () => false, KILL_GRACE_MS);
+      if (stopReason === 'time' && !reset) await waitForExit(execution, call, pause, () => false, KILL_GRACE_MS);
       if (streamError && !stopReason && !isPipeError(streamError)) throw dockerFailure('read a sandbox process', streamError);
       const wallMs = Math.round(performance.now() - started);
       // A restart replaced the cgroup and its counters: no figures rather than wrong ones.
@@ -355,7 +428,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
       };
     } finally {
       stopTimer();
-      // Always hand the connection back, also when the timer or a cap ended the run.
+      signal?.removeEventListener('abort', onAbort);
+      // Always hand the connection back, also when the timer, a cap or an abort ended the run.
       stream.destroy();
     }
   }
@@ -373,20 +447,12 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
     async setMemory(memoryMb) {
       const bytes = Math.round(memoryMb * 1024 * 1024);
       try {
-        await withTimeout('update a container', API_TIMEOUT_MS, container.update({ Memory: bytes, MemorySwap: bytes }));
+        await call('update a container', container.update({ Memory: bytes, MemorySwap: bytes }));
       } catch (error) {
         throw dockerFailure('set the sandbox memory limit', error);
       }
     },
-    async destroy() {
-      try {
-        await withTimeout('remove a container', API_TIMEOUT_MS, container.remove({ force: true, v: true }));
-      } catch (error) {
-        if (!isNoSuchContainer(error) && !/already in progress/i.test(String(error))) {
-          throw dockerFailure('remove a sandbox container', error);
-        }
-      }
-    },
+    destroy,
   };
 }
 
@@ -394,18 +460,24 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): Box {
  * Waits until Docker reports the exec's process gone and returns its exit
  * status; null when `giveUp` says the run is being stopped anyway.
  */
-async function waitForExit(execution: Docker.Exec, giveUp: () => boolean, maxMs = Number.POSITIVE_INFINITY): Promise<number | null> {
+async function waitForExit(
+  execution: Docker.Exec,
+  call: <T>(action: string, work: Promise<T>) => Promise<T>,
+  pause: (ms: number) => Promise<void>,
+  giveUp: () => boolean,
+  maxMs = Number.POSITIVE_INFINITY,
+): Promise<number | null> {
   const until = performance.now() + maxMs;
   for (;;) {
     let info: Docker.ExecInspectInfo;
     try {
-      info = await withTimeout('inspect a process', API_TIMEOUT_MS, execution.inspect());
+      info = await call('inspect a process', execution.inspect());
     } catch (error) {
       throw dockerFailure('inspect a sandbox process', error);
     }
     if (!info.Running) return info.ExitCode ?? null;
     if (giveUp() || performance.now() > until) return null;
-    await sleep(EXIT_POLL_MS);
+    await pause(EXIT_POLL_MS);
   }
 }
 

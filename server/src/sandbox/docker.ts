@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { KodbroError } from '../errors.ts';
+import { isKodbroError, KodbroError } from '../errors.ts';
 
 /** A Docker client from DOCKER_HOST or the default local socket. */
 export function createDockerClient(): Docker {
@@ -16,8 +16,9 @@ export async function dockerAnswers(docker: Docker, timeoutMs = 3000): Promise<b
   return Promise.race([ping, timeout]);
 }
 
-/** Wraps a failed Docker call as a system fault: never the candidate's doing. */
+/** Wraps a failed Docker call as a system fault: never the candidate's doing. A stop on purpose stays what it is. */
 export function dockerFailure(action: string, error: unknown): KodbroError {
+  if (isKodbroError(error, 'aborted')) return error;
   const message = error instanceof Error ? error.message : String(error);
   const unreachable = /ENOENT|ECONNREFUSED|EACCES|connect/i.test(message);
   return new KodbroError(unreachable ? 'docker_unavailable' : 'sandbox_failed', `Docker failed to ${action}: ${message}`, {
@@ -29,15 +30,58 @@ export function isNoSuchContainer(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { statusCode?: number }).statusCode === 404;
 }
 
-/** Docker calls that hang (a wedged daemon) become sandbox faults, which are retried. */
-export async function withTimeout<T>(action: string, ms: number, call: Promise<T>): Promise<T> {
+/** The error every sandbox operation rejects with once its signal is aborted. */
+export function abortedError(signal: AbortSignal): KodbroError {
+  const reason: unknown = signal.reason;
+  const why = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'stopped by its caller';
+  return new KodbroError('aborted', `The sandbox run was stopped: ${why}`, { cause: reason });
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedError(signal);
+}
+
+export interface CallOptions<T> {
+  /** Stop waiting at once when this is aborted (the call itself runs on; see `discard`). */
+  signal?: AbortSignal | undefined;
+  /**
+   * Releases what the call delivers after nobody waits for it any more (a
+   * timeout or an abort came first): a hijacked stream to close, a container
+   * that was created late to remove. Otherwise it would leak.
+   */
+  discard?: ((late: T) => void) | undefined;
+}
+
+/**
+ * Docker calls that hang (a wedged daemon) become sandbox faults, and a call
+ * whose judgement is stopped is not waited for: either way the caller moves on
+ * at once, and a late result goes to `discard`. Timer and listener are always
+ * removed.
+ */
+export async function withTimeout<T>(action: string, ms: number, call: Promise<T>, options: CallOptions<T> = {}): Promise<T> {
+  const { signal, discard } = options;
+  let gaveUpFirst = false;
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new KodbroError('sandbox_failed', `Docker did not ${action} within ${ms / 1000} s`)), ms);
+  let onAbort: (() => void) | undefined;
+  const gaveUp = new Promise<never>((_, reject) => {
+    const giveUp = (error: KodbroError) => {
+      gaveUpFirst = true;
+      reject(error);
+    };
+    timer = setTimeout(() => giveUp(new KodbroError('sandbox_failed', `Docker did not ${action} within ${ms / 1000} s`)), ms);
+    if (signal) {
+      onAbort = () => giveUp(abortedError(signal));
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
   });
   try {
-    return await Promise.race([call, timeout]);
+    return await Promise.race([call, gaveUp]);
+  } catch (error) {
+    if (gaveUpFirst && discard) call.then(discard, () => {});
+    throw error;
   } finally {
     clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }

@@ -5,7 +5,7 @@
  */
 export { openBox } from './box.ts';
 export type { Box, ExecOutcome, ExecRequest } from './box.ts';
-export { containerSpec, SANDBOX_CONSTANTS, LABEL_SANDBOX, LABEL_DEADLINE, LABEL_OWNER, OWNER, CANDIDATE_USER, IDLE_USER, BOX_DIR } from './container-spec.ts';
+export { containerSpec, SANDBOX_CONSTANTS, LABEL_SANDBOX, LABEL_DEADLINE, LABEL_OWNER, LABEL_PURPOSE, OWNER, CANDIDATE_USER, IDLE_USER, BOX_DIR } from './container-spec.ts';
 export type { ContainerParams } from './container-spec.ts';
 export { createDockerClient, dockerAnswers } from './docker.ts';
 export { reapExpired, startReaper, listSandboxContainers } from './reaper.ts';

@@ -247,6 +247,14 @@ export interface JobQueue {
    */
   fail(lease: JobLease, error: string, retryAt: Date | null): Promise<FailOutcome>;
   /**
+   * The worker stopped this claim on purpose (the process is shutting down):
+   * the job goes back in the queue at once, in its old place, and the try is
+   * not charged (`tries` drops back). False when the claim no longer holds.
+   * The worker must not report on this lease again: a later claim may hold
+   * the same `tries`.
+   */
+  release(lease: JobLease): Promise<boolean>;
+  /**
    * At start-up: puts jobs left running by a dead process back in the queue
    * (or fails those out of tries). With `workerIdPrefix`, only that process's
    * workers' jobs — for several processes sharing one store.

@@ -55,8 +55,9 @@ describe('toCandidateResult', () => {
   });
 
   it('never shows operator text: a system error is only "could not be judged"', () => {
-    const broken = { ...hidden, verdict: 'system_error' as const, systemError: 'checker crashed: secret path /data/x' };
-    expect(toCandidateResult(done('submit', broken), 'samples', undefined)).toEqual({ systemFailure: true });
+    // Not a judged result (older code stored none like it either): shown as "could not be judged", the text never.
+    const broken = { ...hidden, verdict: 'system_error', systemError: 'checker crashed: secret path /data/x' };
+    expect(toCandidateResult({ kind: 'submit', status: 'done', result: broken }, 'samples', undefined)).toEqual({ systemFailure: true });
     expect(toCandidateResult({ kind: 'submit', status: 'failed', result: null }, 'samples', undefined)).toEqual({ systemFailure: true });
     expect(toCandidateResult({ kind: 'submit', status: 'done', result: { nonsense: true } }, 'samples', undefined)).toEqual({ systemFailure: true });
   });

@@ -22,8 +22,9 @@ import type { Assessment, Attempt, Draft, Invite, ResultsVisibility, Submission 
 export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult | null {
   if (submission.status === 'failed') return { systemFailure: true };
   if (submission.status !== 'done') return null;
+  // A stored result that is not a judged result (none has system_error) is shown as ours to fix, never as theirs.
   const parsed = judgeResultSchema.safeParse(submission.result);
-  if (!parsed.success || parsed.data.verdict === 'system_error') return { systemFailure: true };
+  if (!parsed.success) return { systemFailure: true };
   const result = parsed.data;
   if (submission.kind === 'submit') return hiddenAggregate(result, visibility);
   return ownRun(submission.kind, result, challenge);

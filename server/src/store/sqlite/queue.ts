@@ -96,6 +96,20 @@ export function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | n
   });
 }
 
+export function release(sql: Sql, lease: JobLease): boolean {
+  const now = sql.nowMs();
+  return (
+    sql.run(
+      `UPDATE submissions SET status = 'queued', worker_id = NULL, tries = tries - 1, available_at = ?, updated_at = ?
+        WHERE id = ? AND status = 'running' AND tries = ?`,
+      now,
+      now,
+      lease.submissionId,
+      lease.tries,
+    ) === 1
+  );
+}
+
 export function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = {}): { requeued: number; failed: number } {
   const prefix = options.workerIdPrefix ?? '';
   const mine = 'substr(worker_id, 1, ?) = ?';

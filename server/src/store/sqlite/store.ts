@@ -243,6 +243,9 @@ export class SqliteStore implements Store {
   async fail(lease: JobLease, error: string, retryAt: Date | null) {
     return queue.fail(this.#sql, lease, error, retryAt);
   }
+  async release(lease: JobLease) {
+    return queue.release(this.#sql, lease);
+  }
   async requeueRunning(options?: { workerIdPrefix?: string }) {
     return queue.requeueRunning(this.#sql, options);
   }
