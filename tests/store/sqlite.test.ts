@@ -14,10 +14,10 @@ const run = promisify(execFile);
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'kodbro-store-'));
 
-runStoreSuite('SQLite', async ({ clock, maxTries }) => {
+runStoreSuite('SQLite', async ({ clock, maxTries, quotas }) => {
   const dataDir = tempDir();
   return {
-    open: async () => new SqliteStore({ dataDir, clock, maxTries }),
+    open: async () => new SqliteStore({ dataDir, clock, maxTries, ...(quotas ? { quotas } : {}) }),
     holdsText: async (text) =>
       ['kodbro.sqlite', 'kodbro.sqlite-wal']
         .map((name) => path.join(dataDir, name))
