@@ -48,6 +48,9 @@ function windowNotOrdered(): ApiError {
 const PAGE_BYTES = 1024 * 1024;
 const SUBMISSIONS_PER_PAGE = { first: 20, max: 100 };
 const EVENTS_PER_PAGE = { first: 200, max: 1000 };
+/** The first read carries the drafts and both first pages, so its pages are smaller. */
+const FIRST_SUBMISSIONS_BYTES = 512 * 1024;
+const FIRST_EVENTS_BYTES = 256 * 1024;
 
 const attemptParams = z.strictObject({ attemptId: idSchema });
 
@@ -236,8 +239,8 @@ export const assessmentRoutes = [
         deps.store.getInvite(staff.user.orgId, attempt.inviteId),
         deps.store.listDrafts(scope),
         deps.store.listSubmissions(scope),
-        deps.store.listSubmissionsPage(scope, { limit: SUBMISSIONS_PER_PAGE.first, maxBytes: PAGE_BYTES }),
-        deps.store.listEventsPage(scope, { limit: EVENTS_PER_PAGE.first, maxBytes: PAGE_BYTES }),
+        deps.store.listSubmissionsPage(scope, { limit: SUBMISSIONS_PER_PAGE.first, maxBytes: FIRST_SUBMISSIONS_BYTES }),
+        deps.store.listEventsPage(scope, { limit: EVENTS_PER_PAGE.first, maxBytes: FIRST_EVENTS_BYTES }),
       ]);
       return {
         attempt: toAttemptSummary(attempt, invite, all, deps.clock()),
