@@ -14,7 +14,7 @@ import {
   okSchema,
   saveDraftBodySchema,
 } from '../../contracts/index.ts';
-import { RUNS_SHARE, type Attempt } from '../../store/index.ts';
+import type { Attempt } from '../../store/index.ts';
 import { saveCandidateDraft } from '../../attempts/index.ts';
 import { attemptStatus, toCandidateChallenge } from '../../views/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -255,7 +255,7 @@ function quotaExceeded(kind: 'submit' | 'samples' | 'custom', limitBytes: number
     kind === 'submit'
       ? `This attempt has stored all the submissions it may (${mb} MB of code and results). Your latest submission counts.`
       : `This attempt has stored all the test runs it may (${mb} MB of code, input and output). You can still submit your solution.`;
-  return new ApiError(413, 'quota_exceeded', message, { limitBytes, runsShare: RUNS_SHARE });
+  return new ApiError(413, 'quota_exceeded', message, { limitBytes });
 }
 
 /** PUT /api/candidate/drafts; the socket's draft:save shares saveCandidateDraft. */
