@@ -92,12 +92,13 @@ export function toCandidateSubmission(
     language: submission.language,
     status: untold ? 'running' : submission.status,
     queuePosition: submission.status === 'queued' ? (queuePosition ?? null) : null,
-    createdAt: new Date(Math.floor(submission.createdAt.getTime() / time.tickMs) * time.tickMs).toISOString(),
+    createdAt: roundDown(submission.createdAt, time.tickMs).toISOString(),
     finishedAt: untold ? null : (finishedAt?.toISOString() ?? null),
     result: untold ? null : toCandidateResult(submission, visibility, challenge),
   };
 }
 
+const roundDown = (at: Date, tickMs: number) => new Date(Math.floor(at.getTime() / tickMs) * tickMs);
 const roundUp = (at: Date, tickMs: number) => new Date(Math.ceil(at.getTime() / tickMs) * tickMs);
 
 /** The statement, starters and samples; never a hidden test or a checker. */
