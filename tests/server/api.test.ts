@@ -462,6 +462,11 @@ describe('candidate journey', () => {
     expect(byToken.body.attempt.assessment.challenges).toHaveLength(3);
     expect(candidate.cookies.has('kodbro_candidate')).toBe(true);
 
+    // The link opened again in the same browser keeps its session (and every tab's CSRF token).
+    const again = await candidate.post('/api/candidate/session', { token });
+    expect(again.status).toBe(200);
+    expect(again.body.csrfToken).toBe(byToken.body.csrfToken);
+
     secondDevice = new Client(server.url);
     const dashed = `${code.slice(0, 4)}-${code.slice(4)}`.toLowerCase();
     const byCode = await secondDevice.post('/api/candidate/session', { code: dashed });
@@ -673,9 +678,40 @@ describe('candidate journey', () => {
     expect(submit).toMatchObject({ source, status: 'done', tries: 1, error: null, result: { verdict: 'accepted', score: 100 } });
     expect(submit.result.tests).toHaveLength(20);
     expect(detail.body.events.map((e: { kind: string }) => e.kind)).toEqual(expect.arrayContaining(['started', 'draft_saved', 'ran_samples', 'ran_custom', 'submitted', 'finished']));
+    expect(detail.body).toMatchObject({ submissionsNext: null, eventsNext: null });
     expectInvalid(await admin.get('/api/attempts/1'), 'params.attemptId');
     expectApiError(await admin.get(`/api/attempts/${unknownId()}`), 404, 'not_found');
     expectApiError(await anon.get(`/api/attempts/${attemptId}`), 401, 'unauthenticated');
+  });
+
+  it('GET /api/attempts/:id/submissions and /events read on a page at a time with their cursors', async () => {
+    const detail = (await recruiter.get(`/api/attempts/${attemptId}`)).body;
+    const first = await recruiter.get(`/api/attempts/${attemptId}/submissions?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.submissions.map((s: { id: string }) => s.id)).toEqual([ids.samples, ids.custom]);
+    expect(first.body.next).toEqual(expect.any(Number));
+    const rest = await recruiter.get(`/api/attempts/${attemptId}/submissions?after=${first.body.next}&limit=2`);
+    expect(rest.body).toEqual({ submissions: [detail.submissions[2]], next: null });
+
+    const events: { seq: number }[] = [];
+    for (let after: number | null = 0; after !== null; ) {
+      const page: ApiResponse = await recruiter.get(`/api/attempts/${attemptId}/events?after=${after}&limit=3`);
+      expect(page.status).toBe(200);
+      expect(page.body.events.length).toBeLessThanOrEqual(3);
+      events.push(...page.body.events);
+      after = page.body.next;
+    }
+    expect(events).toEqual(detail.events);
+
+    for (const route of ['submissions', 'events']) {
+      expectInvalid(await recruiter.get(`/api/attempts/${attemptId}/${route}?limit=0`), 'query.limit');
+      expectInvalid(await recruiter.get(`/api/attempts/${attemptId}/${route}?after=-1`), 'query.after');
+      expectInvalid(await recruiter.get(`/api/attempts/${attemptId}/${route}?limit=100000`), 'query.limit');
+      expectInvalid(await recruiter.get(`/api/attempts/${attemptId}/${route}?page=2`));
+      expectInvalid(await recruiter.get(`/api/attempts/1/${route}`), 'params.attemptId');
+      expectApiError(await recruiter.get(`/api/attempts/${unknownId()}/${route}`), 404, 'not_found');
+      expectApiError(await anon.get(`/api/attempts/${attemptId}/${route}`), 401, 'unauthenticated');
+    }
   });
 });
 

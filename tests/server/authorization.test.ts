@@ -269,6 +269,22 @@ describe('HTTP: who may call what', () => {
     }
   });
 
+  it('the paged reads of an attempt stay inside that attempt and organisation, whatever the cursor', async () => {
+    for (const route of ['submissions', 'events']) {
+      expect(API_ROUTES.some((d) => d.method === 'get' && d.path === `/api/attempts/:attemptId/${route}`), route).toBe(true);
+      for (const after of [0, 1, 2, 1_000_000]) {
+        const own = await staffX.get(`/api/attempts/${A.attemptId}/${route}?after=${after}&limit=100`);
+        expect(own.status, `${route} after ${after}`).toBe(200);
+        for (const other of [A2, B]) for (const secret of other.secrets) expect(JSON.stringify(own.body), `${route} after ${after} shows ${secret}`).not.toContain(secret);
+        expectRefused(await staffY.get(`/api/attempts/${A.attemptId}/${route}?after=${after}`), 404, 'not_found', [X]);
+        expectRefused(await A.client.get(`/api/attempts/${A.attemptId}/${route}?after=${after}`), 401, 'unauthenticated', [X]);
+      }
+    }
+    // The ids were real: A's own submission is on its first page.
+    const first = await staffX.get(`/api/attempts/${A.attemptId}/submissions?limit=100`);
+    expect(first.body.submissions.map((s: { id: string }) => s.id)).toContain(A.submissionId);
+  });
+
   it('a candidate cookie gets 401 on every staff route (with its own CSRF token too)', async () => {
     for (const def of staffRoutes) {
       expectRefused(await call(A.client, def, X, X), 401, 'unauthenticated', [X], routeName(def));

@@ -163,15 +163,16 @@ describe('a server killed with SIGKILL while judging', () => {
       accepted.push({ id, who, kind });
     }
 
-    // One candidate keeps saving a draft right up to the kill.
+    // One candidate keeps saving a draft right up to the kill, as fast as the attempt's save limit allows.
     const looping = candidates[1]!;
     const loopSocket = sockets[1]!;
     let lastAcked = 0;
     let stopLoop = false;
     const loop = (async () => {
-      for (let revision = 1; !stopLoop; revision++) {
+      for (let revision = 1; !stopLoop; ) {
         const ack = await emitWithAck(loopSocket, 'draft:save', { challengeVersionId: logAggregation, language: 'javascript', source: `loop ${revision}`, revision }, 2000).catch(() => undefined);
-        if (ack?.ok) lastAcked = revision;
+        if (ack?.ok) lastAcked = revision++;
+        else if (ack?.error?.code === 'rate_limited') await new Promise((resolve) => setTimeout(resolve, ack.retryAfterMs));
         else break;
       }
     })();

@@ -130,7 +130,7 @@ function eachObject(value: unknown, visit: (object: Record<string, unknown>, abo
 
 const SUBMISSION_KEYS = ['challengeVersionId', 'createdAt', 'finishedAt', 'id', 'kind', 'language', 'queuePosition', 'result', 'status'];
 const SUBMIT_RESULT_KEYS: Record<Visibility, string[]> = { none: [], aggregate: ['compileOutput', 'score', 'verdict'], samples: ['compileOutput', 'groups', 'score', 'verdict'] };
-const PROGRESS_KEYS = ['index', 'kind', 'position', 'stage', 'submission', 'submissionId', 'total'];
+const PROGRESS_KEYS = ['kind', 'position', 'stage', 'submission', 'submissionId', 'total'];
 
 /**
  * Structure, not text: a submit's result has only the aggregates the
@@ -152,8 +152,8 @@ function checkShapes(received: Received[], visibility: Visibility): number {
         if (owner || !('memoryMb' in object)) expect(owner?.kind, `per-test line outside a sample or custom run: ${at}`).toMatch(/^(samples|custom)$/);
       }
       if ('submissionId' in object && 'stage' in object) {
-        // A per-test verdict only for the candidate's own data (samples, custom input).
-        const allowed = object.kind === 'submit' ? PROGRESS_KEYS : [...PROGRESS_KEYS, 'verdict'];
+        // Which test and its verdict only for the candidate's own data (samples, custom input); hidden runs get a count.
+        const allowed = object.kind === 'submit' ? [...PROGRESS_KEYS, 'finished'] : [...PROGRESS_KEYS, 'index', 'verdict'];
         for (const key of Object.keys(object)) expect(allowed, at).toContain(key);
       }
       if ('challengeVersionId' in object && 'status' in object && 'result' in object) {
@@ -307,7 +307,7 @@ describe('a candidate sees no hidden test, no hidden run and nothing of others (
     for (const secret of [other.marker, other.attemptId, ...other.ids]) expect(recorded).not.toContain(secret);
     const submitProgress = first.client.received.filter((r) => r.where === 'socket submission:progress').map((r) => (r.value as Record<string, unknown>[])[0]!).filter((e) => e.kind === 'submit' && e.stage === 'testing');
     expect(submitProgress.length).toBeGreaterThan(0);
-    for (const event of submitProgress) expect(Object.keys(event).sort()).toEqual(['index', 'kind', 'stage', 'submissionId', 'total']);
+    for (const event of submitProgress) expect(Object.keys(event).sort()).toEqual(['finished', 'kind', 'stage', 'submissionId', 'total']);
   });
 });
 

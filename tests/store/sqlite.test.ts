@@ -14,10 +14,10 @@ const run = promisify(execFile);
 
 const tempDir = () => mkdtempSync(path.join(tmpdir(), 'kodbro-store-'));
 
-runStoreSuite('SQLite', async ({ clock, maxTries }) => {
+runStoreSuite('SQLite', async ({ clock, maxTries, quotas }) => {
   const dataDir = tempDir();
   return {
-    open: async () => new SqliteStore({ dataDir, clock, maxTries }),
+    open: async () => new SqliteStore({ dataDir, clock, maxTries, ...(quotas ? { quotas } : {}) }),
     holdsText: async (text) =>
       ['kodbro.sqlite', 'kodbro.sqlite-wal']
         .map((name) => path.join(dataDir, name))
@@ -103,6 +103,81 @@ describe('SQLite store: opening and migrations', () => {
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('SQLite store: migration 0003 (quotas) on a database with data', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = tempDir();
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('keeps every event, counts what attempts already store, and the log stays append-only with the new kind', async () => {
+    const all = loadMigrations();
+    const before = all.filter((m) => m.version < 3);
+    const old = new SqliteStore({ dataDir, migrations: before });
+    const org = ok(await old.createOrganisation({ name: 'Old', slug: 'old' }));
+    const version = await old.publishChallengeVersion(org.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum') });
+    const assessment = ok(
+      await old.createAssessment(org.id, {
+        title: 'Old',
+        challengeIds: [version.challenge.id],
+        timeLimitMinutes: 600,
+        opensAt: new Date(Date.now() - 60_000),
+        closesAt: new Date(Date.now() + 86_400_000),
+        resultsVisibility: 'none',
+      }),
+    );
+    const invite = ok(await old.createInvite(org.id, assessment.id)).invite;
+    const attempt = ok(await old.startAttempt(org.id, invite.id)).attempt;
+    await old.close();
+
+    // What the code before this migration wrote: full-text draft events, a submission with a result.
+    const db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    const draftEvent = JSON.stringify({ challengeVersionId: version.version.id, language: 'python', revision: 1, source: 'print("å")' });
+    db.prepare('INSERT INTO drafts (org_id, attempt_id, challenge_version_id, language, source, revision, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0)').run(org.id, attempt.id, version.version.id, 'python', 'print("å")');
+    db.prepare("INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, 2, 'draft_saved', ?, 0)").run(org.id, attempt.id, draftEvent);
+    db.prepare("INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, 3, 'disconnected', 'null', 0)").run(org.id, attempt.id);
+    db.prepare('UPDATE attempts SET event_seq = 3 WHERE id = ?').run(attempt.id);
+    const submissionId = randomUUID();
+    db.prepare(
+      `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, language, source, custom_input, status, result, tries, queue_seq, available_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'custom', 'python', 'print(1)', '7', 'done', '{"verdict":"accepted"}', 1, 1, 0, 0, 0)`,
+    ).run(submissionId, org.id, attempt.id, version.version.id);
+    const eventsBefore = db.prepare('SELECT * FROM attempt_events ORDER BY attempt_id, seq').all();
+    db.close();
+
+    const store = new SqliteStore({ dataDir });
+    try {
+      expect(store.applied).toEqual(all.filter((m) => m.version >= 3).map((m) => m.version));
+      const check = new Database(path.join(dataDir, 'kodbro.sqlite'));
+      try {
+        expect(check.prepare('SELECT * FROM attempt_events ORDER BY attempt_id, seq').all()).toEqual(eventsBefore);
+        expect(check.prepare('SELECT history_bytes, run_bytes FROM attempts WHERE id = ?').get(attempt.id)).toEqual({
+          history_bytes: Buffer.byteLength(draftEvent) + 'null'.length,
+          run_bytes: 'print(1)'.length + 1 + '{"verdict":"accepted"}'.length,
+        });
+        expect(() => check.prepare('DELETE FROM attempt_events WHERE attempt_id = ?').run(attempt.id)).toThrow(/append-only/);
+        expect(() => check.prepare("UPDATE attempt_events SET kind = 'finished'").run()).toThrow(/append-only/);
+        expect(() => check.prepare("INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, 99, 'forged', 'null', 0)").run(org.id, attempt.id)).toThrow(/CHECK/);
+      } finally {
+        check.close();
+      }
+      // The old draft continues with a snapshot (its history has no edit base), after the old events.
+      ok(await store.saveDraft(attempt.id, { challengeVersionId: version.version.id, language: 'python', source: 'print("åäö")', revision: 2 }));
+      const events = await store.listEvents({ attemptId: attempt.id });
+      expect(events.map((e) => [e.seq, e.kind])).toEqual([
+        [1, 'started'],
+        [2, 'draft_saved'],
+        [3, 'disconnected'],
+        [4, 'draft_saved'],
+      ]);
+      expect(events[3]!.data).toMatchObject({ revision: 2, source: 'print("åäö")' });
+      expect((await store.listSubmissionsPage({ attemptId: attempt.id }, { limit: 5, maxBytes: 1000 })).items.map((x) => x.id)).toEqual([submissionId]);
+    } finally {
+      await store.close();
     }
   });
 });

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AttemptId, Clock, OrgId, Store, SubmissionKind } from '../../server/src/store/index.ts';
-import { SHORT_CODE_ALPHABET, retryAt } from '../../server/src/store/index.ts';
+import { replayDrafts } from '../../server/src/history/index.ts';
+import type { AttemptId, Clock, OrgId, Store, StoreQuotas, SubmissionKind } from '../../server/src/store/index.ts';
+import { RUNS_SHARE, SHORT_CODE_ALPHABET, retryAt } from '../../server/src/store/index.ts';
 
 /**
  * One behavioural suite every Store implementation runs (SQLite now,
@@ -22,7 +23,7 @@ export interface StoreHarness {
   destroy(): Promise<void>;
 }
 
-export type MakeStore = (options: { clock: Clock; maxTries: number }) => Promise<StoreHarness>;
+export type MakeStore = (options: { clock: Clock; maxTries: number; quotas?: Partial<StoreQuotas> }) => Promise<StoreHarness>;
 
 export const MAX_TRIES = 3;
 const MINUTE = 60_000;
@@ -116,8 +117,18 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
   describe(`Store: ${name}`, () => {
     let clock: FakeClock;
     let harness: StoreHarness;
+    let others: StoreHarness[];
     let opened: Store[];
     let store: Store;
+
+    /** A store on a database of its own with these quotas (this test's `store` keeps the defaults). */
+    const withQuotas = async (quotas: Partial<StoreQuotas>) => {
+      const other = await makeStore({ clock, maxTries: MAX_TRIES, quotas });
+      others.push(other);
+      const opened1 = await other.open();
+      opened.push(opened1);
+      return { store: opened1, harness: other, open: async () => { const s = await other.open(); opened.push(s); return s; } };
+    };
 
     /** Another connection to the same database. */
     const open = async () => {
@@ -129,6 +140,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
     beforeEach(async () => {
       clock = fakeClock();
       opened = [];
+      others = [];
       harness = await makeStore({ clock, maxTries: MAX_TRIES });
       store = await open();
     });
@@ -136,6 +148,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
     afterEach(async () => {
       for (const s of opened) await s.close();
       await harness.destroy();
+      for (const other of others) await other.destroy();
     });
 
     describe('organisations and staff', () => {
@@ -458,6 +471,186 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         // B's draft for the same key is B's own; it neither reads nor overwrites A's.
         ok(await store.saveDraft(b.id, { challengeVersionId: v1, language: 'python', source: 'theirs', revision: 5 }));
         expect((await store.listDrafts({ attemptId: a.id }))[0]).toMatchObject({ source: 'mine', revision: 1 });
+      });
+    });
+
+    describe('drafts: rate limit and replay history', () => {
+      const draft = (versionId: string, source: string, revision: number, language: 'python' | 'javascript' = 'python') => ({ challengeVersionId: versionId, language, source, revision });
+
+      it('lets an attempt save a burst, then one save per refill interval, for every connection together', async () => {
+        const { store: limited, open: another } = await withQuotas({ draftBurst: 3, draftSavesPerMinute: 60 });
+        const { a, b, v1 } = await world(limited, clock);
+        const secondDevice = await another();
+        ok(await limited.saveDraft(a.id, draft(v1, 'one', 1)));
+        ok(await secondDevice.saveDraft(a.id, draft(v1, 'two', 2)));
+        // A stale save costs a token too: it reads and compares like any other.
+        expect(await limited.saveDraft(a.id, draft(v1, 'old', 1))).toMatchObject({ ok: false, reason: 'stale' });
+        expect(await secondDevice.saveDraft(a.id, draft(v1, 'four', 4))).toEqual({ ok: false, reason: 'rate_limited', retryAfterMs: 1000 });
+        // Refused means untouched: no draft change, no event.
+        expect((await limited.listDrafts({ attemptId: a.id }))[0]).toMatchObject({ source: 'two', revision: 2 });
+        expect((await limited.listEvents({ attemptId: a.id })).filter((e) => e.kind === 'draft_saved')).toHaveLength(2);
+        // Another attempt has a bucket of its own.
+        ok(await limited.saveDraft(b.id, draft(v1, 'b', 1)));
+        clock.advance(400);
+        expect(await limited.saveDraft(a.id, draft(v1, 'four', 4))).toEqual({ ok: false, reason: 'rate_limited', retryAfterMs: 600 });
+        clock.advance(600);
+        ok(await limited.saveDraft(a.id, draft(v1, 'four', 4)));
+        expect(await limited.saveDraft(a.id, draft(v1, 'five', 5))).toMatchObject({ ok: false, reason: 'rate_limited' });
+        clock.advance(60_000);
+        for (let revision = 6; revision < 9; revision++) ok(await limited.saveDraft(a.id, draft(v1, `r${revision}`, revision)));
+        expect(await limited.saveDraft(a.id, draft(v1, 'r9', 9))).toMatchObject({ ok: false, reason: 'rate_limited' });
+      });
+
+      it('records a snapshot, then small edits, and replays every saved revision exactly', async () => {
+        const { store: s } = await withQuotas({ snapshotEveryEdits: 4, snapshotEveryMs: 60_000 });
+        const { a, v1, v2 } = await world(s, clock);
+        const big = Array.from({ length: 400 }, (_, i) => `line ${i}: print(${i} * ${i})`).join('\n');
+        const saved: string[] = [];
+        let text = big;
+        for (let revision = 1; revision <= 12; revision++) {
+          text = revision === 1 ? big : revision === 7 ? `${text}\n# pasted 😀 ب\n` : text.replace(`print(${revision}`, `print(${revision}0`);
+          clock.advance(1500);
+          ok(await s.saveDraft(a.id, draft(v1, text, revision)));
+          saved.push(text);
+          if (revision % 5 === 0) ok(await s.saveDraft(a.id, draft(v2, `other ${revision}`, revision, 'javascript')));
+        }
+        const events = await s.listEvents({ attemptId: a.id });
+        const mine = events.filter((e) => e.kind === 'draft_saved' && (e.data as { challengeVersionId: string }).challengeVersionId === v1);
+        expect(mine.map((e) => ('source' in (e.data as object) ? 'snapshot' : 'edit'))).toEqual(['snapshot', 'edit', 'edit', 'edit', 'snapshot', 'edit', 'edit', 'edit', 'snapshot', 'edit', 'edit', 'edit']);
+        // An edit stores the change, not the 10 KB text.
+        for (const event of mine.filter((e) => !('source' in (e.data as object)))) expect(JSON.stringify(event.data).length).toBeLessThan(300);
+        const replay = replayDrafts(events);
+        expect(replay.skipped).toBe(0);
+        expect(replay.revisions.filter((r) => r.challengeVersionId === v1).map((r) => r.source)).toEqual(saved);
+        expect(replay.revisions.filter((r) => r.challengeVersionId === v2).map((r) => r.source)).toEqual(['other 5', 'other 10']);
+      });
+
+      it('stops the history at its cap with one history_capped event; drafts are still saved, connection changes no longer recorded', async () => {
+        const { store: s } = await withQuotas({ historyBytesPerAttempt: 4096 });
+        const { a, b, v1 } = await world(s, clock);
+        let revision = 0;
+        for (let i = 0; i < 8; i++) {
+          clock.advance(2000);
+          ok(await s.saveDraft(a.id, draft(v1, `${i}`.repeat(1000), ++revision)));
+        }
+        expect(await s.appendEvent(a.id, 'disconnected')).toBeUndefined();
+        const events = await s.listEvents({ attemptId: a.id });
+        expect(events.filter((e) => e.kind === 'history_capped')).toEqual([expect.objectContaining({ data: { limitBytes: 4096, keptBytes: expect.any(Number) } })]);
+        const kept = events.filter((e) => e.kind === 'draft_saved');
+        expect(kept.length).toBeGreaterThan(0);
+        expect(kept.length).toBeLessThan(8);
+        expect(kept.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e.data)), 0)).toBeLessThanOrEqual(4096);
+        expect(events.at(-1)!.kind).toBe('history_capped');
+        expect((await s.listDrafts({ attemptId: a.id }))[0]).toMatchObject({ source: '7'.repeat(1000), revision: 8 });
+        // Runs are still logged (they are bounded by the run limits); another attempt keeps its history.
+        await submit(s, a.id, v1);
+        expect((await s.listEvents({ attemptId: a.id })).at(-1)!.kind).toBe('submitted');
+        expect(await s.appendEvent(b.id, 'disconnected')).toMatchObject({ kind: 'disconnected' });
+      });
+    });
+
+    describe('run storage budget', () => {
+      const sized = (versionId: string, kind: SubmissionKind, bytes: number) => ({
+        id: randomUUID(),
+        challengeVersionId: versionId,
+        kind,
+        language: 'python' as const,
+        source: 'x'.repeat(bytes),
+        customInput: kind === 'custom' ? '' : null,
+      });
+
+      it('refuses sample and custom runs past their share of the budget, submissions past all of it; retries of stored ones still answer', async () => {
+        const budget = 100_000;
+        const { store: s } = await withQuotas({ runBytesPerAttempt: budget });
+        const { a, b, v1 } = await world(s, clock);
+        const first = sized(v1, 'custom', 30_000);
+        ok(await s.createSubmission(a.id, first));
+        ok(await s.createSubmission(a.id, sized(v1, 'samples', 30_000)));
+        const share = Math.floor(budget * RUNS_SHARE);
+        expect(await s.createSubmission(a.id, sized(v1, 'custom', 30_000))).toEqual({ ok: false, reason: 'quota_exceeded', limitBytes: share });
+        expect(ok(await s.createSubmission(a.id, sized(v1, 'submit', 30_000))).created).toBe(true);
+        expect(await s.createSubmission(a.id, sized(v1, 'submit', 30_000))).toEqual({ ok: false, reason: 'quota_exceeded', limitBytes: budget });
+        expect(ok(await s.createSubmission(a.id, first)).created).toBe(false);
+        // Nothing of the refused ones was written; another attempt has a budget of its own.
+        expect(await s.listSubmissions({ attemptId: a.id })).toHaveLength(3);
+        expect(ok(await s.createSubmission(b.id, sized(v1, 'custom', 60_000))).created).toBe(true);
+      });
+
+      it('counts each stored result towards the budget', async () => {
+        const { store: s } = await withQuotas({ runBytesPerAttempt: 100_000 });
+        const { a, v1 } = await world(s, clock);
+        ok(await s.createSubmission(a.id, sized(v1, 'custom', 1_000)));
+        const claim = (await s.claimNext('w1', clock()))!;
+        expect(await s.complete(claim, { verdict: 'accepted', output: 'y'.repeat(70_000) })).toBe(true);
+        expect(await s.createSubmission(a.id, sized(v1, 'custom', 10_000))).toMatchObject({ ok: false, reason: 'quota_exceeded' });
+        expect(await s.createSubmission(a.id, sized(v1, 'custom', 1_000))).toMatchObject({ ok: true });
+      });
+    });
+
+    describe('pages of an attempt', () => {
+      it('reads submissions and events a page at a time, bounded by count and bytes, through their cursors', async () => {
+        const { x, a, v1 } = await world(store, clock);
+        const sizes = [1_000, 50_000, 2_000, 3_000, 120_000, 10];
+        const ids: string[] = [];
+        for (const bytes of sizes) {
+          const input = { ...submission(v1, 'custom', 's'.repeat(bytes)) };
+          ok(await store.createSubmission(a.id, input));
+          ids.push(input.id);
+        }
+        const scope = { orgId: x.id, attemptId: a.id };
+        const read = async (limit: number, maxBytes: number) => {
+          const pages: string[][] = [];
+          let after: number | undefined;
+          for (;;) {
+            const page = await store.listSubmissionsPage(scope, { after, limit, maxBytes });
+            pages.push(page.items.map((s) => s.id));
+            if (page.next === null) return pages;
+            after = page.next;
+          }
+        };
+        expect((await read(4, 1_000_000)).map((p) => p.length)).toEqual([4, 2]);
+        // 53 KB a page: the 120 KB one comes alone (a page holds at least one), the others pack around it.
+        expect((await read(10, 53_000)).map((p) => p.length)).toEqual([2, 2, 1, 1]);
+        expect((await read(10, 53_000)).flat()).toEqual(ids);
+        expect(await store.listSubmissionsPage({ attemptId: a.id }, { limit: 10, maxBytes: 1_000_000 })).toMatchObject({ next: null });
+        expect(await store.listSubmissionsPage({ orgId: x.id, attemptId: randomUUID() }, { limit: 10, maxBytes: 1_000_000 })).toEqual({ items: [], next: null });
+
+        const events = await store.listEvents(scope);
+        const first = await store.listEventsPage(scope, { limit: 3, maxBytes: 1_000_000 });
+        expect(first).toEqual({ items: events.slice(0, 3), next: 3 });
+        expect(await store.listEventsPage(scope, { after: 3, limit: 100, maxBytes: 1_000_000 })).toEqual({ items: events.slice(3), next: null });
+      });
+    });
+
+    describe('sessions', () => {
+      const candidateSession = (orgId: OrgId, inviteId: string, n: number) => ({
+        kind: 'candidate' as const,
+        idHash: createHash('sha256').update(`${inviteId}-${n}`).digest('hex'),
+        orgId,
+        inviteId,
+        csrfToken: `csrf-${n}`,
+        expiresAt: new Date(clock().getTime() + DAY),
+      });
+
+      it('keeps at most sessionsPerInvite candidate sessions per invite: a new one ends the oldest', async () => {
+        const { store: s } = await withQuotas({ sessionsPerInvite: 3 });
+        const { x, inviteA, inviteB } = await world(s, clock);
+        const made = [];
+        for (let n = 0; n < 7; n++) {
+          // Some in the same millisecond: the newest is never the one ended.
+          if (n % 2) clock.advance(1000);
+          made.push(await s.createSession(candidateSession(x.id, inviteA.invite.id, n)));
+          expect(await s.findSession(made.at(-1)!.idHash)).toBeDefined();
+        }
+        const alive = [];
+        for (const session of made) if (await s.findSession(session.idHash)) alive.push(session.csrfToken);
+        expect(alive).toHaveLength(3);
+        expect(alive).toContain('csrf-6');
+        expect(alive).not.toContain('csrf-0');
+        // Another invite's sessions are its own.
+        const other = await s.createSession(candidateSession(x.id, inviteB.invite.id, 0));
+        await s.createSession(candidateSession(x.id, inviteA.invite.id, 99));
+        expect(await s.findSession(other.idHash)).toBeDefined();
       });
     });
 

@@ -3,6 +3,7 @@ import {
   assessmentViewSchema,
   attemptDetailSchema,
   attemptListSchema,
+  attemptSubmissionPageSchema,
   challengeListSchema,
   createdInviteSchema,
   inviteListSchema,
@@ -25,5 +26,7 @@ export const staffApi = {
   createInvite: (csrf: string, assessmentId: string, body: CreateInviteBody) =>
     request(createdInviteSchema, `/api/assessments/${encodeURIComponent(assessmentId)}/invites`, { method: 'POST', body, csrf }),
   attempt: (id: string) => request(attemptDetailSchema, `/api/attempts/${encodeURIComponent(id)}`),
+  /** The submissions after the cursor a previous page gave (`submissionsNext`, then `next`). */
+  attemptSubmissions: (id: string, after: number) => request(attemptSubmissionPageSchema, `/api/attempts/${encodeURIComponent(id)}/submissions?after=${after}`),
   challenges: () => request(challengeListSchema, '/api/challenges'),
 };

@@ -56,6 +56,8 @@ export function progressText(t: TFunction, submission: CandidateSubmission, even
     case 'compiling':
       return t('progress.compiling');
     case 'testing':
+      // Hidden tests come as a count on a fixed tick; the candidate's own runs test by test.
+      if (event?.finished !== undefined && event.total !== undefined) return t('progress.hiddenTests', { finished: event.finished, total: event.total });
       return event?.index !== undefined && event.total !== undefined ? t('progress.testing', { index: event.index, total: event.total }) : t('progress.running');
     case 'retrying':
       return t('progress.retrying');

@@ -199,7 +199,8 @@ function useDraftStore(attempt: CandidateAttempt, csrf: string, socket: Socket |
           const ack = await emitWithAck(live, 'draft:save', body);
           if (ack.ok) return { ok: true };
           if (ack.current) return { ok: false, current: ack.current };
-          throw new ApiError(ack.error.code, ack.error.message);
+          // As over HTTP: the wait comes in the error's details.
+          throw new ApiError(ack.error.code, ack.error.message, 0, ack.retryAfterMs === undefined ? undefined : { retryAfterMs: ack.retryAfterMs });
         } catch (caught) {
           // A lost acknowledgement: send the same revision over HTTP (stored once either way).
           if (!(caught instanceof ApiError && caught.code === 'timeout')) throw caught;

@@ -101,6 +101,29 @@ describe('createDraftStore', () => {
     expect(store.status()).toBe('saved');
   });
 
+  it('waits as long as the server says after a rate-limited save, then sends the newest text; typing does not hurry it', async () => {
+    let limited = 1;
+    const { sent, save } = server(() => (limited-- > 0 ? new ApiError('rate_limited', 'Saving too often', 429, { retryAfterMs: 5000 }) : { ok: true }));
+    const store = createDraftStore('t1', [draft('a', 1)], save);
+    store.edit(CV, 'python', 'first');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent.map((body) => body.source)).toEqual(['first']);
+    expect(store.status()).toBe('pending');
+    expect(store.lastError()).toBeNull();
+    store.edit(CV, 'python', 'first and more');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(sent).toHaveLength(1);
+    // The text is kept on the device meanwhile.
+    expect(Object.values(localStorage as unknown as Record<string, string>).some((value) => value.includes('first'))).toBe(true);
+    await vi.advanceTimersByTimeAsync(2100);
+    expect(sent.map((body) => [body.source, body.revision])).toEqual([
+      ['first', 2],
+      ['first and more', 3],
+    ]);
+    expect(store.status()).toBe('saved');
+    expect(store.source(CV, 'python')).toBe('first and more');
+  });
+
   it('treats a stale answer holding our own text as saved (a lost acknowledgement)', async () => {
     const { save } = server((body) => ({ ok: false, current: draft(body.source, body.revision) }));
     const store = createDraftStore('t1', [], save);

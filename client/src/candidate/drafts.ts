@@ -12,6 +12,9 @@ import { ApiError } from '../api/http.ts';
  *   text, so a reload continues the count and keeps unsaved typing;
  * - a failed save is retried with growing pauses, and at once when the
  *   connection returns (`retryNow`);
+ * - a save the server refuses as too frequent (`rate_limited`, with
+ *   `details.retryAfterMs`) is sent again once that time has passed, with the
+ *   newest text; nothing is sent before then, typing included;
  * - when the server holds a newer revision written elsewhere (another tab or
  *   device), that newer text is taken and the candidate is told.
  */
@@ -72,6 +75,8 @@ export function createDraftStore(attemptKey: string, serverDrafts: DraftView[], 
   let failures = 0;
   let running: Promise<void> | null = null;
   let disposed = false;
+  /** Not before this time (ms): the server asked us to wait. */
+  let holdUntil = 0;
 
   const keyOf = (challengeVersionId: string, language: string) => `${challengeVersionId}.${language}`;
   const storageKey = (key: string) => `${PREFIX}${attemptKey}.${key}`;
@@ -108,7 +113,7 @@ export function createDraftStore(attemptKey: string, serverDrafts: DraftView[], 
 
   const schedule = (delay: number) => {
     clearTimeout(timer);
-    if (!disposed) timer = setTimeout(() => void run(), delay);
+    if (!disposed) timer = setTimeout(() => void run(), Math.max(delay, holdUntil - Date.now()));
   };
 
   const run = (): Promise<void> => {
@@ -133,6 +138,14 @@ export function createDraftStore(attemptKey: string, serverDrafts: DraftView[], 
       try {
         outcome = await save({ challengeVersionId: entry.challengeVersionId, language: entry.language, source, revision });
       } catch (caught) {
+        const wait = retryAfter(caught);
+        if (wait !== undefined) {
+          // Not a failure: the text stays unsaved (and in localStorage) and goes again, newest, when allowed.
+          holdUntil = Date.now() + wait;
+          setStatus('pending');
+          schedule(wait);
+          return;
+        }
         failures += 1;
         const apiError = caught instanceof ApiError ? caught : new ApiError('network', String(caught));
         const offline = apiError.code === 'network' || apiError.code === 'timeout' || apiError.status >= 500;
@@ -225,6 +238,14 @@ export function createDraftStore(attemptKey: string, serverDrafts: DraftView[], 
       listeners.clear();
     },
   };
+}
+
+/** How long the server asked us to wait before saving again, when it refused a save as too frequent. */
+function retryAfter(caught: unknown): number | undefined {
+  if (!(caught instanceof ApiError) || caught.code !== 'rate_limited') return undefined;
+  const wait = (caught.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  // Without a usable time, a second; never more than a minute (a bad answer must not stop saving).
+  return typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? Math.min(wait, 60_000) : 1000;
 }
 
 /** Removes every draft this device holds (leaving a shared device). */

@@ -7,10 +7,18 @@ import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime, formatSpan } from './format.ts';
 
-/** One candidate's attempt: summary, latest drafts, every submission with its results and source. */
+/**
+ * One candidate's attempt: summary, latest drafts, and its submissions with
+ * results and source, a page at a time, oldest first (one attempt may hold
+ * hundreds of runs of 256 KB each): the first page comes with the attempt,
+ * "show more" reads on from where it ended.
+ */
 export function AttemptView({ id }: { id: string }) {
   const { t } = useTranslation('staff');
   const [detail, setDetail] = useState<AttemptDetail | null>(null);
+  const [submissions, setSubmissions] = useState<StaffSubmission[]>([]);
+  const [next, setNext] = useState<number | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [assessment, setAssessment] = useState<AssessmentView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -18,12 +26,30 @@ export function AttemptView({ id }: { id: string }) {
     staffApi.attempt(id).then(
       (loaded) => {
         setDetail(loaded);
+        setSubmissions(loaded.submissions);
+        setNext(loaded.submissionsNext);
         // Only for the challenge titles; the attempt holds version ids.
         staffApi.assessment(loaded.assessmentId).then(setAssessment, () => {});
       },
       (caught: unknown) => setError(toApiError(caught)),
     );
   }, [id]);
+
+  const loadMore = () => {
+    if (next === null) return;
+    setLoadingMore(true);
+    staffApi.attemptSubmissions(id, next).then(
+      (page) => {
+        setSubmissions((loaded) => [...loaded, ...page.submissions]);
+        setNext(page.next);
+        setLoadingMore(false);
+      },
+      (caught: unknown) => {
+        setError(toApiError(caught));
+        setLoadingMore(false);
+      },
+    );
+  };
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <p role="status">{t('loading')}</p>;
   const { attempt } = detail;
@@ -50,12 +76,20 @@ export function AttemptView({ id }: { id: string }) {
       </dl>
 
       <h2>{t('submissions')}</h2>
-      {detail.submissions.length === 0 && <p>{t('noSubmissions')}</p>}
-      {[...detail.submissions]
+      {submissions.length === 0 && <p>{t('noSubmissions')}</p>}
+      {[...submissions]
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
         .map((submission) => (
           <Submission key={submission.id} submission={submission} title={titleOf(submission.challengeVersionId)} />
         ))}
+      {next !== null && (
+        <p>
+          <button type="button" onClick={loadMore} disabled={loadingMore}>
+            {t('moreSubmissions')}
+          </button>
+        </p>
+      )}
+      <ErrorAlert error={error} />
 
       <h2>{t('drafts')}</h2>
       {detail.drafts.map((draft) => (

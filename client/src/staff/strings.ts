@@ -43,6 +43,7 @@ const staffEn = {
   attemptOf: 'Attempt of {{name}}',
   drafts: 'Latest drafts',
   noSubmissions: 'No submissions yet.',
+  moreSubmissions: 'Show more submissions',
   source: 'Source',
   customInput: 'Custom input',
   tests: 'Tests',

@@ -43,7 +43,7 @@ const DEADLINE_SWEEP_MS = 10_000;
 export async function startServer(config: ServerConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'kodbro' } });
   const clock = () => new Date();
-  const store = new SqliteStore({ dataDir: config.dataDir, maxTries: config.maxTries, clock });
+  const store = new SqliteStore({ dataDir: config.dataDir, maxTries: config.maxTries, clock, quotas: config.quotas });
   const requeued = await store.requeueRunning();
   if (requeued.requeued + requeued.failed > 0) logger.warn(requeued, 'jobs left running by the previous process: re-queued (or failed when out of tries)');
 
@@ -56,8 +56,8 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
   const demo = config.seedDemo ? await seedDemo(store, catalog, config.demoPassword, clock()) : undefined;
   if (demo?.published.length) logger.info({ published: demo.published }, 'sample challenges published');
 
-  const reads = candidateReads(store, catalog, clock);
-  const live = createLive(store, reads, clock, logger);
+  const reads = candidateReads(store, catalog, clock, config.progressTickMs);
+  const live = createLive(store, reads, clock, logger, config.progressTickMs);
   const pool = startWorkerPool(config.workers, { store, catalog, docker, limits: config.judge, live, log: logger, clock, dockerUp: () => dockerState.up });
 
   const deps: AppDeps = { config, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake };
@@ -110,6 +110,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
       closing ??= (async () => {
         clearInterval(dockerTimer);
         clearInterval(deadlineTimer);
+        live.stop();
         stopReaper();
         await new Promise<void>((resolve) => {
           void io.close(() => resolve());

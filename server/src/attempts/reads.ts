@@ -11,16 +11,18 @@ import { toCandidateAttempt, toCandidateSubmission } from '../views/index.ts';
  */
 export interface CandidateReads {
   attempt(invite: Invite, attempt: Attempt | undefined): Promise<CandidateAttempt>;
-  submission(attemptId: AttemptId, submission: Submission): Promise<CandidateSubmission>;
+  /** `asOf`: the tick a hidden run's end is being told on (default: now). */
+  submission(attemptId: AttemptId, submission: Submission, asOf?: Date): Promise<CandidateSubmission>;
   submissions(attemptId: AttemptId): Promise<CandidateSubmission[]>;
 }
 
-export function candidateReads(store: Store, catalog: Catalog, clock: () => Date): CandidateReads {
-  const view = async (attemptId: AttemptId, submission: Submission, visibility: Parameters<typeof toCandidateSubmission>[1]) => {
+/** @param tickMs what candidates' times are rounded to (docs/security.md, "Timing"). */
+export function candidateReads(store: Store, catalog: Catalog, clock: () => Date, tickMs: number): CandidateReads {
+  const view = async (attemptId: AttemptId, submission: Submission, visibility: Parameters<typeof toCandidateSubmission>[1], now: Date) => {
     // Samples are shown with their input and answer; load the package only when a sample run has a result.
     const challenge = submission.kind === 'samples' && submission.status === 'done' ? await catalog.forAttempt(attemptId, submission.challengeVersionId) : undefined;
     const position = submission.status === 'queued' ? await store.queuePosition(attemptId, submission.id) : undefined;
-    return toCandidateSubmission(submission, visibility, challenge, position);
+    return toCandidateSubmission(submission, visibility, challenge, position, { now, tickMs });
   };
   const visibilityOf = async (attemptId: AttemptId) => (await store.getAttemptAssessment(attemptId))?.resultsVisibility ?? 'none';
 
@@ -31,13 +33,14 @@ export function candidateReads(store: Store, catalog: Catalog, clock: () => Date
       const drafts = attempt ? await store.listDrafts({ attemptId: attempt.id }) : [];
       return toCandidateAttempt(invite, assessment, attempt, drafts, clock());
     },
-    async submission(attemptId, submission) {
-      return view(attemptId, submission, await visibilityOf(attemptId));
+    async submission(attemptId, submission, asOf) {
+      return view(attemptId, submission, await visibilityOf(attemptId), asOf ?? clock());
     },
     async submissions(attemptId) {
       const visibility = await visibilityOf(attemptId);
       const submissions = await store.listSubmissions({ attemptId });
-      return Promise.all(submissions.map((s) => view(attemptId, s, visibility)));
+      const now = clock();
+      return Promise.all(submissions.map((s) => view(attemptId, s, visibility, now)));
     },
   };
 }

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { KodbroError } from '../errors.ts';
+import type { StoreQuotas } from '../store/index.ts';
 import { judgeLimitsFromEnv, type JudgeLimits } from './limits.ts';
 
 /** The repository root: where `npm start` runs and the default data folder lives. */
@@ -27,6 +28,17 @@ const envSchema = z.object({
   KODBRO_WORKERS: z.coerce.number().int().min(0).max(256).default(os.availableParallelism()),
   /** Runs (submit, samples, custom) one attempt may start per minute. */
   KODBRO_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Draft saves one attempt may make at once, then per minute (every device and transport together). */
+  KODBRO_DRAFT_SAVE_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
+  KODBRO_DRAFT_SAVES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  /** Replay history (draft edits and snapshots, connection changes) one attempt keeps. */
+  KODBRO_HISTORY_KB_PER_ATTEMPT: z.coerce.number().int().min(16).max(1024 * 1024).default(4096),
+  /** Source, custom input and results one attempt's runs may store; sample and custom runs may use three quarters. */
+  KODBRO_RUN_STORAGE_KB_PER_ATTEMPT: z.coerce.number().int().min(512).max(16 * 1024 * 1024).default(32 * 1024),
+  /** Devices (sessions) one invite may have at once; opening it on one more ends the oldest. */
+  KODBRO_SESSIONS_PER_INVITE: z.coerce.number().int().min(1).max(1000).default(5),
+  /** How often hidden-test progress reaches candidates, and what their timestamps are rounded to (docs/security.md). */
+  KODBRO_PROGRESS_TICK_MS: z.coerce.number().int().min(1000).max(60_000).default(1000),
   KODBRO_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
   /** Sign-in tries per address and e-mail per 15 minutes; candidate code tries per address. */
   KODBRO_LOGIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
@@ -49,6 +61,10 @@ export interface ServerConfig {
   publicUrl: string;
   workers: number;
   runsPerMinute: number;
+  /** Draft, history, run-storage and session limits; the store enforces them. */
+  quotas: Omit<StoreQuotas, 'snapshotEveryMs' | 'snapshotEveryEdits'>;
+  /** Hidden-test progress and candidate-facing times move on this tick. */
+  progressTickMs: number;
   sessionMs: number;
   loginLimit: number;
   codeLimit: number;
@@ -90,6 +106,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicUrl,
     workers: e.KODBRO_WORKERS,
     runsPerMinute: e.KODBRO_RUNS_PER_MINUTE,
+    quotas: {
+      draftBurst: e.KODBRO_DRAFT_SAVE_BURST,
+      draftSavesPerMinute: e.KODBRO_DRAFT_SAVES_PER_MINUTE,
+      historyBytesPerAttempt: e.KODBRO_HISTORY_KB_PER_ATTEMPT * 1024,
+      runBytesPerAttempt: e.KODBRO_RUN_STORAGE_KB_PER_ATTEMPT * 1024,
+      sessionsPerInvite: e.KODBRO_SESSIONS_PER_INVITE,
+    },
+    progressTickMs: e.KODBRO_PROGRESS_TICK_MS,
     sessionMs: Math.round(e.KODBRO_SESSION_HOURS * 3_600_000),
     loginLimit: e.KODBRO_LOGIN_LIMIT,
     codeLimit: e.KODBRO_CODE_LIMIT,

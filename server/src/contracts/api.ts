@@ -35,6 +35,7 @@ export const API_ERROR_CODES = [
   'not_open',
   'rate_limited',
   'payload_too_large',
+  'quota_exceeded',
   'unsupported_media_type',
   'package_invalid',
   'package_too_large',
@@ -390,7 +391,25 @@ export const ATTEMPT_EVENT_KIND_VALUES = [
   'disconnected',
   'reconnected',
   'finished',
+  /** The attempt's replay history reached its cap: later draft saves and connection changes are not recorded. */
+  'history_capped',
 ] as const;
+
+/**
+ * One save in the replay history (`draft_saved` events). The first save of a
+ * draft, and every few minutes or edits after that, is a snapshot of the
+ * whole text (so a replay can seek); the saves between are one replaced span
+ * relative to the revision `base` before them: the text from UTF-16 index
+ * `at`, `remove` code units long, becomes `insert`. Events written before
+ * edits existed are all snapshots.
+ */
+const draftRefFields = { challengeVersionId: idSchema, language: languageIdSchema, revision: z.number().int() };
+export const draftEditSchema = z.object({ at: z.number().int().nonnegative(), remove: z.number().int().nonnegative(), insert: z.string() });
+export type DraftEdit = z.infer<typeof draftEditSchema>;
+export const draftSnapshotDataSchema = z.object({ ...draftRefFields, source: z.string() });
+export const draftEditDataSchema = z.object({ ...draftRefFields, base: z.number().int(), edit: draftEditSchema });
+export const draftSavedDataSchema = z.union([draftSnapshotDataSchema, draftEditDataSchema]);
+export type DraftSavedData = z.infer<typeof draftSavedDataSchema>;
 
 export const attemptSummarySchema = z.object({
   id: idSchema,
@@ -408,12 +427,33 @@ export const attemptSummarySchema = z.object({
 export type AttemptSummary = z.infer<typeof attemptSummarySchema>;
 export const attemptListSchema = z.object({ attempts: z.array(attemptSummarySchema) });
 
+export const attemptEventViewSchema = z.object({ seq: z.number().int(), kind: z.enum(ATTEMPT_EVENT_KIND_VALUES), at: isoTimeSchema, data: z.unknown() });
+export type AttemptEventView = z.infer<typeof attemptEventViewSchema>;
+
+/**
+ * Pages of an attempt's submissions and events, oldest first, each bounded in
+ * count and in bytes (one submission alone may hold 256 KB of source). `next`
+ * is the `after` of the following page, or null on the last one.
+ */
+export const pageQuerySchema = (maxLimit: number) =>
+  z.strictObject({
+    after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    limit: z.coerce.number().int().min(1).max(maxLimit).optional(),
+  });
+export const attemptEventPageSchema = z.object({ events: z.array(attemptEventViewSchema), next: z.number().int().nullable() });
+export type AttemptEventPage = z.infer<typeof attemptEventPageSchema>;
+export const attemptSubmissionPageSchema = z.object({ submissions: z.array(staffSubmissionSchema), next: z.number().int().nullable() });
+export type AttemptSubmissionPage = z.infer<typeof attemptSubmissionPageSchema>;
+
+/** The summary, the drafts, and the first page of submissions and of events; read on with `…/submissions?after=` and `…/events?after=`. */
 export const attemptDetailSchema = z.object({
   attempt: attemptSummarySchema,
   assessmentId: idSchema,
   drafts: z.array(draftSchema),
   submissions: z.array(staffSubmissionSchema),
-  events: z.array(z.object({ seq: z.number().int(), kind: z.enum(ATTEMPT_EVENT_KIND_VALUES), at: isoTimeSchema, data: z.unknown() })),
+  submissionsNext: z.number().int().nullable(),
+  events: z.array(attemptEventViewSchema),
+  eventsNext: z.number().int().nullable(),
 });
 export type AttemptDetail = z.infer<typeof attemptDetailSchema>;
 

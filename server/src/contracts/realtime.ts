@@ -21,10 +21,17 @@ import { verdictSchema } from './verdicts.ts';
  * they are its organisation's).
  */
 
-/** Every acknowledgement: ok with a value, or an error like the HTTP API's. */
+/**
+ * Every acknowledgement: ok with a value, or an error like the HTTP API's
+ * (with the stored draft when a save was stale, and when to try again when
+ * it was rate limited).
+ */
 const ackError = z.object({ code: z.string(), message: z.string() });
 export const ackSchema = <T extends z.ZodType>(value: T) =>
-  z.union([z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: ackError, current: draftSchema.optional() })]);
+  z.union([
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: ackError, current: draftSchema.optional(), retryAfterMs: z.number().int().nonnegative().optional() }),
+  ]);
 
 // Client → server --------------------------------------------------------------
 
@@ -52,16 +59,22 @@ export const timerEventSchema = z.object({
 export type TimerEvent = z.infer<typeof timerEventSchema>;
 
 /**
- * Progress of one submission, candidate-safe: for hidden tests only "test k
- * of n" and never a per-test verdict; per-test verdicts for samples and
- * custom input. The last one of a run carries the submission with its result.
+ * Progress of one submission, candidate-safe. Samples and custom input (the
+ * candidate's own data) are live: "test `index` of `total`", then that test's
+ * verdict. Hidden tests (`submit`) arrive only on a fixed tick of at least a
+ * second, as the count of `finished` tests, never the moment one finished and
+ * never which one (docs/security.md, "Timing"). The last event of a run
+ * carries the submission with its result.
  */
 export const progressEventSchema = z.object({
   submissionId: idSchema,
   kind: submissionKindSchema,
   stage: z.enum(['queued', 'compiling', 'testing', 'retrying', 'done', 'failed']),
   position: z.number().int().nullable().optional(),
+  /** Samples and custom input: the test running or just judged. */
   index: z.number().int().optional(),
+  /** Hidden tests: how many have finished, as of the last tick. */
+  finished: z.number().int().optional(),
   total: z.number().int().optional(),
   /** Only for samples and custom input. */
   verdict: verdictSchema.optional(),

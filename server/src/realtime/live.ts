@@ -4,6 +4,7 @@ import type { CandidateReads } from '../attempts/index.ts';
 import type { DraftAck, JudgeEvent, ProgressEvent } from '../contracts/index.ts';
 import type { AttemptId, OrgId, Store, SubmissionKind } from '../store/index.ts';
 import { toAttemptSummary } from '../views/index.ts';
+import { createHiddenTicker, type HiddenState, type TickTimers } from './ticks.ts';
 
 export const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
 export const assessmentRoom = (assessmentId: string) => `assessment:${assessmentId}`;
@@ -20,8 +21,11 @@ export interface LiveJob {
 
 /**
  * Pushes changes to the sockets that may see them. Everything sent to a
- * candidate goes through the candidate views; hidden-test progress is only
- * "test k of n". Sending never blocks or fails the caller.
+ * candidate goes through the candidate views. Runs on the candidate's own
+ * data (samples, custom input) are live, test by test; a run on hidden tests
+ * reaches the candidate only on the fixed tick (ticks.ts): its stage and a
+ * count of finished tests, then its end. Staff hear `attempt:changed` as it
+ * happens. Sending never blocks or fails the caller.
  */
 export interface Live {
   queued(orgId: OrgId, attemptId: AttemptId, submissionId: string): void;
@@ -33,28 +37,61 @@ export interface Live {
   attemptStarted(inviteId: string, attemptId: AttemptId): void;
   draftSaved(attemptId: AttemptId, ack: DraftAck): void;
   attach(io: Server): void;
+  /** Stops the tick timer (the server is closing). */
+  stop(): void;
 }
 
-export function createLive(store: Store, reads: CandidateReads, clock: () => Date, log: Logger): Live {
+/** The server's clock and Node's timer, for the tick. */
+export function clockTimers(clock: () => Date): TickTimers {
+  return {
+    now: () => clock().getTime(),
+    at(atMs, fn) {
+      // Node's timers run on another clock than Date: one may fire a millisecond early, so wait out the rest.
+      const wait = () => {
+        const left = atMs - clock().getTime();
+        if (left <= 0) return fn();
+        timer = setTimeout(wait, left);
+        timer.unref();
+      };
+      let timer = setTimeout(wait, Math.max(0, atMs - clock().getTime()));
+      timer.unref();
+      return () => clearTimeout(timer);
+    },
+  };
+}
+
+export function createLive(store: Store, reads: CandidateReads, clock: () => Date, log: Logger, tickMs: number, timers: TickTimers = clockTimers(clock)): Live {
   let io: Server | undefined;
   const background = (what: string, work: () => Promise<void>) => {
     if (!io) return;
     work().catch((error: unknown) => log.warn({ err: error, what }, 'live update failed'));
   };
 
-  const sendSubmission = async (attemptId: AttemptId, submissionId: string, stage?: ProgressEvent['stage']) => {
+  /** The stored submission through the candidate view; `asOf` is the tick a hidden run's end is told on. */
+  const sendSubmission = async (attemptId: AttemptId, submissionId: string, stage?: ProgressEvent['stage'], asOf?: number) => {
     const submission = await store.getSubmission({ attemptId }, submissionId);
     if (!submission || !io) return;
-    const view = await reads.submission(attemptId, submission);
+    const view = await reads.submission(attemptId, submission, asOf === undefined ? undefined : new Date(Math.max(asOf, clock().getTime())));
     const event: ProgressEvent = {
       submissionId,
       kind: submission.kind,
-      stage: stage ?? (submission.status === 'running' ? 'compiling' : submission.status === 'failed' ? 'failed' : submission.status),
+      stage: stage ?? (view.status === 'running' ? 'compiling' : view.status),
       position: view.queuePosition,
       submission: view,
     };
     io.to(attemptRoom(attemptId)).emit('submission:progress', event);
   };
+
+  const hidden = createHiddenTicker({
+    tickMs,
+    timers,
+    onState(state: HiddenState) {
+      io?.to(attemptRoom(state.attemptId)).emit('submission:progress', hiddenProgress(state));
+    },
+    onSettled(run, tick) {
+      background('settled on the tick', () => sendSubmission(run.attemptId as AttemptId, run.submissionId, undefined, tick));
+    },
+  });
 
   const live: Live = {
     attach(server) {
@@ -67,14 +104,18 @@ export function createLive(store: Store, reads: CandidateReads, clock: () => Dat
       });
     },
     progress(job, event) {
+      if (job.kind === 'submit') return hidden.record(job, event);
       const progress = candidateProgress(job, event);
       if (progress && io) io.to(attemptRoom(job.attemptId)).emit('submission:progress', progress);
     },
     settled(job) {
-      background('settled', async () => {
-        await sendSubmission(job.attemptId, job.submissionId);
-        if (job.kind === 'submit') live.attemptChanged(job.orgId, job.attemptId, 'scored');
-      });
+      if (job.kind === 'submit') {
+        hidden.settle(job);
+        // Staff see the score at once; the candidate on the next tick.
+        live.attemptChanged(job.orgId, job.attemptId, 'scored');
+        return;
+      }
+      background('settled', () => sendSubmission(job.attemptId, job.submissionId));
     },
     attemptChanged(orgId, attemptId, change) {
       background('attempt changed', async () => {
@@ -94,15 +135,30 @@ export function createLive(store: Store, reads: CandidateReads, clock: () => Dat
     draftSaved(attemptId, ack) {
       io?.to(attemptRoom(attemptId)).emit('draft:saved', ack);
     },
+    stop() {
+      hidden.stop();
+    },
   };
   return live;
 }
 
+/** A hidden run's state as the progress event the candidate gets on a tick. */
+export function hiddenProgress(state: HiddenState): ProgressEvent {
+  return {
+    submissionId: state.submissionId,
+    kind: 'submit',
+    stage: state.stage,
+    ...(state.stage === 'testing' ? { finished: state.finished, ...(state.total !== undefined ? { total: state.total } : {}) } : {}),
+  };
+}
+
 /**
- * A judge event as the candidate may see it: per-test verdicts only for their
- * own runs (samples, custom input); for hidden tests, how far it got.
+ * A judge event of the candidate's own run (samples, custom input) as they
+ * may see it, at once: test by test, with verdicts. Nothing of a hidden run:
+ * those go through the tick (`hiddenProgress`).
  */
 export function candidateProgress(job: Pick<LiveJob, 'submissionId' | 'kind'>, event: JudgeEvent): ProgressEvent | undefined {
+  if (job.kind === 'submit') return undefined;
   const base = { submissionId: job.submissionId, kind: job.kind };
   switch (event.type) {
     case 'compiling':
@@ -110,7 +166,7 @@ export function candidateProgress(job: Pick<LiveJob, 'submissionId' | 'kind'>, e
     case 'testing':
       return { ...base, stage: 'testing', index: event.index, total: event.total };
     case 'test_done':
-      return job.kind === 'submit' ? undefined : { ...base, stage: 'testing', index: event.index, total: event.total, verdict: event.verdict };
+      return { ...base, stage: 'testing', index: event.index, total: event.total, verdict: event.verdict };
     case 'retrying':
       return { ...base, stage: 'retrying' };
     default:

@@ -124,7 +124,10 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
       if (!identity) return { ok: false, error: { code: 'unauthenticated', message: 'The session has ended' } };
       if (!identity.attempt) return { ok: false, error: { code: 'attempt_not_started', message: 'Start the assessment first' } };
       const saved = await saveCandidateDraft(deps.store, identity.attempt, body);
-      if (!saved.ok) return { ok: false, error: { code: saved.code, message: saved.message }, ...(saved.code === 'stale_draft' ? { current: saved.current } : {}) };
+      if (!saved.ok) {
+        const extra = saved.code === 'stale_draft' ? { current: saved.current } : saved.code === 'rate_limited' ? { retryAfterMs: saved.retryAfterMs } : {};
+        return { ok: false, error: { code: saved.code, message: saved.message }, ...extra };
+      }
       deps.live.draftSaved(identity.attempt.id, saved.ack);
       return { ok: true, value: saved.ack };
     });

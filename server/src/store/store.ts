@@ -105,6 +105,19 @@ export type NewSession = { idHash: string; orgId: OrgId; csrfToken: string; expi
   | { kind: 'candidate'; inviteId: string }
 );
 
+/** One page of a list read with a cursor: at most `limit` items and about `maxBytes` (never less than one item). */
+export interface PageRequest {
+  /** The `next` of the previous page; omitted for the first. */
+  after?: number;
+  limit: number;
+  maxBytes: number;
+}
+export interface Page<T> {
+  items: T[];
+  /** Pass as `after` for the following page; null on the last one. */
+  next: number | null;
+}
+
 /** Outcome of reporting a failed try. */
 export type FailOutcome = 'requeued' | 'failed' | 'lost';
 
@@ -186,15 +199,28 @@ export interface AttemptStore {
   finishExpiredAttempts(limit: number): Promise<Attempt[]>;
 
   /**
-   * Saves a draft if `revision` is higher than the stored one, appending
-   * `draft_saved` (with the source, so review can replay the writing). A
-   * stale revision is refused with the stored draft; so is any write once the
-   * attempt is finished or its deadline has passed.
+   * Saves a draft if `revision` is higher than the stored one. A stale
+   * revision is refused with the stored draft; so is any write once the
+   * attempt is finished or its deadline has passed. Saves of one attempt
+   * (all its devices, HTTP and socket alike) take a token from the attempt's
+   * bucket (`draftBurst`, `draftSavesPerMinute`); without one the save is
+   * refused `rate_limited` with when a token will be there.
+   *
+   * Each accepted save appends `draft_saved` for replay: a snapshot of the
+   * text for a draft's first save and every few minutes or edits, otherwise
+   * the one span that changed since the previous revision (see
+   * DraftSavedData). Once the attempt's history reaches
+   * `historyBytesPerAttempt`, one `history_capped` is appended and later
+   * saves are stored without history.
    */
   saveDraft(
     attemptId: AttemptId,
     input: DraftInput,
-  ): Promise<Outcome<Draft, 'stale', { current: Draft }> | Refused<'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>>;
+  ): Promise<
+    | Outcome<Draft, 'stale', { current: Draft }>
+    | Refused<'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
+    | Refused<'rate_limited', { retryAfterMs: number }>
+  >;
   listDrafts(scope: AttemptScope): Promise<Draft[]>;
 
   /**
@@ -202,26 +228,43 @@ export interface AttemptStore {
    * `submitted`, `ran_samples` or `ran_custom`. The same id again returns the
    * first submission (`created: false`) and writes nothing, even after the
    * deadline. An id another attempt used is refused without saying more.
+   * The attempt's runs store at most `runBytesPerAttempt` (source, custom
+   * input, and each result as it is completed); sample and custom runs stop
+   * at RUNS_SHARE of it. Beyond, `quota_exceeded` with the limit that applied.
    */
   createSubmission(
     attemptId: AttemptId,
     input: SubmissionInput,
-  ): Promise<Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>>;
+  ): Promise<
+    | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
+    | Refused<'quota_exceeded', { limitBytes: number }>
+  >;
   getSubmission(scope: AttemptScope, submissionId: string): Promise<Submission | undefined>;
   /** Oldest first. */
   listSubmissions(scope: AttemptScope): Promise<Submission[]>;
+  /** Oldest first, a page at a time (a recruiter's read); sizes count source, custom input and result. */
+  listSubmissionsPage(scope: AttemptScope, page: PageRequest): Promise<Page<Submission>>;
   /** For per-attempt rate limits: submissions of the attempt created at or after `since`. */
   countSubmissionsSince(attemptId: AttemptId, since: Date): Promise<number>;
 
-  /** For the connection layer; the other kinds are written by the changes they record. */
+  /**
+   * For the connection layer; the other kinds are written by the changes they
+   * record. Connection changes count towards the history cap like draft
+   * saves: undefined when the attempt does not exist or its history is full.
+   */
   appendEvent(attemptId: AttemptId, kind: ConnectionEventKind, data?: unknown): Promise<AttemptEvent | undefined>;
   /** In sequence order; `afterSeq` resumes a reader. */
   listEvents(scope: AttemptScope, afterSeq?: number): Promise<AttemptEvent[]>;
+  /** In sequence order, a page at a time; the cursor is the last sequence number read. */
+  listEventsPage(scope: AttemptScope, page: PageRequest): Promise<Page<AttemptEvent>>;
 }
 
 /** Sign-in sessions. Looked up by the hash of the cookie: the way in, so unscoped by nature. */
 export interface SessionStore {
-  /** Also removes expired sessions. */
+  /**
+   * Also removes expired sessions. A candidate session is one of at most
+   * `sessionsPerInvite` per invite: making one more ends the oldest.
+   */
   createSession(input: NewSession): Promise<Session>;
   /** Undefined when unknown or expired. */
   findSession(idHash: string): Promise<Session | undefined>;

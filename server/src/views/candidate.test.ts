@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JudgeResult } from '../contracts/index.ts';
-import { attemptStatus, toCandidateResult } from './candidate.ts';
+import type { Submission } from '../store/index.ts';
+import { attemptStatus, toCandidateResult, toCandidateSubmission } from './candidate.ts';
 
 const hidden: JudgeResult = {
   verdict: 'wrong_answer',
@@ -65,6 +66,43 @@ describe('toCandidateResult', () => {
   it('has no result while queued or running', () => {
     expect(toCandidateResult({ kind: 'submit', status: 'queued', result: null }, 'samples', undefined)).toBeNull();
     expect(toCandidateResult({ kind: 'submit', status: 'running', result: null }, 'samples', undefined)).toBeNull();
+  });
+});
+
+describe('toCandidateSubmission: times on the tick', () => {
+  const stored = (kind: Submission['kind'], finishedAt: string | null): Submission => ({
+    id: '6f1c3f7e-5d5b-4a55-9d3e-0d6a7f1a2b3c',
+    orgId: 'org' as Submission['orgId'],
+    attemptId: 'attempt' as Submission['attemptId'],
+    challengeVersionId: '0a5f4178-2d61-4162-a7fb-b5d992237121',
+    kind,
+    language: 'python',
+    source: 'print(1)',
+    customInput: kind === 'custom' ? '1' : null,
+    status: finishedAt ? 'done' : 'running',
+    result: finishedAt ? hidden : null,
+    error: null,
+    tries: 1,
+    createdAt: new Date('2026-11-23T12:00:00.640Z'),
+    updatedAt: new Date('2026-11-23T12:00:03.210Z'),
+    startedAt: new Date('2026-11-23T12:00:00.700Z'),
+    finishedAt: finishedAt ? new Date(finishedAt) : null,
+  });
+  const at = (iso: string) => ({ now: new Date(iso), tickMs: 1000 });
+
+  it('rounds the creation down and the end up to the tick', () => {
+    const view = toCandidateSubmission(stored('submit', '2026-11-23T12:00:03.210Z'), 'aggregate', undefined, undefined, at('2026-11-23T12:00:04.000Z'));
+    expect(view).toMatchObject({ status: 'done', createdAt: '2026-11-23T12:00:00.000Z', finishedAt: '2026-11-23T12:00:04.000Z', result: { verdict: 'wrong_answer', score: 30 } });
+  });
+
+  it('shows a hidden run that ended after the last tick as still running, with no result', () => {
+    const view = toCandidateSubmission(stored('submit', '2026-11-23T12:00:03.210Z'), 'aggregate', undefined, undefined, at('2026-11-23T12:00:03.900Z'));
+    expect(view).toMatchObject({ status: 'running', finishedAt: null, result: null });
+  });
+
+  it('tells the candidate’s own runs at once, with the end rounded up', () => {
+    const view = toCandidateSubmission(stored('custom', '2026-11-23T12:00:03.210Z'), 'none', undefined, undefined, at('2026-11-23T12:00:03.300Z'));
+    expect(view).toMatchObject({ status: 'done', finishedAt: '2026-11-23T12:00:04.000Z' });
   });
 });
 

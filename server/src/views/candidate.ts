@@ -65,24 +65,42 @@ function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick
 
 const shown = (bytes: Buffer) => bytes.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
 
+/** The clock a view is built at, and the tick candidates' times are rounded to. */
+export interface ViewTime {
+  now: Date;
+  tickMs: number;
+}
+
+/**
+ * A submission as its candidate may see it. Times are on the tick
+ * (docs/security.md, "Timing"): created rounded down, finished rounded up.
+ * A hidden run that ended after the last tick still shows as running, so a
+ * candidate who polls fast learns its end only to the tick, like the socket.
+ */
 export function toCandidateSubmission(
   submission: Submission,
   visibility: ResultsVisibility,
   challenge: Pick<Challenge, 'samples'> | undefined,
   queuePosition: number | undefined,
+  time: ViewTime,
 ): CandidateSubmission {
+  const finishedAt = submission.finishedAt && roundUp(submission.finishedAt, time.tickMs);
+  const untold = submission.kind === 'submit' && finishedAt !== null && finishedAt.getTime() > time.now.getTime();
   return {
     id: submission.id,
     challengeVersionId: submission.challengeVersionId,
     kind: submission.kind,
     language: submission.language,
-    status: submission.status,
+    status: untold ? 'running' : submission.status,
     queuePosition: submission.status === 'queued' ? (queuePosition ?? null) : null,
-    createdAt: submission.createdAt.toISOString(),
-    finishedAt: submission.finishedAt?.toISOString() ?? null,
-    result: toCandidateResult(submission, visibility, challenge),
+    createdAt: roundDown(submission.createdAt, time.tickMs).toISOString(),
+    finishedAt: untold ? null : (finishedAt?.toISOString() ?? null),
+    result: untold ? null : toCandidateResult(submission, visibility, challenge),
   };
 }
+
+const roundDown = (at: Date, tickMs: number) => new Date(Math.floor(at.getTime() / tickMs) * tickMs);
+const roundUp = (at: Date, tickMs: number) => new Date(Math.ceil(at.getTime() / tickMs) * tickMs);
 
 /** The statement, starters and samples; never a hidden test or a checker. */
 export function toCandidateChallenge(challengeVersionId: string, challenge: Challenge, caps: JudgeLimits): CandidateChallenge {

@@ -4,16 +4,20 @@ import {
   assessmentListSchema,
   assessmentViewSchema,
   attemptDetailSchema,
+  attemptEventPageSchema,
   attemptListSchema,
+  attemptSubmissionPageSchema,
   createAssessmentBodySchema,
   createdInviteSchema,
   createInviteBodySchema,
   idSchema,
   inviteListSchema,
   inviteViewSchema,
+  pageQuerySchema,
   updateAssessmentBodySchema,
+  type AttemptEventView,
 } from '../../contracts/index.ts';
-import type { Attempt, OrgId, Store } from '../../store/index.ts';
+import type { Attempt, AttemptEvent, AttemptScope, OrgId, Store } from '../../store/index.ts';
 import { toAssessmentView, toAttemptSummary, toDraftView, toInviteView, toStaffSubmission } from '../../views/index.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { route } from '../route.ts';
@@ -34,6 +38,30 @@ function windowNotOrdered(): ApiError {
   const message = 'closesAt must be after opensAt';
   return new ApiError(400, 'invalid_request', `Invalid request body: body.closesAt: ${message}`, { issues: [{ path: 'body.closesAt', message }] });
 }
+
+/**
+ * Pages of a recruiter's attempt read: bounded in count and in bytes, since
+ * one submission may hold 256 KB of source and 64 KB of input, and one event a
+ * draft snapshot of 256 KB. A page holds at least one item, so it is at most
+ * PAGE_BYTES or one item, whichever is larger.
+ */
+const PAGE_BYTES = 1024 * 1024;
+const SUBMISSIONS_PER_PAGE = { first: 20, max: 100 };
+const EVENTS_PER_PAGE = { first: 200, max: 1000 };
+/** The first read carries the drafts and both first pages, so its pages are smaller. */
+const FIRST_SUBMISSIONS_BYTES = 512 * 1024;
+const FIRST_EVENTS_BYTES = 256 * 1024;
+
+const attemptParams = z.strictObject({ attemptId: idSchema });
+
+async function attemptScopeOf(store: Store, orgId: OrgId, attemptId: string): Promise<{ scope: AttemptScope; attempt: Attempt }> {
+  const scope: AttemptScope = { orgId, attemptId };
+  const attempt = await store.getAttempt(scope);
+  if (!attempt) throw notFound('No such attempt');
+  return { scope, attempt };
+}
+
+const toEventView = (e: AttemptEvent): AttemptEventView => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data });
 
 /** Every attempt of an assessment, keyed by its id, for invite statuses. */
 async function attemptsById(store: Store, orgId: OrgId, assessmentId: string): Promise<Map<string, Attempt>> {
@@ -199,29 +227,62 @@ export const assessmentRoutes = [
   route({
     method: 'get',
     path: '/api/attempts/:attemptId',
-    summary: "One candidate's attempt: drafts, every submission with full results, and the event log",
+    summary: "One candidate's attempt: summary, drafts, and the first page of submissions (with full results) and of the event log",
     tag: 'attempts',
     access: 'staff',
-    params: z.strictObject({ attemptId: idSchema }),
+    params: attemptParams,
     status: 200,
     response: attemptDetailSchema,
     async handler({ deps, staff, params }) {
-      const scope = { orgId: staff.user.orgId, attemptId: params.attemptId };
-      const attempt = await deps.store.getAttempt(scope);
-      if (!attempt) throw notFound('No such attempt');
-      const [invite, drafts, submissions, events] = await Promise.all([
-        deps.store.getInvite(scope.orgId, attempt.inviteId),
+      const { scope, attempt } = await attemptScopeOf(deps.store, staff.user.orgId, params.attemptId);
+      const [invite, drafts, all, submissions, events] = await Promise.all([
+        deps.store.getInvite(staff.user.orgId, attempt.inviteId),
         deps.store.listDrafts(scope),
         deps.store.listSubmissions(scope),
-        deps.store.listEvents(scope),
+        deps.store.listSubmissionsPage(scope, { limit: SUBMISSIONS_PER_PAGE.first, maxBytes: FIRST_SUBMISSIONS_BYTES }),
+        deps.store.listEventsPage(scope, { limit: EVENTS_PER_PAGE.first, maxBytes: FIRST_EVENTS_BYTES }),
       ]);
       return {
-        attempt: toAttemptSummary(attempt, invite, submissions, deps.clock()),
+        attempt: toAttemptSummary(attempt, invite, all, deps.clock()),
         assessmentId: attempt.assessmentId,
         drafts: drafts.map(toDraftView),
-        submissions: submissions.map(toStaffSubmission),
-        events: events.map((e) => ({ seq: e.seq, kind: e.kind, at: e.at.toISOString(), data: e.data })),
+        submissions: submissions.items.map(toStaffSubmission),
+        submissionsNext: submissions.next,
+        events: events.items.map(toEventView),
+        eventsNext: events.next,
       };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/attempts/:attemptId/submissions',
+    summary: "An attempt's submissions with source and full results, oldest first, a page at a time (`after` = the previous page's `next`)",
+    tag: 'attempts',
+    access: 'staff',
+    params: attemptParams,
+    query: pageQuerySchema(SUBMISSIONS_PER_PAGE.max),
+    status: 200,
+    response: attemptSubmissionPageSchema,
+    async handler({ deps, staff, params, query }) {
+      const { scope } = await attemptScopeOf(deps.store, staff.user.orgId, params.attemptId);
+      const page = await deps.store.listSubmissionsPage(scope, { after: query.after, limit: query.limit ?? SUBMISSIONS_PER_PAGE.first, maxBytes: PAGE_BYTES });
+      return { submissions: page.items.map(toStaffSubmission), next: page.next };
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/attempts/:attemptId/events',
+    summary: "An attempt's event log (starts, draft history, runs, connection changes), in order, a page at a time (`after` = the previous page's `next`)",
+    tag: 'attempts',
+    access: 'staff',
+    params: attemptParams,
+    query: pageQuerySchema(EVENTS_PER_PAGE.max),
+    status: 200,
+    response: attemptEventPageSchema,
+    async handler({ deps, staff, params, query }) {
+      const { scope } = await attemptScopeOf(deps.store, staff.user.orgId, params.attemptId);
+      const page = await deps.store.listEventsPage(scope, { after: query.after, limit: query.limit ?? EVENTS_PER_PAGE.first, maxBytes: PAGE_BYTES });
+      return { events: page.items.map(toEventView), next: page.next };
     },
   }),
 ];

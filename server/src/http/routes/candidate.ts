@@ -1,5 +1,6 @@
+import type { Response } from 'express';
 import { z } from 'zod';
-import { CANDIDATE_COOKIE, newSessionSecret, type CandidateIdentity } from '../../auth/index.ts';
+import { CANDIDATE_COOKIE, newSessionSecret, resolveCandidate, type CandidateIdentity } from '../../auth/index.ts';
 import {
   candidateAttemptSchema,
   candidateChallengeSchema,
@@ -48,7 +49,7 @@ export const candidateRoutes = [
     status: 200,
     response: candidateSessionSchema,
     before: (deps) => inviteLimiter(deps.config.codeLimit),
-    async handler({ deps, body, res, log }) {
+    async handler({ deps, body, req, res, log }) {
       const invite = 'token' in body ? await deps.store.findInviteByToken(body.token) : await deps.store.findInviteByShortCode(body.code);
       if (!invite || invite.revokedAt) {
         log.info({ event: 'invite_refused', by: 'token' in body ? 'token' : 'code' }, 'invite not valid');
@@ -57,6 +58,10 @@ export const candidateRoutes = [
       const attempt = invite.attemptId ? await deps.store.getAttempt({ attemptId: invite.attemptId }) : undefined;
       // The invite reopens the attempt on another device until it is finished; a device that has it keeps reading it.
       if (attemptStatus(attempt, deps.clock()) === 'finished') throw new ApiError(409, 'attempt_closed', 'This attempt is finished. Thank you for taking part!');
+      // A browser that already holds this invite's session (the link opened again, another tab) keeps it:
+      // no new row, and its other tabs keep their CSRF token. Other opens count against the invite's session cap.
+      const current = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
+      if (current && current.invite.id === invite.id) return { csrfToken: current.session.csrfToken, attempt: await deps.reads.attempt(invite, attempt) };
       const secret = newSessionSecret();
       await deps.store.createSession({
         kind: 'candidate',
@@ -159,9 +164,9 @@ export const candidateRoutes = [
     body: saveDraftBodySchema,
     status: 200,
     response: draftAckSchema,
-    async handler({ deps, candidate, body }) {
+    async handler({ deps, candidate, body, res }) {
       const attempt = startedAttempt(candidate);
-      return saveDraft(deps, attempt, body);
+      return saveDraft(deps, attempt, body, res);
     },
   }),
   route({
@@ -201,6 +206,7 @@ export const candidateRoutes = [
       if (!created.ok) {
         if (created.reason === 'attempt_closed') throw new ApiError(409, 'attempt_closed', 'The time for this assessment is over');
         if (created.reason === 'id_taken') throw new ApiError(409, 'conflict', 'That submission id is already used; make a new one');
+        if (created.reason === 'quota_exceeded') throw quotaExceeded(body.kind, created.limitBytes);
         throw notFound('No such challenge in this assessment');
       }
       const { submission } = created.value;
@@ -242,11 +248,25 @@ export const candidateRoutes = [
   }),
 ];
 
+/** The run budget is spent: say what still works. */
+function quotaExceeded(kind: 'submit' | 'samples' | 'custom', limitBytes: number): ApiError {
+  const mb = (limitBytes / 1024 / 1024).toFixed(limitBytes < 10 * 1024 * 1024 ? 1 : 0);
+  const message =
+    kind === 'submit'
+      ? `This attempt has stored all the submissions it may (${mb} MB of code and results). Your latest submission counts.`
+      : `This attempt has stored all the test runs it may (${mb} MB of code, input and output). You can still submit your solution.`;
+  return new ApiError(413, 'quota_exceeded', message, { limitBytes });
+}
+
 /** PUT /api/candidate/drafts; the socket's draft:save shares saveCandidateDraft. */
-async function saveDraft(deps: AppDeps, attempt: Attempt, body: z.output<typeof saveDraftBodySchema>) {
+async function saveDraft(deps: AppDeps, attempt: Attempt, body: z.output<typeof saveDraftBodySchema>, res: Response) {
   const saved = await saveCandidateDraft(deps.store, attempt, body);
   if (!saved.ok) {
     if (saved.code === 'stale_draft') throw new ApiError(409, 'stale_draft', saved.message, { current: saved.current });
+    if (saved.code === 'rate_limited') {
+      res.setHeader('Retry-After', String(Math.ceil(saved.retryAfterMs / 1000)));
+      throw new ApiError(429, 'rate_limited', saved.message, { retryAfterMs: saved.retryAfterMs });
+    }
     throw new ApiError(saved.code === 'not_found' ? 404 : 409, saved.code, saved.message);
   }
   deps.live.draftSaved(attempt.id, saved.ack);

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { LANGUAGE_IDS } from '../../contracts/index.ts';
 import { KodbroError } from '../../errors.ts';
+import { historyEntry } from '../../history/index.ts';
+import { take } from '../bucket.ts';
 import { asAttemptId, type AttemptId, type AttemptScope, type OrgId } from '../ids.ts';
 import type { Attempt, Draft } from '../model.ts';
+import type { StoreQuotas } from '../quotas.ts';
 import type { DraftInput, Outcome, Refused } from '../store.ts';
 import { attemptScope, type Sql } from './db.ts';
-import { appendEventIn } from './events.ts';
+import { appendEventIn, appendHistoryIn } from './events.ts';
 import { ATTEMPT_COLUMNS, toAttempt, toDraft, type AttemptRow, type DraftRow } from './rows.ts';
 
 export function startAttempt(
@@ -113,53 +116,85 @@ export function checkLanguage(language: string): void {
   if (!(LANGUAGE_IDS as readonly string[]).includes(language)) throw new KodbroError('language_unknown', `Unknown language ${language}`);
 }
 
-export function saveDraft(
-  sql: Sql,
-  attemptId: AttemptId,
-  input: DraftInput,
-): Outcome<Draft, 'stale', { current: Draft }> | Refused<'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'> {
+export type SaveDraftOutcome =
+  | Outcome<Draft, 'stale', { current: Draft }>
+  | Refused<'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
+  | Refused<'rate_limited', { retryAfterMs: number }>;
+
+/** A draft row with what the history knows of it. */
+interface DraftHistoryRow extends DraftRow {
+  snapshot_at: number | null;
+  edits_since_snapshot: number;
+}
+
+export function saveDraft(sql: Sql, quotas: StoreQuotas, attemptId: AttemptId, input: DraftInput): SaveDraftOutcome {
   checkLanguage(input.language);
   if (!Number.isSafeInteger(input.revision) || input.revision < 1) throw new KodbroError('invalid_argument', 'A draft revision is a positive integer');
-  return sql.write(() => {
+  return sql.write((): SaveDraftOutcome => {
     const now = sql.nowMs();
     const refused = refuseWrite(sql, attemptId, input.challengeVersionId, now);
     if (refused) return refused;
+    // Every try costs a token, stale ones too: each one reads and compares up to 256 KB.
+    const retryAfterMs = takeDraftToken(sql, quotas, attemptId, now);
+    if (retryAfterMs !== undefined) return { ok: false, reason: 'rate_limited', retryAfterMs };
+
+    const previous = getDraftRow(sql, attemptId, input.challengeVersionId, input.language);
+    if (previous && previous.revision >= input.revision) return { ok: false, reason: 'stale', current: toDraft(previous) };
+    const entry = historyEntry(
+      input,
+      previous && { source: previous.source, revision: previous.revision, snapshotAt: previous.snapshot_at, editsSinceSnapshot: previous.edits_since_snapshot },
+      input,
+      now,
+      quotas,
+    );
+    const recorded = appendHistoryIn(sql, quotas.historyBytesPerAttempt, attemptId, 'draft_saved', entry.data, now) !== undefined;
+    // What the next save's edit is measured against; a draft the history did not take starts again with a snapshot.
+    const snapshotAt = !recorded ? null : entry.snapshot ? now : previous!.snapshot_at;
+    const edits = !recorded || entry.snapshot ? 0 : previous!.edits_since_snapshot + 1;
     // One statement: insert, or overwrite only an older revision (SQLite ≥ 3.24 and PostgreSQL share this upsert).
     const changed = sql.run(
-      `INSERT INTO drafts (org_id, attempt_id, challenge_version_id, language, source, revision, updated_at)
-       SELECT a.org_id, a.id, ?, ?, ?, ?, ? FROM attempts a WHERE a.id = ?
+      `INSERT INTO drafts (org_id, attempt_id, challenge_version_id, language, source, revision, updated_at, snapshot_at, edits_since_snapshot)
+       SELECT a.org_id, a.id, ?, ?, ?, ?, ?, ?, ? FROM attempts a WHERE a.id = ?
        ON CONFLICT (attempt_id, challenge_version_id, language)
-       DO UPDATE SET source = excluded.source, revision = excluded.revision, updated_at = excluded.updated_at
+       DO UPDATE SET source = excluded.source, revision = excluded.revision, updated_at = excluded.updated_at,
+                     snapshot_at = excluded.snapshot_at, edits_since_snapshot = excluded.edits_since_snapshot
        WHERE drafts.revision < excluded.revision`,
       input.challengeVersionId,
       input.language,
       input.source,
       input.revision,
       now,
+      snapshotAt,
+      edits,
       attemptId,
     );
-    const current = getDraft(sql, attemptId, input.challengeVersionId, input.language)!;
-    if (changed === 0) return { ok: false, reason: 'stale', current } as const;
-    appendEventIn(
-      sql,
-      attemptId,
-      'draft_saved',
-      { challengeVersionId: input.challengeVersionId, language: input.language, revision: input.revision, source: input.source },
-      now,
-    );
-    return { ok: true, value: current } as const;
+    // The write lock is held since the read above, so this cannot happen; if it did, nothing may be kept.
+    if (changed !== 1) throw new KodbroError('internal', 'A draft changed under the write lock');
+    return { ok: true, value: toDraft(getDraftRow(sql, attemptId, input.challengeVersionId, input.language)!) };
   });
 }
 
-function getDraft(sql: Sql, attemptId: AttemptId, challengeVersionId: string, language: string): Draft | undefined {
-  const row = sql.get<DraftRow>(
-    `SELECT attempt_id, challenge_version_id, language, source, revision, updated_at FROM drafts
+/**
+ * Takes one token from the attempt's draft-save bucket; returns how long to
+ * wait when there is none. Call inside the write transaction.
+ */
+function takeDraftToken(sql: Sql, quotas: StoreQuotas, attemptId: AttemptId, now: number): number | undefined {
+  const row = sql.get<{ draft_tokens: number | null; draft_tokens_at: number | null }>('SELECT draft_tokens, draft_tokens_at FROM attempts WHERE id = ?', attemptId);
+  const bucket = row?.draft_tokens == null || row.draft_tokens_at == null ? null : { tokens: row.draft_tokens, at: row.draft_tokens_at };
+  const taken = take(bucket, now, { burst: quotas.draftBurst, perMinute: quotas.draftSavesPerMinute });
+  if (!taken.ok) return taken.retryAfterMs;
+  sql.run('UPDATE attempts SET draft_tokens = ?, draft_tokens_at = ? WHERE id = ?', taken.bucket.tokens, taken.bucket.at, attemptId);
+  return undefined;
+}
+
+function getDraftRow(sql: Sql, attemptId: AttemptId, challengeVersionId: string, language: string): DraftHistoryRow | undefined {
+  return sql.get<DraftHistoryRow>(
+    `SELECT attempt_id, challenge_version_id, language, source, revision, updated_at, snapshot_at, edits_since_snapshot FROM drafts
       WHERE attempt_id = ? AND challenge_version_id = ? AND language = ?`,
     attemptId,
     challengeVersionId,
     language,
   );
-  return row && toDraft(row);
 }
 
 export function listDrafts(sql: Sql, scope: AttemptScope): Draft[] {

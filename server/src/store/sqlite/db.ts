@@ -33,6 +33,11 @@ export class Sql {
     return this.stmt(sql).all(...params) as Row[];
   }
 
+  /** Rows one at a time: a reader that stops early (a page full by bytes) never loads the rest. */
+  iterate<Row>(sql: string, ...params: unknown[]): IterableIterator<Row> {
+    return this.stmt(sql).iterate(...params) as IterableIterator<Row>;
+  }
+
   /** Runs a write; returns the number of rows changed. */
   run(sql: string, ...params: unknown[]): number {
     return this.stmt(sql).run(...params).changes;

@@ -1,6 +1,7 @@
 import { KodbroError } from '../../errors.ts';
 import { asAttemptId, asOrgId, type AttemptId } from '../ids.ts';
 import type { ClaimedJob, JobLease, QueueDepth } from '../model.ts';
+import { utf8Bytes } from '../quotas.ts';
 import type { FailOutcome } from '../store.ts';
 import type { Sql } from './db.ts';
 import { toJson, type SubmissionRow } from './rows.ts';
@@ -56,18 +57,25 @@ export function claimNext(sql: Sql, workerId: string, now: Date): ClaimedJob | u
 }
 
 export function complete(sql: Sql, lease: JobLease, result: unknown): boolean {
-  const now = sql.nowMs();
-  return (
-    sql.run(
-      `UPDATE submissions SET status = 'done', result = ?, worker_id = NULL, finished_at = ?, updated_at = ?
-        WHERE id = ? AND status = 'running' AND tries = ?`,
-      toJson(result),
+  const text = toJson(result);
+  const bytes = utf8Bytes(text);
+  return sql.write(() => {
+    const now = sql.nowMs();
+    const done = sql.get<{ attempt_id: string }>(
+      `UPDATE submissions SET status = 'done', result = ?, worker_id = NULL, finished_at = ?, updated_at = ?, stored_bytes = stored_bytes + ?
+        WHERE id = ? AND status = 'running' AND tries = ?
+        RETURNING attempt_id`,
+      text,
       now,
       now,
+      bytes,
       lease.submissionId,
       lease.tries,
-    ) === 1
-  );
+    );
+    // The result counts towards the attempt's run budget; it is stored whatever the budget says (it is already judged).
+    if (done) sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, done.attempt_id);
+    return done !== undefined;
+  });
 }
 
 export function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | null): FailOutcome {

@@ -202,6 +202,8 @@ export interface SubmissionRow {
   updated_at: number;
   started_at: number | null;
   finished_at: number | null;
+  /** Bytes of source, custom input and result (for the run budget and pages). */
+  stored_bytes: number;
 }
 export const toSubmission = (r: SubmissionRow): Submission => ({
   id: r.id,

@@ -26,7 +26,12 @@ function toSession(row: SessionRow): Session {
   return row.kind === 'staff' ? { ...common, kind: 'staff', userId: row.user_id! } : { ...common, kind: 'candidate', inviteId: row.invite_id! };
 }
 
-export function createSession(sql: Sql, input: NewSession): Session {
+/**
+ * Keeps a session; a candidate's is one of at most `perInvite` for its
+ * invite, so opening an invite link in a loop cannot fill the table: the
+ * oldest of that invite's sessions end (that device opens the link again).
+ */
+export function createSession(sql: Sql, perInvite: number, input: NewSession): Session {
   const now = sql.nowMs();
   sql.write(() => {
     // Expired rows are swept on the way: sessions are few and short-lived.
@@ -43,6 +48,18 @@ export function createSession(sql: Sql, input: NewSession): Session {
       now,
       input.expiresAt.getTime(),
     );
+    if (input.kind === 'candidate') {
+      sql.run(
+        `DELETE FROM sessions
+          WHERE invite_id = ? AND id_hash <> ?
+            AND id_hash NOT IN (SELECT id_hash FROM sessions WHERE invite_id = ? AND id_hash <> ? ORDER BY created_at DESC, id_hash DESC LIMIT ?)`,
+        input.inviteId,
+        input.idHash,
+        input.inviteId,
+        input.idHash,
+        Math.max(0, perInvite - 1),
+      );
+    }
   });
   return toSession(sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ?', input.idHash)!);
 }

@@ -5,6 +5,7 @@ import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
 import { loadMigrations, type Migration } from '../migrations.ts';
 import type { ClaimedJob, JobLease, StaffRoles } from '../model.ts';
+import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
 import type {
   AssessmentChanges,
   Clock,
@@ -14,6 +15,7 @@ import type {
   NewInvite,
   NewSession,
   NewStaffUser,
+  PageRequest,
   Store,
   SubmissionInput,
 } from '../store.ts';
@@ -42,6 +44,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** The schema steps; defaults to the files in ../migrations/. */
   migrations?: readonly Migration[];
+  /** What one attempt or invite may write; each omitted one has its default. */
+  quotas?: Partial<StoreQuotas>;
 }
 
 /**
@@ -60,6 +64,7 @@ export class SqliteStore implements Store {
   readonly file: string;
   /** Migration versions this open applied (empty when the file was up to date). */
   readonly applied: readonly number[];
+  readonly quotas: StoreQuotas;
   readonly #db: Database.Database;
   readonly #sql: Sql;
 
@@ -69,6 +74,10 @@ export class SqliteStore implements Store {
     const clock = options.clock ?? (() => new Date());
     const maxTries = options.maxTries ?? 3;
     if (!Number.isInteger(maxTries) || maxTries < 1) throw new KodbroError('invalid_argument', 'maxTries is a positive integer');
+    this.quotas = { ...DEFAULT_STORE_QUOTAS, ...options.quotas };
+    for (const [name, value] of Object.entries(this.quotas)) {
+      if (!(Number.isFinite(value) && value > 0)) throw new KodbroError('invalid_argument', `Quota ${name} must be a positive number`);
+    }
     // `timeout` is SQLite's busy_timeout.
     const db = new Database(this.file, { timeout: options.busyTimeoutMs ?? 5000 });
     try {
@@ -197,13 +206,13 @@ export class SqliteStore implements Store {
     return attempts.finishExpiredAttempts(this.#sql, limit);
   }
   async saveDraft(attemptId: AttemptId, input: DraftInput) {
-    return attempts.saveDraft(this.#sql, attemptId, input);
+    return attempts.saveDraft(this.#sql, this.quotas, attemptId, input);
   }
   async listDrafts(scope: AttemptScope) {
     return attempts.listDrafts(this.#sql, scope);
   }
   async createSubmission(attemptId: AttemptId, input: SubmissionInput) {
-    return submissions.createSubmission(this.#sql, attemptId, input);
+    return submissions.createSubmission(this.#sql, this.quotas, attemptId, input);
   }
   async getSubmission(scope: AttemptScope, submissionId: string) {
     return submissions.getSubmission(this.#sql, scope, submissionId);
@@ -211,20 +220,26 @@ export class SqliteStore implements Store {
   async listSubmissions(scope: AttemptScope) {
     return submissions.listSubmissions(this.#sql, scope);
   }
+  async listSubmissionsPage(scope: AttemptScope, page: PageRequest) {
+    return submissions.listSubmissionsPage(this.#sql, scope, page);
+  }
   async countSubmissionsSince(attemptId: AttemptId, since: Date) {
     return submissions.countSubmissionsSince(this.#sql, attemptId, since);
   }
   async appendEvent(attemptId: AttemptId, kind: 'disconnected' | 'reconnected', data?: unknown) {
     if (kind !== 'disconnected' && kind !== 'reconnected') throw new KodbroError('invalid_argument', `Event ${String(kind)} is written by the store itself`);
-    return this.#sql.write(() => events.appendEventIn(this.#sql, attemptId, kind, data, this.#sql.nowMs()));
+    return this.#sql.write(() => events.appendHistoryIn(this.#sql, this.quotas.historyBytesPerAttempt, attemptId, kind, data, this.#sql.nowMs()));
   }
   async listEvents(scope: AttemptScope, afterSeq?: number) {
     return events.listEvents(this.#sql, scope, afterSeq);
   }
+  async listEventsPage(scope: AttemptScope, page: PageRequest) {
+    return events.listEventsPage(this.#sql, scope, page);
+  }
 
   // Sessions
   async createSession(input: NewSession) {
-    return sessions.createSession(this.#sql, input);
+    return sessions.createSession(this.#sql, this.quotas.sessionsPerInvite, input);
   }
   async findSession(idHash: string) {
     return sessions.findSession(this.#sql, idHash);

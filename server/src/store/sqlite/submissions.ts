@@ -1,10 +1,11 @@
 import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope } from '../ids.ts';
 import { SUBMISSION_KINDS, type AttemptEventKind, type Submission, type SubmissionKind } from '../model.ts';
-import type { Outcome, SubmissionInput } from '../store.ts';
+import { RUNS_SHARE, utf8Bytes, type StoreQuotas } from '../quotas.ts';
+import type { Outcome, Page, PageRequest, Refused, SubmissionInput } from '../store.ts';
 import { checkLanguage, refuseWrite } from './attempts.ts';
 import { attemptScope, type Sql } from './db.ts';
-import { appendEventIn } from './events.ts';
+import { appendEventIn, pageOf } from './events.ts';
 import { toSubmission, type SubmissionRow } from './rows.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -15,11 +16,11 @@ const EVENT_OF: Record<SubmissionKind, AttemptEventKind> = {
   custom: 'ran_custom',
 };
 
-export function createSubmission(
-  sql: Sql,
-  attemptId: AttemptId,
-  input: SubmissionInput,
-): Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'> {
+export type CreateSubmissionOutcome =
+  | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
+  | Refused<'quota_exceeded', { limitBytes: number }>;
+
+export function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId: AttemptId, input: SubmissionInput): CreateSubmissionOutcome {
   const id = input.id.toLowerCase();
   if (!UUID.test(id)) throw new KodbroError('invalid_argument', 'A submission id is a UUID chosen by the client');
   if (!SUBMISSION_KINDS.includes(input.kind)) throw new KodbroError('invalid_argument', `Unknown submission kind ${input.kind}`);
@@ -28,7 +29,7 @@ export function createSubmission(
   if ((input.kind === 'custom') !== (customInput !== null)) {
     throw new KodbroError('invalid_argument', 'Custom input goes with kind custom, and only with it');
   }
-  return sql.write(() => {
+  return sql.write((): CreateSubmissionOutcome => {
     // Idempotency first: a retry of an accepted submission succeeds even after the deadline.
     const existing = sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id);
     if (existing) {
@@ -38,12 +39,18 @@ export function createSubmission(
     const now = sql.nowMs();
     const refused = refuseWrite(sql, attemptId, input.challengeVersionId, now);
     if (refused) return refused;
+    // The attempt's run budget: sample and custom runs stop at their share, so submitting stays possible.
+    const bytes = utf8Bytes(input.source) + (customInput === null ? 0 : utf8Bytes(customInput));
+    const limitBytes = input.kind === 'submit' ? quotas.runBytesPerAttempt : Math.floor(quotas.runBytesPerAttempt * RUNS_SHARE);
+    const used = sql.get<{ run_bytes: number }>('SELECT run_bytes FROM attempts WHERE id = ?', attemptId)!.run_bytes;
+    if (used + bytes > limitBytes) return { ok: false, reason: 'quota_exceeded', limitBytes };
+    sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, attemptId);
     // Enqueued in the same transaction: status 'queued', available now, next in arrival order.
     // SQLite-only: MAX()+1 is safe because BEGIN IMMEDIATE serialises writers (PostgreSQL: nextval()).
     sql.run(
       `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, language, source, custom_input,
-                                status, tries, queue_seq, available_at, created_at, updated_at)
-       SELECT ?, a.org_id, a.id, ?, ?, ?, ?, ?, 'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions), ?, ?, ?
+                                status, tries, queue_seq, available_at, created_at, updated_at, stored_bytes)
+       SELECT ?, a.org_id, a.id, ?, ?, ?, ?, ?, 'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions), ?, ?, ?, ?
          FROM attempts a WHERE a.id = ?`,
       id,
       input.challengeVersionId,
@@ -54,6 +61,7 @@ export function createSubmission(
       now,
       now,
       now,
+      bytes,
       attemptId,
     );
     appendEventIn(sql, attemptId, EVENT_OF[input.kind], { submissionId: id, challengeVersionId: input.challengeVersionId, language: input.language }, now);
@@ -71,6 +79,15 @@ export function getSubmission(sql: Sql, scope: AttemptScope, submissionId: strin
 export function listSubmissions(sql: Sql, scope: AttemptScope): Submission[] {
   const { where, params } = attemptScope(scope, 's');
   return sql.all<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} ORDER BY s.queue_seq`, ...params).map(toSubmission);
+}
+
+/** Roughly what a submission adds to a JSON answer besides what it stores. */
+const SUBMISSION_OVERHEAD_BYTES = 400;
+
+export function listSubmissionsPage(sql: Sql, scope: AttemptScope, page: PageRequest): Page<Submission> {
+  const { where, params } = attemptScope(scope, 's');
+  const rows = sql.iterate<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} AND s.queue_seq > ? ORDER BY s.queue_seq LIMIT ?`, ...params, page.after ?? 0, page.limit + 1);
+  return pageOf(rows, page, (row) => SUBMISSION_OVERHEAD_BYTES + row.stored_bytes, toSubmission, (row) => row.queue_seq);
 }
 
 export function countSubmissionsSince(sql: Sql, attemptId: AttemptId, since: Date): number {
