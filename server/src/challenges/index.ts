@@ -2,7 +2,7 @@ export type { Challenge, CheckerSpec, PackageFile, RequestedLimits, SolutionRef,
 export { hiddenTests } from './model.ts';
 export { loadChallenge } from './load.ts';
 export { loadKodbroPackage, parseManifest, MANIFEST_FILE } from './kodbro-package.ts';
-export { loadKattisPackage, isKattisPackage } from './kattis-package.ts';
+export { loadKattisPackage, isKattisPackage, defaultValidatorChecker } from './kattis/index.ts';
 export { writeKodbroPackage } from './write-package.ts';
 export { manifestSchema } from './manifest.ts';
 export type { Manifest } from './manifest.ts';

@@ -2,7 +2,7 @@ import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { KodbroError } from '../errors.ts';
 import { isDirectory } from './files.ts';
-import { isKattisPackage, loadKattisPackage } from './kattis-package.ts';
+import { isKattisPackage, loadKattisPackage } from './kattis/index.ts';
 import { loadKodbroPackage, MANIFEST_FILE } from './kodbro-package.ts';
 import type { Challenge } from './model.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKodbroError, type ErrorCode } from '../errors.ts';
-import { loadKattisPackage } from './kattis-package.ts';
+import { loadKattisPackage } from './kattis/index.ts';
 import { loadKodbroPackage } from './kodbro-package.ts';
 import type { Challenge, CheckerSpec, TestCase, TestGroup } from './model.ts';
 import { writeKodbroPackage } from './write-package.ts';

@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isKodbroError, type ErrorCode } from '../errors.ts';
-import { defaultValidatorChecker, isKattisPackage, latexToMarkdown, loadKattisPackage } from './kattis-package.ts';
-import { loadChallenge } from './load.ts';
-import type { Challenge } from './model.ts';
+import { isKodbroError, type ErrorCode } from '../../errors.ts';
+import { latexToMarkdown } from './latex.ts';
+import { isKattisPackage, loadKattisPackage } from './load.ts';
+import { loadChallenge } from '../load.ts';
+import type { Challenge } from '../model.ts';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/kattis');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../tests/fixtures/kattis');
 
 const temporary: string[] = [];
 afterEach(async () => {
@@ -403,32 +404,6 @@ describe('loadKattisPackage: tests and groups', () => {
 });
 
 describe('loadKattisPackage: the default validator', () => {
-  it('maps every flag to a checker', () => {
-    expect(defaultValidatorChecker([])).toEqual({ kind: 'tokens', caseSensitive: false });
-    expect(defaultValidatorChecker(['case_sensitive'])).toEqual({ kind: 'tokens', caseSensitive: true });
-    expect(defaultValidatorChecker(['space_change_sensitive'])).toEqual({ kind: 'exact', caseSensitive: false });
-    expect(defaultValidatorChecker(['space_change_sensitive', 'case_sensitive'])).toEqual({ kind: 'exact', caseSensitive: true });
-    expect(defaultValidatorChecker(['float_tolerance', '1e-6'])).toEqual({ kind: 'tokens', caseSensitive: false, float: { absolute: 1e-6, relative: 1e-6 } });
-    expect(defaultValidatorChecker(['float_absolute_tolerance', '0.5'])).toEqual({ kind: 'tokens', caseSensitive: false, float: { absolute: 0.5, relative: 0 } });
-    expect(defaultValidatorChecker(['case_sensitive', 'float_relative_tolerance', '1e-9'])).toEqual({
-      kind: 'tokens',
-      caseSensitive: true,
-      float: { absolute: 0, relative: 1e-9 },
-    });
-    expect(defaultValidatorChecker(['float_absolute_tolerance', '1', 'float_relative_tolerance', '2'])).toEqual({
-      kind: 'tokens',
-      caseSensitive: false,
-      float: { absolute: 1, relative: 2 },
-    });
-  });
-
-  it('refuses flags it cannot honour', () => {
-    expect(() => defaultValidatorChecker(['ignore_case'])).toThrow(/unknown flag/);
-    expect(() => defaultValidatorChecker(['float_tolerance'])).toThrow(/needs a non-negative number/);
-    expect(() => defaultValidatorChecker(['float_tolerance', 'tiny'])).toThrow(/needs a non-negative number/);
-    expect(() => defaultValidatorChecker(['space_change_sensitive', 'float_tolerance', '1e-6'])).toThrow(/not supported/);
-  });
-
   it('a flag set at data/secret reaches a nested folder; a nested override wins', async () => {
     const challenge = await load(
       legacyFiles({
