@@ -1,6 +1,6 @@
-export type { Challenge, CheckerSpec, PackageFile, RequestedLimits, SolutionRef, TestCase, TestGroup } from './model.ts';
+export type { Challenge, CheckerSpec, PackageContent, PackageFile, RequestedLimits, SolutionRef, StatementIssue, TestCase, TestGroup } from './model.ts';
 export { hiddenTests } from './model.ts';
-export { loadChallenge } from './load.ts';
+export { loadChallenge, withStatementDocs } from './load.ts';
 export { loadKodbroPackage, parseManifest, MANIFEST_FILE } from './kodbro-package.ts';
 export { loadKattisPackage, isKattisPackage, defaultValidatorChecker } from './kattis/index.ts';
 export { writeKodbroPackage } from './write-package.ts';

@@ -4,10 +4,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKodbroError, type ErrorCode } from '../../errors.ts';
-import { latexToMarkdown } from './latex.ts';
 import { isKattisPackage, loadKattisPackage } from './load.ts';
 import { loadChallenge } from '../load.ts';
-import type { Challenge } from '../model.ts';
+import type { PackageContent as Challenge } from '../model.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../tests/fixtures/kattis');
 
@@ -203,58 +202,6 @@ describe('loadKattisPackage: statements', () => {
     const files = legacyFiles({ 'problem_statement/problem.en.pdf': '%PDF' });
     delete files['problem_statement/problem.en.tex'];
     await expectError(load(files), 'package_invalid', /no statement.*PDF statements are not supported/);
-  });
-});
-
-describe('latexToMarkdown', () => {
-  it('maps the common statement commands and keeps math as code', () => {
-    const tex = [
-      '\\problemname{Bus fares}',
-      '% a comment',
-      "A \\emph{long} and \\textbf{bold} line with $x_i \\le 10^6$ and \\texttt{a\\_b}; 50\\% -- ``done''.",
-      '\\section*{Input}',
-      '\\begin{itemize}',
-      '  \\item one',
-      '  \\item two',
-      '\\end{itemize}',
-      '\\begin{enumerate}',
-      '\\item first \\unknown{kept}',
-      '\\end{enumerate}',
-      '\\subsection*{Note}',
-      '\\begin{verbatim}',
-      '  raw % text',
-      '\\end{verbatim}',
-      '\\includegraphics[width=3cm]{bus}',
-    ].join('\n');
-    const { title, markdown } = latexToMarkdown(tex, ['bus.png']);
-    expect(title).toBe('Bus fares');
-    expect(markdown).toBe(
-      [
-        '# Bus fares',
-        '',
-        'A *long* and **bold** line with `x_i \\le 10^6` and `a_b`; 50% – “done”.',
-        '',
-        '## Input',
-        '',
-        '- one',
-        '- two',
-        '',
-        '1. first kept',
-        '',
-        '### Note',
-        '',
-        '```',
-        '  raw % text',
-        '```',
-        '',
-        '![](bus.png)',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('prefers %% plainproblemname for the title', () => {
-    expect(latexToMarkdown('%% plainproblemname: x^2 + y^2\n\\problemname{$x^2+y^2$}\n').title).toBe('x^2 + y^2');
   });
 });
 

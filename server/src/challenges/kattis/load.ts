@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ALL_LANGUAGE_IDS } from '../../languages/index.ts';
 import { isDirectory, newReadBudget, readPackageFile, readTestPairs, toPackageId } from '../files.ts';
 import { MANIFEST_FILE } from '../kodbro-package.ts';
-import type { Challenge } from '../model.ts';
+import type { PackageContent } from '../model.ts';
 import { finishGroup, passFailGroups, scoringGroups, validatorFlagsOf } from './groups.ts';
 import { parseProblemYaml, problemKind, PROBLEM_FILE, readLimits } from './problem-yaml.ts';
 import { exists, invalid } from './shared.ts';
@@ -14,7 +14,7 @@ import { checkerFactory } from './validators.ts';
 
 /*
  * Kattis / ICPC problem packages, legacy format and the 2023-07 draft, read
- * into the same plain `Challenge` a Kodbro package becomes. Only what Kodbro can
+ * into the same plain data a Kodbro package becomes. Only what Kodbro can
  * judge faithfully is accepted; anything that would change verdicts or scores
  * without saying so (interactive validators, custom graders, score-producing
  * validators, …) is refused with `package_invalid`.
@@ -26,7 +26,7 @@ export async function isKattisPackage(root: string): Promise<boolean> {
 }
 
 /** Loads a Kattis problem package folder, or throws a KodbroError saying what Kodbro cannot judge. */
-export async function loadKattisPackage(dir: string): Promise<Challenge> {
+export async function loadKattisPackage(dir: string): Promise<PackageContent> {
   // Resolved once: any link met below the root is then refused.
   const root = await realpath(dir);
   const budget = newReadBudget();
@@ -51,6 +51,7 @@ export async function loadKattisPackage(dir: string): Promise<Challenge> {
     id: toPackageId(folderName),
     title,
     statements: statementMarkdown(statement.statements, title),
+    statementIssues: Object.entries(statement.statements).flatMap(([locale, s]) => s.issues.map((issue) => ({ locale, ...issue }))),
     statementFiles: statement.files,
     languages: [...ALL_LANGUAGE_IDS],
     limits: await readLimits(root, problem, budget),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isDirectory, listDir, naturalCompare, readPackageFile, type ReadBudget } from '../files.ts';
 import { localeSchema } from '../manifest.ts';
 import type { PackageFile } from '../model.ts';
-import { latexToMarkdown } from './latex.ts';
+import { latexToMarkdown, markdownText, type StatementIssue } from '../../statements/index.ts';
 import { PROBLEM_FILE, type ProblemYaml } from './problem-yaml.ts';
 import { invalid } from './shared.ts';
 
@@ -11,6 +11,8 @@ import { invalid } from './shared.ts';
 export interface KattisStatement {
   markdown: string;
   fromLatex: boolean;
+  /** What the LaTeX conversion could not do faithfully. */
+  issues: StatementIssue[];
   /** The plain-text name a LaTeX statement gives (`%% plainproblemname:` or `\problemname{}`). */
   texTitle?: string;
 }
@@ -48,14 +50,14 @@ export async function readStatements(root: string, budget: ReadBudget): Promise<
   const statements: Record<string, KattisStatement> = {};
   for (const [locale, source] of [...sources].sort(([a], [b]) => naturalCompare(a, b))) {
     const text = (await readPackageFile(path.join(dir, source.name), budget, root)).toString('utf8');
-    statements[locale] = source.type === 'md' ? { markdown: text, fromLatex: false } : fromLatex(text, others);
+    statements[locale] = source.type === 'md' ? { markdown: text, fromLatex: false, issues: [] } : fromLatex(text, others);
   }
   return { statements, files };
 }
 
 function fromLatex(tex: string, fileNames: string[]): KattisStatement {
   const converted = latexToMarkdown(tex, fileNames);
-  return { markdown: converted.markdown, fromLatex: true, ...(converted.title ? { texTitle: converted.title } : {}) };
+  return { markdown: converted.markdown, fromLatex: true, issues: converted.issues, ...(converted.title ? { texTitle: converted.title } : {}) };
 }
 
 /**
@@ -66,7 +68,7 @@ export function statementMarkdown(statements: Record<string, KattisStatement>, t
   return Object.fromEntries(
     Object.entries(statements).map(([locale, s]) => {
       const needsHeading = s.fromLatex && s.texTitle === undefined;
-      return [locale, needsHeading ? `# ${titles[locale]}\n\n${s.markdown}` : s.markdown];
+      return [locale, needsHeading ? `# ${markdownText(titles[locale] ?? '')}\n\n${s.markdown}` : s.markdown];
     }),
   );
 }
