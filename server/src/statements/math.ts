@@ -60,7 +60,12 @@ function toMathNodes(node: TemmlNode, depth: number, budget: { nodes: number }):
   for (const child of node.children ?? []) {
     const converted = toMathNodes(child, depth + 1, budget);
     if (!converted) return undefined;
-    children.push(...converted);
+    for (const node of converted) {
+      // Temml gives "10" as two text nodes; one is enough.
+      const last = children.length - 1;
+      if (typeof node === 'string' && typeof children[last] === 'string') children[last] += node;
+      else children.push(node);
+    }
   }
   if (node.type === undefined) return children;
   // An element Kodbro does not allow keeps its content in a neutral row.

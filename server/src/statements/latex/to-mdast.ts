@@ -64,6 +64,7 @@ const DROPPED = new Set([
   'pagebreak', 'linebreak', 'nopagebreak', 'hline', 'cline', 'toprule', 'midrule', 'bottomrule', 'centering', 'caption',
   'maketitle', 'item', 'protect', 'phantom', 'index', 'graphicspath', 'hyphenation', 'sloppy', 'fussy', 'allowbreak', 'kern',
 ]);
+const LETTERS = new Set(['aa', 'AA', 'o', 'O', 'ae', 'AE', 'oe', 'OE', 'ss', 'i', 'j', 'l', 'L']);
 const LISTS = new Set(['itemize', 'enumerate', 'description', 'compactitem', 'compactenum']);
 const VERBATIM = new Set(['verbatim', 'lstlisting', 'Verbatim', 'minted', 'alltt']);
 const IO_SECTIONS: Record<string, string> = { Input: 'Input', Output: 'Output', Interaction: 'Interaction' };
@@ -134,6 +135,8 @@ class Converter {
         emit(text(letter ? accented(letter[0] as string, node.content) + typography(letter.slice(1)) : ''));
       } else {
         for (const converted of this.node(node)) emit(converted);
+        // A letter command ends at the space after it, as in TeX: Sk\aa rd is Skård.
+        if (node.type === 'macro' && LETTERS.has(node.content) && nodes[i + 1]?.type === 'whitespace') i++;
       }
     }
   }
