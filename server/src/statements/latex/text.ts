@@ -32,6 +32,7 @@ export const ACCENTS: Readonly<Record<string, string>> = {
 };
 
 export function accented(letter: string, accent: string): string {
-  // ı and ȷ are what \i and \j give: the dotless letters take accents in LaTeX.
-  return `${letter}${ACCENTS[accent] ?? ''}`.normalize('NFC');
+  // \i and \j give dotless ı and ȷ so that they can take an accent: \"{\i} is ï.
+  const base = letter === 'ı' ? 'i' : letter === 'ȷ' ? 'j' : letter;
+  return `${base}${ACCENTS[accent] ?? ''}`.normalize('NFC');
 }

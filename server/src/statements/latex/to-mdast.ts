@@ -130,7 +130,7 @@ class Converter {
       } else if (node.type === 'macro' && ACCENTS[node.content] !== undefined && !node.args?.length) {
         // \'e or \"{o}: the accent goes on the first letter of what follows.
         const target = nodes[i + 1];
-        const letter = target?.type === 'string' ? target.content : target?.type === 'group' ? printRaw(target.content) : '';
+        const letter = target?.type === 'string' ? target.content : target?.type === 'group' ? this.plain(target.content) : '';
         if (target && (target.type === 'string' || target.type === 'group')) i++;
         emit(text(letter ? accented(letter[0] as string, node.content) + typography(letter.slice(1)) : ''));
       } else {
