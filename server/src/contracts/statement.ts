@@ -63,13 +63,16 @@ export interface StatementDoc {
   children: StatementNode[];
 }
 
-const mathNodeSchema: z.ZodType<MathNode> = z.lazy(() =>
-  z.object({
-    tag: z.enum(MATHML_TAGS),
-    attrs: z.partialRecord(z.enum(MATHML_ATTRIBUTES), z.string()).optional(),
-    children: z.array(z.union([mathNodeSchema, z.string()])).optional(),
-  }),
-);
+// The ids name the recursive schemas, so the OpenAPI document refers to them instead of unfolding them forever.
+const mathNodeSchema: z.ZodType<MathNode> = z
+  .lazy(() =>
+    z.object({
+      tag: z.enum(MATHML_TAGS),
+      attrs: z.partialRecord(z.enum(MATHML_ATTRIBUTES), z.string()).optional(),
+      children: z.array(z.union([mathNodeSchema, z.string()])).optional(),
+    }),
+  )
+  .meta({ id: 'MathNode' });
 
 const children = z.lazy(() => z.array(statementNodeSchema));
 
@@ -91,6 +94,6 @@ export const statementNodeSchema: z.ZodType<StatementNode> = z.lazy(() =>
       z.object({ type: z.literal('thematicBreak') }),
     ]),
   ]),
-);
+).meta({ id: 'StatementNode' });
 
 export const statementDocSchema: z.ZodType<StatementDoc> = z.object({ children: z.array(statementNodeSchema) });
