@@ -24,14 +24,14 @@ Object.assign(dialect.options, { maxNesting: STATEMENT_CAPS.maxMarkdownNesting }
 // Bare names like main.py or node.js are file names in statements, not links: only written-out URLs link.
 dialect.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
 
-export interface StatementIssue {
+export interface ConversionIssue {
   severity: 'error' | 'warning';
   message: string;
 }
 
 export interface ParsedStatement {
   doc: StatementDoc;
-  issues: StatementIssue[];
+  issues: ConversionIssue[];
 }
 
 /**
@@ -41,7 +41,7 @@ export interface ParsedStatement {
  * becomes text, and an issue says so.
  */
 export function parseStatement(markdown: string, files: readonly string[]): ParsedStatement {
-  const issues: StatementIssue[] = [];
+  const issues: ConversionIssue[] = [];
   let source = markdown;
   if (source.length > STATEMENT_CAPS.maxMarkdownChars) {
     issues.push({ severity: 'error', message: `is longer than ${STATEMENT_CAPS.maxMarkdownChars / 1024} KB; it is cut there` });
@@ -69,9 +69,9 @@ class TreeBuilder {
   private formulas = 0;
   private full = false;
   private readonly files: Set<string>;
-  private readonly issues: StatementIssue[];
+  private readonly issues: ConversionIssue[];
 
-  constructor(files: Set<string>, issues: StatementIssue[]) {
+  constructor(files: Set<string>, issues: ConversionIssue[]) {
     this.files = files;
     this.issues = issues;
   }
@@ -264,7 +264,7 @@ class TreeBuilder {
     }
   }
 
-  private issue(severity: StatementIssue['severity'], message: string): void {
+  private issue(severity: ConversionIssue['severity'], message: string): void {
     this.issues.push({ severity, message });
   }
 }
@@ -297,7 +297,7 @@ function quote(text: string): string {
 }
 
 /** One warning per kind of problem is enough for an author; a hostile statement must not make thousands. */
-function dedupe(issues: StatementIssue[]): StatementIssue[] {
+function dedupe(issues: ConversionIssue[]): ConversionIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => !seen.has(issue.message) && seen.add(issue.message) && seen.size <= 20);
 }

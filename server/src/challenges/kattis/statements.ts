@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isDirectory, listDir, naturalCompare, readPackageFile, type ReadBudget } from '../files.ts';
 import { localeSchema } from '../manifest.ts';
 import type { PackageFile } from '../model.ts';
-import { latexToMarkdown, markdownText, type StatementIssue } from '../../statements/index.ts';
+import { latexToMarkdown, markdownText, type ConversionIssue } from '../../statements/index.ts';
 import { PROBLEM_FILE, type ProblemYaml } from './problem-yaml.ts';
 import { invalid } from './shared.ts';
 
@@ -12,7 +12,7 @@ export interface KattisStatement {
   markdown: string;
   fromLatex: boolean;
   /** What the LaTeX conversion could not do faithfully. */
-  issues: StatementIssue[];
+  issues: ConversionIssue[];
   /** The plain-text name a LaTeX statement gives (`%% plainproblemname:` or `\problemname{}`). */
   texTitle?: string;
 }

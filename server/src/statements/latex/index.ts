@@ -2,7 +2,7 @@ import { getParser } from '@unified-latex/unified-latex-util-parse';
 import type { Root } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown, type Handle, type Options } from 'mdast-util-to-markdown';
-import type { StatementIssue } from '../markdown.ts';
+import type { ConversionIssue } from '../markdown.ts';
 import { latexParseRefusal } from './guard.ts';
 import { latexToMdast, type DisplayMath, type InlineMath } from './to-mdast.ts';
 
@@ -27,7 +27,7 @@ export interface LatexStatement {
   markdown: string;
   /** The plain-text name given by `%% plainproblemname:` or `\problemname{}`. */
   title?: string;
-  issues: StatementIssue[];
+  issues: ConversionIssue[];
 }
 
 /**
@@ -48,7 +48,7 @@ export function latexToMarkdown(tex: string, fileNames: readonly string[] = []):
     return asSource(source, plainName, `could not be read as LaTeX (${(error as Error).message.split('\n')[0]?.slice(0, 100)}); it is shown as LaTeX source`);
   }
   const title = plainName ?? converted.title;
-  const issues: StatementIssue[] = [];
+  const issues: ConversionIssue[] = [];
   if (converted.unknown.length) {
     const names = converted.unknown.slice(0, 12).map((name) => `\\${name}`);
     issues.push({ severity: 'warning', message: `uses LaTeX commands Kodbro leaves out (their arguments stay as text): ${names.join(', ')}${converted.unknown.length > 12 ? ', …' : ''}` });
