@@ -296,8 +296,9 @@ function quote(text: string): string {
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }
 
-/** One warning per kind of problem is enough for an author; a hostile statement must not make thousands. */
+/** Each message once, and at most 20: a hostile statement must not make thousands of warnings. */
 function dedupe(issues: ConversionIssue[]): ConversionIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((issue) => !seen.has(issue.message) && seen.add(issue.message) && seen.size <= 20);
+  const byMessage = new Map<string, ConversionIssue>();
+  for (const issue of issues) if (!byMessage.has(issue.message)) byMessage.set(issue.message, issue);
+  return [...byMessage.values()].slice(0, 20);
 }
