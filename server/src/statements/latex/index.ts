@@ -42,8 +42,10 @@ export function latexToMarkdown(tex: string, fileNames: readonly string[] = []):
   const refusal = latexParseRefusal(source);
   if (refusal) return asSource(source, plainName, `${refusal}; it is shown to candidates as LaTeX source`);
   let converted;
+  let body: string;
   try {
     converted = latexToMdast(parser.parse(source), fileNames);
+    body = serialise(converted.root);
   } catch (error) {
     return asSource(source, plainName, `could not be read as LaTeX (${(error as Error).message.split('\n')[0]?.slice(0, 100)}); it is shown as LaTeX source`);
   }
@@ -53,7 +55,6 @@ export function latexToMarkdown(tex: string, fileNames: readonly string[] = []):
     const names = converted.unknown.slice(0, 12).map((name) => `\\${name}`);
     issues.push({ severity: 'warning', message: `uses LaTeX commands Kodbro leaves out (their arguments stay as text): ${names.join(', ')}${converted.unknown.length > 12 ? ', …' : ''}` });
   }
-  const body = serialise(converted.root);
   return { markdown: title ? `# ${markdownText(title)}\n\n${body}` : body, ...(title ? { title } : {}), issues };
 }
 
