@@ -526,7 +526,8 @@ describe('candidate journey', () => {
       const view = await candidate.get(`/api/candidate/challenges/${challengeVersionId}`);
       expect(view.status).toBe(200);
       expect(view.body.challengeVersionId).toBe(challengeVersionId);
-      expect(view.body.statements.en.length).toBeGreaterThan(100);
+      expect(view.body.statements.en.children.length).toBeGreaterThan(5);
+      expect(view.body.statements.en.children[0]).toMatchObject({ type: 'heading', depth: 1 });
       expect(view.body.samples.length).toBeGreaterThan(0);
       expect(view.body.languages).toHaveLength(6);
       expect(Object.keys(view.body).sort()).toEqual(['challengeVersionId', 'languages', 'limits', 'samples', 'starters', 'statements', 'title']);
@@ -534,6 +535,28 @@ describe('candidate journey', () => {
     expectInvalid(await candidate.get('/api/candidate/challenges/abc'), 'params.challengeVersionId');
     expectApiError(await candidate.get(`/api/candidate/challenges/${unknownId()}`), 404, 'not_found');
     expectApiError(await anon.get(`/api/candidate/challenges/${logVersionId}`), 401, 'unauthenticated');
+  });
+
+  it('GET /api/candidate/challenges/:id/files/:name serves a statement image of the attempt; staff preview it too', async () => {
+    const statement = (await candidate.get(`/api/candidate/challenges/${logVersionId}`)).body.statements.en;
+    expect(JSON.stringify(statement)).toContain('{"type":"image","file":"percentile.svg"');
+    const image = await candidate.get(`/api/candidate/challenges/${logVersionId}/files/percentile.svg`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toMatch(/^image\/svg\+xml/);
+    expect(image.body).toMatch(/^<svg /);
+    expectInvalid(await candidate.get(`/api/candidate/challenges/abc/files/percentile.svg`), 'params.challengeVersionId');
+    expectInvalid(await candidate.get(`/api/candidate/challenges/${logVersionId}/files/${'x'.repeat(201)}.svg`), 'params.name');
+    expectApiError(await candidate.get(`/api/candidate/challenges/${logVersionId}/files/statement.en.md`), 404, 'not_found');
+    expectApiError(await candidate.get(`/api/candidate/challenges/${unknownId()}/files/percentile.svg`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/candidate/challenges/${logVersionId}/files/percentile.svg`), 401, 'unauthenticated');
+
+    const preview = await recruiter.get(`/api/challenge-versions/${logVersionId}/files/percentile.svg`);
+    expect(preview.status).toBe(200);
+    expect(preview.body).toBe(image.body);
+    expectInvalid(await admin.get(`/api/challenge-versions/${logVersionId}/files/a%2Fb.svg`), 'params.name');
+    expectApiError(await admin.get(`/api/challenge-versions/${unknownId()}/files/percentile.svg`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/challenge-versions/${logVersionId}/files/percentile.svg`), 401, 'unauthenticated');
+    expectApiError(await candidate.get(`/api/challenge-versions/${logVersionId}/files/percentile.svg`), 401, 'unauthenticated');
   });
 
   it('PUT /api/candidate/drafts saves increasing revisions; a stale one is 409 with the stored draft', async () => {

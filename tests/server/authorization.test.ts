@@ -43,6 +43,8 @@ interface Party {
   attemptId: string;
   challengeVersionId: string;
   submissionId: string;
+  /** A statement image of the party's challenge version. */
+  name: string;
   /** Texts that identify the party's data: none may show up in another party's answers. */
   secrets: string[];
 }
@@ -132,7 +134,7 @@ async function candidateIn(staff: ApiClient, assessmentId: string, name: string)
 }
 
 /** Starts A candidate, saves a draft and runs the samples once with a source carrying a marker. */
-async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId'>> {
+async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name'>> {
   const { client, inviteId } = await candidateIn(staff, assessmentId, name);
   const session = await client.get('/api/candidate/session');
   const challengeVersionId = session.body.attempt.assessment.challenges[0].challengeVersionId;
@@ -178,9 +180,9 @@ beforeAll(async () => {
   const spareX = (await staffX.post(`/api/assessments/${xAssessmentId}/invites`, { candidateName: 'Spare X' })).body.invite.id;
   const spareY = (await staffY.post(`/api/assessments/${yAssessment.body.id}/invites`, { candidateName: 'Spare Y' })).body.invite.id;
 
-  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX };
-  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX };
-  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY };
+  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg' };
+  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg' };
+  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png' };
   X = { ...A, secrets: [...a.secrets, ...a2.secrets, xAssessmentId, xOther.body.id, spareX, 'X second round'] };
   Y = { ...B, secrets: [...b.secrets, yAssessment.body.id, sum.body.challenge.id, spareY, 'Yonder', Y_EMAIL] };
   for (const party of [A, A2, B]) expect((await waitForResult(party.client, party.submissionId)).status).toBe('done');

@@ -21,6 +21,9 @@ export const candidateApi = {
   finish: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/finish', { method: 'POST', csrf }),
   challenge: (challengeVersionId: string) =>
     request(candidateChallengeSchema, `/api/candidate/challenges/${encodeURIComponent(challengeVersionId)}`),
+  /** Where a statement image of the challenge is served (an <img> loads it with the session cookie). */
+  fileUrl: (challengeVersionId: string, file: string) =>
+    `/api/candidate/challenges/${encodeURIComponent(challengeVersionId)}/files/${encodeURIComponent(file)}`,
   // The same revision sent twice stores once, so a retry is harmless.
   saveDraft: (csrf: string, body: SaveDraftBody) => request(draftAckSchema, '/api/candidate/drafts', { method: 'PUT', body, csrf, idempotent: true }),
   // The client-chosen id makes a repeated POST return the first submission.

@@ -7,7 +7,7 @@ import { Editor } from '../editor/index.ts';
 import { LANGUAGES } from '../i18n/index.ts';
 import { ErrorAlert, errorText } from '../ui/ErrorAlert.tsx';
 import type { DraftStore } from './drafts.ts';
-import { Markdown } from './Markdown.tsx';
+import { Statement } from './Statement.tsx';
 import { SubmissionView } from './SubmissionView.tsx';
 
 /** Display names of programming languages: the same in every interface language. */
@@ -52,7 +52,7 @@ export function ChallengePanel({ challenge, csrf, store, submissions, progress, 
   const conflicts = useSyncExternalStore(store.subscribe, store.conflicts);
 
   const title = challenge.title[statementLanguage] ?? challenge.title.en ?? Object.values(challenge.title)[0] ?? '';
-  const statement = challenge.statements[statementLanguage] ?? '';
+  const statement = challenge.statements[statementLanguage] ?? { children: [] };
   const busy = sending || submissions.some((entry) => entry.status === 'queued' || entry.status === 'running');
 
   const run = async (kind: 'samples' | 'custom' | 'submit') => {
@@ -104,7 +104,7 @@ export function ChallengePanel({ challenge, csrf, store, submissions, progress, 
         )}
         <p className="hint">{t('workspace.limits', challenge.limits)}</p>
         <div lang={statementLanguage} dir={['ar', 'prs', 'fa'].includes(statementLanguage) ? 'rtl' : 'ltr'}>
-          <Markdown source={statement} title={title} />
+          <Statement doc={statement} title={title} imageUrl={(file) => candidateApi.fileUrl(cv, file)} />
         </div>
       </section>
 

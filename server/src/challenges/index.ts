@@ -1,8 +1,8 @@
-export type { Challenge, CheckerSpec, PackageFile, RequestedLimits, SolutionRef, TestCase, TestGroup } from './model.ts';
+export type { Challenge, CheckerSpec, PackageContent, PackageFile, RequestedLimits, SolutionRef, StatementIssue, TestCase, TestGroup } from './model.ts';
 export { hiddenTests } from './model.ts';
-export { loadChallenge } from './load.ts';
+export { loadChallenge, withStatementDocs } from './load.ts';
 export { loadKodbroPackage, parseManifest, MANIFEST_FILE } from './kodbro-package.ts';
-export { loadKattisPackage, isKattisPackage } from './kattis-package.ts';
+export { loadKattisPackage, isKattisPackage, defaultValidatorChecker } from './kattis/index.ts';
 export { writeKodbroPackage } from './write-package.ts';
 export { manifestSchema } from './manifest.ts';
 export type { Manifest } from './manifest.ts';

@@ -16,14 +16,14 @@ import {
   type ReadBudget,
 } from './files.ts';
 import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
-import type { Challenge, CheckerSpec, TestGroup } from './model.ts';
+import type { CheckerSpec, PackageContent, TestGroup } from './model.ts';
 
 export const MANIFEST_FILE = 'kodbro.yaml';
 /** Images and other files the statements link to. */
 export const STATEMENT_FILES_DIR = 'statement-files';
 
 /** Loads a Kodbro package folder into plain data, or throws a KodbroError saying what is wrong. */
-export async function loadKodbroPackage(dir: string): Promise<Challenge> {
+export async function loadKodbroPackage(dir: string): Promise<PackageContent> {
   // Resolved once: any link met below the root is then refused.
   const root = await realpath(dir);
   const budget = newReadBudget();
@@ -41,6 +41,7 @@ export async function loadKodbroPackage(dir: string): Promise<Challenge> {
     id: manifest.id,
     title: manifest.title,
     statements,
+    statementIssues: [],
     statementFiles: await readFlatFolder(path.join(root, STATEMENT_FILES_DIR), budget, root),
     languages: manifest.languages ?? [...ALL_LANGUAGE_IDS],
     limits: manifest.limits ?? {},

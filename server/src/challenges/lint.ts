@@ -1,5 +1,6 @@
 import type { JudgeLimits } from '../config/index.ts';
 import { LANGUAGES, languageForFile } from '../languages/index.ts';
+import { imageContentType, STATEMENT_CAPS } from '../statements/index.ts';
 import { resolveLimits } from './limits.ts';
 import type { Challenge } from './model.ts';
 
@@ -26,6 +27,14 @@ export function lintChallenge(challenge: Challenge, caps: JudgeLimits): LintRepo
     if (!challenge.statements[locale]) warnings.push(`title for ${locale} has no statement.${locale}.md`);
   }
 
+  for (const issue of challenge.statementIssues) (issue.severity === 'error' ? errors : warnings).push(`statement ${issue.locale}: ${issue.message}`);
+  for (const file of challenge.statementFiles) {
+    // Candidates on mobile data load every image of the statement.
+    if (imageContentType(file.path) && file.content.length > STATEMENT_CAPS.maxImageBytes) {
+      errors.push(`statement-files/${file.path} is ${megabytes(file.content.length)}; a statement image may be at most ${megabytes(STATEMENT_CAPS.maxImageBytes)}`);
+    }
+  }
+
   for (const id of challenge.languages) {
     if (!challenge.starters[id]) warnings.push(`no starter code for ${LANGUAGES[id].name}`);
   }
@@ -43,4 +52,8 @@ export function lintChallenge(challenge: Challenge, caps: JudgeLimits): LintRepo
   }
   if (challenge.groups.every((g) => g.points === 0)) warnings.push('every group is worth 0 points');
   return { errors, warnings };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

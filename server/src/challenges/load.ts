@@ -1,18 +1,37 @@
 import { access, realpath } from 'node:fs/promises';
 import path from 'node:path';
+import type { StatementDoc } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
+import { parseStatement } from '../statements/index.ts';
 import { isDirectory } from './files.ts';
-import { isKattisPackage, loadKattisPackage } from './kattis-package.ts';
+import { isKattisPackage, loadKattisPackage } from './kattis/index.ts';
 import { loadKodbroPackage, MANIFEST_FILE } from './kodbro-package.ts';
-import type { Challenge } from './model.ts';
+import type { Challenge, PackageContent, StatementIssue } from './model.ts';
 
-/** Loads a Kodbro package, or a Kattis / ICPC package, from a folder. */
+/** Loads a Kodbro package, or a Kattis / ICPC package, from a folder, with its statements parsed. */
 export async function loadChallenge(dir: string): Promise<Challenge> {
   // The root may itself be reached through a link; nothing inside it may.
   const root = await realpath(dir).catch(() => null);
   if (root === null || !(await isDirectory(root))) throw new KodbroError('not_found', `Not a folder: ${dir}`);
   const hasManifest = await access(path.join(root, MANIFEST_FILE)).then(() => true, () => false);
-  if (hasManifest) return loadKodbroPackage(root);
-  if (await isKattisPackage(root)) return loadKattisPackage(root);
+  if (hasManifest) return withStatementDocs(await loadKodbroPackage(root));
+  if (await isKattisPackage(root)) return withStatementDocs(await loadKattisPackage(root));
   throw new KodbroError('package_invalid', `${dir} holds neither ${MANIFEST_FILE} (Kodbro) nor problem.yaml (Kattis)`);
+}
+
+/**
+ * Parses every statement into the tree candidates' pages render — once, here,
+ * so the work happens wherever packages are loaded (off the event loop once
+ * loading runs in a worker) and never per request.
+ */
+export function withStatementDocs(content: PackageContent): Challenge {
+  const files = content.statementFiles.map((file) => file.path);
+  const statementDocs: Record<string, StatementDoc> = {};
+  const statementIssues: StatementIssue[] = [...content.statementIssues];
+  for (const [locale, markdown] of Object.entries(content.statements)) {
+    const parsed = parseStatement(markdown, files);
+    statementDocs[locale] = parsed.doc;
+    statementIssues.push(...parsed.issues.map((issue) => ({ locale, ...issue })));
+  }
+  return { ...content, statementDocs, statementIssues };
 }

@@ -1,4 +1,4 @@
-import type { LanguageId, Verdict } from '../contracts/index.ts';
+import type { LanguageId, StatementDoc, Verdict } from '../contracts/index.ts';
 
 /** One test: what goes into the program, and the answer it is compared with. */
 export interface TestCase {
@@ -52,13 +52,23 @@ export interface SolutionRef {
   expect: Verdict;
 }
 
-/** A challenge package, whatever format it came in, as plain data. */
+/** What converting a statement could not do faithfully: lint tells the author; candidates never see it. */
+export interface StatementIssue {
+  locale: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** A challenge package, whatever format it came in, as plain data (structured-cloneable). */
 export interface Challenge {
   format: 'kodbro' | 'kattis';
   id: string;
   title: Record<string, string>;
-  /** Markdown per locale. */
+  /** Markdown per locale, in the pinned dialect (docs/package-format.md). */
   statements: Record<string, string>;
+  /** The statements as the trees candidates' pages render, parsed once by loadChallenge. */
+  statementDocs: Record<string, StatementDoc>;
+  statementIssues: StatementIssue[];
   /** Files a statement refers to (images), relative to the statement folder. */
   statementFiles: PackageFile[];
   languages: LanguageId[];
@@ -69,6 +79,9 @@ export interface Challenge {
   starters: Partial<Record<LanguageId, string>>;
   solutions: SolutionRef[];
 }
+
+/** A package as its format's reader gives it: the statements are not parsed yet (loadChallenge does that). */
+export type PackageContent = Omit<Challenge, 'statementDocs'>;
 
 /** Hidden tests in judging order: groups as listed, tests by name within. */
 export function hiddenTests(challenge: Pick<Challenge, 'groups'>): { group: TestGroup; test: TestCase }[] {

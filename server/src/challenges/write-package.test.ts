@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKodbroError, type ErrorCode } from '../errors.ts';
-import { loadKattisPackage } from './kattis-package.ts';
+import { loadKattisPackage } from './kattis/index.ts';
 import { loadKodbroPackage } from './kodbro-package.ts';
-import type { Challenge, CheckerSpec, TestCase, TestGroup } from './model.ts';
+import type { CheckerSpec, PackageContent as Challenge, TestCase, TestGroup } from './model.ts';
 import { writeKodbroPackage } from './write-package.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/kattis');
@@ -50,6 +50,7 @@ function challenge(overrides: Partial<Challenge> = {}): Challenge {
     id: 'tiny',
     title: { en: 'Tiny' },
     statements: { en: '# Tiny\n\nEcho it.\n' },
+    statementIssues: [],
     statementFiles: [],
     languages: ['python', 'cpp'],
     limits: {},

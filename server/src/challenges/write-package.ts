@@ -8,7 +8,7 @@ import { LANGUAGES, sourceFileName } from '../languages/index.ts';
 import { newReadBudget, readPackageFile, resolveInside, toPackageId } from './files.ts';
 import { MANIFEST_FILE } from './kodbro-package.ts';
 import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
-import type { Challenge, CheckerSpec, PackageFile, TestCase, TestGroup } from './model.ts';
+import type { CheckerSpec, PackageContent as Challenge, PackageFile, TestCase, TestGroup } from './model.ts';
 
 /*
  * Writes any loaded challenge (a Kattis package, usually) as a Kodbro package

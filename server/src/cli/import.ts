@@ -16,6 +16,8 @@ export async function importCommand(args: { kattisDir: string; outDir: string },
   log(
     `imported ${challenge.id}: ${Object.keys(challenge.statements).length} statement(s), ${challenge.samples.length} sample and ${tests} hidden tests in ${challenge.groups.length} group(s), ${challenge.solutions.length} solution(s), checker ${challenge.checker.kind}`,
   );
+  // The LaTeX conversion's own notes (commands left out, a source shown as LaTeX): the author may want to edit the Markdown.
+  for (const issue of challenge.statementIssues) log(`  ${issue.severity}: statement ${issue.locale} ${issue.message}`);
   process.stdout.write(`${path.resolve(args.outDir)}\n`);
   return 0;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { judgeResultSchema, languageIdSchema, runOutputSchema } from './judging.ts';
+import { statementDocSchema } from './statement.ts';
 import { verdictSchema } from './verdicts.ts';
 
 /**
@@ -374,7 +375,8 @@ export type CandidateSession = z.infer<typeof candidateSessionSchema>;
 export const candidateChallengeSchema = z.object({
   challengeVersionId: idSchema,
   title: z.record(z.string(), z.string()),
-  statements: z.record(z.string(), z.string()),
+  /** Per locale, the statement as a tree of allowed elements (contracts/statement.ts). */
+  statements: z.record(z.string(), statementDocSchema),
   languages: z.array(languageIdSchema),
   starters: z.record(z.string(), z.string()),
   samples: z.array(z.object({ id: z.string(), input: z.string(), answer: z.string() })),

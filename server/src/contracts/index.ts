@@ -7,3 +7,4 @@ export * from './judging.ts';
 export * from './api.ts';
 export * from './realtime.ts';
 export * from './short-code.ts';
+export * from './statement.ts';

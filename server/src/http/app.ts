@@ -11,7 +11,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { KODBRO_VERSION } from './routes/index.ts';
-import { isStatusReply, isWrite, type RouteDef } from './route.ts';
+import { isFileReply, isStatusReply, isWrite, type RouteDef } from './route.ts';
 
 /** JSON bodies: a 256 KB source can grow several times when escaped. */
 const JSON_LIMIT = '2mb';
@@ -106,6 +106,10 @@ function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void
       const query = parse(def.query, req.query, 'query');
       const body = def.raw ? req.body : parse(def.body, bodyOrUndefined(req), 'body');
       const reply = await def.handler({ req, res, deps, log: req.log, params, query, body, ...auth } as never);
+      if (isFileReply(reply)) {
+        res.status(def.status).set(reply.headers).type(reply.contentType).send(reply.content);
+        return;
+      }
       const { status, body: out } = isStatusReply(reply) ? reply : { status: def.status, body: reply };
       // Parsing the answer too drops any field the contract does not name.
       res.status(status).json(def.response.parse(out));

@@ -33,7 +33,7 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
         ...(body ? { body } : {}),
       },
       responses: {
-        [def.status]: { description: 'Success', content: { 'application/json': { schema: def.response } } },
+        [def.status]: { description: 'Success', content: Object.fromEntries((def.produces ?? ['application/json']).map((type) => [type, { schema: def.response }])) },
         400: errorResponse('Invalid request'),
         ...(needsAuth ? { 401: errorResponse('Not signed in'), 403: errorResponse('Not allowed, or a missing CSRF token') } : {}),
         404: errorResponse('Not found'),

@@ -38,6 +38,23 @@ export function isStatusReply(reply: unknown): reply is StatusReply<unknown> {
   return typeof reply === 'object' && reply !== null && REPLY in reply;
 }
 
+const FILE = Symbol('file');
+/** A handler's answer that is bytes, not JSON (statement images), with the headers that go with them. */
+export interface FileReply {
+  [FILE]: true;
+  contentType: string;
+  content: Buffer;
+  headers: Record<string, string>;
+}
+
+export function fileReply(contentType: string, content: Buffer, headers: Record<string, string> = {}): FileReply {
+  return { [FILE]: true, contentType, content, headers };
+}
+
+export function isFileReply(reply: unknown): reply is FileReply {
+  return typeof reply === 'object' && reply !== null && FILE in reply;
+}
+
 /**
  * One API route as data: the schemas that parse its input, who may call it,
  * and the handler. The same objects register the express routes, produce the
@@ -58,10 +75,12 @@ export interface RouteDef<A extends Access = Access, P = unknown, Q = unknown, B
   /** A raw upload instead of JSON: accepted media types and the size cap. */
   raw?: { types: string[]; limitBytes: number };
   status: number;
+  /** JSON by default; for routes that answer with bytes (a FileReply), the media types they may send. */
+  produces?: string[];
   response: R;
   /** Extra middleware run before the handler (rate limits). */
   before?: (deps: AppDeps) => RequestHandler;
-  handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Reply<z.input<R>>>;
+  handler: (ctx: RouteContext<A, P, Q, B>) => Promise<Reply<z.input<R>> | FileReply>;
 }
 
 /** Keeps the generic types of one route while collecting routes in a plain array. */

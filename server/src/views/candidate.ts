@@ -108,7 +108,7 @@ export function toCandidateChallenge(challengeVersionId: string, challenge: Chal
   return {
     challengeVersionId,
     title: challenge.title,
-    statements: challenge.statements,
+    statements: challenge.statementDocs,
     languages: challenge.languages,
     starters: Object.fromEntries(Object.entries(challenge.starters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
     samples: challenge.samples.map((sample) => ({ id: sample.id, input: shown(sample.input), answer: shown(sample.answer) })),

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isKodbroError, type ErrorCode } from '../errors.ts';
-import { defaultValidatorChecker, isKattisPackage, latexToMarkdown, loadKattisPackage } from './kattis-package.ts';
-import { loadChallenge } from './load.ts';
-import type { Challenge } from './model.ts';
+import { isKodbroError, type ErrorCode } from '../../errors.ts';
+import { isKattisPackage, loadKattisPackage } from './load.ts';
+import { loadChallenge } from '../load.ts';
+import type { PackageContent as Challenge } from '../model.ts';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/kattis');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../tests/fixtures/kattis');
 
 const temporary: string[] = [];
 afterEach(async () => {
@@ -205,58 +205,6 @@ describe('loadKattisPackage: statements', () => {
   });
 });
 
-describe('latexToMarkdown', () => {
-  it('maps the common statement commands and keeps math as code', () => {
-    const tex = [
-      '\\problemname{Bus fares}',
-      '% a comment',
-      "A \\emph{long} and \\textbf{bold} line with $x_i \\le 10^6$ and \\texttt{a\\_b}; 50\\% -- ``done''.",
-      '\\section*{Input}',
-      '\\begin{itemize}',
-      '  \\item one',
-      '  \\item two',
-      '\\end{itemize}',
-      '\\begin{enumerate}',
-      '\\item first \\unknown{kept}',
-      '\\end{enumerate}',
-      '\\subsection*{Note}',
-      '\\begin{verbatim}',
-      '  raw % text',
-      '\\end{verbatim}',
-      '\\includegraphics[width=3cm]{bus}',
-    ].join('\n');
-    const { title, markdown } = latexToMarkdown(tex, ['bus.png']);
-    expect(title).toBe('Bus fares');
-    expect(markdown).toBe(
-      [
-        '# Bus fares',
-        '',
-        'A *long* and **bold** line with `x_i \\le 10^6` and `a_b`; 50% – “done”.',
-        '',
-        '## Input',
-        '',
-        '- one',
-        '- two',
-        '',
-        '1. first kept',
-        '',
-        '### Note',
-        '',
-        '```',
-        '  raw % text',
-        '```',
-        '',
-        '![](bus.png)',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('prefers %% plainproblemname for the title', () => {
-    expect(latexToMarkdown('%% plainproblemname: x^2 + y^2\n\\problemname{$x^2+y^2$}\n').title).toBe('x^2 + y^2');
-  });
-});
-
 describe('loadKattisPackage: tests and groups', () => {
   it('names secret tests by their path under data/secret and keeps Kattis order', async () => {
     const challenge = await load(
@@ -403,32 +351,6 @@ describe('loadKattisPackage: tests and groups', () => {
 });
 
 describe('loadKattisPackage: the default validator', () => {
-  it('maps every flag to a checker', () => {
-    expect(defaultValidatorChecker([])).toEqual({ kind: 'tokens', caseSensitive: false });
-    expect(defaultValidatorChecker(['case_sensitive'])).toEqual({ kind: 'tokens', caseSensitive: true });
-    expect(defaultValidatorChecker(['space_change_sensitive'])).toEqual({ kind: 'exact', caseSensitive: false });
-    expect(defaultValidatorChecker(['space_change_sensitive', 'case_sensitive'])).toEqual({ kind: 'exact', caseSensitive: true });
-    expect(defaultValidatorChecker(['float_tolerance', '1e-6'])).toEqual({ kind: 'tokens', caseSensitive: false, float: { absolute: 1e-6, relative: 1e-6 } });
-    expect(defaultValidatorChecker(['float_absolute_tolerance', '0.5'])).toEqual({ kind: 'tokens', caseSensitive: false, float: { absolute: 0.5, relative: 0 } });
-    expect(defaultValidatorChecker(['case_sensitive', 'float_relative_tolerance', '1e-9'])).toEqual({
-      kind: 'tokens',
-      caseSensitive: true,
-      float: { absolute: 0, relative: 1e-9 },
-    });
-    expect(defaultValidatorChecker(['float_absolute_tolerance', '1', 'float_relative_tolerance', '2'])).toEqual({
-      kind: 'tokens',
-      caseSensitive: false,
-      float: { absolute: 1, relative: 2 },
-    });
-  });
-
-  it('refuses flags it cannot honour', () => {
-    expect(() => defaultValidatorChecker(['ignore_case'])).toThrow(/unknown flag/);
-    expect(() => defaultValidatorChecker(['float_tolerance'])).toThrow(/needs a non-negative number/);
-    expect(() => defaultValidatorChecker(['float_tolerance', 'tiny'])).toThrow(/needs a non-negative number/);
-    expect(() => defaultValidatorChecker(['space_change_sensitive', 'float_tolerance', '1e-6'])).toThrow(/not supported/);
-  });
-
   it('a flag set at data/secret reaches a nested folder; a nested override wins', async () => {
     const challenge = await load(
       legacyFiles({

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { readPackageFile, type ReadBudget } from '../files.ts';
+import type { Challenge } from '../model.ts';
+import { exists, flagList, invalid, parseYamlFile, zodFailure } from './shared.ts';
+
+/** problem.yaml: the problem's type, validation mode, validator flags, names and limits. */
+
+export const PROBLEM_FILE = 'problem.yaml';
+const TIMELIMIT_FILE = '.timelimit';
+
+const PROBLEM_TYPES = ['pass-fail', 'scoring', 'interactive', 'multi-pass', 'submit-answer'] as const;
+const problemTypes = z.union([z.enum(PROBLEM_TYPES).transform((t) => [t]), z.array(z.enum(PROBLEM_TYPES)).min(1)]);
+
+/** Only the keys Kodbro uses; the Kattis format has many more, and they are ignored. */
+const problemSchema = z.object({
+  problem_format_version: z.union([z.string(), z.number()]).transform(String).optional(),
+  name: z.union([z.string().min(1).max(200), z.record(z.string(), z.string().min(1).max(200))]).optional(),
+  type: problemTypes.optional(),
+  problem_type: problemTypes.optional(),
+  validation: z.string().optional(),
+  validator_flags: flagList.optional(),
+  limits: z
+    .object({
+      time_limit: z.number().positive().max(1e6).optional(),
+      memory: z.number().positive().max(1e9).optional(),
+      output: z.number().positive().max(1e9).optional(),
+    })
+    .optional(),
+});
+export type ProblemYaml = z.output<typeof problemSchema>;
+
+export function parseProblemYaml(bytes: Buffer): ProblemYaml {
+  const raw = parseYamlFile(bytes, PROBLEM_FILE) ?? {};
+  const parsed = problemSchema.safeParse(raw);
+  if (!parsed.success) throw zodFailure(PROBLEM_FILE, parsed.error);
+  return parsed.data;
+}
+
+export interface ProblemKind {
+  scoring: boolean;
+  /** The output validator is the package's own program, not the default one. */
+  customValidation: boolean;
+  /** `validator_flags` of problem.yaml (legacy), passed before every folder's flags. */
+  problemFlags: string[];
+  /** The 2023-07 draft (or later) rather than the legacy format. */
+  draft2023: boolean;
+}
+
+export function problemKind(problem: ProblemYaml): ProblemKind {
+  const types = problem.type ?? problem.problem_type ?? ['pass-fail'];
+  if (types.includes('interactive')) throw invalid('interactive problems are not supported yet');
+  if (types.includes('multi-pass')) throw invalid('multi-pass problems are not supported');
+  if (types.includes('submit-answer')) throw invalid('submit-answer problems are not supported');
+  if (types.includes('scoring') && types.includes('pass-fail')) throw invalid(`${PROBLEM_FILE}: type cannot be both pass-fail and scoring`);
+
+  const version = problem.problem_format_version;
+  return {
+    scoring: types.includes('scoring'),
+    customValidation: parseValidation(problem.validation),
+    problemFlags: problem.validator_flags ?? [],
+    draft2023: version !== undefined && !version.startsWith('legacy'),
+  };
+}
+
+/** Legacy `validation`: `default`, or `custom` followed by `interactive` and/or `score`. */
+function parseValidation(validation: string | undefined): boolean {
+  if (validation === undefined) return false;
+  const [mode, ...modifiers] = validation.trim().split(/\s+/);
+  if (mode !== 'default' && mode !== 'custom') {
+    throw invalid(`${PROBLEM_FILE}: validation must start with default or custom, not ${JSON.stringify(validation)}`);
+  }
+  if (modifiers.includes('interactive')) throw invalid('interactive problems are not supported yet');
+  if (modifiers.includes('score')) throw invalid('validators that award scores (validation: custom score) are not supported');
+  if (modifiers.length) throw invalid(`${PROBLEM_FILE}: unknown validation ${JSON.stringify(validation)}`);
+  return mode === 'custom';
+}
+
+export async function readLimits(root: string, problem: ProblemYaml, budget: ReadBudget): Promise<Challenge['limits']> {
+  const limits: Challenge['limits'] = {};
+  const seconds = problem.limits?.time_limit ?? (await readTimelimitFile(root, budget));
+  if (seconds !== undefined) limits.timeMs = Math.max(1, Math.round(seconds * 1000));
+  if (problem.limits?.memory !== undefined) limits.memoryMb = Math.max(1, Math.round(problem.limits.memory));
+  if (problem.limits?.output !== undefined) limits.outputKb = Math.max(1, Math.round(problem.limits.output * 1024));
+  return limits;
+}
+
+/** Legacy packages have no time limit in problem.yaml; tools write it to `.timelimit` in seconds. */
+async function readTimelimitFile(root: string, budget: ReadBudget): Promise<number | undefined> {
+  const file = path.join(root, TIMELIMIT_FILE);
+  if (!(await exists(file))) return undefined;
+  const text = (await readPackageFile(file, budget, root)).toString('utf8').trim();
+  const seconds = Number(text);
+  if (!/^\d+(?:\.\d+)?$/.test(text) || !(seconds > 0) || seconds > 1e6) {
+    throw invalid(`${TIMELIMIT_FILE} must hold a positive number of seconds, not ${JSON.stringify(text.slice(0, 40))}`);
+  }
+  return seconds;
+}

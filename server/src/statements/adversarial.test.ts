@@ -1,0 +1,63 @@
+/**
+ * Hostile statements cost bounded time: each 1 MB one converts (LaTeX →
+ * Markdown → tree, or Markdown → tree) in under a second, and doubling the
+ * input roughly doubles the time rather than quadrupling it. Time is the
+ * process's CPU time (best of three), so a busy machine does not fail this;
+ * the bounds are generous against the measured ~0.05–0.5 s.
+ */
+import { describe, expect, it } from 'vitest';
+import { BALANCED_LATEX, HOSTILE_LATEX, HOSTILE_MARKDOWN } from '../../../tests/support/statement-inputs.ts';
+import { STATEMENT_CAPS } from './caps.ts';
+import { latexToMarkdown, parseStatement } from './index.ts';
+
+const MB = 1024 * 1024;
+
+function cpuSeconds(work: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const start = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(start);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  return best;
+}
+
+const fromLatex = (tex: string) => () => void parseStatement(latexToMarkdown(tex).markdown, []);
+const fromMarkdown = (markdown: string) => () => void parseStatement(markdown, []);
+
+/** Under a second at 1 MB, and at most ~3× (not 4×) the time of half the input; tiny times are noise and pass. */
+function expectLinear(name: string, convert: (input: string) => () => void, make: (bytes: number) => string): void {
+  const full = cpuSeconds(convert(make(MB)));
+  const half = cpuSeconds(convert(make(MB / 2)));
+  expect(full, `${name}: ${full.toFixed(3)} s for 1 MB`).toBeLessThan(1);
+  expect(full, `${name}: ${half.toFixed(3)} s → ${full.toFixed(3)} s when doubled`).toBeLessThan(Math.max(3 * half, 0.1));
+}
+
+describe('hostile statements take bounded time', () => {
+  for (const [name, make] of Object.entries(HOSTILE_LATEX)) {
+    it(`LaTeX: ${name}`, () => expectLinear(name, fromLatex, make));
+  }
+  for (const [name, make] of Object.entries(HOSTILE_MARKDOWN)) {
+    it(`Markdown: ${name}`, () => expectLinear(name, fromMarkdown, make));
+  }
+
+  it('Markdown below the size cap is parsed, not cut, and still scales linearly', () => {
+    for (const [name, make] of Object.entries(HOSTILE_MARKDOWN)) {
+      const full = cpuSeconds(fromMarkdown(make(STATEMENT_CAPS.maxMarkdownChars)));
+      const half = cpuSeconds(fromMarkdown(make(STATEMENT_CAPS.maxMarkdownChars / 2)));
+      expect(full, name).toBeLessThan(1);
+      expect(full, `${name}: ${half.toFixed(3)} s → ${full.toFixed(3)} s when doubled`).toBeLessThan(Math.max(3 * half, 0.1));
+    }
+  }, 120_000);
+
+  it('LaTeX the guard lets through converts in well under a second at the size cap', () => {
+    for (const [name, make] of Object.entries(BALANCED_LATEX)) {
+      const tex = make(STATEMENT_CAPS.maxLatexChars - 64);
+      expect(latexToMarkdown(tex).issues.filter((i) => i.message.includes('LaTeX source')), name).toEqual([]);
+      // unified-latex costs ~10 µs a character (not linear on every shape): the size cap is what bounds it.
+      const seconds = cpuSeconds(fromLatex(tex), 2);
+      expect(seconds, `${name}: ${seconds.toFixed(3)} s`).toBeLessThan(1);
+    }
+  }, 120_000);
+});
