@@ -55,8 +55,14 @@ export interface RouteDef<A extends Access = Access, P = unknown, Q = unknown, B
   params?: P;
   query?: Q;
   body?: B;
-  /** A raw upload instead of JSON: accepted media types and the size cap. */
-  raw?: { types: string[]; limitBytes: number };
+  /**
+   * A raw upload instead of JSON: the accepted media types, and what the body
+   * is (for the OpenAPI document). The body is left unread: the handler
+   * streams it (upload.ts), so it can refuse before reading and stop at its cap.
+   */
+  raw?: { types: string[]; description: string };
+  /** Refusals particular to this route, by status, for the OpenAPI document. */
+  errors?: Record<number, string>;
   status: number;
   response: R;
   /** Extra middleware run before the handler (rate limits). */

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { hiddenTests, resolveLimits, type Challenge, type CheckerSpec, type ResolvedLimits, type TestCase, type TestGroup } from '../challenges/index.ts';
+import { hiddenTests, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { MAX_SHOWN_OUTPUT_BYTES, MAX_SOURCE_BYTES, type JudgeEvent, type JudgeResult, type LanguageId, type RunOutput, type TestResult, type Verdict } from '../contracts/index.ts';
 import { isKodbroError, KodbroError } from '../errors.ts';
@@ -10,6 +10,10 @@ import { checkOutput, type CheckResult } from './checkers.ts';
 import { openCustomChecker, type CheckerRunner } from './custom-checker.ts';
 import { runFailure } from './run-verdict.ts';
 import { overallVerdict, scoreGroups } from './scoring.ts';
+
+// Test data may be in memory or in the files of an unpacked version (the catalog's): read when a test runs.
+type TestCase = LoadedTestCase<TestData>;
+type TestGroup = LoadedTestGroup<TestData>;
 
 export interface Submission {
   language: LanguageId;
@@ -211,7 +215,7 @@ async function runAttempt(attempt: Attempt, onBox: (box: Box) => void): Promise<
         emit({ type: 'testing', index: index + 1, total: tests.length });
         const run = await box.exec({
           argv: runArgv,
-          stdin: test.input,
+          stdin: await readTestData(test.input),
           env: language.env ?? {},
           wallTimeMs: wallClock.wallTimeMs,
           slack: { cpuTimeMs: limits.timeMs, maxWallTimeMs: wallClock.maxWallTimeMs },
@@ -273,8 +277,9 @@ async function decide(
   if (failure) return failure;
   if (!checker) return 'accepted';
   let check: CheckResult;
-  if (checker.kind === 'custom') check = await (await customChecker(checker)).check(test.input, test.answer, run.stdout);
-  else check = checkOutput(checker, run.stdout, test.answer);
+  const answer = await readTestData(test.answer);
+  if (checker.kind === 'custom') check = await (await customChecker(checker)).check(await readTestData(test.input), answer, run.stdout);
+  else check = checkOutput(checker, run.stdout, answer);
   return check.accepted ? 'accepted' : 'wrong_answer';
 }
 

@@ -1,4 +1,4 @@
-import { resolveLimits, type Challenge } from '../challenges/index.ts';
+import { resolveLimits, testDataHead, type StoredChallenge, type TestData } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import {
   judgeResultSchema,
@@ -19,7 +19,7 @@ import type { Assessment, Attempt, Draft, Invite, ResultsVisibility, Submission 
  * lines, with times and output, are for samples and custom input — data the
  * candidate already has. Operator text (system errors) never appears.
  */
-export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult | null {
+export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<StoredChallenge, 'samples'> | undefined): CandidateResult | null {
   if (submission.status === 'failed') return { systemFailure: true };
   if (submission.status !== 'done') return null;
   const parsed = judgeResultSchema.safeParse(submission.result);
@@ -42,7 +42,7 @@ function hiddenAggregate(result: JudgeResult, visibility: ResultsVisibility): Ca
   return aggregate;
 }
 
-function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult {
+function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples'> | undefined): CandidateResult {
   const samples = new Map((challenge?.samples ?? []).map((sample) => [sample.id, sample]));
   const view: CandidateResult = {
     verdict: result.verdict,
@@ -62,12 +62,13 @@ function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick
   return view;
 }
 
-const shown = (bytes: Buffer) => bytes.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
+/** A sample's data as a candidate sees it: its first bytes (the catalog keeps those in memory; the rest stays on disk). */
+const shown = (data: TestData) => testDataHead(data).subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
 
 export function toCandidateSubmission(
   submission: Submission,
   visibility: ResultsVisibility,
-  challenge: Pick<Challenge, 'samples'> | undefined,
+  challenge: Pick<StoredChallenge, 'samples'> | undefined,
   queuePosition: number | undefined,
 ): CandidateSubmission {
   return {
@@ -84,7 +85,7 @@ export function toCandidateSubmission(
 }
 
 /** The statement, starters and samples; never a hidden test or a checker. */
-export function toCandidateChallenge(challengeVersionId: string, challenge: Challenge, caps: JudgeLimits): CandidateChallenge {
+export function toCandidateChallenge(challengeVersionId: string, challenge: StoredChallenge, caps: JudgeLimits): CandidateChallenge {
   const limits = resolveLimits(challenge.limits, { timeFactor: 1 }, caps);
   return {
     challengeVersionId,

@@ -144,6 +144,15 @@ export class SqliteStore implements Store {
   async getAttemptChallengeVersion(attemptId: AttemptId, versionId: string) {
     return challenges.getAttemptChallengeVersion(this.#sql, attemptId, versionId);
   }
+  readChallengePackage(orgId: OrgId, versionId: string) {
+    return challenges.readChallengePackage(this.#sql, orgId, versionId);
+  }
+  async storedPackageBytes(orgId: OrgId) {
+    return challenges.storedPackageBytes(this.#sql, orgId);
+  }
+  async removeUnfinishedPackages(before: Date) {
+    return challenges.removeUnfinishedPackages(this.#sql, before);
+  }
 
   // Assessments and invites
   async createAssessment(orgId: OrgId, input: NewAssessment) {
