@@ -93,7 +93,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     if (!outcome.ok) {
       throw new KodbroError(
         'quota_exceeded',
-        `Storing this package (${mb(bytes)}) would take your organisation past its storage quota: ${mb(outcome.usedBytes)} of ${mb(outcome.quotaBytes)} are used`,
+        `Storing this package (${size(bytes)}) would take your organisation past its storage quota: ${size(outcome.usedBytes)} of ${size(outcome.quotaBytes)} are used`,
         { details: { packageBytes: bytes, usedBytes: outcome.usedBytes, quotaBytes: outcome.quotaBytes } },
       );
     }
@@ -179,4 +179,4 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-const mb = (bytes: number) => `${(bytes / MB).toFixed(1)} MB`;
+const size = (bytes: number) => (bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`);
