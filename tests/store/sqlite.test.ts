@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asOrgId, loadMigrations, SqliteStore, type Migration } from '../../server/src/store/index.ts';
-import { ok, runStoreSuite } from './store.suite.ts';
+import { ok, packageBytes, runStoreSuite } from './store.suite.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -136,11 +136,7 @@ describe('SQLite store: package bytes in chunks', () => {
 
     const store = new SqliteStore({ dataDir });
     expect(store.applied).toEqual(loadMigrations().filter((m) => m.version > 2).map((m) => m.version));
-    const read = async (versionId: string) => {
-      const parts: Buffer[] = [];
-      for await (const chunk of store.readChallengePackage(asOrgId(orgId), versionId)) parts.push(chunk);
-      return Buffer.concat(parts);
-    };
+    const read = (versionId: string) => packageBytes(store, asOrgId(orgId), versionId);
     expect((await read(versions[0]!)).equals(big)).toBe(true);
     expect((await read(versions[1]!)).equals(small)).toBe(true);
     expect((await read(versions[2]!)).equals(big)).toBe(true);
@@ -155,6 +151,29 @@ describe('SQLite store: package bytes in chunks', () => {
     } finally {
       check.close();
     }
+  });
+
+  it('counts a package being written against the quota at once, and sweeps one whose writer died', async () => {
+    let now = Date.UTC(2026, 0, 5);
+    const store = new SqliteStore({ dataDir, clock: () => new Date(now) });
+    const org = ok(await store.createOrganisation({ name: 'Sweep', slug: 'sweep' }));
+    ok(await store.publishChallengeVersion(org.id, { slug: 'kept', title: 'Kept', data: randomBytes(1000) }));
+    // What a process that died after writing two chunks of a 3 MB package leaves behind.
+    const db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    db.prepare('INSERT INTO challenge_packages (id, org_id, content_hash, bytes, stored_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)').run('dead', org.id, 'f'.repeat(64), 3 * 1024 * 1024, now);
+    for (const seq of [0, 1]) db.prepare('INSERT INTO challenge_package_chunks (package_id, seq, data) VALUES (?, ?, ?)').run('dead', seq, randomBytes(1024 * 1024));
+    expect(await store.storedPackageBytes(org.id)).toBe(1000 + 3 * 1024 * 1024);
+    expect(await store.publishChallengeVersion(org.id, { slug: 'new', title: 'New', data: randomBytes(1000), quotaBytes: 3 * 1024 * 1024 + 1500 })).toMatchObject({ ok: false, reason: 'quota_exceeded' });
+
+    now += 30 * 60_000;
+    expect(await store.removeUnfinishedPackages(new Date(now - 60 * 60_000))).toBe(0);
+    now += 60 * 60_000;
+    expect(await store.removeUnfinishedPackages(new Date(now - 60 * 60_000))).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM challenge_package_chunks WHERE package_id = ?').get('dead')).toEqual({ n: 0 });
+    db.close();
+    expect(await store.storedPackageBytes(org.id)).toBe(1000);
+    ok(await store.publishChallengeVersion(org.id, { slug: 'new', title: 'New', data: randomBytes(1000), quotaBytes: 3 * 1024 * 1024 + 1500 }));
+    await store.close();
   });
 
   it('writes a new package as chunks of at most 1 MB', async () => {

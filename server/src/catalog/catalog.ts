@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArchiveKind, StoredChallenge } from '../challenges/index.ts';
 import type { JudgeLimits, PackageLimits } from '../config/index.ts';
@@ -88,7 +87,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       title: prepared.title,
       meta: prepared.meta,
       quotaBytes: limits.orgStorageBytes,
-      data: { contentHash, bytes, read: () => createReadStream(file, { highWaterMark: MB }) },
+      data: { file, contentHash, bytes },
     });
     if (!outcome.ok) {
       throw new KodbroError(
@@ -110,7 +109,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       try {
         if (unpacked) return await workers.run({ kind: 'load', dir, workDir: work }, { urgent: true });
         const archive = `${work}.tar`;
-        await writeStream(store.readChallengePackage(version.orgId, version.id), archive);
+        await store.exportChallengePackage(version.orgId, version.id, archive);
         return await workers.run({ kind: 'load', dir, archive, workDir: work }, { urgent: true });
       } finally {
         await Promise.all([rm(work, { recursive: true, force: true }), rm(`${work}.tar`, { force: true })]);
@@ -160,16 +159,6 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       await workers.close();
     },
   };
-}
-
-/** Writes a stream of chunks to a new file, awaiting each write. */
-async function writeStream(chunks: AsyncIterable<Uint8Array>, file: string): Promise<void> {
-  const handle = await open(file, 'wx', 0o600);
-  try {
-    for await (const chunk of chunks) await handle.write(chunk);
-  } finally {
-    await handle.close();
-  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setPriority } from 'node:os';
+import { siblingEntry } from '../entry.ts';
 import { KodbroError, type ErrorCode } from '../errors.ts';
 import type { PackageTask, TaskResult } from './tasks.ts';
 
@@ -45,10 +45,9 @@ export interface WorkerRequest {
 
 export type WorkerReply = { id: number; rss: number } & ({ ok: true; value: unknown } | { ok: false; error: { code: ErrorCode; message: string; details?: unknown } });
 
-const FROM_SOURCE = fileURLToPath(import.meta.url).endsWith('.ts');
-/** The entry beside this module: TypeScript run through tsx (tests, `npm start`), or the compiled JavaScript. */
-const WORKER_ENTRY = fileURLToPath(new URL(FROM_SOURCE ? './package-worker.ts' : './package-worker.js', import.meta.url));
-const WORKER_EXEC_ARGV = FROM_SOURCE ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
+const WORKER = siblingEntry(import.meta.url, 'package-worker');
+/** Unix niceness of a package worker (0 normal, 19 lowest). */
+const WORKER_NICENESS = 10;
 
 interface Job {
   task: PackageTask;
@@ -85,7 +84,15 @@ export function startPackageWorkers(options: PackageWorkersOptions): PackageWork
   };
 
   function spawnWorker(): Worker {
-    const child = fork(WORKER_ENTRY, [], { execArgv: WORKER_EXEC_ARGV, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(WORKER.file, [], { execArgv: WORKER.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // Package work yields the CPU to the server itself: on a busy machine its answers come first.
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, WORKER_NICENESS);
+      } catch {
+        // Not allowed here: the work still runs, only not politely.
+      }
+    }
     let markExited: () => void = () => {};
     const worker: Worker = { child, exited: new Promise((resolve) => (markExited = resolve)) };
     workers.add(worker);

@@ -15,7 +15,7 @@ export type {
   NewInvite,
   NewSession,
   NewStaffUser,
-  PackageSource,
+  PackageFile,
   PublishedVersion,
   QuotaRefusal,
   SubmissionInput,

@@ -43,8 +43,8 @@ export interface NewChallengeVersion {
   /** The package's own id; the challenge row is found or made by it. */
   slug: string;
   title: string;
-  /** The serialised package, in memory or streamed from elsewhere (a file). Its SHA-256 is the version's content hash. */
-  data: Uint8Array | PackageSource;
+  /** The serialised package, in memory or in a file. Its SHA-256 is the version's content hash. */
+  data: Uint8Array | PackageFile;
   /** Small JSON for listings (titles, languages, limits). */
   meta?: unknown;
   /**
@@ -55,15 +55,16 @@ export interface NewChallengeVersion {
 }
 
 /**
- * Package bytes read once, when they have to be stored. Hash and length are
- * known up front, so an unchanged package, or one over the quota, is settled
- * before a byte is read; the store checks both while it reads.
+ * Package bytes in a file, read only when they have to be stored (and where
+ * the store can, off the caller's thread). Hash and length are known up
+ * front, so an unchanged package, or one over the quota, is settled before a
+ * byte is read; the store checks both while it reads.
  */
-export interface PackageSource {
+export interface PackageFile {
+  file: string;
   /** SHA-256, hex. */
   contentHash: string;
   bytes: number;
-  read(): AsyncIterable<Uint8Array>;
 }
 
 /** Publishing would take the organisation past its storage quota. */
@@ -164,11 +165,12 @@ export interface ChallengeStore {
   /** A version that is part of this attempt's assessment; its record, never its bytes. */
   getAttemptChallengeVersion(attemptId: AttemptId, versionId: string): Promise<ChallengeVersionInfo | undefined>;
   /**
-   * The version's package bytes, streamed piece by piece (hidden tests
-   * included: never send them to a candidate). Iterating fails with
-   * `not_found` when the organisation has no such version.
+   * Writes the version's package bytes (hidden tests included: never send
+   * them to a candidate) into `file`, which must not exist; piece by piece,
+   * never the whole package in memory. `not_found` when the organisation has
+   * no such version.
    */
-  readChallengePackage(orgId: OrgId, versionId: string): AsyncIterable<Buffer>;
+  exportChallengePackage(orgId: OrgId, versionId: string, file: string): Promise<void>;
   /** Package bytes the organisation stores, including packages still being written. */
   storedPackageBytes(orgId: OrgId): Promise<number>;
   /**

@@ -1,10 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { KodbroError } from '../../errors.ts';
 import type { AttemptId, OrgId } from '../ids.ts';
 import type { ChallengeRecord, ChallengeVersionInfo } from '../model.ts';
 import { contentHash } from '../secrets.ts';
-import type { Done, NewChallengeVersion, PackageSource, PublishedVersion, QuotaRefusal } from '../store.ts';
+import type { Done, NewChallengeVersion, PackageFile, PublishedVersion, QuotaRefusal } from '../store.ts';
 import type { Sql } from './db.ts';
+import type { PackageIo } from './package-io.ts';
 import {
   CHALLENGE_COLUMNS,
   toChallenge,
@@ -15,7 +17,7 @@ import {
   type VersionRow,
 } from './rows.ts';
 
-/** Package bytes per stored piece: small enough that one statement never holds the event loop. */
+/** Package bytes per stored piece (a row of at most 1 MB, in PostgreSQL as in SQLite). */
 export const PACKAGE_CHUNK_BYTES = 1024 * 1024;
 /** Chunk rows removed per statement when a package is dropped. */
 const DELETE_BATCH = 16;
@@ -23,18 +25,18 @@ const DELETE_BATCH = 16;
 type Settled = { outcome: Done<PublishedVersion> | QuotaRefusal } | { write: string | null };
 
 /**
- * Publishes in three steps, none of which moves more than one chunk in one
- * statement: (1) one transaction settles what needs no bytes — the newest
- * version already has them, the organisation already stores them, or the
- * quota refuses — and otherwise reserves a package row that counts against
- * the quota at once; (2) the bytes go in as 1 MB chunks, one statement each,
- * yielding to the event loop between them, hash and length checked on the
- * way; (3) one transaction marks the package stored and adds the version. A
- * failure on the way removes the reserved package again.
+ * Publishes in three steps: (1) one small transaction settles what needs no
+ * bytes — the newest version already has them, the organisation already
+ * stores them, or the quota refuses — and otherwise reserves a package row
+ * that counts against the quota at once; (2) the bytes go in as 1 MB chunks,
+ * one statement each on the package-bytes thread (package-io.ts), hash and
+ * length checked on the way; (3) one small transaction marks the package
+ * stored and adds the version. A failure on the way removes the reserved
+ * package again.
  */
-export async function publishChallengeVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion): Promise<Done<PublishedVersion> | QuotaRefusal> {
+export async function publishChallengeVersion(sql: Sql, io: PackageIo, orgId: OrgId, input: NewChallengeVersion): Promise<Done<PublishedVersion> | QuotaRefusal> {
   if (input.slug.length === 0 || input.slug.length > 100) throw new KodbroError('invalid_argument', 'A challenge slug has 1 to 100 characters');
-  const source = packageSource(input.data);
+  const source = announced(input.data);
   const settled = sql.write((): Settled => {
     const unchanged = unchangedVersion(sql, orgId, input.slug, source.contentHash);
     if (unchanged) return { outcome: { ok: true, value: unchanged } };
@@ -52,7 +54,7 @@ export async function publishChallengeVersion(sql: Sql, orgId: OrgId, input: New
   const reserved = settled.write;
   let drop = reserved;
   try {
-    if (reserved) await writeChunks(sql, reserved, source);
+    if (reserved) await writeChunks(io, reserved, input.data, source);
     const published = sql.write(() => {
       // Another publish of the same bytes may have stored them meanwhile: then ours is dropped and theirs used.
       if (reserved && !storedPackageId(sql, orgId, source.contentHash)) {
@@ -65,7 +67,7 @@ export async function publishChallengeVersion(sql: Sql, orgId: OrgId, input: New
     });
     return { ok: true, value: published };
   } finally {
-    if (drop) await deletePackage(sql, drop);
+    if (drop) await deletePackage(sql, io, drop);
   }
 }
 
@@ -112,51 +114,44 @@ function addVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion, hash: st
   return { challenge: getChallenge(sql, orgId, challengeId)!, version: getVersionInfo(sql, orgId, versionId)!, created: true };
 }
 
-function packageSource(data: Uint8Array | PackageSource): PackageSource {
-  if (!(data instanceof Uint8Array)) return data;
-  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  return { contentHash: contentHash(bytes), bytes: bytes.length, read: () => [bytes][Symbol.iterator]() as unknown as AsyncIterable<Uint8Array> };
-}
-
-/** Writes the source as chunks of the reserved package, checking its length and hash on the way. */
-async function writeChunks(sql: Sql, packageId: string, source: PackageSource): Promise<void> {
-  const hash = createHash('sha256');
+/** Stores the package's bytes as chunks of the reserved package, checking their length and hash. */
+async function writeChunks(io: PackageIo, packageId: string, data: Uint8Array | PackageFile, announced: { contentHash: string; bytes: number }): Promise<void> {
   let total = 0;
-  let seq = 0;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  const flush = async (all: boolean) => {
-    let joined = Buffer.concat(pending, pendingBytes);
-    while (joined.length >= PACKAGE_CHUNK_BYTES || (all && joined.length > 0)) {
-      sql.run('INSERT INTO challenge_package_chunks (package_id, seq, data) VALUES (?, ?, ?)', packageId, seq++, joined.subarray(0, PACKAGE_CHUNK_BYTES));
-      joined = joined.subarray(Math.min(PACKAGE_CHUNK_BYTES, joined.length));
-      await yieldToLoop();
+  let hash: string;
+  if (data instanceof Uint8Array) {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    for (let seq = 0; seq * PACKAGE_CHUNK_BYTES < bytes.length; seq++) {
+      await io.insert(packageId, seq, bytes.subarray(seq * PACKAGE_CHUNK_BYTES, (seq + 1) * PACKAGE_CHUNK_BYTES));
     }
-    pending = joined.length ? [joined] : [];
-    pendingBytes = joined.length;
-  };
-  for await (const part of source.read()) {
-    const bytes = Buffer.from(part.buffer, part.byteOffset, part.byteLength);
-    total += bytes.length;
-    if (total > source.bytes) throw new KodbroError('internal', `The package has more than the ${source.bytes} bytes it was announced with`);
-    hash.update(bytes);
-    pending.push(bytes);
-    pendingBytes += bytes.length;
-    if (pendingBytes >= PACKAGE_CHUNK_BYTES) await flush(false);
+    total = bytes.length;
+    hash = contentHash(bytes);
+  } else {
+    for (let seq = 0; ; seq++) {
+      const step = await io.import(packageId, data.file, seq);
+      if (step.done) {
+        hash = step.contentHash;
+        break;
+      }
+      total += step.bytes;
+      if (total > announced.bytes) break;
+    }
+    hash ??= '';
   }
-  await flush(true);
-  if (total !== source.bytes || hash.digest('hex') !== source.contentHash) {
+  if (total !== announced.bytes || hash !== announced.contentHash) {
     throw new KodbroError('internal', 'The package bytes do not match the length and hash they were announced with');
   }
 }
 
+/** Hash and length: computed for bytes in memory, as announced for a file (and checked while it is stored). */
+function announced(data: Uint8Array | PackageFile): { contentHash: string; bytes: number } {
+  if (data instanceof Uint8Array) return { contentHash: contentHash(Buffer.from(data.buffer, data.byteOffset, data.byteLength)), bytes: data.byteLength };
+  return { contentHash: data.contentHash, bytes: data.bytes };
+}
+
 /** Removes a package that no version names, a few chunks per statement. */
-async function deletePackage(sql: Sql, packageId: string): Promise<void> {
+async function deletePackage(sql: Sql, io: PackageIo, packageId: string): Promise<void> {
   const last = sql.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM challenge_package_chunks WHERE package_id = ?', packageId)?.seq ?? -1;
-  for (let from = 0; from <= last; from += DELETE_BATCH) {
-    sql.run('DELETE FROM challenge_package_chunks WHERE package_id = ? AND seq >= ? AND seq < ?', packageId, from, from + DELETE_BATCH);
-    await yieldToLoop();
-  }
+  for (let from = 0; from <= last; from += DELETE_BATCH) await io.delete(packageId, from, from + DELETE_BATCH);
   sql.run('DELETE FROM challenge_packages WHERE id = ? AND stored_at IS NULL', packageId);
 }
 
@@ -168,8 +163,8 @@ export function storedPackageBytes(sql: Sql, orgId: OrgId): number {
   return sql.get<{ used: number }>('SELECT COALESCE(SUM(bytes), 0) AS used FROM challenge_packages WHERE org_id = ?', orgId)?.used ?? 0;
 }
 
-/** Streams a version's package chunk by chunk, one statement each, yielding to the event loop between them. */
-export async function* readChallengePackage(sql: Sql, orgId: OrgId, versionId: string): AsyncGenerator<Buffer> {
+/** Writes a version's package into a new file, chunk by chunk, on the package-bytes thread. */
+export async function exportChallengePackage(sql: Sql, io: PackageIo, orgId: OrgId, versionId: string, file: string): Promise<void> {
   const row = sql.get<{ id: string; bytes: number }>(
     `SELECT p.id, p.bytes
        FROM challenge_versions v
@@ -179,25 +174,21 @@ export async function* readChallengePackage(sql: Sql, orgId: OrgId, versionId: s
     orgId,
   );
   if (!row) throw new KodbroError('not_found', `No stored package for challenge version ${versionId}`);
+  await (await open(file, 'wx', 0o600)).close();
   let total = 0;
   for (let seq = 0; ; seq++) {
-    const chunk = sql.get<{ data: Buffer }>('SELECT data FROM challenge_package_chunks WHERE package_id = ? AND seq = ?', row.id, seq);
-    if (!chunk) break;
-    total += chunk.data.length;
-    yield chunk.data;
-    await yieldToLoop();
+    const bytes = await io.export(row.id, file, seq);
+    if (bytes === 0) break;
+    total += bytes;
   }
   if (total !== row.bytes) throw new KodbroError('internal', `The stored package of challenge version ${versionId} has ${total} of its ${row.bytes} bytes`);
 }
 
-export async function removeUnfinishedPackages(sql: Sql, before: Date): Promise<number> {
+export async function removeUnfinishedPackages(sql: Sql, io: PackageIo, before: Date): Promise<number> {
   const stale = sql.all<{ id: string }>('SELECT id FROM challenge_packages WHERE stored_at IS NULL AND created_at < ?', before.getTime());
-  for (const { id } of stale) await deletePackage(sql, id);
+  for (const { id } of stale) await deletePackage(sql, io, id);
   return stale.length;
 }
-
-/** Lets timers and sockets run between two store statements of a long job. */
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function getChallenge(sql: Sql, orgId: OrgId, challengeId: string): ChallengeRecord | undefined {
   const row = sql.get<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = ? AND c.org_id = ?`, challengeId, orgId);
