@@ -1,6 +1,13 @@
+/**
+ * For package-upload tests and benchmarks: a generator of maximal packages,
+ * a streaming upload, a /api/health poller and a process's memory.
+ */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
+import type { ApiClient } from './server.ts';
 
 const MB = 1024 * 1024;
 const BLOCK = 512;
@@ -81,3 +88,58 @@ function tarHeader(name: string, size: number): Buffer {
   block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
   return block;
 }
+
+/** Sends a file (or bytes) as the body of a POST with node:http, streaming, and resolves with the answer. */
+export function postFile(url: string, client: ApiClient, route: string, body: Buffer, contentType = 'application/gzip'): Promise<{ status: number; body: any; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(route, url);
+    const req = http.request(
+      { host: target.hostname, port: target.port, method: 'POST', path: target.pathname, headers: uploadHeaders(client, { 'content-type': contentType, 'content-length': String(body.length) }) },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export function uploadHeaders(client: ApiClient, extra: Record<string, string>): Record<string, string> {
+  return { ...extra, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': client.csrfToken ?? '' };
+}
+
+/** Asks /api/health every `everyMs` until stopped; resolves with each answer's latency (Infinity for a failure). */
+export function pollHealth(url: string, everyMs = 50): { stop(): Promise<number[]> } {
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const timer = setInterval(() => {
+    const started = performance.now();
+    pending.push(
+      fetch(`${url}/api/health`).then(
+        async (response) => {
+          await response.arrayBuffer();
+          latencies.push(response.status === 200 ? performance.now() - started : Number.POSITIVE_INFINITY);
+        },
+        () => void latencies.push(Number.POSITIVE_INFINITY),
+      ),
+    );
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return latencies;
+    },
+  };
+}
+
+/** The process's resident memory now, from /proc. */
+export function rssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1]) / 1024;
+}
+
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
+
