@@ -172,6 +172,10 @@ describe('quota, upload cap and one upload at a time, on a server with small lim
       );
       req.on('error', reject);
       req.write(Buffer.alloc(1024));
+      setTimeout(() => {
+        reject(new Error('no answer to a body declared too large'));
+        req.destroy();
+      }, 20_000).unref();
     });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body).error.code).toBe('payload_too_large');
@@ -197,7 +201,10 @@ describe('quota, upload cap and one upload at a time, on a server with small lim
         sent += piece.length;
         req.write(piece);
       }
-      setTimeout(() => reject(new Error('no answer while the body was still open')), 20_000).unref();
+      setTimeout(() => {
+        reject(new Error('no answer while the body was still open'));
+        req.destroy();
+      }, 20_000).unref();
     });
     expect(streamed.status).toBe(413);
     const body = JSON.parse(streamed.body);
