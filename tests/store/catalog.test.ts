@@ -103,14 +103,27 @@ describe('catalog', () => {
     expect(await store.listChallenges(orgId)).toEqual([]);
   });
 
-  it('refuses a package past the organisation’s quota with quota_exceeded, storing nothing', async () => {
+  it('refuses an upload past the organisation’s quota with quota_exceeded, storing nothing; the operator’s own packages only count', async () => {
     const catalog = await open({ orgStorageBytes: 300 * 1024 });
-    await catalog.publishDirectory(orgId, await sumVariant('first', 100_000));
+    const upload = async (dir: string) => {
+      const room = catalog.beginUpload(orgId)!;
+      try {
+        execFileSync('tar', ['-czf', room.file, '-C', dir, '.']);
+        return await room.publish('tar.gz');
+      } finally {
+        await room.end();
+      }
+    };
+    await upload(await sumVariant('first', 100_000));
     const used = await store.storedPackageBytes(orgId);
     expect(used).toBeGreaterThan(100_000);
-    await expect(catalog.publishDirectory(orgId, await sumVariant('second', 200_000))).rejects.toMatchObject({ code: 'quota_exceeded', message: expect.stringMatching(/quota/) });
+    await expect(upload(await sumVariant('second', 200_000))).rejects.toMatchObject({ code: 'quota_exceeded', message: expect.stringMatching(/quota/) });
     expect((await store.listChallenges(orgId)).map((c) => c.slug)).toEqual(['first']);
     expect(await store.storedPackageBytes(orgId)).toBe(used);
+    // A sample challenge of the operator's is stored past the quota, and counts.
+    await catalog.publishDirectory(orgId, await sumVariant('operator', 250_000));
+    expect(await store.storedPackageBytes(orgId)).toBeGreaterThan(300 * 1024);
+    await expect(upload(await sumVariant('third'))).rejects.toMatchObject({ code: 'quota_exceeded' });
   });
 
   it('lets one upload per organisation in at a time, and as many as it runs jobs server-wide', async () => {

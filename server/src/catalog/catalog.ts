@@ -14,7 +14,11 @@ import { startPackageWorkers } from './workers.ts';
 export type Published = PublishedVersion & { warnings: string[] };
 
 export interface Catalog {
-  /** Reads a package folder, checks it loads, and publishes it as the challenge's next version (or finds the same one). */
+  /**
+   * Reads a package folder of the operator's (the sample challenges), checks
+   * it loads, and publishes it as the challenge's next version (or finds the
+   * same one). Counts towards the organisation's quota without being refused by it.
+   */
   publishDirectory(orgId: OrgId, dir: string): Promise<Published>;
   /**
    * Room for one upload: undefined while the organisation already has one in
@@ -33,7 +37,7 @@ export interface Catalog {
 export interface Upload {
   /** Where the archive goes: the caller streams the upload into this (absent) file. */
   file: string;
-  /** Unpacks, checks and publishes the archive written to `file`. */
+  /** Unpacks, checks and publishes the archive written to `file`, within the organisation's storage quota. */
   publish(kind: ArchiveKind): Promise<Published>;
   /** Removes everything the upload wrote and frees its room; call once, whatever happened. */
   end(): Promise<void>;
@@ -54,13 +58,15 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 /**
  * Challenge versions between the store and the judge. Publishing: a package
  * is unpacked, loaded, linted and bundled into a deterministic tar in a
- * worker process (workers.ts), then streamed into the store in chunks under
- * the organisation's quota. Using: a version is unpacked once into
+ * worker process (workers.ts), and the store takes the bundle from its file
+ * in 1 MB chunks, under the organisation's quota. Using: a version is
+ * exported from the store to a file, unpacked once into
  * `<dataDir>/packages/<content hash>/` and parsed, both in a worker; the
  * parsed package — statements, starters, checker, but test data only as
  * paths into that folder — is kept in a cache bounded by size and count.
  * Versions are immutable, so neither copy ever goes stale. The server's event
- * loop only moves file paths, small results and 1 MB chunks.
+ * loop only moves file paths and small results; scratch files live in this
+ * process's folder under `<dataDir>/tmp/` (scratch.ts) and go when their job ends.
  */
 export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const { store, limits } = options;
@@ -78,7 +84,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
 
   const workDir = (what: string) => path.join(scratch, `${what}-${randomUUID()}`);
 
-  async function publish(orgId: OrgId, source: Extract<PackageTask, { kind: 'prepare' }>['source'], dir: string): Promise<Published> {
+  async function publish(orgId: OrgId, source: Extract<PackageTask, { kind: 'prepare' }>['source'], dir: string, quotaBytes: number | undefined): Promise<Published> {
     await mkdir(dir, { recursive: true });
     const prepared = await workers.run({ kind: 'prepare', source, workDir: dir, caps: options.judgeLimits });
     const { file, contentHash, bytes } = prepared.bundle;
@@ -86,7 +92,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       slug: prepared.slug,
       title: prepared.title,
       meta: prepared.meta,
-      quotaBytes: limits.orgStorageBytes,
+      ...(quotaBytes === undefined ? {} : { quotaBytes }),
       data: { file, contentHash, bytes },
     });
     if (!outcome.ok) {
@@ -121,7 +127,8 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     async publishDirectory(orgId, dir) {
       const work = workDir('publish');
       try {
-        return await publish(orgId, { dir }, work);
+        // The operator's own packages (the demo seed) count towards the quota but are not refused by it: a small quota must not stop the server from starting.
+        return await publish(orgId, { dir }, work, undefined);
       } finally {
         await rm(work, { recursive: true, force: true });
       }
@@ -134,7 +141,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       let ended: Promise<void> | undefined;
       return {
         file,
-        publish: (kind) => publish(orgId, { archive: file, archiveKind: kind }, work),
+        publish: (kind) => publish(orgId, { archive: file, archiveKind: kind }, work, limits.orgStorageBytes),
         end() {
           ended ??= Promise.all([rm(file, { force: true }), rm(work, { recursive: true, force: true })]).then(
             () => void uploading.delete(orgId),

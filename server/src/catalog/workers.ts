@@ -22,7 +22,6 @@ import type { PackageTask, TaskResult } from './tasks.ts';
 export interface PackageWorkers {
   /** Runs a task in a worker; `urgent` tasks (a candidate or judge waiting) go before queued uploads. */
   run<T extends PackageTask>(task: T, options?: { urgent?: boolean }): Promise<TaskResult<T>>;
-  stats(): { workers: number; busy: number; queued: number };
   /** Ends every worker and refuses what is still queued. */
   close(): Promise<void>;
 }
@@ -167,7 +166,6 @@ export function startPackageWorkers(options: PackageWorkersOptions): PackageWork
         pump();
       });
     },
-    stats: () => ({ workers: workers.size, busy: [...workers].filter((w) => w.current).length, queued: urgent.length + normal.length }),
     async close() {
       closed = true;
       for (const job of [...urgent.splice(0), ...normal.splice(0)]) job.reject(new KodbroError('internal', 'The server is stopping'));
