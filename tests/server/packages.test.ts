@@ -1,6 +1,6 @@
 /**
  * Packages off the event loop (DESIGN: "Heavy work never runs on the
- * server's event loop"; red team 32 and 33). A maximal package — 5.5 MB that
+ * server's event loop"; red team 32 and 33). A maximal package — 5.3 MB that
  * unpacks to 496 MB — is uploaded to a server in its own process, stored,
  * then unpacked and parsed for a candidate's page, while this test asks
  * /api/health every 50 ms: every answer must come within 200 ms, and the
