@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   'package_invalid',
   'package_too_large',
   'package_unsafe_path',
+  'quota_exceeded',
   'language_unknown',
   'language_not_allowed',
   'source_too_large',

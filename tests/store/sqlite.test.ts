@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadMigrations, SqliteStore, type Migration } from '../../server/src/store/index.ts';
-import { ok, runStoreSuite } from './store.suite.ts';
+import { asOrgId, loadMigrations, SqliteStore, type Migration } from '../../server/src/store/index.ts';
+import { ok, packageBytes, runStoreSuite } from './store.suite.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -107,7 +107,7 @@ describe('SQLite store: opening and migrations', () => {
   });
 });
 
-describe('SQLite store: migration 0003 (quotas) on a database with data', () => {
+describe('SQLite store: migrations 0003 (quotas) and 0004 (package chunks) on a database with data', () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = tempDir();
@@ -119,7 +119,14 @@ describe('SQLite store: migration 0003 (quotas) on a database with data', () => 
     const before = all.filter((m) => m.version < 3);
     const old = new SqliteStore({ dataDir, migrations: before });
     const org = ok(await old.createOrganisation({ name: 'Old', slug: 'old' }));
-    const version = await old.publishChallengeVersion(org.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum') });
+    // A version as the schema of that time kept it (the package in one BLOB; migration 0004 moves it into chunks).
+    const version = { challenge: { id: randomUUID() }, version: { id: randomUUID() } };
+    const raw = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    raw.prepare("INSERT INTO challenges (id, org_id, slug, title, latest_version, created_at, updated_at) VALUES (?, ?, 'sum', 'Sum', 1, 0, 0)").run(version.challenge.id, org.id);
+    raw
+      .prepare("INSERT INTO challenge_versions (id, org_id, challenge_id, version, title, content_hash, meta, data, created_at) VALUES (?, ?, ?, 1, 'Sum', ?, '{}', ?, 0)")
+      .run(version.version.id, org.id, version.challenge.id, createHash('sha256').update('sum').digest('hex'), Buffer.from('sum'));
+    raw.close();
     const assessment = ok(
       await old.createAssessment(org.id, {
         title: 'Old',
@@ -182,6 +189,93 @@ describe('SQLite store: migration 0003 (quotas) on a database with data', () => 
   });
 });
 
+describe('SQLite store: package bytes in chunks', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = tempDir();
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('moves the packages of a database made before chunks into chunks of at most 1 MB, one copy per organisation and content', async () => {
+    const before = loadMigrations().filter((m) => m.version <= 2);
+    await new SqliteStore({ dataDir, migrations: before }).close();
+    const db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    const big = randomBytes(2 * 1024 * 1024 + 100);
+    const small = Buffer.from('small package');
+    const hash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const orgId = randomUUID();
+    const challengeId = randomUUID();
+    db.prepare("INSERT INTO organisations (id, name, slug, created_at) VALUES (?, 'Old', 'old', 0)").run(orgId);
+    db.prepare("INSERT INTO challenges (id, org_id, slug, title, latest_version, created_at, updated_at) VALUES (?, ?, 'c', 'C', 3, 0, 0)").run(challengeId, orgId);
+    const versions = [big, small, big].map((data, index) => {
+      const id = randomUUID();
+      db.prepare("INSERT INTO challenge_versions (id, org_id, challenge_id, version, title, content_hash, meta, data, created_at) VALUES (?, ?, ?, ?, 'C', ?, '{}', ?, ?)").run(
+        id, orgId, challengeId, index + 1, hash(data), data, index,
+      );
+      return id;
+    });
+    db.close();
+
+    const store = new SqliteStore({ dataDir });
+    expect(store.applied).toEqual(loadMigrations().filter((m) => m.version > 2).map((m) => m.version));
+    const read = (versionId: string) => packageBytes(store, asOrgId(orgId), versionId);
+    expect((await read(versions[0]!)).equals(big)).toBe(true);
+    expect((await read(versions[1]!)).equals(small)).toBe(true);
+    expect((await read(versions[2]!)).equals(big)).toBe(true);
+    expect(await store.storedPackageBytes(asOrgId(orgId))).toBe(big.length + small.length);
+    await store.close();
+
+    const check = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    try {
+      expect(check.prepare('SELECT COUNT(*) AS n FROM challenge_packages').get()).toEqual({ n: 2 });
+      expect(check.prepare('SELECT COUNT(*) AS n, MAX(length(data)) AS largest FROM challenge_package_chunks').get()).toEqual({ n: 4, largest: 1024 * 1024 });
+      expect((check.prepare('PRAGMA table_info(challenge_versions)').all() as { name: string }[]).map((c) => c.name)).not.toContain('data');
+    } finally {
+      check.close();
+    }
+  });
+
+  it('counts a package being written against the quota at once, and sweeps one whose writer died', async () => {
+    let now = Date.UTC(2026, 0, 5);
+    const store = new SqliteStore({ dataDir, clock: () => new Date(now) });
+    const org = ok(await store.createOrganisation({ name: 'Sweep', slug: 'sweep' }));
+    ok(await store.publishChallengeVersion(org.id, { slug: 'kept', title: 'Kept', data: randomBytes(1000) }));
+    // What a process that died after writing two chunks of a 3 MB package leaves behind.
+    const db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    db.prepare('INSERT INTO challenge_packages (id, org_id, content_hash, bytes, stored_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)').run('dead', org.id, 'f'.repeat(64), 3 * 1024 * 1024, now);
+    for (const seq of [0, 1]) db.prepare('INSERT INTO challenge_package_chunks (package_id, seq, data) VALUES (?, ?, ?)').run('dead', seq, randomBytes(1024 * 1024));
+    expect(await store.storedPackageBytes(org.id)).toBe(1000 + 3 * 1024 * 1024);
+    expect(await store.publishChallengeVersion(org.id, { slug: 'new', title: 'New', data: randomBytes(1000), quotaBytes: 3 * 1024 * 1024 + 1500 })).toMatchObject({ ok: false, reason: 'quota_exceeded' });
+
+    now += 30 * 60_000;
+    expect(await store.removeUnfinishedPackages(new Date(now - 60 * 60_000))).toBe(0);
+    now += 60 * 60_000;
+    expect(await store.removeUnfinishedPackages(new Date(now - 60 * 60_000))).toBe(1);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM challenge_package_chunks WHERE package_id = ?').get('dead')).toEqual({ n: 0 });
+    db.close();
+    expect(await store.storedPackageBytes(org.id)).toBe(1000);
+    ok(await store.publishChallengeVersion(org.id, { slug: 'new', title: 'New', data: randomBytes(1000), quotaBytes: 3 * 1024 * 1024 + 1500 }));
+    await store.close();
+  });
+
+  it('writes a new package as chunks of at most 1 MB', async () => {
+    const store = new SqliteStore({ dataDir });
+    const org = ok(await store.createOrganisation({ name: 'Chunks', slug: 'chunks' }));
+    ok(await store.publishChallengeVersion(org.id, { slug: 'c', title: 'C', data: randomBytes(3 * 1024 * 1024 + 1) }));
+    await store.close();
+    const db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    try {
+      expect(db.prepare('SELECT COUNT(*) AS n, MAX(length(data)) AS largest, MIN(length(data)) AS smallest FROM challenge_package_chunks').get()).toEqual({
+        n: 4,
+        largest: 1024 * 1024,
+        smallest: 1,
+      });
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('SQLite store: what the schema itself refuses', () => {
   let dataDir: string;
   let store: SqliteStore;
@@ -202,8 +296,8 @@ describe('SQLite store: what the schema itself refuses', () => {
   async function twoOrgs() {
     const x = ok(await store.createOrganisation({ name: 'X', slug: 'x' }));
     const y = ok(await store.createOrganisation({ name: 'Y', slug: 'y' }));
-    const xv = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('x') });
-    const yv = await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Sum', data: Buffer.from('y') });
+    const xv = ok(await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('x') }));
+    const yv = ok(await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Sum', data: Buffer.from('y') }));
     const window = { opensAt: new Date(Date.now() - 60_000), closesAt: new Date(Date.now() + 3_600_000) };
     const xa = ok(await store.createAssessment(x.id, { title: 'X', challengeIds: [xv.challenge.id], timeLimitMinutes: 30, ...window, resultsVisibility: 'none' }));
     const invite = ok(await store.createInvite(x.id, xa.id));
@@ -228,7 +322,7 @@ describe('SQLite store: what the schema itself refuses', () => {
     const { xv, attempt } = await twoOrgs();
     expect(() => db.prepare("UPDATE attempt_events SET kind = 'finished' WHERE attempt_id = ?").run(attempt.id)).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM attempt_events WHERE attempt_id = ?').run(attempt.id)).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE challenge_versions SET data = x'00' WHERE id = ?").run(xv.version.id)).toThrow(/immutable/);
+    expect(() => db.prepare("UPDATE challenge_versions SET title = 'changed' WHERE id = ?").run(xv.version.id)).toThrow(/immutable/);
   });
 
   it('refuses a second invite with the same short code and stores no plain token', async () => {
@@ -253,7 +347,7 @@ describe('SQLite store: several processes on one file', () => {
   it('gives every job to exactly one of four worker processes and completes it once', async () => {
     const store = new SqliteStore({ dataDir });
     const org = ok(await store.createOrganisation({ name: 'Load', slug: 'load' }));
-    const version = await store.publishChallengeVersion(org.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum') });
+    const version = ok(await store.publishChallengeVersion(org.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum') }));
     const assessment = ok(
       await store.createAssessment(org.id, {
         title: 'Load',

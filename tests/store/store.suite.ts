@@ -1,7 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replayDrafts } from '../../server/src/history/index.ts';
-import type { AttemptId, Clock, OrgId, Store, StoreQuotas, SubmissionKind } from '../../server/src/store/index.ts';
+import type { AttemptId, Clock, OrgId, PackageFile, Store, StoreQuotas, SubmissionKind } from '../../server/src/store/index.ts';
 import { RUNS_SHARE, SHORT_CODE_ALPHABET, retryAt } from '../../server/src/store/index.ts';
 
 /**
@@ -39,6 +42,24 @@ export function fakeClock(start = Date.UTC(2026, 0, 5, 9, 0, 0)): FakeClock {
   return clock;
 }
 
+/** A version's package bytes, as the store exports them to a file. */
+export async function packageBytes(store: Store, orgId: OrgId, versionId: string): Promise<Buffer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kodbro-export-'));
+  try {
+    await store.exportChallengePackage(orgId, versionId, path.join(dir, 'package.tar'));
+    return readFileSync(path.join(dir, 'package.tar'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Bytes written to a fresh temporary file, as a package file for publishing (length and hash may be announced wrong on purpose). */
+function packageFile(bytes: Buffer, announced: { contentHash?: string; bytes?: number } = {}): PackageFile {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'kodbro-package-')), 'package.tar');
+  writeFileSync(file, bytes);
+  return { file, contentHash: announced.contentHash ?? createHash('sha256').update(bytes).digest('hex'), bytes: announced.bytes ?? bytes.length };
+}
+
 /** The value of an outcome that must have succeeded. */
 export function ok<T>(outcome: { ok: true; value: T } | { ok: false; reason: string }): T {
   if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
@@ -56,9 +77,9 @@ const staff = (email: string, roles: Partial<{ author: boolean; recruiter: boole
 async function world(store: Store, clock: FakeClock) {
   const x = ok(await store.createOrganisation({ name: 'X Corp', slug: 'x-corp' }));
   const y = ok(await store.createOrganisation({ name: 'Y AB', slug: 'y-ab' }));
-  const xSum = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v1'), meta: { languages: ['python'] } });
-  const xPairs = await store.publishChallengeVersion(x.id, { slug: 'pairs', title: 'Pairs', data: Buffer.from('pairs v1') });
-  const ySum = await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Sum at Y', data: Buffer.from('y sum v1') });
+  const xSum = ok(await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v1'), meta: { languages: ['python'] } }));
+  const xPairs = ok(await store.publishChallengeVersion(x.id, { slug: 'pairs', title: 'Pairs', data: Buffer.from('pairs v1') }));
+  const ySum = ok(await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Sum at Y', data: Buffer.from('y sum v1') }));
   const window = { opensAt: new Date(clock().getTime() - HOUR), closesAt: new Date(clock().getTime() + DAY) };
   const xTest = ok(
     await store.createAssessment(x.id, {
@@ -210,19 +231,20 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         const { x, xSum, xTest } = await world(store, clock);
         expect(xSum.version).toMatchObject({ version: 1, contentHash: createHash('sha256').update('sum v1').digest('hex'), meta: { languages: ['python'] } });
 
-        const same = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v1') });
+        const same = ok(await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v1') }));
         expect(same.created).toBe(false);
         expect(same.version.id).toBe(xSum.version.id);
 
         clock.advance(MINUTE);
-        const v2 = await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum, revised', data: Buffer.from('sum v2') });
+        const v2 = ok(await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum, revised', data: Buffer.from('sum v2') }));
         expect(v2).toMatchObject({ created: true, version: { version: 2, challengeId: xSum.challenge.id } });
         expect(v2.challenge).toMatchObject({ latestVersion: 2, latestVersionId: v2.version.id, title: 'Sum, revised' });
 
         expect((await store.listChallengeVersions(x.id, xSum.challenge.id)).map((v) => v.version)).toEqual([1, 2]);
         const stored = await store.getChallengeVersion(x.id, xSum.version.id);
-        expect(stored?.data.toString()).toBe('sum v1');
+        expect(stored).not.toHaveProperty('data');
         expect(stored?.contentHash).toBe(xSum.version.contentHash);
+        expect((await packageBytes(store, x.id, xSum.version.id)).toString()).toBe('sum v1');
         expect((await store.findChallengeBySlug(x.id, 'sum'))?.id).toBe(xSum.challenge.id);
         expect((await store.listChallenges(x.id)).map((c) => c.slug)).toEqual(['pairs', 'sum']);
         expect(await store.getChallenge(x.id, xSum.challenge.id)).toMatchObject({ latestVersion: 2 });
@@ -253,13 +275,62 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
           await store.createAssessment(y.id, { title: 'Theft', challengeIds: [xSum.challenge.id], timeLimitMinutes: 10, ...window, resultsVisibility: 'none' }),
         ).toEqual({ ok: false, reason: 'challenge_not_found' });
         // Publishing Y's own "sum" never touches X's.
-        await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Y v2', data: Buffer.from('y sum v2') });
+        ok(await store.publishChallengeVersion(y.id, { slug: 'sum', title: 'Y v2', data: Buffer.from('y sum v2') }));
         expect(await store.getChallenge(x.id, xSum.challenge.id)).toMatchObject({ latestVersion: 1, title: 'Sum' });
+      });
+
+      it('streams a package of several chunks back byte for byte, and only to its organisation', async () => {
+        const { x, y } = await world(store, clock);
+        const bytes = randomBytes(2 * 1024 * 1024 + 12345);
+        const big = ok(await store.publishChallengeVersion(x.id, { slug: 'big', title: 'Big', data: bytes }));
+        expect(big.version.contentHash).toBe(createHash('sha256').update(bytes).digest('hex'));
+        expect((await packageBytes(store, x.id, big.version.id)).equals(bytes)).toBe(true);
+        // From a file, which the store reads itself.
+        const other = randomBytes(1024 * 1024 + 1);
+        const streamed = ok(await store.publishChallengeVersion(x.id, { slug: 'from-file', title: 'From a file', data: packageFile(other) }));
+        expect(streamed.version.contentHash).toBe(createHash('sha256').update(other).digest('hex'));
+        expect((await packageBytes(store, x.id, streamed.version.id)).equals(other)).toBe(true);
+        await expect(packageBytes(store, y.id, big.version.id)).rejects.toMatchObject({ code: 'not_found' });
+      });
+
+      it('refuses a package past the quota and stores nothing of it; bytes the organisation already has cost nothing', async () => {
+        const { x, y } = await world(store, clock);
+        const used = await store.storedPackageBytes(x.id);
+        expect(used).toBe('sum v1'.length + 'pairs v1'.length);
+        const first = Buffer.alloc(1000, 1);
+        ok(await store.publishChallengeVersion(x.id, { slug: 'one', title: 'One', data: first, quotaBytes: used + 1500 }));
+        const refused = await store.publishChallengeVersion(x.id, { slug: 'two', title: 'Two', data: Buffer.alloc(1000, 2), quotaBytes: used + 1500 });
+        expect(refused).toEqual({ ok: false, reason: 'quota_exceeded', usedBytes: used + 1000, quotaBytes: used + 1500 });
+        expect(await store.findChallengeBySlug(x.id, 'two')).toBeUndefined();
+        expect(await store.storedPackageBytes(x.id)).toBe(used + 1000);
+
+        // The same bytes under another name: a new challenge, no new bytes, even at the quota's edge.
+        const again = ok(await store.publishChallengeVersion(x.id, { slug: 'one-copy', title: 'Copy', data: first, quotaBytes: used + 1000 }));
+        expect(again.created).toBe(true);
+        expect(await store.storedPackageBytes(x.id)).toBe(used + 1000);
+        // Another organisation's quota is its own.
+        ok(await store.publishChallengeVersion(y.id, { slug: 'two', title: 'Two', data: Buffer.alloc(1000, 2), quotaBytes: 2000 }));
+      });
+
+      it('stores nothing of a stream that does not match its announced hash or length', async () => {
+        const { x } = await world(store, clock);
+        const before = await store.storedPackageBytes(x.id);
+        const bytes = randomBytes(1024 * 1024 + 7);
+        for (const source of [
+          packageFile(bytes, { contentHash: createHash('sha256').update('something else').digest('hex') }),
+          packageFile(bytes, { bytes: bytes.length - 1 }),
+          packageFile(bytes, { bytes: bytes.length + 1 }),
+        ]) {
+          await expect(store.publishChallengeVersion(x.id, { slug: 'forged', title: 'Forged', data: source })).rejects.toMatchObject({ code: 'internal' });
+        }
+        expect(await store.findChallengeBySlug(x.id, 'forged')).toBeUndefined();
+        expect(await store.storedPackageBytes(x.id)).toBe(before);
+        expect(await store.removeUnfinishedPackages(new Date(clock().getTime() + DAY))).toBe(0);
       });
 
       it('gives a candidate only the versions of their own assessment', async () => {
         const { a, c, v1, yv } = await world(store, clock);
-        expect((await store.getAttemptChallengeVersion(a.id, v1))?.data.toString()).toBe('sum v1');
+        expect(await store.getAttemptChallengeVersion(a.id, v1)).toMatchObject({ id: v1, contentHash: createHash('sha256').update('sum v1').digest('hex') });
         expect(await store.getAttemptChallengeVersion(a.id, yv)).toBeUndefined();
         expect(await store.getAttemptChallengeVersion(c.id, v1)).toBeUndefined();
       });

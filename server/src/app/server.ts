@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { candidateReads } from '../attempts/index.ts';
-import { createCatalog } from '../catalog/index.ts';
+import { openCatalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import { createHttpApp } from '../http/app.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -52,7 +52,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
   if (dockerState.up) await reapExpired(docker).catch((error: unknown) => logger.warn({ err: error }, 'reaping old sandbox containers failed'));
   else logger.error('DOCKER IS NOT REACHABLE: the server runs, but submissions wait in the queue until Docker answers');
 
-  const catalog = createCatalog(store, config.dataDir, config.judge);
+  const catalog = await openCatalog({ store, dataDir: config.dataDir, judgeLimits: config.judge, limits: config.packages });
   const demo = config.seedDemo ? await seedDemo(store, catalog, config.demoPassword, clock()) : undefined;
   if (demo?.published.length) logger.info({ published: demo.published }, 'sample challenges published');
 
@@ -118,6 +118,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
         });
         // No worker may write once the store is closed: the pool is stopped first, all the way.
         await pool.stop(config.shutdownGraceMs);
+        await catalog.close();
         await store.close();
       })();
       return closing;

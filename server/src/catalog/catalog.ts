@@ -1,95 +1,178 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  bundlePackage,
-  challengeMeta,
-  extractPackageArchive,
-  lintChallenge,
-  loadChallenge,
-  primaryTitle,
-  type Challenge,
-} from '../challenges/index.ts';
-import type { JudgeLimits } from '../config/index.ts';
+import type { ArchiveKind, StoredChallenge } from '../challenges/index.ts';
+import type { JudgeLimits, PackageLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
-import type { AttemptId, ChallengeVersion, OrgId, PublishedVersion, Store } from '../store/index.ts';
+import type { AttemptId, ChallengeVersionInfo, OrgId, PublishedVersion, Store } from '../store/index.ts';
+import { createLruCache, type CacheStats } from './cache.ts';
+import { parsedBytes } from './parsed-size.ts';
+import { openScratch } from './scratch.ts';
+import type { PackageTask } from './tasks.ts';
+import { startPackageWorkers } from './workers.ts';
+
+export type Published = PublishedVersion & { warnings: string[] };
 
 export interface Catalog {
-  /** Reads a package folder, checks it loads, and publishes it as the challenge's next version (or finds the same one). */
-  publishDirectory(orgId: OrgId, dir: string): Promise<PublishedVersion & { warnings: string[] }>;
+  /**
+   * Reads a package folder of the operator's (the sample challenges), checks
+   * it loads, and publishes it as the challenge's next version (or finds the
+   * same one). Counts towards the organisation's quota without being refused by it.
+   */
+  publishDirectory(orgId: OrgId, dir: string): Promise<Published>;
+  /**
+   * Room for one upload: undefined while the organisation already has one in
+   * flight, or the server as many as it runs package jobs at once — so the
+   * disk an upload can use is bounded before a byte of it is read.
+   */
+  beginUpload(orgId: OrgId): Upload | undefined;
   /** A version of the organisation's challenge, parsed. */
-  forOrg(orgId: OrgId, versionId: string): Promise<Challenge | undefined>;
+  forOrg(orgId: OrgId, versionId: string): Promise<StoredChallenge | undefined>;
   /** A version that belongs to the attempt's assessment, parsed. */
-  forAttempt(attemptId: AttemptId, versionId: string): Promise<Challenge | undefined>;
+  forAttempt(attemptId: AttemptId, versionId: string): Promise<StoredChallenge | undefined>;
+  cacheStats(): CacheStats;
+  close(): Promise<void>;
 }
 
-/**
- * Challenge versions live in the store as deterministic tars; judging needs
- * them as parsed packages. A version is unpacked once into
- * `<dataDir>/packages/<content hash>/` (through the same capped, link-refusing
- * extractor that handles uploads) and kept parsed in memory by version id.
- * Versions are immutable, so neither copy ever goes stale.
- */
-export function createCatalog(store: Store, dataDir: string, caps: JudgeLimits): Catalog {
-  const parsed = new Map<string, Promise<Challenge>>();
-  const packagesDir = path.join(dataDir, 'packages');
+export interface Upload {
+  /** Where the archive goes: the caller streams the upload into this (absent) file. */
+  file: string;
+  /** Unpacks, checks and publishes the archive written to `file`, within the organisation's storage quota. */
+  publish(kind: ArchiveKind): Promise<Published>;
+  /** Removes everything the upload wrote and frees its room; call once, whatever happened. */
+  end(): Promise<void>;
+}
 
-  const load = (version: ChallengeVersion): Promise<Challenge> => {
-    let challenge = parsed.get(version.id);
-    if (!challenge) {
-      challenge = unpack(packagesDir, version).then(loadChallenge);
-      // A failure is not cached: the next request tries again.
-      challenge.catch(() => parsed.delete(version.id));
-      parsed.set(version.id, challenge);
+export interface CatalogOptions {
+  store: Store;
+  dataDir: string;
+  judgeLimits: JudgeLimits;
+  limits: PackageLimits;
+}
+
+const MB = 1024 * 1024;
+/** A package whose bytes were being written for longer than this has lost its writer. */
+const UNFINISHED_AFTER_MS = 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * Challenge versions between the store and the judge. Publishing: a package
+ * is unpacked, loaded, linted and bundled into a deterministic tar in a
+ * worker process (workers.ts), and the store takes the bundle from its file
+ * in 1 MB chunks, under the organisation's quota. Using: a version is
+ * exported from the store to a file, unpacked once into
+ * `<dataDir>/packages/<content hash>/` and parsed, both in a worker; the
+ * parsed package — statements, starters, checker, but test data only as
+ * paths into that folder — is kept in a cache bounded by size and count.
+ * Versions are immutable, so neither copy ever goes stale. The server's event
+ * loop only moves file paths and small results; scratch files live in this
+ * process's folder under `<dataDir>/tmp/` (scratch.ts) and go when their job ends.
+ */
+export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
+  const { store, limits } = options;
+  const packagesDir = path.join(options.dataDir, 'packages');
+  const scratch = await openScratch(options.dataDir);
+  const workers = startPackageWorkers({ size: limits.jobs, timeoutMs: limits.jobTimeoutMs });
+  const cache = createLruCache<StoredChallenge>({ maxBytes: limits.cacheBytes, maxEntries: limits.cacheEntries, sizeOf: parsedBytes });
+  const uploading = new Set<OrgId>();
+  let closed = false;
+
+  const sweep = () => store.removeUnfinishedPackages(new Date(Date.now() - UNFINISHED_AFTER_MS));
+  await sweep();
+  const sweeper = setInterval(() => void sweep().catch(() => {}), SWEEP_EVERY_MS);
+  sweeper.unref();
+
+  const workDir = (what: string) => path.join(scratch, `${what}-${randomUUID()}`);
+
+  async function publish(orgId: OrgId, source: Extract<PackageTask, { kind: 'prepare' }>['source'], dir: string, quotaBytes: number | undefined): Promise<Published> {
+    await mkdir(dir, { recursive: true });
+    const prepared = await workers.run({ kind: 'prepare', source, workDir: dir, caps: options.judgeLimits });
+    const { file, contentHash, bytes } = prepared.bundle;
+    const outcome = await store.publishChallengeVersion(orgId, {
+      slug: prepared.slug,
+      title: prepared.title,
+      meta: prepared.meta,
+      ...(quotaBytes === undefined ? {} : { quotaBytes }),
+      data: { file, contentHash, bytes },
+    });
+    if (!outcome.ok) {
+      throw new KodbroError(
+        'quota_exceeded',
+        `Storing this package (${size(bytes)}) would take your organisation past its storage quota: ${size(outcome.usedBytes)} of ${size(outcome.quotaBytes)} are used`,
+        { details: { packageBytes: bytes, usedBytes: outcome.usedBytes, quotaBytes: outcome.quotaBytes } },
+      );
     }
-    return challenge;
-  };
+    return { ...outcome.value, warnings: prepared.warnings };
+  }
+
+  /** The parsed version; its folder is unpacked first when missing (a new version, or one an operator removed). */
+  async function parsed(version: ChallengeVersionInfo): Promise<StoredChallenge> {
+    const dir = path.join(packagesDir, version.contentHash);
+    const unpacked = await exists(dir);
+    if (!unpacked) cache.delete(version.contentHash);
+    return cache.get(version.contentHash, async () => {
+      const work = workDir('load');
+      try {
+        if (unpacked) return await workers.run({ kind: 'load', dir, workDir: work }, { urgent: true });
+        const archive = `${work}.tar`;
+        await store.exportChallengePackage(version.orgId, version.id, archive);
+        return await workers.run({ kind: 'load', dir, archive, workDir: work }, { urgent: true });
+      } finally {
+        await Promise.all([rm(work, { recursive: true, force: true }), rm(`${work}.tar`, { force: true })]);
+      }
+    });
+  }
 
   return {
     async publishDirectory(orgId, dir) {
-      const challenge = await loadChallenge(dir);
-      const lint = lintChallenge(challenge, caps);
-      if (lint.errors.length > 0) throw new KodbroError('package_invalid', `The package cannot be used: ${lint.errors.join('; ')}`, { details: lint.errors });
-      const data = await bundlePackage(dir);
-      const published = await store.publishChallengeVersion(orgId, {
-        slug: challenge.id,
-        title: primaryTitle(challenge),
-        data,
-        meta: challengeMeta(challenge),
-      });
-      return { ...published, warnings: lint.warnings };
+      const work = workDir('publish');
+      try {
+        // The operator's own packages (the demo seed) count towards the quota but are not refused by it: a small quota must not stop the server from starting.
+        return await publish(orgId, { dir }, work, undefined);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    beginUpload(orgId) {
+      if (closed || uploading.has(orgId) || uploading.size >= limits.jobs) return undefined;
+      uploading.add(orgId);
+      const work = workDir('upload');
+      const file = `${work}.upload`;
+      let ended: Promise<void> | undefined;
+      return {
+        file,
+        publish: (kind) => publish(orgId, { archive: file, archiveKind: kind }, work, limits.orgStorageBytes),
+        end() {
+          ended ??= Promise.all([rm(file, { force: true }), rm(work, { recursive: true, force: true })]).then(
+            () => void uploading.delete(orgId),
+            () => void uploading.delete(orgId),
+          );
+          return ended;
+        },
+      };
     },
     async forOrg(orgId, versionId) {
       const version = await store.getChallengeVersion(orgId, versionId);
-      return version && load(version);
+      return version && parsed(version);
     },
     async forAttempt(attemptId, versionId) {
       const version = await store.getAttemptChallengeVersion(attemptId, versionId);
-      return version && load(version);
+      return version && parsed(version);
+    },
+    cacheStats: () => cache.stats(),
+    async close() {
+      closed = true;
+      clearInterval(sweeper);
+      await workers.close();
     },
   };
 }
 
-/** The version's folder, unpacked on first use; a half-written one never becomes visible. */
-async function unpack(packagesDir: string, version: ChallengeVersion): Promise<string> {
-  const dir = path.join(packagesDir, version.contentHash);
-  if (await exists(dir)) return dir;
-  await mkdir(packagesDir, { recursive: true });
-  const temp = path.join(packagesDir, `.tmp-${randomUUID()}`);
-  try {
-    await extractPackageArchive(version.data, 'tar', temp);
-    await rename(temp, dir);
-  } catch (error) {
-    await rm(temp, { recursive: true, force: true });
-    // Another worker may have finished the same folder first.
-    if (!(await exists(dir))) throw error;
-  }
-  return dir;
-}
-
-async function exists(dir: string): Promise<boolean> {
-  return stat(dir).then(
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
     () => true,
     () => false,
   );
 }
+
+const size = (bytes: number) => (bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(1)} MB`);

@@ -1,2 +1,3 @@
-/** Challenge versions from the store, as parsed packages for judging and candidate views. */
-export { createCatalog, type Catalog } from './catalog.ts';
+/** Challenge versions from the store as parsed packages; publishing packages; the package worker processes. */
+export { openCatalog, type Catalog, type CatalogOptions, type Published, type Upload } from './catalog.ts';
+export type { CacheStats } from './cache.ts';

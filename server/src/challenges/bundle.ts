@@ -1,36 +1,76 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pack } from 'tar-stream';
+import { pipeline } from 'node:stream/promises';
+import { pack, type Header, type Pack } from 'tar-stream';
 import type { ChallengeMeta } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { naturalCompare, PACKAGE_CAPS } from './files.ts';
 import type { Challenge } from './model.ts';
 
+/** A bundle written to a file: its SHA-256 (hex, the version's content hash) and length. */
+export interface WrittenBundle {
+  contentHash: string;
+  bytes: number;
+}
+
 /**
- * A package folder as one deterministic, uncompressed tar: entries sorted,
- * times, owners and modes fixed, so the same files always give the same bytes
- * (and the same content hash — publishing an unchanged package writes no new
- * version). Links and special files are refused, as on import.
+ * Writes a package folder to `file` as one deterministic, uncompressed tar:
+ * entries sorted, times, owners and modes fixed, so the same files always
+ * give the same bytes (and the same content hash — publishing an unchanged
+ * package writes no new version). Streams file by file while hashing, so a
+ * 512 MB package never sits in memory. Links and special files are refused,
+ * as on import.
  */
-export async function bundlePackage(root: string): Promise<Buffer> {
+export async function writePackageBundle(root: string, file: string): Promise<WrittenBundle> {
   const files = await listFiles(root, '');
   const archive = pack();
-  const chunks: Buffer[] = [];
-  archive.on('data', (chunk) => chunks.push(chunk as Buffer));
-  const done = new Promise<void>((resolve, reject) => {
-    archive.on('end', resolve);
-    archive.on('error', reject);
-  });
-  let total = 0;
-  for (const relative of files) {
-    const content = await readFile(path.join(root, relative));
-    total += content.length;
-    if (total > PACKAGE_CAPS.maxTotalBytes) throw new KodbroError('package_too_large', `The package is larger than ${PACKAGE_CAPS.maxTotalBytes} bytes`);
-    archive.entry({ name: relative, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0), type: 'file' }, content);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const counted = async function* () {
+    for await (const data of archive) {
+      const chunk = data as Buffer;
+      hash.update(chunk);
+      bytes += chunk.length;
+      yield chunk;
+    }
+  };
+  const written = pipeline(counted(), createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  // Settles only if writing the file failed (a full disk): whatever waits on the archive gives up then.
+  const broken = written.then(() => new Promise<never>(() => {}));
+  broken.catch(() => {});
+  try {
+    let total = 0;
+    for (const relative of files) {
+      const full = path.join(root, relative);
+      const { size } = await lstat(full);
+      total += size;
+      if (total > PACKAGE_CAPS.maxTotalBytes) throw new KodbroError('package_too_large', `The package is larger than ${PACKAGE_CAPS.maxTotalBytes} bytes`);
+      await addFile(archive, broken, { name: relative, size, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0), type: 'file' }, full);
+    }
+    archive.finalize();
+    await written;
+  } catch (error) {
+    archive.destroy(error instanceof Error ? error : new Error(String(error)));
+    await written.catch(() => {});
+    throw error;
   }
-  archive.finalize();
-  await done;
-  return Buffer.concat(chunks);
+  return { contentHash: hash.digest('hex'), bytes };
+}
+
+/** One file's entry, streamed from disk with backpressure; tar-stream checks the length against the header. */
+async function addFile(archive: Pack, broken: Promise<never>, header: Partial<Header> & Pick<Header, 'name'>, file: string): Promise<void> {
+  let entry: ReturnType<Pack['entry']> | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    entry = archive.entry(header, (error) => (error ? reject(error) : resolve()));
+  });
+  done.catch(() => {});
+  for await (const chunk of createReadStream(file)) {
+    if (!entry!.write(chunk as Buffer)) await Promise.race([new Promise<void>((resolve) => entry!.once('drain', () => resolve())), broken]);
+  }
+  entry!.end(undefined);
+  await Promise.race([done, broken]);
 }
 
 async function listFiles(root: string, relative: string): Promise<string[]> {

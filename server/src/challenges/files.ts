@@ -2,6 +2,7 @@ import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { KodbroError } from '../errors.ts';
 import type { PackageFile, TestCase } from './model.ts';
+import { rememberTestFile } from './test-data.ts';
 
 /** Caps on what a package on disk may hold (invariant 7: packages are untrusted). */
 export const PACKAGE_CAPS = {
@@ -138,12 +139,13 @@ export async function readTestPairs(
     );
   }
   const tests: TestCase[] = [];
+  const read = async (file: string) => {
+    const data = await readPackageFile(file, budget, root);
+    rememberTestFile(data, file);
+    return data;
+  };
   for (const name of inputs) {
-    tests.push({
-      id: name,
-      input: await readPackageFile(path.join(dir, `${name}.in`), budget, root),
-      answer: await readPackageFile(path.join(dir, `${name}${answerExt}`), budget, root),
-    });
+    tests.push({ id: name, input: await read(path.join(dir, `${name}.in`)), answer: await read(path.join(dir, `${name}${answerExt}`)) });
   }
   return tests;
 }

@@ -1,4 +1,4 @@
-export type { Challenge, CheckerSpec, PackageContent, PackageFile, RequestedLimits, SolutionRef, StatementIssue, TestCase, TestGroup } from './model.ts';
+export type { Challenge, CheckerSpec, PackageContent, PackageFile, RequestedLimits, SolutionRef, StatementIssue, StoredChallenge, TestCase, TestData, TestFile, TestGroup } from './model.ts';
 export { hiddenTests } from './model.ts';
 export { loadChallenge, withStatementDocs } from './load.ts';
 export { loadKodbroPackage, parseManifest, MANIFEST_FILE } from './kodbro-package.ts';
@@ -12,4 +12,5 @@ export { resolveInside, PACKAGE_CAPS } from './files.ts';
 export { lintChallenge } from './lint.ts';
 export type { LintReport } from './lint.ts';
 export { extractPackageArchive, safeParts, ARCHIVE_CAPS, type ArchiveCaps, type ArchiveKind, type ExtractedArchive } from './archive.ts';
-export { bundlePackage, challengeMeta, primaryTitle } from './bundle.ts';
+export { writePackageBundle, challengeMeta, primaryTitle, type WrittenBundle } from './bundle.ts';
+export { readTestData, testDataHead, withTestDataInFiles } from './test-data.ts';

@@ -1,10 +1,25 @@
 import type { LanguageId, StatementDoc, Verdict } from '../contracts/index.ts';
 
+/**
+ * A test's bytes: in memory (a package loaded in this process), or a file of
+ * an unpacked package version that is read when the test runs, so a parsed
+ * package the server keeps holds no test data (see the catalog).
+ */
+export type TestData = Buffer | TestFile;
+
+export interface TestFile {
+  /** Absolute path inside `<dataDir>/packages/<content hash>/`. */
+  file: string;
+  bytes: number;
+  /** The first bytes, for showing a sample to a candidate; hidden tests have none. */
+  head?: Buffer;
+}
+
 /** One test: what goes into the program, and the answer it is compared with. */
-export interface TestCase {
+export interface TestCase<Data extends TestData = Buffer> {
   id: string;
-  input: Buffer;
-  answer: Buffer;
+  input: Data;
+  answer: Data;
 }
 
 export type CheckerSpec =
@@ -32,10 +47,10 @@ export interface PackageFile {
 }
 
 /** Hidden tests that earn `points` only when every one is accepted. */
-export interface TestGroup {
+export interface TestGroup<Data extends TestData = Buffer> {
   id: string;
   points: number;
-  tests: TestCase[];
+  tests: TestCase<Data>[];
   /** A group may compare differently (Kattis validator flags per folder). */
   checker?: CheckerSpec;
 }
@@ -59,8 +74,12 @@ export interface StatementIssue {
   message: string;
 }
 
-/** A challenge package, whatever format it came in, as plain data (structured-cloneable). */
-export interface Challenge {
+/**
+ * A challenge package, whatever format it came in, as plain data
+ * (structured-cloneable). Loaders give test data in memory; the catalog's
+ * packages (`StoredChallenge`) may leave it in files.
+ */
+export interface Challenge<Data extends TestData = Buffer> {
   format: 'kodbro' | 'kattis';
   id: string;
   title: Record<string, string>;
@@ -74,16 +93,18 @@ export interface Challenge {
   languages: LanguageId[];
   limits: RequestedLimits;
   checker: CheckerSpec;
-  samples: TestCase[];
-  groups: TestGroup[];
+  samples: TestCase<Data>[];
+  groups: TestGroup<Data>[];
   starters: Partial<Record<LanguageId, string>>;
   solutions: SolutionRef[];
 }
 
 /** A package as its format's reader gives it: the statements are not parsed yet (loadChallenge does that). */
 export type PackageContent = Omit<Challenge, 'statementDocs'>;
+/** A package as the catalog serves it: test data in memory or in files. */
+export type StoredChallenge = Challenge<TestData>;
 
 /** Hidden tests in judging order: groups as listed, tests by name within. */
-export function hiddenTests(challenge: Pick<Challenge, 'groups'>): { group: TestGroup; test: TestCase }[] {
+export function hiddenTests<Data extends TestData>(challenge: Pick<Challenge<Data>, 'groups'>): { group: TestGroup<Data>; test: TestCase<Data> }[] {
   return challenge.groups.flatMap((group) => group.tests.map((test) => ({ group, test })));
 }

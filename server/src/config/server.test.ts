@@ -20,6 +20,15 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ KODBRO_PROGRESS_TICK_MS: '200' })).toThrow(/KODBRO_PROGRESS_TICK_MS/);
   });
 
+  it('bounds package work and storage by default, and takes other bounds from the environment', () => {
+    const MB = 1024 * 1024;
+    expect(configFromEnv({}).packages).toEqual({ uploadBytes: 64 * MB, orgStorageBytes: 2048 * MB, cacheBytes: 256 * MB, cacheEntries: 200, jobs: 2, jobTimeoutMs: 300_000 });
+    const set = configFromEnv({ KODBRO_UPLOAD_MB: '8', KODBRO_ORG_STORAGE_MB: '100', KODBRO_PACKAGE_CACHE_MB: '16', KODBRO_PACKAGE_CACHE_ENTRIES: '5', KODBRO_PACKAGE_JOBS: '1', KODBRO_PACKAGE_JOB_SECONDS: '30' });
+    expect(set.packages).toEqual({ uploadBytes: 8 * MB, orgStorageBytes: 100 * MB, cacheBytes: 16 * MB, cacheEntries: 5, jobs: 1, jobTimeoutMs: 30_000 });
+    expect(() => configFromEnv({ KODBRO_PACKAGE_JOBS: '0' })).toThrow(/KODBRO_PACKAGE_JOBS/);
+    expect(() => configFromEnv({ KODBRO_ORG_STORAGE_MB: 'lots' })).toThrow(/KODBRO_ORG_STORAGE_MB/);
+  });
+
   it('derives links and Secure cookies from the public URL', () => {
     const config = configFromEnv({ KODBRO_PUBLIC_URL: 'https://kodbro.example.org/', PORT: '8080', KODBRO_DATA_DIR: '/tmp/k' });
     expect(config.publicUrl).toBe('https://kodbro.example.org');

@@ -8,6 +8,8 @@ import { judgeLimitsFromEnv, type JudgeLimits } from './limits.ts';
 /** The repository root: where `npm start` runs and the default data folder lives. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
+const MB = 1024 * 1024;
+
 const flag = (fallback: boolean) =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no'])
@@ -52,6 +54,17 @@ const envSchema = z.object({
   /** Number of proxy hops to trust for the client address (express `trust proxy`). */
   KODBRO_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   KODBRO_CLIENT_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'client', 'dist')),
+  /** Compressed size cap of one uploaded package archive. */
+  KODBRO_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Package bytes one organisation may keep stored (every distinct version counts once). */
+  KODBRO_ORG_STORAGE_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
+  /** Parsed packages kept in memory: their size (statements, starters, checkers; test data stays on disk) and their number. */
+  KODBRO_PACKAGE_CACHE_MB: z.coerce.number().int().min(1).max(65_536).default(256),
+  KODBRO_PACKAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Package jobs (unpacking, parsing, bundling) running at once, each in a child process; also the uploads in flight. */
+  KODBRO_PACKAGE_JOBS: z.coerce.number().int().min(1).max(64).default(2),
+  /** A package job still running after this long is killed. */
+  KODBRO_PACKAGE_JOB_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
 
 export interface ServerConfig {
@@ -78,6 +91,20 @@ export interface ServerConfig {
   /** Cookies carry Secure when people reach the server over HTTPS. */
   secureCookies: boolean;
   judge: JudgeLimits;
+  packages: PackageLimits;
+}
+
+/** How much package work and storage the server allows (see the catalog). */
+export interface PackageLimits {
+  /** Compressed bytes of one upload. */
+  uploadBytes: number;
+  /** Stored package bytes per organisation. */
+  orgStorageBytes: number;
+  cacheBytes: number;
+  cacheEntries: number;
+  /** Package jobs at once (child processes); uploads in flight, one per organisation. */
+  jobs: number;
+  jobTimeoutMs: number;
 }
 
 /**
@@ -126,5 +153,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     clientDir: path.resolve(e.KODBRO_CLIENT_DIR),
     secureCookies: publicUrl.startsWith('https:'),
     judge,
+    packages: {
+      uploadBytes: e.KODBRO_UPLOAD_MB * MB,
+      orgStorageBytes: e.KODBRO_ORG_STORAGE_MB * MB,
+      cacheBytes: e.KODBRO_PACKAGE_CACHE_MB * MB,
+      cacheEntries: e.KODBRO_PACKAGE_CACHE_ENTRIES,
+      jobs: e.KODBRO_PACKAGE_JOBS,
+      jobTimeoutMs: e.KODBRO_PACKAGE_JOB_SECONDS * 1000,
+    },
   };
 }

@@ -41,6 +41,7 @@ export const API_ERROR_CODES = [
   'package_invalid',
   'package_too_large',
   'package_unsafe_path',
+  'quota_exceeded',
   'language_not_allowed',
   'internal',
 ] as const;

@@ -96,15 +96,15 @@ function sameOriginWrites(req: Request, _res: Response, next: NextFunction) {
 function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void {
   const handlers: express.RequestHandler[] = [];
   if (def.before) handlers.push(def.before(deps));
-  // Who is asking is settled before an upload is read: an anonymous client must not make the server buffer 64 MB.
+  // Who is asking is settled before an upload is read: an anonymous client must not make the server store 64 MB.
   handlers.push(authenticate(deps, def));
-  if (def.raw) handlers.push(express.raw({ type: def.raw.types, limit: def.raw.limitBytes }));
   handlers.push(async (req, res, next) => {
     try {
       const auth = res.locals.auth as Record<string, unknown>;
       const params = parse(def.params, req.params, 'params');
       const query = parse(def.query, req.query, 'query');
-      const body = def.raw ? req.body : parse(def.body, bodyOrUndefined(req), 'body');
+      // A raw upload is streamed by its handler.
+      const body = def.raw ? undefined : parse(def.body, bodyOrUndefined(req), 'body');
       const reply = await def.handler({ req, res, deps, log: req.log, params, query, body, ...auth } as never);
       if (isFileReply(reply)) {
         res.status(def.status).set(reply.headers).type(reply.contentType).send(reply.content);

@@ -39,6 +39,7 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
       case 'package_unsafe_path':
         return { status: 422, body: { error: { code: error.code, message: error.message } } };
       case 'package_too_large':
+      case 'quota_exceeded':
         return { status: 413, body: { error: { code: error.code, message: error.message } } };
       case 'language_not_allowed':
       case 'language_unknown':

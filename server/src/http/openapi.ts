@@ -18,7 +18,7 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
   for (const def of routes) {
     const needsAuth = def.access !== 'public';
     const body = def.raw
-      ? { content: Object.fromEntries(def.raw.types.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])) }
+      ? { description: def.raw.description, content: Object.fromEntries(def.raw.types.map((type) => [type, { schema: z.string().meta({ format: 'binary' }) }])) }
       : def.body
         ? { content: { 'application/json': { schema: def.body as z.ZodType } } }
         : undefined;
@@ -38,6 +38,7 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
         ...(needsAuth ? { 401: errorResponse('Not signed in'), 403: errorResponse('Not allowed, or a missing CSRF token') } : {}),
         404: errorResponse('Not found'),
         429: errorResponse('Rate limited'),
+        ...Object.fromEntries(Object.entries(def.errors ?? {}).map(([status, description]) => [status, errorResponse(description)])),
       },
       ...(needsAuth ? { security: [{ [def.access === 'staff' ? 'staffSession' : 'candidateSession']: [] }] } : {}),
       'x-kodbro-access': def.access,

@@ -72,8 +72,14 @@ export interface RouteDef<A extends Access = Access, P = unknown, Q = unknown, B
   params?: P;
   query?: Q;
   body?: B;
-  /** A raw upload instead of JSON: accepted media types and the size cap. */
-  raw?: { types: string[]; limitBytes: number };
+  /**
+   * A raw upload instead of JSON: the accepted media types, and what the body
+   * is (for the OpenAPI document). The body is left unread: the handler
+   * streams it (upload.ts), so it can refuse before reading and stop at its cap.
+   */
+  raw?: { types: string[]; description: string };
+  /** Refusals particular to this route, by status, for the OpenAPI document. */
+  errors?: Record<number, string>;
   status: number;
   /** JSON by default; for routes that answer with bytes (a FileReply), the media types they may send. */
   produces?: string[];

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { hiddenTests, resolveLimits, type Challenge, type CheckerSpec, type ResolvedLimits, type TestCase, type TestGroup } from '../challenges/index.ts';
+import { hiddenTests, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import {
   MAX_SHOWN_OUTPUT_BYTES,
@@ -18,6 +18,10 @@ import { checkOutput, type CheckResult } from './checkers.ts';
 import { openCustomChecker, type CheckerRunner } from './custom-checker.ts';
 import { runFailure } from './run-verdict.ts';
 import { overallVerdict, scoreGroups } from './scoring.ts';
+
+// Test data may be in memory or in the files of an unpacked version (the catalog's): read when a test runs.
+type TestCase = LoadedTestCase<TestData>;
+type TestGroup = LoadedTestGroup<TestData>;
 
 export interface Submission {
   language: LanguageId;
@@ -267,7 +271,7 @@ async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
         emit({ type: 'testing', index: index + 1, total: tests.length });
         const run = await box.exec({
           argv: runArgv,
-          stdin: test.input,
+          stdin: await readTestData(test.input),
           env: language.env ?? {},
           wallTimeMs: wallClock.wallTimeMs,
           slack: { cpuTimeMs: limits.timeMs, maxWallTimeMs: wallClock.maxWallTimeMs },
@@ -352,8 +356,9 @@ async function decide(
   if (failure) return failure;
   if (!checker) return 'accepted';
   let check: CheckResult;
-  if (checker.kind === 'custom') check = await (await customChecker(checker)).check(test.input, test.answer, run.stdout);
-  else check = checkOutput(checker, run.stdout, test.answer);
+  const answer = await readTestData(test.answer);
+  if (checker.kind === 'custom') check = await (await customChecker(checker)).check(await readTestData(test.input), answer, run.stdout);
+  else check = checkOutput(checker, run.stdout, answer);
   return check.accepted ? 'accepted' : 'wrong_answer';
 }
 

@@ -15,7 +15,9 @@ export type {
   NewInvite,
   NewSession,
   NewStaffUser,
+  PackageFile,
   PublishedVersion,
+  QuotaRefusal,
   SubmissionInput,
 } from './store.ts';
 export type { AttemptId, AttemptScope, OrgId } from './ids.ts';
@@ -27,7 +29,6 @@ export type {
   AttemptEvent,
   AttemptEventKind,
   ChallengeRecord,
-  ChallengeVersion,
   ChallengeVersionInfo,
   ClaimedJob,
   ConnectionEventKind,

@@ -58,16 +58,11 @@ export interface ChallengeVersionInfo {
   challengeId: string;
   /** 1, 2, 3… per challenge. */
   version: number;
-  /** SHA-256 (hex) of `data`. */
+  /** SHA-256 (hex) of the serialised package (`readChallengePackage`). */
   contentHash: string;
   /** Small JSON for listings (titles, languages); never hidden tests. */
   meta: unknown;
   createdAt: Date;
-}
-
-export interface ChallengeVersion extends ChallengeVersionInfo {
-  /** The serialised package, hidden tests included: never send it to a candidate as it is. */
-  data: Buffer;
 }
 
 export const RESULTS_VISIBILITY = RESULTS_VISIBILITIES;

@@ -5,7 +5,6 @@ import type {
   Attempt,
   AttemptEvent,
   ChallengeRecord,
-  ChallengeVersion,
   ChallengeVersionInfo,
   ClaimedJob,
   ConnectionEventKind,
@@ -44,11 +43,32 @@ export interface NewChallengeVersion {
   /** The package's own id; the challenge row is found or made by it. */
   slug: string;
   title: string;
-  /** The serialised package. Its SHA-256 is the version's content hash. */
-  data: Uint8Array;
+  /** The serialised package, in memory or in a file. Its SHA-256 is the version's content hash. */
+  data: Uint8Array | PackageFile;
   /** Small JSON for listings (titles, languages, limits). */
   meta?: unknown;
+  /**
+   * Package bytes the organisation may keep stored, this package included;
+   * none when absent. A package the organisation already stores costs nothing.
+   */
+  quotaBytes?: number;
 }
+
+/**
+ * Package bytes in a file, read only when they have to be stored (and where
+ * the store can, off the caller's thread). Hash and length are known up
+ * front, so an unchanged package, or one over the quota, is settled before a
+ * byte is read; the store checks both while it reads.
+ */
+export interface PackageFile {
+  file: string;
+  /** SHA-256, hex. */
+  contentHash: string;
+  bytes: number;
+}
+
+/** Publishing would take the organisation past its storage quota. */
+export type QuotaRefusal = Refused<'quota_exceeded', { usedBytes: number; quotaBytes: number }>;
 
 export interface PublishedVersion {
   challenge: ChallengeRecord;
@@ -142,18 +162,36 @@ export interface OrgStore {
 
 /** Challenges and their immutable versions, per organisation. */
 export interface ChallengeStore {
-  /** Adds a version (and the challenge on first publish) unless the newest already has these bytes. */
-  publishChallengeVersion(orgId: OrgId, input: NewChallengeVersion): Promise<PublishedVersion>;
+  /**
+   * Adds a version (and the challenge on first publish) unless the newest
+   * already has these bytes. The bytes are stored in small pieces, never in
+   * one statement, and once per organisation: a version whose bytes the
+   * organisation already stores writes no bytes and costs no quota.
+   */
+  publishChallengeVersion(orgId: OrgId, input: NewChallengeVersion): Promise<Done<PublishedVersion> | QuotaRefusal>;
   getChallenge(orgId: OrgId, challengeId: string): Promise<ChallengeRecord | undefined>;
   findChallengeBySlug(orgId: OrgId, slug: string): Promise<ChallengeRecord | undefined>;
   listChallenges(orgId: OrgId): Promise<ChallengeRecord[]>;
   listChallengeVersions(orgId: OrgId, challengeId: string): Promise<ChallengeVersionInfo[]>;
-  getChallengeVersion(orgId: OrgId, versionId: string): Promise<ChallengeVersion | undefined>;
+  /** A version's record, never its bytes (see readChallengePackage). */
+  getChallengeVersion(orgId: OrgId, versionId: string): Promise<ChallengeVersionInfo | undefined>;
+  /** A version that is part of this attempt's assessment; its record, never its bytes. */
+  getAttemptChallengeVersion(attemptId: AttemptId, versionId: string): Promise<ChallengeVersionInfo | undefined>;
   /**
-   * A version that is part of this attempt's assessment. Holds the whole
-   * package: the caller builds the candidate's view from it.
+   * Writes the version's package bytes (hidden tests included: never send
+   * them to a candidate) into `file`, which must not exist; piece by piece,
+   * never the whole package in memory. `not_found` when the organisation has
+   * no such version.
    */
-  getAttemptChallengeVersion(attemptId: AttemptId, versionId: string): Promise<ChallengeVersion | undefined>;
+  exportChallengePackage(orgId: OrgId, versionId: string, file: string): Promise<void>;
+  /** Package bytes the organisation stores, including packages still being written. */
+  storedPackageBytes(orgId: OrgId): Promise<number>;
+  /**
+   * Unscoped by nature (the server's own sweep): removes packages whose
+   * bytes were being written before `before` and never got a version — left
+   * by a process that died mid-publish. Returns how many.
+   */
+  removeUnfinishedPackages(before: Date): Promise<number>;
 }
 
 /** Assessments and the invites to them. */

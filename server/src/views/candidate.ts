@@ -1,4 +1,4 @@
-import { resolveLimits, type Challenge } from '../challenges/index.ts';
+import { resolveLimits, testDataHead, type StoredChallenge, type TestData } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import {
   judgeResultSchema,
@@ -19,7 +19,7 @@ import type { Assessment, Attempt, Draft, Invite, ResultsVisibility, Submission 
  * lines, with times and output, are for samples and custom input — data the
  * candidate already has. Operator text (system errors) never appears.
  */
-export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult | null {
+export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<StoredChallenge, 'samples'> | undefined): CandidateResult | null {
   if (submission.status === 'failed') return { systemFailure: true };
   if (submission.status !== 'done') return null;
   // A stored result that is not a judged result (none has system_error) is shown as ours to fix, never as theirs.
@@ -43,7 +43,7 @@ function hiddenAggregate(result: JudgeResult, visibility: ResultsVisibility): Ca
   return aggregate;
 }
 
-function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<Challenge, 'samples'> | undefined): CandidateResult {
+function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples'> | undefined): CandidateResult {
   const samples = new Map((challenge?.samples ?? []).map((sample) => [sample.id, sample]));
   const view: CandidateResult = {
     verdict: result.verdict,
@@ -63,7 +63,8 @@ function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick
   return view;
 }
 
-const shown = (bytes: Buffer) => bytes.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
+/** A sample's data as a candidate sees it: its first bytes (the catalog keeps those in memory; the rest stays on disk). */
+const shown = (data: TestData) => testDataHead(data).subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
 
 /** The clock a view is built at, and the tick candidates' times are rounded to. */
 export interface ViewTime {
@@ -80,7 +81,7 @@ export interface ViewTime {
 export function toCandidateSubmission(
   submission: Submission,
   visibility: ResultsVisibility,
-  challenge: Pick<Challenge, 'samples'> | undefined,
+  challenge: Pick<StoredChallenge, 'samples'> | undefined,
   queuePosition: number | undefined,
   time: ViewTime,
 ): CandidateSubmission {
@@ -103,7 +104,7 @@ const roundDown = (at: Date, tickMs: number) => new Date(Math.floor(at.getTime()
 const roundUp = (at: Date, tickMs: number) => new Date(Math.ceil(at.getTime() / tickMs) * tickMs);
 
 /** The statement, starters and samples; never a hidden test or a checker. */
-export function toCandidateChallenge(challengeVersionId: string, challenge: Challenge, caps: JudgeLimits): CandidateChallenge {
+export function toCandidateChallenge(challengeVersionId: string, challenge: StoredChallenge, caps: JudgeLimits): CandidateChallenge {
   const limits = resolveLimits(challenge.limits, { timeFactor: 1 }, caps);
   return {
     challengeVersionId,

@@ -1,32 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { z } from 'zod';
-import { extractPackageArchive, isKattisPackage, MANIFEST_FILE } from '../../challenges/index.ts';
 import { challengeDetailSchema, challengeListSchema, challengeMetaSchema, idSchema, publishedChallengeSchema, type ChallengeMeta } from '../../contracts/index.ts';
 import type { ChallengeRecord, Store, OrgId } from '../../store/index.ts';
 import { toChallengeSummary } from '../../views/index.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { route, withStatus } from '../route.ts';
+import { receiveUpload, refuseUnread } from '../upload.ts';
 
-/** Uploaded packages: compressed size cap; the extractor caps the expanded size. */
-const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const ARCHIVE_TYPES = { 'application/gzip': 'tar.gz', 'application/x-gzip': 'tar.gz', 'application/x-tar': 'tar' } as const;
+/** When to try again after a 429: uploads usually take seconds. */
+const RETRY_AFTER_SECONDS = 10;
 
 async function metaOf(store: Store, orgId: OrgId, record: ChallengeRecord): Promise<ChallengeMeta> {
   const versions = await store.listChallengeVersions(orgId, record.id);
   const latest = versions.find((v) => v.id === record.latestVersionId);
   return challengeMetaSchema.parse(latest?.meta);
-}
-
-/** A package archive may hold the package at its root or inside one folder. */
-async function packageRoot(dir: string): Promise<string> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  if (entries.some((e) => e.name === MANIFEST_FILE) || (await isKattisPackage(dir))) return dir;
-  const only = entries.length === 1 ? entries[0] : undefined;
-  if (only?.isDirectory()) return path.join(dir, only.name);
-  return dir;
 }
 
 export const challengeRoutes = [
@@ -71,32 +58,45 @@ export const challengeRoutes = [
     tag: 'challenges',
     access: 'staff',
     roles: ['author'],
-    raw: { types: Object.keys(ARCHIVE_TYPES), limitBytes: MAX_UPLOAD_BYTES },
+    raw: {
+      types: Object.keys(ARCHIVE_TYPES),
+      description: 'The package archive: at most KODBRO_UPLOAD_MB (64 MB by default) as sent, and 512 MB, 20 000 files unpacked.',
+    },
+    errors: {
+      413: 'Too large: the upload (payload_too_large), the unpacked package or the work on it (package_too_large), or the organisation’s stored packages with this one (quota_exceeded)',
+      415: 'Not a tar or gzip-compressed tar',
+      422: 'Not a usable package (package_invalid), or an entry that leaves the package or is a link (package_unsafe_path)',
+      429: 'The organisation already has an upload in flight, or the server is busy with others: try again after Retry-After seconds',
+    },
     status: 201,
     response: publishedChallengeSchema,
-    async handler({ deps, staff, req }) {
+    async handler({ deps, staff, req, res }) {
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() as keyof typeof ARCHIVE_TYPES;
       const kind = ARCHIVE_TYPES[type];
-      if (!kind || !Buffer.isBuffer(req.body)) throw new ApiError(415, 'unsupported_media_type', `Send the package as ${Object.keys(ARCHIVE_TYPES).join(' or ')}`);
-      const work = await mkdtemp(path.join(os.tmpdir(), 'kodbro-upload-'));
+      if (!kind) throw refuseUnread(res, new ApiError(415, 'unsupported_media_type', `Send the package as ${Object.keys(ARCHIVE_TYPES).join(' or ')}`));
+      // Room first, so the disk all uploads use at once is bounded before any is read.
+      const upload = deps.catalog.beginUpload(staff.user.orgId);
+      if (!upload) {
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        throw refuseUnread(res, new ApiError(429, 'rate_limited', 'Another package of your organisation is being published, or the server is busy with others. Try again in a moment.'));
+      }
       try {
-        const dir = path.join(work, randomUUID());
-        await extractPackageArchive(req.body, kind, dir);
-        const published = await deps.catalog.publishDirectory(staff.user.orgId, await packageRoot(dir));
+        await receiveUpload(req, res, upload.file, deps.config.packages.uploadBytes);
+        const published = await upload.publish(kind);
         const meta = challengeMetaSchema.parse(published.version.meta);
         return withStatus(published.created ? 201 : 200, {
-            challenge: toChallengeSummary(published.challenge, meta),
-            version: {
-              id: published.version.id,
-              version: published.version.version,
-              contentHash: published.version.contentHash,
-              createdAt: published.version.createdAt.toISOString(),
-            },
-            created: published.created,
-            warnings: published.warnings,
+          challenge: toChallengeSummary(published.challenge, meta),
+          version: {
+            id: published.version.id,
+            version: published.version.version,
+            contentHash: published.version.contentHash,
+            createdAt: published.version.createdAt.toISOString(),
+          },
+          created: published.created,
+          warnings: published.warnings,
         });
       } finally {
-        await rm(work, { recursive: true, force: true });
+        await upload.end();
       }
     },
   }),

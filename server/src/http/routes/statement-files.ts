@@ -24,7 +24,7 @@ const params = z.strictObject({
 });
 
 /** The image bytes. Versions never change, so a browser may keep them; an SVG can run nothing even when opened alone. */
-function statementImage(challenge: Challenge | undefined, name: string): FileReply {
+function statementImage(challenge: Pick<Challenge, 'statementFiles'> | undefined, name: string): FileReply {
   const file = challenge?.statementFiles.find((f) => f.path === name);
   const contentType = file && imageContentType(file.path);
   if (!file || !contentType) throw notFound('No such image in this challenge');

@@ -1,65 +1,193 @@
 import { randomUUID } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { KodbroError } from '../../errors.ts';
 import type { AttemptId, OrgId } from '../ids.ts';
-import type { ChallengeRecord, ChallengeVersion, ChallengeVersionInfo } from '../model.ts';
+import type { ChallengeRecord, ChallengeVersionInfo } from '../model.ts';
 import { contentHash } from '../secrets.ts';
-import type { NewChallengeVersion, PublishedVersion } from '../store.ts';
+import type { Done, NewChallengeVersion, PackageFile, PublishedVersion, QuotaRefusal } from '../store.ts';
 import type { Sql } from './db.ts';
+import type { PackageIo } from './package-io.ts';
 import {
   CHALLENGE_COLUMNS,
   toChallenge,
   toJson,
-  toVersion,
   toVersionInfo,
   VERSION_INFO_COLUMNS,
   type ChallengeRow,
   type VersionRow,
 } from './rows.ts';
 
-export function publishChallengeVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion): PublishedVersion {
+/** Package bytes per stored piece (a row of at most 1 MB, in PostgreSQL as in SQLite). */
+export const PACKAGE_CHUNK_BYTES = 1024 * 1024;
+/** Chunk rows removed per statement when a package is dropped. */
+const DELETE_BATCH = 16;
+
+type Settled = { outcome: Done<PublishedVersion> | QuotaRefusal } | { write: string | null };
+
+/**
+ * Publishes in three steps: (1) one small transaction settles what needs no
+ * bytes — the newest version already has them, the organisation already
+ * stores them, or the quota refuses — and otherwise reserves a package row
+ * that counts against the quota at once; (2) the bytes go in as 1 MB chunks,
+ * one statement each on the package-bytes thread (package-io.ts), hash and
+ * length checked on the way; (3) one small transaction marks the package
+ * stored and adds the version. A failure on the way removes the reserved
+ * package again.
+ */
+export async function publishChallengeVersion(sql: Sql, io: PackageIo, orgId: OrgId, input: NewChallengeVersion): Promise<Done<PublishedVersion> | QuotaRefusal> {
   if (input.slug.length === 0 || input.slug.length > 100) throw new KodbroError('invalid_argument', 'A challenge slug has 1 to 100 characters');
-  const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
-  const hash = contentHash(data);
-  return sql.write(() => {
-    const now = sql.nowMs();
-    let challenge = findChallengeBySlug(sql, orgId, input.slug);
-    if (challenge) {
-      const latest = getVersionInfo(sql, orgId, challenge.latestVersionId)!;
-      if (latest.contentHash === hash) return { challenge, version: latest, created: false };
+  const source = announced(input.data);
+  const settled = sql.write((): Settled => {
+    const unchanged = unchangedVersion(sql, orgId, input.slug, source.contentHash);
+    if (unchanged) return { outcome: { ok: true, value: unchanged } };
+    if (storedPackageId(sql, orgId, source.contentHash)) return { write: null };
+    const usedBytes = storedPackageBytes(sql, orgId);
+    if (input.quotaBytes !== undefined && usedBytes + source.bytes > input.quotaBytes) {
+      return { outcome: { ok: false, reason: 'quota_exceeded', usedBytes, quotaBytes: input.quotaBytes } };
     }
-    const version = (challenge?.latestVersion ?? 0) + 1;
-    const challengeId = challenge?.id ?? randomUUID();
-    if (challenge) {
-      sql.run('UPDATE challenges SET title = ?, latest_version = ?, updated_at = ? WHERE id = ? AND org_id = ?', input.title, version, now, challengeId, orgId);
-    } else {
-      sql.run(
-        'INSERT INTO challenges (id, org_id, slug, title, latest_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        challengeId,
-        orgId,
-        input.slug,
-        input.title,
-        version,
-        now,
-        now,
-      );
-    }
-    const versionId = randomUUID();
+    const id = randomUUID();
+    sql.run('INSERT INTO challenge_packages (id, org_id, content_hash, bytes, stored_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)', id, orgId, source.contentHash, source.bytes, sql.nowMs());
+    return { write: id };
+  });
+  if ('outcome' in settled) return settled.outcome;
+
+  const reserved = settled.write;
+  let drop = reserved;
+  try {
+    if (reserved) await writeChunks(io, reserved, input.data, source);
+    const published = sql.write(() => {
+      // Another publish of the same bytes may have stored them meanwhile: then ours is dropped and theirs used.
+      if (reserved && !storedPackageId(sql, orgId, source.contentHash)) {
+        if (sql.run('UPDATE challenge_packages SET stored_at = ? WHERE id = ? AND stored_at IS NULL', sql.nowMs(), reserved) !== 1) {
+          throw new KodbroError('internal', 'The package being stored was removed meanwhile (taken for one whose writer died)');
+        }
+        drop = null;
+      }
+      return unchangedVersion(sql, orgId, input.slug, source.contentHash) ?? addVersion(sql, orgId, input, source.contentHash);
+    });
+    return { ok: true, value: published };
+  } finally {
+    if (drop) await deletePackage(sql, io, drop);
+  }
+}
+
+/** The newest version of the slug's challenge, when it already holds these bytes. */
+function unchangedVersion(sql: Sql, orgId: OrgId, slug: string, hash: string): PublishedVersion | undefined {
+  const challenge = findChallengeBySlug(sql, orgId, slug);
+  if (!challenge) return undefined;
+  const latest = getVersionInfo(sql, orgId, challenge.latestVersionId)!;
+  return latest.contentHash === hash ? { challenge, version: latest, created: false } : undefined;
+}
+
+function addVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion, hash: string): PublishedVersion {
+  const now = sql.nowMs();
+  const challenge = findChallengeBySlug(sql, orgId, input.slug);
+  const version = (challenge?.latestVersion ?? 0) + 1;
+  const challengeId = challenge?.id ?? randomUUID();
+  if (challenge) {
+    sql.run('UPDATE challenges SET title = ?, latest_version = ?, updated_at = ? WHERE id = ? AND org_id = ?', input.title, version, now, challengeId, orgId);
+  } else {
     sql.run(
-      `INSERT INTO challenge_versions (id, org_id, challenge_id, version, title, content_hash, meta, data, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      versionId,
-      orgId,
+      'INSERT INTO challenges (id, org_id, slug, title, latest_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       challengeId,
-      version,
+      orgId,
+      input.slug,
       input.title,
-      hash,
-      toJson(input.meta),
-      data,
+      version,
+      now,
       now,
     );
-    challenge = getChallenge(sql, orgId, challengeId)!;
-    return { challenge, version: getVersionInfo(sql, orgId, versionId)!, created: true };
-  });
+  }
+  const versionId = randomUUID();
+  sql.run(
+    `INSERT INTO challenge_versions (id, org_id, challenge_id, version, title, content_hash, meta, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    versionId,
+    orgId,
+    challengeId,
+    version,
+    input.title,
+    hash,
+    toJson(input.meta),
+    now,
+  );
+  return { challenge: getChallenge(sql, orgId, challengeId)!, version: getVersionInfo(sql, orgId, versionId)!, created: true };
+}
+
+/** Stores the package's bytes as chunks of the reserved package, checking their length and hash. */
+async function writeChunks(io: PackageIo, packageId: string, data: Uint8Array | PackageFile, announced: { contentHash: string; bytes: number }): Promise<void> {
+  let total = 0;
+  let hash: string;
+  if (data instanceof Uint8Array) {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    for (let seq = 0; seq * PACKAGE_CHUNK_BYTES < bytes.length; seq++) {
+      await io.insert(packageId, seq, bytes.subarray(seq * PACKAGE_CHUNK_BYTES, (seq + 1) * PACKAGE_CHUNK_BYTES));
+    }
+    total = bytes.length;
+    hash = contentHash(bytes);
+  } else {
+    for (let seq = 0; ; seq++) {
+      const step = await io.import(packageId, data.file, seq);
+      if (step.done) {
+        hash = step.contentHash;
+        break;
+      }
+      total += step.bytes;
+      if (total > announced.bytes) break;
+    }
+    hash ??= '';
+  }
+  if (total !== announced.bytes || hash !== announced.contentHash) {
+    throw new KodbroError('internal', 'The package bytes do not match the length and hash they were announced with');
+  }
+}
+
+/** Hash and length: computed for bytes in memory, as announced for a file (and checked while it is stored). */
+function announced(data: Uint8Array | PackageFile): { contentHash: string; bytes: number } {
+  if (data instanceof Uint8Array) return { contentHash: contentHash(Buffer.from(data.buffer, data.byteOffset, data.byteLength)), bytes: data.byteLength };
+  return { contentHash: data.contentHash, bytes: data.bytes };
+}
+
+/** Removes a package that no version names, a few chunks per statement. */
+async function deletePackage(sql: Sql, io: PackageIo, packageId: string): Promise<void> {
+  const last = sql.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM challenge_package_chunks WHERE package_id = ?', packageId)?.seq ?? -1;
+  for (let from = 0; from <= last; from += DELETE_BATCH) await io.delete(packageId, from, from + DELETE_BATCH);
+  sql.run('DELETE FROM challenge_packages WHERE id = ? AND stored_at IS NULL', packageId);
+}
+
+function storedPackageId(sql: Sql, orgId: OrgId, hash: string): string | undefined {
+  return sql.get<{ id: string }>('SELECT id FROM challenge_packages WHERE org_id = ? AND content_hash = ? AND stored_at IS NOT NULL', orgId, hash)?.id;
+}
+
+export function storedPackageBytes(sql: Sql, orgId: OrgId): number {
+  return sql.get<{ used: number }>('SELECT COALESCE(SUM(bytes), 0) AS used FROM challenge_packages WHERE org_id = ?', orgId)?.used ?? 0;
+}
+
+/** Writes a version's package into a new file, chunk by chunk, on the package-bytes thread. */
+export async function exportChallengePackage(sql: Sql, io: PackageIo, orgId: OrgId, versionId: string, file: string): Promise<void> {
+  const row = sql.get<{ id: string; bytes: number }>(
+    `SELECT p.id, p.bytes
+       FROM challenge_versions v
+       JOIN challenge_packages p ON p.org_id = v.org_id AND p.content_hash = v.content_hash AND p.stored_at IS NOT NULL
+      WHERE v.id = ? AND v.org_id = ?`,
+    versionId,
+    orgId,
+  );
+  if (!row) throw new KodbroError('not_found', `No stored package for challenge version ${versionId}`);
+  await (await open(file, 'wx', 0o600)).close();
+  let total = 0;
+  for (let seq = 0; ; seq++) {
+    const bytes = await io.export(row.id, file, seq);
+    if (bytes === 0) break;
+    total += bytes;
+  }
+  if (total !== row.bytes) throw new KodbroError('internal', `The stored package of challenge version ${versionId} has ${total} of its ${row.bytes} bytes`);
+}
+
+export async function removeUnfinishedPackages(sql: Sql, io: PackageIo, before: Date): Promise<number> {
+  const stale = sql.all<{ id: string }>('SELECT id FROM challenge_packages WHERE stored_at IS NULL AND created_at < ?', before.getTime());
+  for (const { id } of stale) await deletePackage(sql, io, id);
+  return stale.length;
 }
 
 export function getChallenge(sql: Sql, orgId: OrgId, challengeId: string): ChallengeRecord | undefined {
@@ -87,14 +215,13 @@ function getVersionInfo(sql: Sql, orgId: OrgId, versionId: string): ChallengeVer
   return row && toVersionInfo(row);
 }
 
-export function getChallengeVersion(sql: Sql, orgId: OrgId, versionId: string): ChallengeVersion | undefined {
-  const row = sql.get<VersionRow & { data: Buffer }>(`SELECT ${VERSION_INFO_COLUMNS}, v.data FROM challenge_versions v WHERE v.id = ? AND v.org_id = ?`, versionId, orgId);
-  return row && toVersion(row);
+export function getChallengeVersion(sql: Sql, orgId: OrgId, versionId: string): ChallengeVersionInfo | undefined {
+  return getVersionInfo(sql, orgId, versionId);
 }
 
-export function getAttemptChallengeVersion(sql: Sql, attemptId: AttemptId, versionId: string): ChallengeVersion | undefined {
-  const row = sql.get<VersionRow & { data: Buffer }>(
-    `SELECT ${VERSION_INFO_COLUMNS}, v.data
+export function getAttemptChallengeVersion(sql: Sql, attemptId: AttemptId, versionId: string): ChallengeVersionInfo | undefined {
+  const row = sql.get<VersionRow>(
+    `SELECT ${VERSION_INFO_COLUMNS}
        FROM attempts a
        JOIN assessment_challenges ac ON ac.assessment_id = a.assessment_id AND ac.org_id = a.org_id
        JOIN challenge_versions v ON v.id = ac.challenge_version_id AND v.org_id = a.org_id
@@ -102,5 +229,5 @@ export function getAttemptChallengeVersion(sql: Sql, attemptId: AttemptId, versi
     attemptId,
     versionId,
   );
-  return row && toVersion(row);
+  return row && toVersionInfo(row);
 }

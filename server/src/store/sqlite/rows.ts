@@ -5,7 +5,6 @@ import type {
   AttemptEvent,
   AttemptEventKind,
   ChallengeRecord,
-  ChallengeVersion,
   ChallengeVersionInfo,
   Draft,
   Invite,
@@ -93,7 +92,6 @@ export interface VersionRow {
   title: string;
   content_hash: string;
   meta: string;
-  data?: Buffer;
   created_at: number;
 }
 export const VERSION_INFO_COLUMNS = 'v.id, v.org_id, v.challenge_id, v.version, v.title, v.content_hash, v.meta, v.created_at';
@@ -106,7 +104,6 @@ export const toVersionInfo = (r: VersionRow): ChallengeVersionInfo => ({
   meta: json(r.meta),
   createdAt: date(r.created_at),
 });
-export const toVersion = (r: VersionRow & { data: Buffer }): ChallengeVersion => ({ ...toVersionInfo(r), data: r.data });
 
 export interface AssessmentRow {
   id: string;

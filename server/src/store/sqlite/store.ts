@@ -25,6 +25,7 @@ import * as challenges from './challenges.ts';
 import { Sql } from './db.ts';
 import * as events from './events.ts';
 import { migrate } from './migrate.ts';
+import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
 import * as queue from './queue.ts';
 import * as sessions from './sessions.ts';
@@ -67,6 +68,7 @@ export class SqliteStore implements Store {
   readonly quotas: StoreQuotas;
   readonly #db: Database.Database;
   readonly #sql: Sql;
+  readonly #packageIo: PackageIo;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -93,12 +95,14 @@ export class SqliteStore implements Store {
     }
     this.#db = db;
     this.#sql = new Sql(db, clock, maxTries);
+    this.#packageIo = packageIo(this.file, options.busyTimeoutMs ?? 5000, challenges.PACKAGE_CHUNK_BYTES);
   }
 
   async ping() {
     return this.#sql.get<{ one: number }>('SELECT 1 AS one')?.one === 1;
   }
   async close() {
+    await this.#packageIo.close();
     if (this.#db.open) this.#db.close();
   }
 
@@ -133,7 +137,7 @@ export class SqliteStore implements Store {
 
   // Challenges
   async publishChallengeVersion(orgId: OrgId, input: NewChallengeVersion) {
-    return challenges.publishChallengeVersion(this.#sql, orgId, input);
+    return challenges.publishChallengeVersion(this.#sql, this.#packageIo, orgId, input);
   }
   async getChallenge(orgId: OrgId, challengeId: string) {
     return challenges.getChallenge(this.#sql, orgId, challengeId);
@@ -152,6 +156,15 @@ export class SqliteStore implements Store {
   }
   async getAttemptChallengeVersion(attemptId: AttemptId, versionId: string) {
     return challenges.getAttemptChallengeVersion(this.#sql, attemptId, versionId);
+  }
+  async exportChallengePackage(orgId: OrgId, versionId: string, file: string) {
+    return challenges.exportChallengePackage(this.#sql, this.#packageIo, orgId, versionId, file);
+  }
+  async storedPackageBytes(orgId: OrgId) {
+    return challenges.storedPackageBytes(this.#sql, orgId);
+  }
+  async removeUnfinishedPackages(before: Date) {
+    return challenges.removeUnfinishedPackages(this.#sql, this.#packageIo, before);
   }
 
   // Assessments and invites

@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  challengeMeta,
+  extractPackageArchive,
+  isKattisPackage,
+  lintChallenge,
+  loadChallenge,
+  MANIFEST_FILE,
+  primaryTitle,
+  withTestDataInFiles,
+  writePackageBundle,
+  type ArchiveKind,
+  type StoredChallenge,
+  type WrittenBundle,
+} from '../challenges/index.ts';
+import type { JudgeLimits } from '../config/index.ts';
+import { MAX_SHOWN_OUTPUT_BYTES } from '../contracts/index.ts';
+import { KodbroError } from '../errors.ts';
+
+/**
+ * The heavy work on packages, as plain async functions of file paths: what a
+ * package worker process runs (see workers.ts), and what unit tests call
+ * directly. Nothing here touches the store or answers HTTP.
+ */
+export type PackageTask =
+  | {
+      kind: 'prepare';
+      /** An uploaded archive, or a package folder (the sample challenges). */
+      source: { archive: string; archiveKind: ArchiveKind } | { dir: string };
+      /** An empty or absent folder this task may fill; the caller removes it afterwards. */
+      workDir: string;
+      caps: JudgeLimits;
+    }
+  | {
+      kind: 'load';
+      /** `<dataDir>/packages/<content hash>`: unpacked from `archive` first when it does not exist yet. */
+      dir: string;
+      /** The version's stored bytes (an uncompressed tar), when `dir` is missing. */
+      archive?: string;
+      /** An empty or absent folder on the same file system as `dir`, to unpack into before the rename; the caller removes it. */
+      workDir: string;
+    };
+
+export interface PreparedPackage {
+  slug: string;
+  title: string;
+  meta: unknown;
+  warnings: string[];
+  /** The deterministic tar, inside the task's workDir. */
+  bundle: WrittenBundle & { file: string };
+}
+
+export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' } ? PreparedPackage : StoredChallenge;
+
+export async function runPackageTask<T extends PackageTask>(task: T): Promise<TaskResult<T>> {
+  const result = task.kind === 'prepare' ? await preparePackage(task) : await loadStoredPackage(task);
+  return result as TaskResult<T>;
+}
+
+/**
+ * Unpacks (for an archive), loads and lints a package and writes its
+ * deterministic bundle: everything publishing needs before the store.
+ */
+export async function preparePackage(task: Extract<PackageTask, { kind: 'prepare' }>): Promise<PreparedPackage> {
+  let dir: string;
+  if ('archive' in task.source) {
+    const unpacked = path.join(task.workDir, 'package');
+    await extractPackageArchive(createReadStreamOf(task.source.archive), task.source.archiveKind, unpacked);
+    dir = await packageRoot(unpacked);
+  } else {
+    dir = task.source.dir;
+  }
+  const challenge = await loadChallenge(dir);
+  const lint = lintChallenge(challenge, task.caps);
+  if (lint.errors.length > 0) throw new KodbroError('package_invalid', `The package cannot be used: ${lint.errors.join('; ')}`, { details: lint.errors });
+  const file = path.join(task.workDir, 'bundle.tar');
+  const bundle = await writePackageBundle(dir, file);
+  return { slug: challenge.id, title: primaryTitle(challenge), meta: challengeMeta(challenge), warnings: lint.warnings, bundle: { ...bundle, file } };
+}
+
+/**
+ * A stored version as the catalog keeps it: unpacked once into its folder
+ * (through the same capped, link-refusing extractor as uploads; a half-written
+ * folder never becomes visible), then parsed, with test data left in the
+ * folder's files.
+ */
+export async function loadStoredPackage(task: Extract<PackageTask, { kind: 'load' }>): Promise<StoredChallenge> {
+  if (task.archive !== undefined && !(await exists(task.dir))) {
+    const temp = path.join(task.workDir, 'unpacked');
+    await mkdir(path.dirname(task.dir), { recursive: true });
+    try {
+      await extractPackageArchive(createReadStreamOf(task.archive), 'tar', temp);
+      await rename(temp, task.dir);
+    } catch (error) {
+      await rm(temp, { recursive: true, force: true });
+      // Another process may have finished the same folder first.
+      if (!(await exists(task.dir))) throw error;
+    }
+  }
+  return withTestDataInFiles(await loadChallenge(task.dir), { sampleHeadBytes: MAX_SHOWN_OUTPUT_BYTES });
+}
+
+/** A package archive may hold the package at its root or inside one folder. */
+async function packageRoot(dir: string): Promise<string> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  if (entries.some((e) => e.name === MANIFEST_FILE) || (await isKattisPackage(dir))) return dir;
+  const only = entries.length === 1 ? entries[0] : undefined;
+  if (only?.isDirectory()) return path.join(dir, only.name);
+  return dir;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+const createReadStreamOf = (file: string) => createReadStream(file, { highWaterMark: 1024 * 1024 });
