@@ -45,13 +45,18 @@ const open = async (limits: Partial<PackageLimits> = {}) => {
   return catalog;
 };
 
-/** A copy of the sum fixture with its own id, and a statement padded to about `statementBytes`. */
-async function sumVariant(id: string, statementBytes = 0): Promise<string> {
+/**
+ * A copy of the sum fixture with its own id, a statement padded to about
+ * `statementBytes` (held in memory when parsed; statements are capped at
+ * 128 KB) and a notes file of about `paddingBytes` (stored, never parsed).
+ */
+async function sumVariant(id: string, paddingBytes = 0, statementBytes = 0): Promise<string> {
   const dir = path.join(scratch, 'packages-in', id);
   await cp(SUM, dir, { recursive: true });
   const manifest = await readFile(path.join(dir, 'kodbro.yaml'), 'utf8');
   await writeFile(path.join(dir, 'kodbro.yaml'), manifest.replace('id: sum', `id: ${id}`));
   if (statementBytes > 0) await writeFile(path.join(dir, 'statement.en.md'), `# Sum ${id}\n\n${'Add the numbers. '.repeat(Math.ceil(statementBytes / 17))}\n`);
+  if (paddingBytes > 0) await writeFile(path.join(dir, 'notes.txt'), `Notes on ${id}\n${'Add the numbers. '.repeat(Math.ceil(paddingBytes / 17))}\n`);
   return dir;
 }
 
@@ -145,7 +150,7 @@ describe('catalog', () => {
     const cacheBytes = 64 * 1024;
     const catalog = await open({ cacheBytes, cacheEntries: 4 });
     const versions: string[] = [];
-    for (let i = 0; i < 10; i++) versions.push((await catalog.publishDirectory(orgId, await sumVariant(`v${i}`, 20_000))).version.id);
+    for (let i = 0; i < 10; i++) versions.push((await catalog.publishDirectory(orgId, await sumVariant(`v${i}`, 0, 20_000))).version.id);
     for (const round of [0, 1]) {
       for (const [i, versionId] of versions.entries()) {
         const stored = await catalog.forOrg(orgId, versionId);

@@ -43,7 +43,7 @@ describe('writePackageBundle', () => {
     const written = await writePackageBundle(root, file);
     const bytes = await readFile(file);
     expect(written).toEqual({ contentHash: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
-    const names = ['kodbro.yaml', `${'long-name-'.repeat(12)}.md`, 'solutions/accepted.py', 'statement.en.md']
+    const names = ['kodbro.yaml', `${'long-name-'.repeat(12)}.md`, 'solutions/accepted.py', 'statement-files/numbers.png', 'statement.en.md']
       .concat(['1', '2', '3', '4', '5', '9'].flatMap((n) => [`tests/hidden/${n}.ans`, `tests/hidden/${n}.in`]))
       .concat(['tests/sample/1.ans', 'tests/sample/1.in']);
     const expected = await inMemoryBundle(root, names.sort((a, b) => (a < b ? -1 : 1)));

@@ -12,7 +12,7 @@ import { latexToMarkdown, parseStatement } from './index.ts';
 
 const MB = 1024 * 1024;
 
-function cpuSeconds(work: () => void, runs = 3): number {
+function cpuSeconds(work: () => void, runs = 5): number {
   let best = Infinity;
   for (let run = 0; run < runs; run++) {
     const start = process.cpuUsage();
@@ -26,12 +26,19 @@ function cpuSeconds(work: () => void, runs = 3): number {
 const fromLatex = (tex: string) => () => void parseStatement(latexToMarkdown(tex).markdown, []);
 const fromMarkdown = (markdown: string) => () => void parseStatement(markdown, []);
 
+/**
+ * Below this, a doubling's ratio is garbage collection and the other tests
+ * sharing the machine, not the parser: the quadratic shapes this guards
+ * against cost seconds at these sizes (micromark's `*_*_` took 7 s at 16 KB).
+ */
+const NOISE_SECONDS = 0.25;
+
 /** Under a second at 1 MB, and at most ~3× (not 4×) the time of half the input; tiny times are noise and pass. */
 function expectLinear(name: string, convert: (input: string) => () => void, make: (bytes: number) => string): void {
   const full = cpuSeconds(convert(make(MB)));
   const half = cpuSeconds(convert(make(MB / 2)));
   expect(full, `${name}: ${full.toFixed(3)} s for 1 MB`).toBeLessThan(1);
-  expect(full, `${name}: ${half.toFixed(3)} s → ${full.toFixed(3)} s when doubled`).toBeLessThan(Math.max(3 * half, 0.1));
+  expect(full, `${name}: ${half.toFixed(3)} s → ${full.toFixed(3)} s when doubled`).toBeLessThan(Math.max(3 * half, NOISE_SECONDS));
 }
 
 describe('hostile statements take bounded time', () => {
@@ -47,7 +54,7 @@ describe('hostile statements take bounded time', () => {
       const full = cpuSeconds(fromMarkdown(make(STATEMENT_CAPS.maxMarkdownChars)));
       const half = cpuSeconds(fromMarkdown(make(STATEMENT_CAPS.maxMarkdownChars / 2)));
       expect(full, name).toBeLessThan(1);
-      expect(full, `${name}: ${half.toFixed(3)} s → ${full.toFixed(3)} s when doubled`).toBeLessThan(Math.max(3 * half, 0.1));
+      expect(full, `${name}: ${half.toFixed(3)} s → ${full.toFixed(3)} s when doubled`).toBeLessThan(Math.max(3 * half, NOISE_SECONDS));
     }
   }, 120_000);
 
