@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { saveCandidateDraft } from '../attempts/index.ts';
-import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, sameOrigin, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
 import { clientEvents, type ClientEventName, type TimerEvent } from '../contracts/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { Attempt } from '../store/index.ts';
@@ -30,7 +30,8 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
+    // The handshake is where a rebound name or a foreign page would get in: Host and Origin are both ours, or nothing.
+    allowRequest: (req, callback) => callback(null, deps.origin.hostAllowed(req.headers.host) && deps.origin.originAllowed(req.headers.origin)),
   });
   const disconnected = new Set<string>();
 

@@ -32,7 +32,7 @@ async function assessmentOf(store: Store, orgId: OrgId, assessmentId: string) {
  */
 function windowNotOrdered(): ApiError {
   const message = 'closesAt must be after opensAt';
-  return new ApiError(400, 'invalid_request', `Invalid request body: body.closesAt: ${message}`, { issues: [{ path: 'body.closesAt', message }] });
+  return new ApiError('invalid_request', `Invalid request body: body.closesAt: ${message}`, { issues: [{ path: 'body.closesAt', message }] });
 }
 
 /** Every attempt of an assessment, keyed by its id, for invite statuses. */
@@ -72,7 +72,7 @@ export const assessmentRoutes = [
         closesAt: new Date(body.closesAt),
         resultsVisibility: body.resultsVisibility,
       });
-      if (!created.ok) throw new ApiError(422, 'invalid_request', 'A listed challenge does not exist', { reason: created.reason });
+      if (!created.ok) throw new ApiError('invalid_request', 'A listed challenge does not exist', { reason: created.reason });
       return toAssessmentView(created.value);
     },
   }),

@@ -25,7 +25,7 @@ export function clearSessionCookie(res: Response, deps: AppDeps, name: string): 
 
 async function staffSession(store: Store, identity: Pick<StaffIdentity, 'user'>, csrfToken: string): Promise<StaffSession> {
   const organisation = await store.getOrganisation(identity.user.orgId);
-  if (!organisation) throw new ApiError(401, 'unauthenticated', 'Your organisation no longer exists');
+  if (!organisation) throw new ApiError('unauthenticated', 'Your organisation no longer exists');
   return { user: toStaffUserView(identity.user), organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug }, csrfToken };
 }
 
@@ -45,7 +45,7 @@ export const authRoutes = [
       const matches = await verifyPassword(credentials?.passwordHash ?? (await decoyHash()), body.password);
       if (!credentials || !matches) {
         log.info({ event: 'login_failed' }, 'staff sign-in refused');
-        throw new ApiError(401, 'unauthenticated', 'The e-mail address or the password is wrong');
+        throw new ApiError('unauthenticated', 'The e-mail address or the password is wrong');
       }
       const secret = newSessionSecret();
       await deps.store.createSession({

@@ -77,7 +77,7 @@ export const challengeRoutes = [
     async handler({ deps, staff, req }) {
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() as keyof typeof ARCHIVE_TYPES;
       const kind = ARCHIVE_TYPES[type];
-      if (!kind || !Buffer.isBuffer(req.body)) throw new ApiError(415, 'unsupported_media_type', `Send the package as ${Object.keys(ARCHIVE_TYPES).join(' or ')}`);
+      if (!kind || !Buffer.isBuffer(req.body)) throw new ApiError('unsupported_media_type', `Send the package as ${Object.keys(ARCHIVE_TYPES).join(' or ')}`);
       const work = await mkdtemp(path.join(os.tmpdir(), 'kodbro-upload-'));
       try {
         const dir = path.join(work, randomUUID());

@@ -37,8 +37,8 @@ export const staffRoutes = [
         roles: { ...body.roles, admin: false },
       });
       if (!created.ok) {
-        if (created.reason === 'email_taken') throw new ApiError(409, 'conflict', 'That e-mail address already has an account');
-        throw new ApiError(409, 'conflict', 'The colleague could not be added');
+        if (created.reason === 'email_taken') throw new ApiError('conflict', 'That e-mail address already has an account');
+        throw new ApiError('conflict', 'The colleague could not be added');
       }
       return toStaffUserView(created.value);
     },
