@@ -6,6 +6,7 @@
  */
 export { inviteLink } from './links.ts';
 export { originPolicy, isLoopbackName, type OriginPolicy } from './origin.ts';
+export { ROLES_FOR, holdsAnyRole, type StaffRole } from './roles.ts';
 export { hashPassword, verifyPassword, decoyHash } from './passwords.ts';
 export {
   STAFF_COOKIE,

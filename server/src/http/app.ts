@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ZodType } from 'zod';
-import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE, type OriginPolicy } from '../auth/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE, holdsAnyRole, type OriginPolicy } from '../auth/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -147,7 +147,7 @@ async function identify(deps: AppDeps, def: RouteDef, req: Request): Promise<Rec
     const staff = await resolveStaff(deps.store, req.cookies?.[STAFF_COOKIE]);
     if (!staff) throw new ApiError('unauthenticated', 'Sign in first');
     if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError('csrf_failed', 'Missing or wrong CSRF token');
-    if (def.roles && !def.roles.some((role) => staff.user.roles[role])) throw new ApiError('forbidden', `This needs the ${def.roles.join(' or ')} role`);
+    if (def.roles && !holdsAnyRole(staff.user.roles, def.roles)) throw new ApiError('forbidden', `This needs the ${def.roles.join(' or ')} role`);
     return { staff };
   }
   if (def.access === 'candidate') {

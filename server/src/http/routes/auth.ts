@@ -84,6 +84,7 @@ export const authRoutes = [
     response: okSchema,
     async handler({ deps, staff, res }) {
       await deps.store.deleteSession(staff.session.idHash);
+      deps.live.sessionEnded(staff.session.idHash);
       clearSessionCookie(res, deps, STAFF_COOKIE);
       return { ok: true as const };
     },

@@ -92,6 +92,7 @@ export const candidateRoutes = [
     response: okSchema,
     async handler({ deps, candidate, res }) {
       await deps.store.deleteSession(candidate.session.idHash);
+      deps.live.sessionEnded(candidate.session.idHash);
       clearSessionCookie(res, deps, CANDIDATE_COOKIE);
       return { ok: true as const };
     },

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES_FOR } from '../../auth/index.ts';
 import { extractPackageArchive, isKattisPackage, MANIFEST_FILE } from '../../challenges/index.ts';
 import { challengeDetailSchema, challengeListSchema, challengeMetaSchema, idSchema, publishedChallengeSchema, type ChallengeMeta } from '../../contracts/index.ts';
 import type { ChallengeRecord, Store, OrgId } from '../../store/index.ts';
@@ -36,6 +37,7 @@ export const challengeRoutes = [
     summary: "The organisation's challenges, newest version of each",
     tag: 'challenges',
     access: 'staff',
+    roles: ROLES_FOR.readChallenges,
     status: 200,
     response: challengeListSchema,
     async handler({ deps, staff }) {
@@ -50,6 +52,7 @@ export const challengeRoutes = [
     summary: 'One challenge with its versions',
     tag: 'challenges',
     access: 'staff',
+    roles: ROLES_FOR.readChallenges,
     params: z.strictObject({ challengeId: idSchema }),
     status: 200,
     response: challengeDetailSchema,
@@ -70,7 +73,7 @@ export const challengeRoutes = [
     summary: 'Publishes a challenge package (Kodbro or Kattis format) sent as a tar or gzip-compressed tar',
     tag: 'challenges',
     access: 'staff',
-    roles: ['author'],
+    roles: ROLES_FOR.publishChallenges,
     raw: { types: Object.keys(ARCHIVE_TYPES), limitBytes: MAX_UPLOAD_BYTES },
     status: 201,
     response: publishedChallengeSchema,
