@@ -35,16 +35,29 @@ interface RawConnection {
   socket: net.Socket;
   /** Everything the server sent so far. */
   received(): string;
-  /** Milliseconds from connecting until the server closed the connection. */
+  /** Milliseconds from connecting until the server closed the connection; fails after 30 s rather than hang. */
   closed: Promise<number>;
 }
+
+const GIVE_UP_MS = 30_000;
 
 function rawConnection(): Promise<RawConnection> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(port, '127.0.0.1');
     let text = '';
     const started = Date.now();
-    const closed = new Promise<number>((done) => socket.on('close', () => done(Date.now() - started)));
+    const closed = new Promise<number>((done, fail) => {
+      const giveUp = setTimeout(() => {
+        fail(new Error(`the server kept the connection open for ${GIVE_UP_MS} ms`));
+        socket.destroy();
+      }, GIVE_UP_MS);
+      socket.on('close', () => {
+        clearTimeout(giveUp);
+        done(Date.now() - started);
+      });
+    });
+    // Not every test awaits it (the cap test races it).
+    closed.catch(() => {});
     socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
     socket.on('error', () => {});
     socket.once('connect', () => resolve({ socket, received: () => text, closed }));
@@ -60,7 +73,7 @@ function trickle(connection: RawConnection, chunk: string, everyMs: number): () 
     connection.socket.write(chunk);
     written++;
   }, everyMs);
-  void connection.closed.then(() => clearInterval(timer));
+  connection.closed.finally(() => clearInterval(timer)).catch(() => {});
   return () => written;
 }
 
