@@ -153,6 +153,18 @@ describe('slow clients are cut off within seconds', () => {
     expect((await admin.get('/api/challenges')).body.challenges.map((c: { slug: string }) => c.slug)).not.toContain('sum');
   });
 
+  it("socket.io's long-polling bodies are watched too", async () => {
+    const handshake = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`);
+    const sid = /"sid":"([^"]+)"/.exec(await handshake.text())?.[1];
+    expect(sid).toBeDefined();
+    const connection = await rawConnection();
+    connection.socket.write(`POST /socket.io/?EIO=4&transport=polling&sid=${sid} HTTP/1.1\r\nHost: ${hostHeader}\r\nContent-Type: text/plain;charset=UTF-8\r\nContent-Length: 200\r\n\r\n4`);
+    trickle(connection, '0', 2000);
+    const closedAfter = await connection.closed;
+    expect(closedAfter).toBeLessThan(10_000);
+    expect(connection.received()).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
   it('a refusal sent early does not let the rest of a trickling body hold the connection', async () => {
     const connection = await rawConnection();
     // No cookie: 401 at once, then the body keeps trickling.
