@@ -9,6 +9,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/src/auth/index.ts';
 import { openApiPath } from '../../server/src/http/openapi.ts';
 import { API_ROUTES } from '../../server/src/http/routes/index.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
@@ -228,9 +229,83 @@ describe('staff', () => {
   });
 });
 
+describe('staff: roles and organisations', () => {
+  it('PATCH /api/staff/:userId changes a colleague’s roles; the admin keeps the admin role', async () => {
+    const list = (await admin.get('/api/staff')).body.staff as { id: string; email: string }[];
+    const viewer = list.find((u) => u.email === 'viewer@kodbro.example')!;
+    const me = list.find((u) => u.email === DEMO_EMAIL)!;
+    const changed = await admin.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: false } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ id: viewer.id, roles: { author: true, recruiter: false, admin: false } });
+    expect((await roleless.get('/api/challenges')).status).toBe(200);
+    expect((await admin.patch(`/api/staff/${viewer.id}`, { roles: { author: false, recruiter: false } })).body.roles).toEqual({ author: false, recruiter: false, admin: false });
+    expectApiError(await roleless.get('/api/challenges'), 403, 'forbidden');
+    // Even of oneself: the organisation keeps its admin.
+    expect((await admin.patch(`/api/staff/${me.id}`, { roles: { author: true, recruiter: true } })).body.roles).toEqual({ author: true, recruiter: true, admin: true });
+
+    expectInvalid(await admin.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: true, admin: true } }), 'body.roles');
+    expectInvalid(await admin.patch(`/api/staff/${viewer.id}`, {}), 'body.roles');
+    expectInvalid(await admin.patch('/api/staff/not-an-id', { roles: { author: true, recruiter: true } }), 'params.userId');
+    expectApiError(await admin.patch(`/api/staff/${unknownId()}`, { roles: { author: true, recruiter: true } }), 404, 'not_found');
+    expectApiError(await anon.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: true } }), 401, 'unauthenticated');
+    expectApiError(await admin.request('PATCH', `/api/staff/${viewer.id}`, { body: { roles: { author: true, recruiter: true } }, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await recruiter.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: true } }), 403, 'forbidden');
+    expectApiError(await roleless.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: true } }), 403, 'forbidden');
+    expect((await admin.get('/api/staff')).body.staff.find((u: { id: string }) => u.id === viewer.id).roles).toEqual({ author: false, recruiter: false, admin: false });
+  });
+
+  it("adding a colleague whose e-mail has an account in another organisation just works; sign-in then asks which organisation", async () => {
+    // Each sign-in from a client of its own: a successful one keeps its cookie.
+    const fresh = () => new Client(server.url);
+    const store = server.server.store;
+    const org = await store.createOrganisation({ name: 'Other Org AB', slug: 'other-org' });
+    if (!org.ok) throw new Error(org.reason);
+    const otherAdminPassword = 'other-admin-password-long';
+    const created = await store.createStaffUser(org.value.id, { email: 'boss@other.example', displayName: 'Boss', passwordHash: await hashPassword(otherAdminPassword), roles: { author: true, recruiter: true, admin: true } });
+    if (!created.ok) throw new Error(created.reason);
+    const otherAdmin = new Client(server.url);
+    await otherAdmin.login('boss@other.example', otherAdminPassword);
+
+    // recruiter@kodbro.example is the demo organisation's colleague: nothing of that shows here.
+    const same = await otherAdmin.post('/api/staff', { email: 'Recruiter@Kodbro.example', displayName: 'Rita at Other', password: COLLEAGUE_PASSWORD, roles: { author: true, recruiter: false } });
+    expect(same.status, JSON.stringify(same.body)).toBe(201);
+    expect(same.body).toMatchObject({ email: 'recruiter@kodbro.example', displayName: 'Rita at Other', roles: { author: true, recruiter: false, admin: false } });
+    expectApiError(await otherAdmin.post('/api/staff', { email: 'recruiter@kodbro.example', displayName: 'Again', password: COLLEAGUE_PASSWORD, roles: { author: true, recruiter: false } }), 409, 'conflict');
+    expect((await admin.get('/api/staff')).body.staff.map((u: { displayName: string }) => u.displayName)).not.toContain('Rita at Other');
+
+    // The same password opens both accounts: the answer names the two organisations and signs nobody in.
+    const ambiguous = await fresh().post('/api/auth/login', { email: 'recruiter@kodbro.example', password: COLLEAGUE_PASSWORD });
+    expectApiError(ambiguous, 409, 'organisation_required');
+    expect(ambiguous.body.error.details.organisations).toEqual(expect.arrayContaining([{ name: 'Demo Company AB', slug: 'demo' }, { name: 'Other Org AB', slug: 'other-org' }]));
+    expect(ambiguous.body.error.details.organisations).toHaveLength(2);
+    expect(ambiguous.headers.getSetCookie()).toEqual([]);
+
+    const atOther = new Client(server.url);
+    const signedIn = await atOther.post('/api/auth/login', { email: 'recruiter@kodbro.example', password: COLLEAGUE_PASSWORD, organisation: 'other-org' });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body).toMatchObject({ organisation: { slug: 'other-org' }, user: { displayName: 'Rita at Other', roles: { author: true, recruiter: false } } });
+    expectApiError(await fresh().post('/api/auth/login', { email: 'recruiter@kodbro.example', password: COLLEAGUE_PASSWORD, organisation: 'no-such-org' }), 401, 'unauthenticated');
+    expectInvalid(await fresh().post('/api/auth/login', { email: 'recruiter@kodbro.example', password: COLLEAGUE_PASSWORD, organisation: 'Not A Slug' }), 'body.organisation');
+
+    // Another password for the second account: each password opens only its own, without being asked.
+    const store2 = await store.listStaffUsers(org.value.id);
+    const rita = store2.find((u) => u.email === 'recruiter@kodbro.example')!;
+    await store.setStaffPasswordHash(org.value.id, rita.id, await hashPassword('rita-other-password-long'));
+    const demoSide = await fresh().post('/api/auth/login', { email: 'recruiter@kodbro.example', password: COLLEAGUE_PASSWORD });
+    expect(demoSide.status).toBe(200);
+    expect(demoSide.body.organisation.slug).toBe('demo');
+    const otherSide = await fresh().post('/api/auth/login', { email: 'recruiter@kodbro.example', password: 'rita-other-password-long' });
+    expect(otherSide.status).toBe(200);
+    expect(otherSide.body.organisation.slug).toBe('other-org');
+    const wrong = await fresh().post('/api/auth/login', { email: 'recruiter@kodbro.example', password: 'neither-of-them' });
+    expectApiError(wrong, 401, 'unauthenticated');
+    expect(wrong.body.error.message).toBe((await fresh().post('/api/auth/login', { email: 'nobody@kodbro.example', password: 'neither-of-them' })).body.error.message);
+  });
+});
+
 describe('challenges', () => {
-  it('GET /api/challenges lists the sample challenges with their metadata', async () => {
-    const list = await recruiter.get('/api/challenges');
+  it('GET /api/challenges lists the sample challenges with their metadata (authors and the admin only)', async () => {
+    const list = await admin.get('/api/challenges');
     expect(list.status).toBe(200);
     const slugs = list.body.challenges.map((c: { slug: string }) => c.slug).sort();
     expect(slugs).toEqual(['delivery-routes', 'invoice-formatting', 'log-aggregation', 'meeting-rooms', 'sensor-averages', 'team-pairing']);
@@ -239,6 +314,8 @@ describe('challenges', () => {
     expect(log.meta.hiddenTests).toBe(20);
     expect(log.latestVersion).toBe(1);
     expectApiError(await anon.get('/api/challenges'), 401, 'unauthenticated');
+    expectApiError(await recruiter.get('/api/challenges'), 403, 'forbidden');
+    expectApiError(await roleless.get('/api/challenges'), 403, 'forbidden');
   });
 
   it('GET /api/challenges/:id gives versions; a bad id is 400, an unknown one 404', async () => {
@@ -251,6 +328,7 @@ describe('challenges', () => {
     expectInvalid(await admin.get('/api/challenges/not-a-uuid'), 'params.challengeId');
     expectApiError(await admin.get(`/api/challenges/${unknownId()}`), 404, 'not_found');
     expectApiError(await anon.get(`/api/challenges/${first.id}`), 401, 'unauthenticated');
+    expectApiError(await recruiter.get(`/api/challenges/${first.id}`), 403, 'forbidden');
   });
 
   it('POST /api/challenges publishes a gzip tar (201), and the same package again is 200 created:false', async () => {
@@ -320,6 +398,7 @@ describe('assessments', () => {
     ]);
     expect(list.body.assessments[0].challenges.map((c: { title: string }) => c.title)).toEqual(['Log aggregation', 'Meeting rooms', 'Team pairing']);
     expectApiError(await anon.get('/api/assessments'), 401, 'unauthenticated');
+    expectApiError(await roleless.get('/api/assessments'), 403, 'forbidden');
   });
 
   it('POST /api/assessments creates one pinned to the newest versions', async () => {
@@ -335,7 +414,7 @@ describe('assessments', () => {
     expectInvalid(await admin.post('/api/assessments', { ...body(), challengeIds: [] }), 'body.challengeIds');
     expectInvalid(await admin.post('/api/assessments', { ...body(), timeLimitMinutes: 0 }), 'body.timeLimitMinutes');
     expectInvalid(await admin.post('/api/assessments', { ...body(), resultsVisibility: 'everything' }), 'body.resultsVisibility');
-    expectApiError(await admin.post('/api/assessments', { ...body(), challengeIds: [unknownId()] }), 422, 'invalid_request');
+    expectApiError(await admin.post('/api/assessments', { ...body(), challengeIds: [unknownId()] }), 400, 'invalid_request');
   });
 
   it('GET /api/assessments/:id gives one; bad id 400, unknown 404', async () => {
@@ -345,6 +424,7 @@ describe('assessments', () => {
     expectInvalid(await admin.get('/api/assessments/123'), 'params.assessmentId');
     expectApiError(await admin.get(`/api/assessments/${unknownId()}`), 404, 'not_found');
     expectApiError(await anon.get(`/api/assessments/${createdAssessmentId}`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/assessments/${createdAssessmentId}`), 403, 'forbidden');
   });
 
   it('PATCH /api/assessments/:id changes fields; closesAt before opensAt is 400 (in the body or against the stored one)', async () => {
@@ -395,7 +475,7 @@ describe('invites', () => {
     expectApiError(await admin.post(`/api/assessments/${unknownId()}/invites`, {}), 404, 'not_found');
   });
 
-  it('GET /api/assessments/:id/invites lists them, never with a token', async () => {
+  it('GET /api/assessments/:id/invites lists them, never with a token, to recruiters and the admin', async () => {
     const list = await recruiter.get(`/api/assessments/${createdAssessmentId}/invites`);
     expect(list.status).toBe(200);
     expect(list.body.invites).toHaveLength(2);
@@ -403,6 +483,10 @@ describe('invites', () => {
     expectInvalid(await admin.get('/api/assessments/x/invites'), 'params.assessmentId');
     expectApiError(await admin.get(`/api/assessments/${unknownId()}/invites`), 404, 'not_found');
     expectApiError(await anon.get(`/api/assessments/${createdAssessmentId}/invites`), 401, 'unauthenticated');
+    // Short codes open attempts: a colleague without the recruiter role reads none.
+    const refused = await roleless.get(`/api/assessments/${createdAssessmentId}/invites`);
+    expectApiError(refused, 403, 'forbidden');
+    for (const invite of list.body.invites) expect(JSON.stringify(refused.body)).not.toContain(invite.shortCode);
   });
 
   it('POST invites refuses anonymous (401), a missing CSRF token (403) and a user with neither role (403)', async () => {
@@ -692,6 +776,7 @@ describe('candidate journey', () => {
     expectInvalid(await admin.get('/api/assessments/zz/attempts'), 'params.assessmentId');
     expectApiError(await admin.get(`/api/assessments/${unknownId()}/attempts`), 404, 'not_found');
     expectApiError(await anon.get(`/api/assessments/${demoAssessmentId}/attempts`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/assessments/${demoAssessmentId}/attempts`), 403, 'forbidden');
 
     const detail = await recruiter.get(`/api/attempts/${attemptId}`);
     expect(detail.status).toBe(200);
@@ -705,6 +790,7 @@ describe('candidate journey', () => {
     expectInvalid(await admin.get('/api/attempts/1'), 'params.attemptId');
     expectApiError(await admin.get(`/api/attempts/${unknownId()}`), 404, 'not_found');
     expectApiError(await anon.get(`/api/attempts/${attemptId}`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/attempts/${attemptId}`), 403, 'forbidden');
   });
 
   it('GET /api/attempts/:id/submissions and /events read on a page at a time with their cursors', async () => {

@@ -32,6 +32,7 @@ import {
 const SUM_DIR = path.join(REPO_ROOT, 'tests/fixtures/packages/sum');
 const Y_EMAIL = 'admin@yonder.example';
 const Y_PASSWORD = 'yonder-admin-password';
+const COLLEAGUE_PASSWORD = 'colleague-password-long';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Everything one party owns that a path can name, by parameter name. */
@@ -45,6 +46,8 @@ interface Party {
   submissionId: string;
   /** A statement image of the party's challenge version. */
   name: string;
+  /** A colleague of the organisation's admin, whose roles the admin may change. */
+  userId: string;
   /** Texts that identify the party's data: none may show up in another party's answers. */
   secrets: string[];
 }
@@ -64,6 +67,10 @@ let Y: Party;
 let A: CandidateParty;
 let A2: CandidateParty;
 let B: CandidateParty;
+/** Staff of X with one role each, and with none. */
+let noRole: ApiClient;
+let authorOnly: ApiClient;
+let recruiterOnly: ApiClient;
 
 const routeName = (def: RouteDef) => `${def.method.toUpperCase()} ${def.path}`;
 const hasParams = (def: RouteDef) => def.path.includes(':');
@@ -87,6 +94,8 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       return { body: { email: `matrix-${newId()}@kodbro.example`, displayName: 'Matrix', password: 'matrix-password-long', roles: { author: false, recruiter: true } } };
     case 'post /api/assessments':
       return { body: { title: 'Matrix', timeLimitMinutes: 30, opensAt: new Date(Date.now() - DAY_MS).toISOString(), closesAt: new Date(Date.now() + DAY_MS).toISOString(), resultsVisibility: 'samples', challengeIds: [ids.challengeId] } };
+    case 'patch /api/staff/:userId':
+      return { body: { roles: { author: true, recruiter: true } } };
     case 'patch /api/assessments/:assessmentId':
       return { body: { timeLimitMinutes: 90 } };
     case 'post /api/assessments/:assessmentId/invites':
@@ -134,7 +143,7 @@ async function candidateIn(staff: ApiClient, assessmentId: string, name: string)
 }
 
 /** Starts A candidate, saves a draft and runs the samples once with a source carrying a marker. */
-async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name'>> {
+async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name' | 'userId'>> {
   const { client, inviteId } = await candidateIn(staff, assessmentId, name);
   const session = await client.get('/api/candidate/session');
   const challengeVersionId = session.body.attempt.assessment.challenges[0].challengeVersionId;
@@ -180,11 +189,26 @@ beforeAll(async () => {
   const spareX = (await staffX.post(`/api/assessments/${xAssessmentId}/invites`, { candidateName: 'Spare X' })).body.invite.id;
   const spareY = (await staffY.post(`/api/assessments/${yAssessment.body.id}/invites`, { candidateName: 'Spare Y' })).body.invite.id;
 
-  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg' };
-  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg' };
-  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png' };
-  X = { ...A, secrets: [...a.secrets, ...a2.secrets, xAssessmentId, xOther.body.id, spareX, 'X second round'] };
-  Y = { ...B, secrets: [...b.secrets, yAssessment.body.id, sum.body.challenge.id, spareY, 'Yonder', Y_EMAIL] };
+  // A colleague in each organisation, and X's staff with one role or none, all through the admins' own API.
+  const colleague = async (admin: ApiClient, email: string, roles: { author: boolean; recruiter: boolean }) => {
+    const created = await admin.post('/api/staff', { email, displayName: `Colleague ${email}`, password: COLLEAGUE_PASSWORD, roles });
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  };
+  const colleagueX = await colleague(staffX, 'colleague@x.example', { author: false, recruiter: true });
+  const colleagueY = await colleague(staffY, 'colleague@yonder.example', { author: false, recruiter: true });
+  await colleague(staffX, 'norole@x.example', { author: false, recruiter: false });
+  await colleague(staffX, 'author@x.example', { author: true, recruiter: false });
+  await colleague(staffX, 'recruiter@x.example', { author: false, recruiter: true });
+  noRole = await staffLogin('norole@x.example', COLLEAGUE_PASSWORD);
+  authorOnly = await staffLogin('author@x.example', COLLEAGUE_PASSWORD);
+  recruiterOnly = await staffLogin('recruiter@x.example', COLLEAGUE_PASSWORD);
+
+  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg', userId: colleagueX };
+  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg', userId: colleagueX };
+  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png', userId: colleagueY };
+  X = { ...A, secrets: [...a.secrets, ...a2.secrets, xAssessmentId, xOther.body.id, spareX, 'X second round', colleagueX] };
+  Y = { ...B, secrets: [...b.secrets, yAssessment.body.id, sum.body.challenge.id, spareY, 'Yonder', Y_EMAIL, colleagueY] };
   for (const party of [A, A2, B]) expect((await waitForResult(party.client, party.submissionId)).status).toBe('done');
 }, 120_000);
 afterAll(async () => server?.stop());
@@ -244,7 +268,7 @@ describe('HTTP: who may call what', () => {
       }
     }
     const foreign = await staffX.post('/api/assessments', (await sampleBody(API_ROUTES.find((d) => d.method === 'post' && d.path === '/api/assessments')!, Y)).body);
-    expectRefused(foreign, 422, 'invalid_request', [Y]);
+    expectRefused(foreign, 400, 'invalid_request', [Y]);
   });
 
   it("candidate A gets 404 for B's and A2's challenge versions and submissions, in paths and bodies", async () => {
@@ -285,6 +309,41 @@ describe('HTTP: who may call what', () => {
     // The ids were real: A's own submission is on its first page.
     const first = await staffX.get(`/api/attempts/${A.attemptId}/submissions?limit=100`);
     expect(first.body.submissions.map((s: { id: string }) => s.id)).toContain(A.submissionId);
+  });
+
+  it('every staff route but the own session names the roles it needs; a staff user with no role gets 403 on each and reads nothing', async () => {
+    const unrestricted = staffRoutes.filter((def) => !def.roles).map(routeName);
+    expect(unrestricted.sort()).toEqual(['GET /api/auth/session', 'POST /api/auth/logout']);
+    for (const def of staffRoutes.filter((d) => d.roles)) {
+      const response = await call(noRole, def, X, X);
+      expectRefused(response, 403, 'forbidden', [X], routeName(def));
+      // Invite short codes above all: each one opens an attempt.
+      expect(JSON.stringify(response.body)).not.toMatch(/"shortCode"/);
+    }
+    expect((await noRole.get('/api/auth/session')).status).toBe(200);
+  });
+
+  it('each role reads what its list says and nothing else (author: challenges and assessments; recruiter: assessments, invites, attempts)', async () => {
+    for (const def of staffRoutes.filter((d) => d.method === 'get' && d.roles)) {
+      for (const [client, role] of [
+        [authorOnly, 'author'],
+        [recruiterOnly, 'recruiter'],
+      ] as const) {
+        const response = await call(client, def, X, X);
+        if (def.roles!.includes(role)) expect(response.status, `${role} ${routeName(def)} ${JSON.stringify(response.body)}`).toBe(200);
+        else expectRefused(response, 403, 'forbidden', [X], `${role} ${routeName(def)}`);
+      }
+    }
+    // The lists themselves, spelled out: a change to them should be a decision, not an accident.
+    const readable = (role: 'author' | 'recruiter') => staffRoutes.filter((d) => d.method === 'get' && d.roles?.includes(role)).map(routeName).sort();
+    expect(readable('author')).toEqual(['GET /api/assessments', 'GET /api/assessments/:assessmentId', 'GET /api/challenges', 'GET /api/challenges/:challengeId']);
+    expect(readable('recruiter')).toEqual([
+      'GET /api/assessments',
+      'GET /api/assessments/:assessmentId',
+      'GET /api/assessments/:assessmentId/attempts',
+      'GET /api/assessments/:assessmentId/invites',
+      'GET /api/attempts/:attemptId',
+    ]);
   });
 
   it('a candidate cookie gets 401 on every staff route (with its own CSRF token too)', async () => {
@@ -373,6 +432,21 @@ describe('socket.io: who may connect, ask and hear what', () => {
     expect(await emitWithAck(staff, 'assessment:watch', { assessmentId: X.assessmentId })).toMatchObject({ ok: true, value: { attempts: expect.any(Number) } });
     candidate.close();
     staff.close();
+  });
+
+  it('watching an assessment needs the role that reads its attempts (recruiter or admin), as over HTTP', async () => {
+    for (const [client, allowed] of [
+      [noRole, false],
+      [authorOnly, false],
+      [recruiterOnly, true],
+    ] as const) {
+      const socket = rawSocket(client);
+      await connected(socket);
+      const ack = await emitWithAck(socket, 'assessment:watch', { assessmentId: X.assessmentId });
+      if (allowed) expect(ack).toMatchObject({ ok: true });
+      else expectAckRefused(ack, 'forbidden');
+      socket.close();
+    }
   });
 
   it('a socket that connected before Start hears its own live progress from then on, and nothing else', async () => {

@@ -378,7 +378,8 @@ function requestArb(op: Operation, baseUrl: string): fc.Arbitrary<FuzzRequest> {
       body: bodyArb(op),
       origin: fc.oneof(
         { weight: 8, arbitrary: fc.constant(undefined) },
-        { weight: 1, arbitrary: fc.constantFrom('null', 'http://evil.example', 'not a url', baseUrl.replace('127.0.0.1', 'localhost')) },
+        // Foreign all: our host name with another scheme, or another port, is another site too.
+        { weight: 1, arbitrary: fc.constantFrom('null', 'http://evil.example', 'not a url', baseUrl.replace('http://', 'https://'), baseUrl.replace(/:(\d+)$/, (_all, p: string) => `:${Number(p) + 1}`)) },
       ),
       wrongCsrf: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
       extraPath: fc.oneof({ weight: 9, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('/', '/x', '/..', '//') }),

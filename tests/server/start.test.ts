@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.ts';
+import { DEFAULT_DEMO_PASSWORD } from '../../server/src/config/index.ts';
 import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, spawnServer, type SpawnedServer } from '../support/server.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-start-'));
@@ -76,3 +77,67 @@ describe('starting the server', () => {
     expect(challenges.body.challenges.every((c: { latestVersion: number }) => c.latestVersion === 1)).toBe(true);
   });
 });
+
+describe('starting on a public HOST', () => {
+  const started: SpawnedServer[] = [];
+  const dirs: string[] = [];
+  const freshDir = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-public-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(async () => {
+    for (const child of started) {
+      child.child.kill('SIGTERM');
+      await child.exited;
+    }
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+  /** Listening on 0.0.0.0 is fine here; the test only ever connects to 127.0.0.1. */
+  const onLoopback = (url: string) => {
+    const parsed = new URL(url);
+    parsed.hostname = '127.0.0.1';
+    return parsed.origin;
+  };
+
+  it('HOST=0.0.0.0 seeds no demo by default and prints no password, link or code', async () => {
+    const running = await spawnServer(freshDir(), { HOST: '0.0.0.0' });
+    started.push(running);
+    const out = running.output();
+    expect(running.url).toMatch(/^http:\/\/localhost:\d+$/);
+    expect(out).not.toContain(DEMO_PASSWORD);
+    expect(out).not.toContain('/invite/');
+    expect(out).not.toMatch(/or type the code/);
+    expect(out).toContain('KODBRO_PUBLIC_URL');
+    const url = onLoopback(running.url);
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+    const login = await new ApiClient(url).post('/api/auth/login', { email: DEMO_EMAIL, password: DEMO_PASSWORD });
+    expect(login.status).toBe(401);
+  });
+
+  it('refuses to start a demo on a public HOST with the published default password, naming KODBRO_DEMO_PASSWORD', async () => {
+    const refused = await spawnServer(freshDir(), { HOST: '0.0.0.0', KODBRO_SEED_DEMO: 'true', KODBRO_DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD }).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/exited with 2/);
+    expect(refused).toContain('KODBRO_DEMO_PASSWORD');
+    expect(refused).not.toContain('Kodbro is running');
+  });
+
+  it('a demo asked for with a password of its own starts, and the banner says where to find the secrets instead of printing them', async () => {
+    const running = await spawnServer(freshDir(), { HOST: '0.0.0.0', KODBRO_SEED_DEMO: 'true' });
+    started.push(running);
+    const out = running.output();
+    expect(out).toContain(`e-mail             ${DEMO_EMAIL}`);
+    expect(out).not.toContain(DEMO_PASSWORD);
+    expect(out).toContain('KODBRO_DEMO_PASSWORD');
+    expect(out).not.toContain('/invite/');
+    expect(out).not.toMatch(/[2-9A-Z]{8}  at /);
+    expect(out).toContain('npm run kodbro -- demo-invite');
+    const staff = new ApiClient(onLoopback(running.url));
+    await staff.login(DEMO_EMAIL, DEMO_PASSWORD);
+    expect((await staff.get('/api/assessments')).body.assessments.map((a: { title: string }) => a.title)).toContain('Demo assessment');
+  });
+});
+

@@ -105,6 +105,55 @@ describe('SQLite store: opening and migrations', () => {
       db.close();
     }
   });
+  it('runs a `foreign_keys off` migration with foreign keys off, checks them before it commits, and turns them back on', async () => {
+    const base = loadMigrations();
+    await open().close();
+    const step = (version: number, name: string, sql: string): Migration => ({ version, name, sql, checksum: `${name}-checksum` });
+    const store = open();
+    const org = ok(await store.createOrganisation({ name: 'Keep', slug: 'keep' }));
+    await store.close();
+    const dangling = step(base.length + 1, 'dangling', "-- kodbro: foreign_keys off\nCREATE TABLE half (id TEXT);\nINSERT INTO challenges (id, org_id, slug, title, latest_version, created_at, updated_at) VALUES ('c', 'no-such-org', 's', 't', 1, 0, 0);");
+    expect(() => open({ migrations: [...base, dangling] })).toThrow(/leaves 1 broken foreign key/);
+    const rebuild = step(
+      base.length + 1,
+      'rebuild_organisations',
+      '-- kodbro: foreign_keys off\nCREATE TABLE organisations_new (id TEXT PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL);\n' +
+        'INSERT INTO organisations_new SELECT * FROM organisations;\nDROP TABLE organisations;\nALTER TABLE organisations_new RENAME TO organisations;',
+    );
+    const rebuilt = open({ migrations: [...base, rebuild] });
+    expect(rebuilt.applied).toEqual([rebuild.version]);
+    expect(await rebuilt.getOrganisation(org.id)).toEqual(org);
+    await rebuilt.close();
+    const db = raw();
+    try {
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+    // The store's own connection has foreign keys on again: a session of an organisation that does not exist is refused.
+    const again = open({ migrations: [...base, rebuild] });
+    await expect(again.createSession({ kind: 'candidate', idHash: 'h', orgId: asOrgId('no-such-org'), inviteId: 'no-invite', csrfToken: 't', expiresAt: new Date(Date.now() + 60_000) })).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it('0005 moves existing staff and their sessions over to e-mails unique per organisation', async () => {
+    const upTo2 = loadMigrations().filter((m) => m.version <= 2);
+    const old = open({ migrations: upTo2 });
+    const x = ok(await old.createOrganisation({ name: 'X', slug: 'x' }));
+    const y = ok(await old.createOrganisation({ name: 'Y', slug: 'y' }));
+    const user = ok(await old.createStaffUser(x.id, { email: 'same@person.example', displayName: 'Sam', passwordHash: 'h', roles: { author: true, recruiter: false, admin: true } }));
+    await old.createSession({ kind: 'staff', idHash: 'session-hash', orgId: x.id, userId: user.id, csrfToken: 't', expiresAt: new Date(Date.now() + 3_600_000) });
+    await old.close();
+
+    const store = open();
+    expect(store.applied).toContain(5);
+    expect(await store.getStaffUser(x.id, user.id)).toEqual(user);
+    expect(await store.findSession('session-hash')).toMatchObject({ kind: 'staff', userId: user.id });
+    const atY = ok(await store.createStaffUser(y.id, { email: 'same@person.example', displayName: 'Sam at Y', passwordHash: 'h2', roles: { author: false, recruiter: true, admin: false } }));
+    expect((await store.findStaffForSignIn('same@person.example', { limit: 5 })).map((u) => u.id)).toEqual([user.id, atY.id]);
+    // One admin per organisation still holds after the rebuild.
+    expect(await store.createStaffUser(x.id, { email: 'second@x.example', displayName: 'Two', passwordHash: 'h', roles: { author: false, recruiter: false, admin: true } })).toEqual({ ok: false, reason: 'admin_exists' });
+  });
 });
 
 describe('SQLite store: migrations 0003 (quotas) and 0004 (package chunks) on a database with data', () => {

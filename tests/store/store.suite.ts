@@ -184,7 +184,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.ping()).toBe(true);
       });
 
-      it('keeps staff with roles, a unique e-mail and one admin per organisation', async () => {
+      it('keeps staff with roles, an e-mail unique in the organisation and one admin per organisation', async () => {
         const { x, y } = await world(store, clock);
         const admin = ok(await store.createStaffUser(x.id, staff('  Boss@X.example ', { admin: true, author: true })));
         expect(admin).toMatchObject({ orgId: x.id, email: 'boss@x.example', roles: { admin: true, author: true, recruiter: false } });
@@ -192,7 +192,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         const recruiter = ok(await store.createStaffUser(x.id, staff('rec@x.example', { recruiter: true, author: true })));
         expect(recruiter.roles).toEqual({ author: true, recruiter: true, admin: false });
 
-        expect(await store.createStaffUser(y.id, staff('BOSS@x.example'))).toEqual({ ok: false, reason: 'email_taken' });
+        expect(await store.createStaffUser(x.id, staff('BOSS@x.example'))).toEqual({ ok: false, reason: 'email_taken' });
         expect(await store.createStaffUser(x.id, staff('second@x.example', { admin: true }))).toEqual({ ok: false, reason: 'admin_exists' });
         ok(await store.createStaffUser(y.id, staff('boss@y.example', { admin: true })));
 
@@ -208,10 +208,27 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
       it('returns the password hash only to sign-in, by any case of the e-mail', async () => {
         const { x } = await world(store, clock);
         const user = ok(await store.createStaffUser(x.id, staff('author@x.example', { author: true })));
-        expect(await store.findStaffForSignIn('AUTHOR@x.example ')).toMatchObject({ id: user.id, orgId: x.id, passwordHash: '$argon2id$fake$author@x.example' });
+        expect(await store.findStaffForSignIn('AUTHOR@x.example ', { limit: 5 })).toEqual([expect.objectContaining({ id: user.id, orgId: x.id, passwordHash: '$argon2id$fake$author@x.example' })]);
         expect(await store.setStaffPasswordHash(x.id, user.id, '$argon2id$new')).toBe(true);
-        expect((await store.findStaffForSignIn('author@x.example'))?.passwordHash).toBe('$argon2id$new');
-        expect(await store.findStaffForSignIn('nobody@x.example')).toBeUndefined();
+        expect((await store.findStaffForSignIn('author@x.example', { limit: 5 }))[0]?.passwordHash).toBe('$argon2id$new');
+        expect(await store.findStaffForSignIn('nobody@x.example', { limit: 5 })).toEqual([]);
+      });
+
+      it('lets one e-mail address have an account in each of several organisations; sign-in finds them, oldest first, bounded', async () => {
+        const { x, y } = await world(store, clock);
+        const inX = ok(await store.createStaffUser(x.id, staff('Shared@Both.example', { author: true })));
+        clock.advance(1000);
+        const inY = ok(await store.createStaffUser(y.id, staff('shared@both.example', { recruiter: true })));
+        expect(inY).toMatchObject({ orgId: y.id, email: 'shared@both.example', roles: { recruiter: true, author: false } });
+        expect(await store.createStaffUser(y.id, staff('SHARED@both.example'))).toEqual({ ok: false, reason: 'email_taken' });
+
+        expect((await store.findStaffForSignIn('shared@both.example', { limit: 5 })).map((u) => u.id)).toEqual([inX.id, inY.id]);
+        expect((await store.findStaffForSignIn('shared@both.example', { limit: 1 })).map((u) => u.id)).toEqual([inX.id]);
+        expect((await store.findStaffForSignIn('shared@both.example', { limit: 5, organisationSlug: y.slug })).map((u) => u.id)).toEqual([inY.id]);
+        expect(await store.findStaffForSignIn('shared@both.example', { limit: 5, organisationSlug: 'no-such-org' })).toEqual([]);
+        // Each organisation sees its own colleague only.
+        expect((await store.listStaffUsers(x.id)).map((u) => u.id)).toEqual([inX.id]);
+        expect((await store.listStaffUsers(y.id)).map((u) => u.id)).toEqual([inY.id]);
       });
 
       it('scopes staff to their organisation', async () => {
@@ -222,7 +239,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.updateStaffRoles(y.id, user.id, { author: true, recruiter: true, admin: true })).toEqual({ ok: false, reason: 'not_found' });
         expect(await store.setStaffPasswordHash(y.id, user.id, 'stolen')).toBe(false);
         expect(await store.getStaffUser(x.id, user.id)).toMatchObject({ roles: { author: true, recruiter: false, admin: false } });
-        expect((await store.findStaffForSignIn('author@x.example'))?.passwordHash).toBe('$argon2id$fake$author@x.example');
+        expect((await store.findStaffForSignIn('author@x.example', { limit: 5 }))[0]?.passwordHash).toBe('$argon2id$fake$author@x.example');
       });
     });
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffSession } from '@kodbro/server/contracts';
+import { organisationChoiceSchema, type OrganisationChoice, type StaffSession } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
@@ -11,15 +11,25 @@ export function Login({ onSession }: { onSession: (session: StaffSession) => voi
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // One e-mail address may have accounts in several organisations: the server then asks which one.
+  const [choice, setChoice] = useState<OrganisationChoice['organisations']>([]);
+  const [organisation, setOrganisation] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSession(await staffApi.login({ email: email.trim(), password }));
+      onSession(await staffApi.login({ email: email.trim(), password, ...(organisation ? { organisation } : {}) }));
     } catch (caught) {
-      setError(toApiError(caught));
+      const apiError = toApiError(caught);
+      const offered = apiError.code === 'organisation_required' ? organisationChoiceSchema.safeParse(apiError.details) : undefined;
+      if (offered?.success) {
+        setChoice(offered.data.organisations);
+        setOrganisation(offered.data.organisations[0]?.slug ?? '');
+      } else {
+        setError(apiError);
+      }
       setBusy(false);
     }
   };
@@ -39,6 +49,19 @@ export function Login({ onSession }: { onSession: (session: StaffSession) => voi
           value={password}
           onChange={(event) => setPassword(event.target.value)}
         />
+        {choice.length > 0 && (
+          <>
+            <p>{t('chooseOrganisation')}</p>
+            <label htmlFor="staff-organisation">{t('organisation')}</label>
+            <select id="staff-organisation" value={organisation} onChange={(event) => setOrganisation(event.target.value)}>
+              {choice.map((org) => (
+                <option key={org.slug} value={org.slug}>
+                  {org.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
         <ErrorAlert error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('signIn')}

@@ -10,6 +10,8 @@ const staffEn = {
   signOut: 'Sign out',
   email: 'E-mail',
   password: 'Password',
+  organisation: 'Organisation',
+  chooseOrganisation: 'This e-mail address and password open accounts in more than one organisation. Choose one and sign in again.',
   assessments: 'Assessments',
   noAssessments: 'No assessments yet.',
   back: 'Back to assessments',

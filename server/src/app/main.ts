@@ -1,8 +1,8 @@
-import { inviteLink } from '../auth/index.ts';
-import { configFromEnv, type ServerConfig } from '../config/index.ts';
+import { inviteLink, isLoopbackName } from '../auth/index.ts';
+import { configFromEnv, isLoopbackAddress, type ServerConfig } from '../config/index.ts';
 import { isKodbroError } from '../errors.ts';
 import { createDemoInvite, DEMO_EMAIL } from '../seed/index.ts';
-import { startServer } from './server.ts';
+import { startServer, type RunningServer } from './server.ts';
 
 /**
  * `npm start`: reads the configuration, starts everything, and prints where
@@ -21,27 +21,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const server = await startServer(config);
-  if (server.demo) {
-    const invite = await createDemoInvite(server.store);
-    const link = inviteLink(config.publicUrl, invite.token);
-    process.stdout.write(
-      [
-        '',
-        `  Kodbro is running at   ${config.publicUrl}`,
-        `  Staff sign-in          ${config.publicUrl}/staff/login`,
-        `      e-mail             ${DEMO_EMAIL}`,
-        `      password           ${config.demoPassword}`,
-        `  Demo candidate link    ${link}`,
-        `      or type the code   ${invite.invite.shortCode}  at ${config.publicUrl}/`,
-        `  Docker                 ${server.dockerUp() ? 'answers' : 'NOT REACHABLE — submissions wait in the queue'}`,
-        `  API description        ${config.publicUrl}/api/openapi.json`,
-        '',
-        '  A new candidate link: npm run kodbro -- demo-invite',
-        '  Stop with Ctrl+C.',
-        '',
-      ].join('\n') + '\n',
-    );
-  }
+  process.stdout.write(`${await banner(config, server)}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -63,6 +43,37 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/**
+ * Where to go. The demo password and a candidate link are printed only when
+ * the server listens on loopback: elsewhere the terminal's output may end up
+ * in logs other people read, and the banner says where to find them instead.
+ */
+async function banner(config: ServerConfig, server: RunningServer): Promise<string> {
+  const local = isLoopbackAddress(config.host);
+  const lines = ['', `  Kodbro is running at   ${config.publicUrl}`];
+  if (server.demo) {
+    lines.push(`  Staff sign-in          ${config.publicUrl}/staff/login`, `      e-mail             ${DEMO_EMAIL}`);
+    if (local) {
+      const invite = await createDemoInvite(server.store);
+      lines.push(
+        `      password           ${config.demoPassword}`,
+        `  Demo candidate link    ${inviteLink(config.publicUrl, invite.token)}`,
+        `      or type the code   ${invite.invite.shortCode}  at ${config.publicUrl}/`,
+      );
+    } else {
+      lines.push('      password           the KODBRO_DEMO_PASSWORD you set (not printed on a public HOST)', '  Demo candidate link    npm run kodbro -- demo-invite   (prints a link and a code)');
+    }
+  }
+  lines.push(`  Docker                 ${server.dockerUp() ? 'answers' : 'NOT REACHABLE — submissions wait in the queue'}`, `  API description        ${config.publicUrl}/api/openapi.json`);
+  if (!local && isLoopbackName(new URL(config.publicUrl).hostname)) {
+    lines.push('', `  HOST=${config.host} serves others, but only requests for ${config.publicUrl} are answered:`, '  set KODBRO_PUBLIC_URL to the address people open (and KODBRO_ALLOWED_HOSTS for other names).');
+  }
+  lines.push('');
+  if (server.demo && local) lines.push('  A new candidate link: npm run kodbro -- demo-invite');
+  lines.push('  Stop with Ctrl+C.', '');
+  return lines.join('\n');
 }
 
 main().catch((error: unknown) => {

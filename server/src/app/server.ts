@@ -2,9 +2,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { candidateReads } from '../attempts/index.ts';
+import { originPolicy } from '../auth/index.ts';
 import { openCatalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import { createHttpApp } from '../http/app.ts';
+import { DEFAULT_BODY_RATE, guardBodyRate } from '../http/body-rate.ts';
+import { applyServerLimits, serverOptions } from '../http/server-limits.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { API_ROUTES } from '../http/routes/index.ts';
 import { attachSockets, createLive } from '../realtime/index.ts';
@@ -60,11 +63,18 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
   const live = createLive(store, reads, clock, logger, config.progressTickMs);
   const pool = startWorkerPool(config.workers, { store, catalog, docker, limits: config.judge, live, log: logger, clock, dockerUp: () => dockerState.up });
 
-  const deps: AppDeps = { config, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake };
+  const origin = originPolicy(() => config.publicUrl, config.allowedHosts);
+  const deps: AppDeps = { config, origin, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake };
   const app = createHttpApp(deps, API_ROUTES);
-  const httpServer = createServer(app);
+  const httpServer = createServer(serverOptions(), app);
+  applyServerLimits(httpServer, config.maxConnections);
   const io = attachSockets(httpServer, deps, logger);
   live.attach(io);
+  // After socket.io, so its long-polling bodies are watched too.
+  guardBodyRate(httpServer, DEFAULT_BODY_RATE, (req) =>
+    // API paths only: a page path may hold an invite token.
+    logger.warn({ method: req.method, path: req.url?.startsWith('/api/') ? req.url.split('?')[0] : undefined }, 'request body too slow: cut off'),
+  );
 
   const stopReaper = startReaper(docker, REAP_INTERVAL_MS, (error) => logger.warn({ err: error }, 'reaper failed'));
   const dockerTimer = setInterval(() => {
@@ -92,9 +102,9 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
 
   await listen(httpServer, config.port, config.host);
   const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  // PORT=0 (tests) picks a free port: links must name the real one.
-  if (config.port === 0 && config.publicUrl.endsWith(':0')) config.publicUrl = url;
+  const url = listenUrl(config.host, port);
+  // PORT=0 (tests) picks a free port: links, and the Host and Origin checks, must name the real one.
+  if (config.port === 0 && config.publicUrl.endsWith(':0')) config.publicUrl = `${config.publicUrl.slice(0, -2)}:${port}`;
   logger.info({ url, workers: config.workers, dataDir: config.dataDir, docker: dockerState.up }, 'Kodbro is listening');
 
   let closing: Promise<void> | undefined;
@@ -124,6 +134,12 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
       return closing;
     },
   };
+}
+
+/** Where this machine reaches the server: a wildcard address is reached on loopback. */
+function listenUrl(host: string, port: number): string {
+  const address = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 }
 
 function listen(server: HttpServer, port: number, host: string): Promise<void> {

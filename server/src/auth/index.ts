@@ -4,7 +4,9 @@
  * bound to that one invite. Writes made with a cookie carry the session's
  * CSRF token in a header.
  */
-export { inviteLink, sameOrigin } from './links.ts';
+export { inviteLink } from './links.ts';
+export { originPolicy, isLoopbackName, type OriginPolicy } from './origin.ts';
+export { ROLES_FOR, holdsAnyRole, type StaffRole } from './roles.ts';
 export { hashPassword, verifyPassword, decoyHash } from './passwords.ts';
 export {
   STAFF_COOKIE,

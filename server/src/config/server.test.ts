@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromEnv } from './server.ts';
+import { configFromEnv, DEFAULT_DEMO_PASSWORD, isLoopbackAddress } from './server.ts';
 
 describe('configFromEnv', () => {
   it('works on one machine with nothing set', () => {
@@ -40,5 +40,40 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ PORT: 'eighty', KODBRO_WORKERS: '-1', KODBRO_PUBLIC_URL: 'ftp://x' })).toThrow(/PORT[\s\S]*KODBRO_PUBLIC_URL[\s\S]*KODBRO_WORKERS|PORT[\s\S]*KODBRO_WORKERS/);
     expect(() => configFromEnv({ KODBRO_SEED_DEMO: 'maybe' })).toThrow(/KODBRO_SEED_DEMO/);
     expect(() => configFromEnv({ KODBRO_MAX_TIME_MS: '5' })).toThrow(/judge limits/);
+  });
+
+  it('seeds the demo by default only on a loopback HOST', () => {
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1']) expect(configFromEnv({ HOST: host }).seedDemo, host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.5', 'kodbro.lan']) expect(configFromEnv({ HOST: host }).seedDemo, host).toBe(false);
+    expect(configFromEnv({ HOST: '127.0.0.1', KODBRO_SEED_DEMO: 'no' }).seedDemo).toBe(false);
+  });
+
+  it('refuses a demo asked for on a public HOST with the published password, naming KODBRO_DEMO_PASSWORD', () => {
+    expect(() => configFromEnv({ HOST: '0.0.0.0', KODBRO_SEED_DEMO: 'true' })).toThrow(/KODBRO_DEMO_PASSWORD/);
+    expect(() => configFromEnv({ HOST: '192.168.1.5', KODBRO_SEED_DEMO: '1', KODBRO_DEMO_PASSWORD: DEFAULT_DEMO_PASSWORD })).toThrow(/KODBRO_DEMO_PASSWORD/);
+    const own = configFromEnv({ HOST: '0.0.0.0', KODBRO_SEED_DEMO: 'yes', KODBRO_DEMO_PASSWORD: 'a password of our own' });
+    expect(own.seedDemo).toBe(true);
+    expect(own.demoPassword).toBe('a password of our own');
+    // On loopback the published password is fine: nobody else can reach it.
+    expect(configFromEnv({ HOST: '127.0.0.1', KODBRO_SEED_DEMO: 'true' }).demoPassword).toBe(DEFAULT_DEMO_PASSWORD);
+  });
+
+  it('knows loopback listen addresses', () => {
+    for (const host of ['127.0.0.1', '127.255.0.9', 'localhost', 'LOCALHOST', '::1', '[::1]']) expect(isLoopbackAddress(host), host).toBe(true);
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', 'localhost.evil.example', '127.0.0.1.nip.io']) expect(isLoopbackAddress(host), host).toBe(false);
+  });
+
+  it('reads the extra allowed hosts and the connection cap', () => {
+    const config = configFromEnv({ KODBRO_ALLOWED_HOSTS: ' Kodbro.internal , 10.0.0.7:3000,[fd00::7]:3000 ', KODBRO_MAX_CONNECTIONS: '50' });
+    expect(config.allowedHosts).toEqual(['kodbro.internal', '10.0.0.7:3000', '[fd00::7]:3000']);
+    expect(config.maxConnections).toBe(50);
+    expect(configFromEnv({}).allowedHosts).toEqual([]);
+    expect(configFromEnv({}).maxConnections).toBe(1000);
+    expect(() => configFromEnv({ KODBRO_ALLOWED_HOSTS: 'https://kodbro.example' })).toThrow(/KODBRO_ALLOWED_HOSTS/);
+    expect(() => configFromEnv({ KODBRO_MAX_CONNECTIONS: '0' })).toThrow(/KODBRO_MAX_CONNECTIONS/);
+  });
+
+  it('a wildcard HOST without a public URL is reached as localhost', () => {
+    expect(configFromEnv({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
 });

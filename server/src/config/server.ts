@@ -10,11 +10,28 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 
 const MB = 1024 * 1024;
 
-const flag = (fallback: boolean) =>
+/** A yes/no variable; undefined when it is not set, so a default can depend on other settings. */
+const optionalFlag = () =>
   z
     .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-    .default(fallback ? 'true' : 'false')
-    .transform((value) => value === '1' || value === 'true' || value === 'yes');
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === '1' || value === 'true' || value === 'yes'));
+
+/** The demo login's password when none is set: printed in the README, so never good enough for a public server. */
+export const DEFAULT_DEMO_PASSWORD = 'kodbro-demo-2026';
+
+/** Whether a listen address (HOST) is a loopback address: only this machine can connect. */
+export function isLoopbackAddress(address: string): boolean {
+  const bare = address.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+}
+
+/** `a.example, b.example:8080` → entries; each a host name or address with an optional port. */
+const hostList = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry.length > 0))
+  .pipe(z.array(z.string().regex(/^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/, 'host or host:port, comma-separated')).max(50));
 
 /**
  * Everything the server reads from its environment, parsed once at start-up.
@@ -27,6 +44,10 @@ const envSchema = z.object({
   KODBRO_DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
   /** The address people open; links in invites start with it. */
   KODBRO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** More `Host` names to answer for (a proxy that rewrites Host); the public URL's host is always allowed. */
+  KODBRO_ALLOWED_HOSTS: hostList,
+  /** Open TCP connections at once (HTTP keep-alive and WebSockets); more are refused until some close. */
+  KODBRO_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   KODBRO_WORKERS: z.coerce.number().int().min(0).max(256).default(os.availableParallelism()),
   /** Runs (submit, samples, custom) one attempt may start per minute. */
   KODBRO_RUNS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -48,8 +69,9 @@ const envSchema = z.object({
   KODBRO_MAX_TRIES: z.coerce.number().int().min(1).max(20).default(3),
   /** At SIGTERM, how long running judgements may finish before they are stopped and re-queued. */
   KODBRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
-  KODBRO_SEED_DEMO: flag(true),
-  KODBRO_DEMO_PASSWORD: z.string().min(8).max(200).default('kodbro-demo-2026'),
+  /** Defaults to yes only on a loopback HOST: the demo login is a known account. */
+  KODBRO_SEED_DEMO: optionalFlag(),
+  KODBRO_DEMO_PASSWORD: z.string().min(8).max(200).default(DEFAULT_DEMO_PASSWORD),
   KODBRO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Number of proxy hops to trust for the client address (express `trust proxy`). */
   KODBRO_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
@@ -72,6 +94,9 @@ export interface ServerConfig {
   host: string;
   dataDir: string;
   publicUrl: string;
+  /** Extra `Host` names served besides the public URL's (see auth's originPolicy). */
+  allowedHosts: string[];
+  maxConnections: number;
   workers: number;
   runsPerMinute: number;
   /** Draft, history, run-storage and session limits; the store enforces them. */
@@ -126,11 +151,21 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   const publicUrl = (e.KODBRO_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, '');
+  const seedDemo = e.KODBRO_SEED_DEMO ?? isLoopbackAddress(e.HOST);
+  if (seedDemo && !isLoopbackAddress(e.HOST) && e.KODBRO_DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD) {
+    throw new KodbroError(
+      'invalid_argument',
+      `Refusing to start: the demo organisation would be served on HOST=${e.HOST} with the published default password.\n` +
+        '  Set KODBRO_DEMO_PASSWORD to a password of your own, or leave KODBRO_SEED_DEMO unset (no demo on a public HOST).',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.KODBRO_DATA_DIR),
     publicUrl,
+    allowedHosts: e.KODBRO_ALLOWED_HOSTS,
+    maxConnections: e.KODBRO_MAX_CONNECTIONS,
     workers: e.KODBRO_WORKERS,
     runsPerMinute: e.KODBRO_RUNS_PER_MINUTE,
     quotas: {
@@ -146,7 +181,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     codeLimit: e.KODBRO_CODE_LIMIT,
     maxTries: e.KODBRO_MAX_TRIES,
     shutdownGraceMs: e.KODBRO_SHUTDOWN_GRACE_MS,
-    seedDemo: e.KODBRO_SEED_DEMO,
+    seedDemo,
     demoPassword: e.KODBRO_DEMO_PASSWORD,
     logLevel: e.KODBRO_LOG_LEVEL,
     trustProxy: e.KODBRO_TRUST_PROXY,

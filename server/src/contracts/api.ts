@@ -43,6 +43,10 @@ export const API_ERROR_CODES = [
   'package_unsafe_path',
   'quota_exceeded',
   'language_not_allowed',
+  'request_timeout',
+  'host_not_allowed',
+  'organisation_required',
+  'unavailable',
   'internal',
 ] as const;
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
@@ -84,9 +88,14 @@ export type StaffUserView = z.infer<typeof staffUserViewSchema>;
 
 export const organisationViewSchema = z.object({ id: idSchema, name: z.string(), slug: z.string() });
 
+/** Lower-case letters, digits and dashes: an organisation's slug. */
+export const organisationSlugSchema = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'An organisation slug: lower-case letters, digits and dashes');
+
 export const loginBodySchema = z.strictObject({
   email: z.email().max(254),
   password: z.string().min(1).max(1024),
+  /** Only when one e-mail address has accounts in several organisations: which one to sign in to. */
+  organisation: organisationSlugSchema.optional(),
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
@@ -108,6 +117,16 @@ export const createStaffBodySchema = z.strictObject({
 export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
 
 export const staffListSchema = z.object({ staff: z.array(staffUserViewSchema) });
+
+/** The admin changes a colleague's roles; the admin role itself is not handed over here. */
+export const updateStaffRolesBodySchema = z.strictObject({
+  roles: z.strictObject({ author: z.boolean(), recruiter: z.boolean() }),
+});
+export type UpdateStaffRolesBody = z.infer<typeof updateStaffRolesBodySchema>;
+
+/** `details` of a 409 `organisation_required`: the organisations whose account the password opened. */
+export const organisationChoiceSchema = z.object({ organisations: z.array(organisationViewSchema.pick({ name: true, slug: true })) });
+export type OrganisationChoice = z.infer<typeof organisationChoiceSchema>;
 
 // Challenges -----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ZodType } from 'zod';
-import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, sameOrigin, STAFF_COOKIE } from '../auth/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE, holdsAnyRole, type OriginPolicy } from '../auth/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -43,13 +43,16 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api') },
     }),
   );
+  // Before anything else answers: pages and API alike are served only under our own name.
+  app.use(servedHostOnly(deps.origin));
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // Plain http on a LAN address must not be upgraded to https that does not exist.
           upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
-          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // socket.io's WebSocket to this very origin, and nowhere else ('self' alone misses ws: in older browsers).
+          connectSrc: ["'self'", (req) => deps.origin.socketOrigin(req.headers.host)],
         },
       },
       strictTransportSecurity: deps.config.secureCookies,
@@ -57,7 +60,7 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
     }),
   );
   app.use(cookieParser());
-  app.use('/api', sameOriginWrites);
+  app.use('/api', sameOriginWrites(deps.origin));
   app.use('/api', express.json({ limit: JSON_LIMIT, strict: true }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -67,7 +70,7 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
   const document = openApiDocument(routes, KODBRO_VERSION);
   app.get('/api/openapi.json', (_req, res) => res.json(document));
   for (const def of routes) registerRoute(app, deps, def);
-  app.use('/api', (_req, _res, next) => next(new ApiError(404, 'not_found', 'No such API route')));
+  app.use('/api', (_req, _res, next) => next(new ApiError('not_found', 'No such API route')));
 
   serveClient(app, deps.config.clientDir);
 
@@ -84,13 +87,26 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
 const redactPath = (p: string) => p.replace(/^\/invite\/[^/]+/, '/invite/[token]');
 
 /**
- * Browsers send Origin on cross-site writes: one that names another site is
- * refused before any cookie is looked at. The CSRF token is the main defence;
- * this is the second wall.
+ * DNS rebinding: a page on an attacker's name that resolves to this machine
+ * is same-origin with itself, not with us, yet its requests would reach this
+ * server carrying the attacker's name in `Host`. Only our own names are served.
  */
-function sameOriginWrites(req: Request, _res: Response, next: NextFunction) {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-  next(sameOrigin(req.headers.origin, req.headers.host) ? undefined : new ApiError(403, 'forbidden', 'Cross-site request refused'));
+function servedHostOnly(origin: OriginPolicy): express.RequestHandler {
+  return function servedHostOnly(req, _res, next) {
+    next(origin.hostAllowed(req.headers.host) ? undefined : new ApiError('host_not_allowed', 'This server does not answer for that host name'));
+  };
+}
+
+/**
+ * Browsers send Origin on cross-site writes: one that is not exactly our
+ * origin (scheme, host and port) is refused before any cookie is looked at.
+ * The CSRF token is the main defence; this is the second wall.
+ */
+function sameOriginWrites(origin: OriginPolicy): express.RequestHandler {
+  return function sameOriginWrites(req, _res, next) {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    next(origin.originAllowed(req.headers.origin) ? undefined : new ApiError('forbidden', 'Cross-site request refused'));
+  };
 }
 
 function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void {
@@ -133,15 +149,15 @@ function authenticate(deps: AppDeps, def: RouteDef): express.RequestHandler {
 async function identify(deps: AppDeps, def: RouteDef, req: Request): Promise<Record<string, unknown>> {
   if (def.access === 'staff') {
     const staff = await resolveStaff(deps.store, req.cookies?.[STAFF_COOKIE]);
-    if (!staff) throw new ApiError(401, 'unauthenticated', 'Sign in first');
-    if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
-    if (def.roles && !def.roles.some((role) => staff.user.roles[role])) throw new ApiError(403, 'forbidden', `This needs the ${def.roles.join(' or ')} role`);
+    if (!staff) throw new ApiError('unauthenticated', 'Sign in first');
+    if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError('csrf_failed', 'Missing or wrong CSRF token');
+    if (def.roles && !holdsAnyRole(staff.user.roles, def.roles)) throw new ApiError('forbidden', `This needs the ${def.roles.join(' or ')} role`);
     return { staff };
   }
   if (def.access === 'candidate') {
     const candidate = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
-    if (!candidate) throw new ApiError(401, 'unauthenticated', 'Open your invite link or type your code first');
-    if (isWrite(def.method) && !csrfMatches(candidate.session, req.headers[CSRF_HEADER])) throw new ApiError(403, 'csrf_failed', 'Missing or wrong CSRF token');
+    if (!candidate) throw new ApiError('unauthenticated', 'Open your invite link or type your code first');
+    if (isWrite(def.method) && !csrfMatches(candidate.session, req.headers[CSRF_HEADER])) throw new ApiError('csrf_failed', 'Missing or wrong CSRF token');
     return { candidate };
   }
   return {};
@@ -155,7 +171,7 @@ async function identify(deps: AppDeps, def: RouteDef, req: Request): Promise<Rec
 function bodyOrUndefined(req: Request): unknown {
   const length = Number(req.headers['content-length'] ?? 0);
   if (!(length > 0 || req.headers['transfer-encoding'])) return undefined;
-  if (!req.is('application/json')) throw new ApiError(415, 'unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)');
+  if (!req.is('application/json')) throw new ApiError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json)');
   return req.body;
 }
 

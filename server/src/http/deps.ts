@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import type { Logger } from 'pino';
 import type { CandidateReads } from '../attempts/index.ts';
+import type { OriginPolicy } from '../auth/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import type { Live } from '../realtime/index.ts';
@@ -9,6 +10,8 @@ import type { Store } from '../store/index.ts';
 /** What the HTTP layer needs from the composition root. */
 export interface AppDeps {
   config: ServerConfig;
+  /** This server's own site: the Host names it serves and the Origin it trusts. */
+  origin: OriginPolicy;
   store: Store;
   catalog: Catalog;
   reads: CandidateReads;

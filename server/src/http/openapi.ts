@@ -37,6 +37,8 @@ export function openApiDocument(routes: RouteDef[], version: string): object {
         400: errorResponse('Invalid request'),
         ...(needsAuth ? { 401: errorResponse('Not signed in'), 403: errorResponse('Not allowed, or a missing CSRF token') } : {}),
         404: errorResponse('Not found'),
+        ...(def.method !== 'get' ? { 408: errorResponse('The request body arrived too slowly') } : {}),
+        421: errorResponse('The Host header does not name this server'),
         429: errorResponse('Rate limited'),
         ...Object.fromEntries(Object.entries(def.errors ?? {}).map(([status, description]) => [status, errorResponse(description)])),
       },

@@ -1,11 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { CandidateIdentity, StaffIdentity } from '../auth/index.ts';
+import type { CandidateIdentity, StaffIdentity, StaffRole } from '../auth/index.ts';
 import type { AppDeps } from './deps.ts';
 
 export type Access = 'public' | 'staff' | 'candidate';
-export type StaffRole = 'author' | 'recruiter' | 'admin';
+export type { StaffRole };
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type Infer<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -67,8 +67,8 @@ export interface RouteDef<A extends Access = Access, P = unknown, Q = unknown, B
   summary: string;
   tag: string;
   access: A;
-  /** Staff only: any one of these roles is enough. Without it any staff user may call. */
-  roles?: StaffRole[];
+  /** Staff only: any one of these roles is enough (a list of auth's ROLES_FOR). Without it any signed-in staff user may call. */
+  roles?: readonly StaffRole[];
   params?: P;
   query?: Q;
   body?: B;

@@ -28,7 +28,7 @@ export async function receiveUpload(req: Request, res: Response, file: string, l
     await rm(file, { force: true });
     if (error instanceof ApiError) throw error;
     // The client went away (or the connection broke) mid-upload: nobody is left to read the answer.
-    throw new ApiError(400, 'invalid_request', 'The upload was cut off before its end');
+    throw new ApiError('invalid_request', 'The upload was cut off before its end');
   }
   await out.close();
   return received;
@@ -45,4 +45,4 @@ export function refuseUnread(res: Response, error: ApiError): ApiError {
 }
 
 const tooLarge = (limitBytes: number) =>
-  new ApiError(413, 'payload_too_large', `The upload is larger than ${Math.round(limitBytes / (1024 * 1024))} MB`);
+  new ApiError('payload_too_large', `The upload is larger than ${Math.round(limitBytes / (1024 * 1024))} MB`);

@@ -8,6 +8,8 @@ import { createHiddenTicker, type HiddenState, type TickTimers } from './ticks.t
 
 export const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
 export const assessmentRoom = (assessmentId: string) => `assessment:${assessmentId}`;
+/** Every socket of one sign-in session (staff or candidate), by the session's hash: ending the session empties it. */
+export const sessionRoom = (sessionIdHash: string) => `session:${sessionIdHash}`;
 /** A candidate socket's room until the attempt exists: a socket may connect before Start. */
 export const inviteRoom = (inviteId: string) => `invite:${inviteId}`;
 
@@ -36,6 +38,12 @@ export interface Live {
   /** The invite's attempt exists now: its sockets that connected before Start join the attempt's room. */
   attemptStarted(inviteId: string, attemptId: AttemptId): void;
   draftSaved(attemptId: AttemptId, ack: DraftAck): void;
+  /**
+   * A session ended (logout, "leave this device"): its sockets are
+   * disconnected now. Through the room, so a socket.io adapter carries it to
+   * other processes too.
+   */
+  sessionEnded(sessionIdHash: string): void;
   attach(io: Server): void;
   /** Stops the tick timer (the server is closing). */
   stop(): void;
@@ -134,6 +142,9 @@ export function createLive(store: Store, reads: CandidateReads, clock: () => Dat
     },
     draftSaved(attemptId, ack) {
       io?.to(attemptRoom(attemptId)).emit('draft:saved', ack);
+    },
+    sessionEnded(sessionIdHash) {
+      io?.in(sessionRoom(sessionIdHash)).disconnectSockets(true);
     },
     stop() {
       hidden.stop();

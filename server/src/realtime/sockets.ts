@@ -3,15 +3,17 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { saveCandidateDraft } from '../attempts/index.ts';
-import { CANDIDATE_COOKIE, csrfMatches, resolveCandidate, resolveStaff, sameOrigin, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, holdsAnyRole, resolveCandidate, resolveStaff, ROLES_FOR, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
 import { clientEvents, type ClientEventName, type TimerEvent } from '../contracts/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { Attempt } from '../store/index.ts';
 import { attemptStatus } from '../views/index.ts';
-import { assessmentRoom, attemptRoom, inviteRoom } from './live.ts';
+import { assessmentRoom, attemptRoom, inviteRoom, sessionRoom } from './live.ts';
 
-/** How often the server's clock is sent to each candidate. */
+/** How often each socket's session is looked at again, and the server's clock sent to each candidate. */
 const TIMER_INTERVAL_MS = 5000;
+/** setTimeout's largest delay; a later expiry is left to the re-check timer. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
 /** socket.io's own cap on one message: a draft is at most 256 KB of source. */
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
@@ -30,7 +32,8 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
-    allowRequest: (req, callback) => callback(null, sameOrigin(req.headers.origin, req.headers.host)),
+    // The handshake is where a rebound name or a foreign page would get in: Host and Origin are both ours, or nothing.
+    allowRequest: (req, callback) => callback(null, deps.origin.hostAllowed(req.headers.host) && deps.origin.originAllowed(req.headers.origin)),
   });
   const disconnected = new Set<string>();
 
@@ -52,8 +55,45 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
     else onCandidate(socket, identity.candidate);
   });
 
-  function onStaff(socket: Socket, staff: StaffIdentity) {
+  /**
+   * A staff socket keeps only the authority its session still has: before
+   * every event and on a timer the session must exist, be unexpired and
+   * belong to a user who may read attempts (the HTTP routes' rule). A session
+   * that ended or expired disconnects the socket (logout does so at once,
+   * through the session's room); a user who lost the role leaves every
+   * assessment room and is refused further watching.
+   */
+  function onStaff(socket: Socket, first: StaffIdentity) {
+    void socket.join(sessionRoom(first.session.idHash));
+    const current = async (): Promise<StaffIdentity | undefined> => {
+      const again = await resolveStaff(deps.store, cookieOf(socket, STAFF_COOKIE));
+      return again && again.session.idHash === first.session.idHash ? again : undefined;
+    };
+    const mayWatch = (staff: StaffIdentity) => holdsAnyRole(staff.user.roles, ROLES_FOR.readAttempts);
+    const recheck = async (): Promise<StaffIdentity | undefined> => {
+      const staff = await current();
+      if (!staff) {
+        socket.disconnect(true);
+        return undefined;
+      }
+      if (!mayWatch(staff)) await leaveAssessments(socket);
+      return staff;
+    };
+
+    const timer = setInterval(() => void recheck().catch((error: unknown) => log.warn({ err: error }, 'staff socket re-check failed')), TIMER_INTERVAL_MS);
+    timer.unref();
+    // The timer would notice within seconds; the session's own end is known to the millisecond.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(0, first.session.expiresAt.getTime() - deps.clock().getTime()), MAX_TIMEOUT_MS));
+    expiry.unref();
+    socket.on('disconnect', () => {
+      clearInterval(timer);
+      clearTimeout(expiry);
+    });
+
     handle(socket, 'assessment:watch', async ({ assessmentId }) => {
+      const staff = await recheck();
+      if (!staff) return { ok: false, error: { code: 'unauthenticated', message: 'The session has ended' } };
+      if (!mayWatch(staff)) return { ok: false, error: { code: 'forbidden', message: `Watching needs the ${ROLES_FOR.readAttempts.join(' or ')} role` } };
       const assessment = await deps.store.getAssessment(staff.user.orgId, assessmentId);
       if (!assessment) return { ok: false, error: { code: 'not_found', message: 'No such assessment' } };
       await socket.join(assessmentRoom(assessment.id));
@@ -93,6 +133,7 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
     };
 
     void (async () => {
+      await socket.join(sessionRoom(first.session.idHash));
       await socket.join(inviteRoom(first.invite.id));
       await joinAttempt(first.attempt);
       await sync(first.attempt);
@@ -188,6 +229,11 @@ export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger
   }
 
   return io;
+}
+
+/** Leaves every assessment room: what a staff socket hears once its user may no longer read attempts. */
+async function leaveAssessments(socket: Socket): Promise<void> {
+  for (const room of [...socket.rooms]) if (room.startsWith(assessmentRoom(''))) await socket.leave(room);
 }
 
 function timerEvent(attempt: Attempt | undefined, now: Date): TimerEvent {

@@ -29,7 +29,7 @@ export interface DemoSeed {
 export async function seedDemo(store: Store, catalog: Catalog, password: string, now: Date): Promise<DemoSeed> {
   const organisation = await demoOrganisation(store);
   const orgId = organisation.id;
-  if (!(await store.findStaffForSignIn(DEMO_EMAIL))) {
+  if (!(await store.listStaffUsers(orgId)).some((user) => user.email === DEMO_EMAIL)) {
     await store.createStaffUser(orgId, {
       email: DEMO_EMAIL,
       displayName: 'Demo Author',

@@ -26,7 +26,7 @@ export interface StaffRoles {
 export interface StaffUser {
   id: string;
   orgId: OrgId;
-  /** Stored trimmed and lower-cased; unique across the store. */
+  /** Stored trimmed and lower-cased; unique within the organisation (the same person may work for two). */
   email: string;
   displayName: string;
   roles: StaffRoles;

@@ -155,9 +155,11 @@ export interface OrgStore {
   setStaffPasswordHash(orgId: OrgId, userId: string, passwordHash: string): Promise<boolean>;
   /**
    * Unscoped by nature: sign-in happens before the organisation is known.
-   * The only method that returns a password hash.
+   * The only method that returns password hashes. An e-mail address may have
+   * an account in several organisations: at most `limit` of them, oldest
+   * first, or only the one in `organisationSlug`'s organisation.
    */
-  findStaffForSignIn(email: string): Promise<StaffCredentials | undefined>;
+  findStaffForSignIn(email: string, options: { limit: number; organisationSlug?: string }): Promise<StaffCredentials[]>;
 }
 
 /** Challenges and their immutable versions, per organisation. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inviteLink } from '../../auth/index.ts';
+import { inviteLink, ROLES_FOR } from '../../auth/index.ts';
 import {
   assessmentListSchema,
   assessmentViewSchema,
@@ -36,7 +36,7 @@ async function assessmentOf(store: Store, orgId: OrgId, assessmentId: string) {
  */
 function windowNotOrdered(): ApiError {
   const message = 'closesAt must be after opensAt';
-  return new ApiError(400, 'invalid_request', `Invalid request body: body.closesAt: ${message}`, { issues: [{ path: 'body.closesAt', message }] });
+  return new ApiError('invalid_request', `Invalid request body: body.closesAt: ${message}`, { issues: [{ path: 'body.closesAt', message }] });
 }
 
 /**
@@ -75,6 +75,7 @@ export const assessmentRoutes = [
     summary: "The organisation's assessments",
     tag: 'assessments',
     access: 'staff',
+    roles: ROLES_FOR.readAssessments,
     status: 200,
     response: assessmentListSchema,
     async handler({ deps, staff }) {
@@ -87,7 +88,7 @@ export const assessmentRoutes = [
     summary: 'Bundles challenges (each at its newest version) into an assessment',
     tag: 'assessments',
     access: 'staff',
-    roles: ['author'],
+    roles: ROLES_FOR.writeAssessments,
     body: createAssessmentBodySchema,
     status: 201,
     response: assessmentViewSchema,
@@ -100,7 +101,7 @@ export const assessmentRoutes = [
         closesAt: new Date(body.closesAt),
         resultsVisibility: body.resultsVisibility,
       });
-      if (!created.ok) throw new ApiError(422, 'invalid_request', 'A listed challenge does not exist', { reason: created.reason });
+      if (!created.ok) throw new ApiError('invalid_request', 'A listed challenge does not exist', { reason: created.reason });
       return toAssessmentView(created.value);
     },
   }),
@@ -110,6 +111,7 @@ export const assessmentRoutes = [
     summary: 'One assessment',
     tag: 'assessments',
     access: 'staff',
+    roles: ROLES_FOR.readAssessments,
     params: assessmentParams,
     status: 200,
     response: assessmentViewSchema,
@@ -123,7 +125,7 @@ export const assessmentRoutes = [
     summary: "Changes an assessment's title, times or result visibility (started attempts keep their deadline)",
     tag: 'assessments',
     access: 'staff',
-    roles: ['author'],
+    roles: ROLES_FOR.writeAssessments,
     params: assessmentParams,
     body: updateAssessmentBodySchema,
     status: 200,
@@ -151,6 +153,7 @@ export const assessmentRoutes = [
     summary: "An assessment's invites with each candidate's status",
     tag: 'invites',
     access: 'staff',
+    roles: ROLES_FOR.readInvites,
     params: assessmentParams,
     status: 200,
     response: inviteListSchema,
@@ -169,7 +172,7 @@ export const assessmentRoutes = [
     summary: 'Invites one candidate: a link token (shown once) and a short code',
     tag: 'invites',
     access: 'staff',
-    roles: ['recruiter', 'author'],
+    roles: ROLES_FOR.writeInvites,
     params: assessmentParams,
     body: createInviteBodySchema,
     status: 201,
@@ -189,7 +192,7 @@ export const assessmentRoutes = [
     summary: 'Revokes an invite: its link, code and session stop working',
     tag: 'invites',
     access: 'staff',
-    roles: ['recruiter', 'author'],
+    roles: ROLES_FOR.writeInvites,
     params: z.strictObject({ inviteId: idSchema }),
     body: z.strictObject({}).optional(),
     status: 200,
@@ -208,6 +211,7 @@ export const assessmentRoutes = [
     summary: 'Every candidate who started: status, score, time and languages',
     tag: 'attempts',
     access: 'staff',
+    roles: ROLES_FOR.readAttempts,
     params: assessmentParams,
     status: 200,
     response: attemptListSchema,
@@ -230,6 +234,7 @@ export const assessmentRoutes = [
     summary: "One candidate's attempt: summary, drafts, and the first page of submissions (with full results) and of the event log",
     tag: 'attempts',
     access: 'staff',
+    roles: ROLES_FOR.readAttempts,
     params: attemptParams,
     status: 200,
     response: attemptDetailSchema,
@@ -259,6 +264,7 @@ export const assessmentRoutes = [
     summary: "An attempt's submissions with source and full results, oldest first, a page at a time (`after` = the previous page's `next`)",
     tag: 'attempts',
     access: 'staff',
+    roles: ROLES_FOR.readAttempts,
     params: attemptParams,
     query: pageQuerySchema(SUBMISSIONS_PER_PAGE.max),
     status: 200,
@@ -275,6 +281,7 @@ export const assessmentRoutes = [
     summary: "An attempt's event log (starts, draft history, runs, connection changes), in order, a page at a time (`after` = the previous page's `next`)",
     tag: 'attempts',
     access: 'staff',
+    roles: ROLES_FOR.readAttempts,
     params: attemptParams,
     query: pageQuerySchema(EVENTS_PER_PAGE.max),
     status: 200,

@@ -1,8 +1,8 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import { decoyHash, newSessionSecret, STAFF_COOKIE, verifyPassword, type StaffIdentity } from '../../auth/index.ts';
-import { loginBodySchema, okSchema, staffSessionSchema, type StaffSession } from '../../contracts/index.ts';
-import type { Store } from '../../store/index.ts';
+import { loginBodySchema, okSchema, staffSessionSchema, type OrganisationChoice, type StaffSession } from '../../contracts/index.ts';
+import type { StaffCredentials, Store } from '../../store/index.ts';
 import { toStaffUserView } from '../../views/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -25,8 +25,35 @@ export function clearSessionCookie(res: Response, deps: AppDeps, name: string): 
 
 async function staffSession(store: Store, identity: Pick<StaffIdentity, 'user'>, csrfToken: string): Promise<StaffSession> {
   const organisation = await store.getOrganisation(identity.user.orgId);
-  if (!organisation) throw new ApiError(401, 'unauthenticated', 'Your organisation no longer exists');
+  if (!organisation) throw new ApiError('unauthenticated', 'Your organisation no longer exists');
   return { user: toStaffUserView(identity.user), organisation: { id: organisation.id, name: organisation.name, slug: organisation.slug }, csrfToken };
+}
+
+/**
+ * Accounts one e-mail address may have across organisations that sign-in
+ * looks at without an `organisation` (each costs one Argon2 verification).
+ */
+const MAX_ACCOUNTS_PER_EMAIL = 5;
+
+/**
+ * The accounts this password opens. Every account is verified (in parallel),
+ * and an unknown address verifies against the decoy hash, so the answer takes
+ * as long whether or not the address has an account.
+ */
+async function accountsOpenedBy(accounts: StaffCredentials[], password: string): Promise<StaffCredentials[]> {
+  if (accounts.length === 0) {
+    await verifyPassword(await decoyHash(), password);
+    return [];
+  }
+  const matches = await Promise.all(accounts.map((account) => verifyPassword(account.passwordHash, password)));
+  return accounts.filter((_, index) => matches[index]);
+}
+
+/** 409: the password opens accounts in several organisations; only those are named. */
+async function organisationRequired(store: Store, opened: StaffCredentials[]): Promise<ApiError> {
+  const organisations = (await Promise.all(opened.map((account) => store.getOrganisation(account.orgId)))).filter((org) => org !== undefined);
+  const details: OrganisationChoice = { organisations: organisations.map((org) => ({ name: org.name, slug: org.slug })) };
+  return new ApiError('organisation_required', 'This e-mail address and password open accounts in several organisations: choose one', details);
 }
 
 export const authRoutes = [
@@ -41,24 +68,29 @@ export const authRoutes = [
     response: staffSessionSchema,
     before: (deps) => loginLimiter(deps.config.loginLimit),
     async handler({ deps, body, res, log }) {
-      const credentials = await deps.store.findStaffForSignIn(body.email);
-      const matches = await verifyPassword(credentials?.passwordHash ?? (await decoyHash()), body.password);
-      if (!credentials || !matches) {
+      const accounts = await deps.store.findStaffForSignIn(body.email, {
+        limit: MAX_ACCOUNTS_PER_EMAIL,
+        ...(body.organisation !== undefined ? { organisationSlug: body.organisation } : {}),
+      });
+      const opened = await accountsOpenedBy(accounts, body.password);
+      const [account] = opened;
+      if (!account) {
         log.info({ event: 'login_failed' }, 'staff sign-in refused');
-        throw new ApiError(401, 'unauthenticated', 'The e-mail address or the password is wrong');
+        throw new ApiError('unauthenticated', 'The e-mail address or the password is wrong');
       }
+      if (opened.length > 1) throw await organisationRequired(deps.store, opened);
       const secret = newSessionSecret();
       await deps.store.createSession({
         kind: 'staff',
         idHash: secret.idHash,
-        orgId: credentials.orgId,
-        userId: credentials.id,
+        orgId: account.orgId,
+        userId: account.id,
         csrfToken: secret.csrfToken,
         expiresAt: new Date(deps.clock().getTime() + deps.config.sessionMs),
       });
       setSessionCookie(res, deps, STAFF_COOKIE, secret.id);
-      log.info({ event: 'login', userId: credentials.id }, 'staff signed in');
-      return staffSession(deps.store, { user: credentials }, secret.csrfToken);
+      log.info({ event: 'login', userId: account.id }, 'staff signed in');
+      return staffSession(deps.store, { user: account }, secret.csrfToken);
     },
   }),
   route({
@@ -84,6 +116,7 @@ export const authRoutes = [
     response: okSchema,
     async handler({ deps, staff, res }) {
       await deps.store.deleteSession(staff.session.idHash);
+      deps.live.sessionEnded(staff.session.idHash);
       clearSessionCookie(res, deps, STAFF_COOKIE);
       return { ok: true as const };
     },

@@ -27,14 +27,14 @@ const INVITE_NOT_VALID = 'This invite link or code is not valid. Check it, or as
 
 /** The attempt behind the session, started. */
 function startedAttempt(candidate: CandidateIdentity): Attempt {
-  if (!candidate.attempt) throw new ApiError(409, 'attempt_not_started', 'Start the assessment first');
+  if (!candidate.attempt) throw new ApiError('attempt_not_started', 'Start the assessment first');
   return candidate.attempt;
 }
 
 /** The attempt behind the session, started and still running by the server's clock. */
 function runningAttempt(deps: AppDeps, candidate: CandidateIdentity): Attempt {
   const attempt = startedAttempt(candidate);
-  if (attemptStatus(attempt, deps.clock()) !== 'in_progress') throw new ApiError(409, 'attempt_closed', 'The time for this assessment is over');
+  if (attemptStatus(attempt, deps.clock()) !== 'in_progress') throw new ApiError('attempt_closed', 'The time for this assessment is over');
   return attempt;
 }
 
@@ -53,11 +53,11 @@ export const candidateRoutes = [
       const invite = 'token' in body ? await deps.store.findInviteByToken(body.token) : await deps.store.findInviteByShortCode(body.code);
       if (!invite || invite.revokedAt) {
         log.info({ event: 'invite_refused', by: 'token' in body ? 'token' : 'code' }, 'invite not valid');
-        throw new ApiError(404, 'not_found', INVITE_NOT_VALID);
+        throw new ApiError('not_found', INVITE_NOT_VALID);
       }
       const attempt = invite.attemptId ? await deps.store.getAttempt({ attemptId: invite.attemptId }) : undefined;
       // The invite reopens the attempt on another device until it is finished; a device that has it keeps reading it.
-      if (attemptStatus(attempt, deps.clock()) === 'finished') throw new ApiError(409, 'attempt_closed', 'This attempt is finished. Thank you for taking part!');
+      if (attemptStatus(attempt, deps.clock()) === 'finished') throw new ApiError('attempt_closed', 'This attempt is finished. Thank you for taking part!');
       // A browser that already holds this invite's session (the link opened again, another tab) keeps it:
       // no new row, and its other tabs keep their CSRF token. Other opens count against the invite's session cap.
       const current = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
@@ -97,6 +97,7 @@ export const candidateRoutes = [
     response: okSchema,
     async handler({ deps, candidate, res }) {
       await deps.store.deleteSession(candidate.session.idHash);
+      deps.live.sessionEnded(candidate.session.idHash);
       clearSessionCookie(res, deps, CANDIDATE_COOKIE);
       return { ok: true as const };
     },
@@ -113,9 +114,9 @@ export const candidateRoutes = [
     async handler({ deps, candidate }) {
       const started = await deps.store.startAttempt(candidate.invite.orgId, candidate.invite.id);
       if (!started.ok) {
-        if (started.reason === 'not_open') throw new ApiError(409, 'not_open', 'This assessment has not opened yet');
-        if (started.reason === 'closed') throw new ApiError(409, 'attempt_closed', 'This assessment has closed');
-        throw new ApiError(404, 'not_found', INVITE_NOT_VALID);
+        if (started.reason === 'not_open') throw new ApiError('not_open', 'This assessment has not opened yet');
+        if (started.reason === 'closed') throw new ApiError('attempt_closed', 'This assessment has closed');
+        throw new ApiError('not_found', INVITE_NOT_VALID);
       }
       const { attempt, created } = started.value;
       deps.live.attemptStarted(candidate.invite.id, attempt.id);
@@ -187,12 +188,12 @@ export const candidateRoutes = [
 
       const challenge = await deps.catalog.forAttempt(attempt.id, body.challengeVersionId);
       if (!challenge) throw notFound('No such challenge in this assessment');
-      if (!challenge.languages.includes(body.language)) throw new ApiError(422, 'language_not_allowed', `${body.language} is not allowed for this challenge`);
-      if (body.kind === 'samples' && challenge.samples.length === 0) throw new ApiError(422, 'invalid_request', 'This challenge has no samples to run');
+      if (!challenge.languages.includes(body.language)) throw new ApiError('language_not_allowed', `${body.language} is not allowed for this challenge`);
+      if (body.kind === 'samples' && challenge.samples.length === 0) throw new ApiError('invalid_request', 'This challenge has no samples to run');
 
       const since = new Date(deps.clock().getTime() - 60_000);
       if ((await deps.store.countSubmissionsSince(attempt.id, since)) >= deps.config.runsPerMinute) {
-        throw new ApiError(429, 'rate_limited', `At most ${deps.config.runsPerMinute} runs a minute. Wait a moment and try again.`);
+        throw new ApiError('rate_limited', `At most ${deps.config.runsPerMinute} runs a minute. Wait a moment and try again.`);
       }
 
       const created = await deps.store.createSubmission(attempt.id, {
@@ -204,8 +205,8 @@ export const candidateRoutes = [
         customInput: body.customInput ?? null,
       });
       if (!created.ok) {
-        if (created.reason === 'attempt_closed') throw new ApiError(409, 'attempt_closed', 'The time for this assessment is over');
-        if (created.reason === 'id_taken') throw new ApiError(409, 'conflict', 'That submission id is already used; make a new one');
+        if (created.reason === 'attempt_closed') throw new ApiError('attempt_closed', 'The time for this assessment is over');
+        if (created.reason === 'id_taken') throw new ApiError('conflict', 'That submission id is already used; make a new one');
         if (created.reason === 'quota_exceeded') throw quotaExceeded(body.kind, created.limitBytes);
         throw notFound('No such challenge in this assessment');
       }
@@ -255,19 +256,19 @@ function quotaExceeded(kind: 'submit' | 'samples' | 'custom', limitBytes: number
     kind === 'submit'
       ? `This attempt has stored all the submissions it may (${mb} MB of code and results). Your latest submission counts.`
       : `This attempt has stored all the test runs it may (${mb} MB of code, input and output). You can still submit your solution.`;
-  return new ApiError(413, 'quota_exceeded', message, { limitBytes });
+  return new ApiError('quota_exceeded', message, { limitBytes });
 }
 
 /** PUT /api/candidate/drafts; the socket's draft:save shares saveCandidateDraft. */
 async function saveDraft(deps: AppDeps, attempt: Attempt, body: z.output<typeof saveDraftBodySchema>, res: Response) {
   const saved = await saveCandidateDraft(deps.store, attempt, body);
   if (!saved.ok) {
-    if (saved.code === 'stale_draft') throw new ApiError(409, 'stale_draft', saved.message, { current: saved.current });
+    if (saved.code === 'stale_draft') throw new ApiError('stale_draft', saved.message, { current: saved.current });
     if (saved.code === 'rate_limited') {
       res.setHeader('Retry-After', String(Math.ceil(saved.retryAfterMs / 1000)));
-      throw new ApiError(429, 'rate_limited', saved.message, { retryAfterMs: saved.retryAfterMs });
+      throw new ApiError('rate_limited', saved.message, { retryAfterMs: saved.retryAfterMs });
     }
-    throw new ApiError(saved.code === 'not_found' ? 404 : 409, saved.code, saved.message);
+    throw new ApiError(saved.code, saved.message);
   }
   deps.live.draftSaved(attempt.id, saved.ack);
   return saved.ack;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES_FOR } from '../../auth/index.ts';
 import { challengeDetailSchema, challengeListSchema, challengeMetaSchema, idSchema, publishedChallengeSchema, type ChallengeMeta } from '../../contracts/index.ts';
 import type { ChallengeRecord, Store, OrgId } from '../../store/index.ts';
 import { toChallengeSummary } from '../../views/index.ts';
@@ -23,6 +24,7 @@ export const challengeRoutes = [
     summary: "The organisation's challenges, newest version of each",
     tag: 'challenges',
     access: 'staff',
+    roles: ROLES_FOR.readChallenges,
     status: 200,
     response: challengeListSchema,
     async handler({ deps, staff }) {
@@ -37,6 +39,7 @@ export const challengeRoutes = [
     summary: 'One challenge with its versions',
     tag: 'challenges',
     access: 'staff',
+    roles: ROLES_FOR.readChallenges,
     params: z.strictObject({ challengeId: idSchema }),
     status: 200,
     response: challengeDetailSchema,
@@ -57,7 +60,7 @@ export const challengeRoutes = [
     summary: 'Publishes a challenge package (Kodbro or Kattis format) sent as a tar or gzip-compressed tar',
     tag: 'challenges',
     access: 'staff',
-    roles: ['author'],
+    roles: ROLES_FOR.publishChallenges,
     raw: {
       types: Object.keys(ARCHIVE_TYPES),
       description: 'The package archive: at most KODBRO_UPLOAD_MB (64 MB by default) as sent, and 512 MB, 20 000 files unpacked.',
@@ -73,12 +76,12 @@ export const challengeRoutes = [
     async handler({ deps, staff, req, res }) {
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() as keyof typeof ARCHIVE_TYPES;
       const kind = ARCHIVE_TYPES[type];
-      if (!kind) throw refuseUnread(res, new ApiError(415, 'unsupported_media_type', `Send the package as ${Object.keys(ARCHIVE_TYPES).join(' or ')}`));
+      if (!kind) throw refuseUnread(res, new ApiError('unsupported_media_type', `Send the package as ${Object.keys(ARCHIVE_TYPES).join(' or ')}`));
       // Room first, so the disk all uploads use at once is bounded before any is read.
       const upload = deps.catalog.beginUpload(staff.user.orgId);
       if (!upload) {
         res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-        throw refuseUnread(res, new ApiError(429, 'rate_limited', 'Another package of your organisation is being published, or the server is busy with others. Try again in a moment.'));
+        throw refuseUnread(res, new ApiError('rate_limited', 'Another package of your organisation is being published, or the server is busy with others. Try again in a moment.'));
       }
       try {
         await receiveUpload(req, res, upload.file, deps.config.packages.uploadBytes);

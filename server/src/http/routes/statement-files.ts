@@ -1,3 +1,4 @@
+import { ROLES_FOR } from '../../auth/index.ts';
 import { z } from 'zod';
 import type { Challenge } from '../../challenges/index.ts';
 import { idSchema } from '../../contracts/index.ts';
@@ -49,7 +50,7 @@ export const statementFileRoutes = [
     produces: IMAGE_TYPES,
     response: binary,
     async handler({ deps, candidate, params }) {
-      if (!candidate.attempt) throw new ApiError(409, 'attempt_not_started', 'Start the assessment first');
+      if (!candidate.attempt) throw new ApiError('attempt_not_started', 'Start the assessment first');
       return statementImage(await deps.catalog.forAttempt(candidate.attempt.id, params.challengeVersionId), params.name);
     },
   }),
@@ -59,6 +60,7 @@ export const statementFileRoutes = [
     summary: "An image of a challenge version's statement, for previews",
     tag: 'challenges',
     access: 'staff',
+    roles: ROLES_FOR.readStatementFiles,
     params,
     status: 200,
     produces: IMAGE_TYPES,

@@ -2,6 +2,14 @@ import type Database from 'better-sqlite3';
 import { KodbroError } from '../../errors.ts';
 import type { Migration } from '../migrations.ts';
 
+/**
+ * A migration whose first line is this runs with foreign keys off (SQLite
+ * cannot switch them inside a transaction): a table rebuild drops and renames
+ * a table other tables refer to. The whole database is checked with
+ * `PRAGMA foreign_key_check` before such a migration commits.
+ */
+const FOREIGN_KEYS_OFF = /^-- kodbro: foreign_keys off\r?\n/;
+
 interface AppliedRow {
   version: number;
   name: string;
@@ -29,6 +37,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     check(rows, migrations);
     if (rows.some((row) => row.version === migration.version)) return false;
     db.exec(migration.sql);
+    if (FOREIGN_KEYS_OFF.test(migration.sql)) checkForeignKeys(db, migration);
     db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)').run(
       migration.version,
       migration.name,
@@ -38,11 +47,32 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     return true;
   });
   for (const migration of migrations) {
-    if (step.immediate(migration)) applied.push(migration.version);
+    if (withForeignKeys(db, !FOREIGN_KEYS_OFF.test(migration.sql), () => step.immediate(migration))) applied.push(migration.version);
   }
   // A database with no pending migration still gets checked.
   check(db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[], migrations);
   return applied;
+}
+
+/** Runs `work` with foreign keys on or off, then puts the setting back. */
+function withForeignKeys<T>(db: Database.Database, on: boolean, work: () => T): T {
+  const before = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (before === on) return work();
+  db.pragma(`foreign_keys = ${on ? 'ON' : 'OFF'}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`foreign_keys = ${before ? 'ON' : 'OFF'}`);
+  }
+}
+
+/** Throwing here rolls the migration back. */
+function checkForeignKeys(db: Database.Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new KodbroError('internal', `Migration ${migration.version} (${migration.name}) leaves ${broken.length} broken foreign key(s), e.g. ${first.table} → ${first.parent}`);
+  }
 }
 
 function check(rows: AppliedRow[], migrations: readonly Migration[]): void {

@@ -47,7 +47,7 @@ export function createStaffUser(
   if (input.passwordHash.length === 0) throw new KodbroError('invalid_argument', 'A staff user needs a password hash');
   return sql.write(() => {
     if (!getOrganisation(sql, orgId)) return { ok: false, reason: 'org_not_found' } as const;
-    if (sql.get('SELECT 1 FROM staff_users WHERE email = ?', email)) return { ok: false, reason: 'email_taken' } as const;
+    if (sql.get('SELECT 1 FROM staff_users WHERE org_id = ? AND email = ?', orgId, email)) return { ok: false, reason: 'email_taken' } as const;
     if (input.roles.admin && hasOtherAdmin(sql, orgId, '')) return { ok: false, reason: 'admin_exists' } as const;
     const id = randomUUID();
     sql.run(
@@ -100,7 +100,17 @@ export function setStaffPasswordHash(sql: Sql, orgId: OrgId, userId: string, pas
   return sql.run('UPDATE staff_users SET password_hash = ? WHERE id = ? AND org_id = ?', passwordHash, userId, orgId) === 1;
 }
 
-export function findStaffForSignIn(sql: Sql, email: string): StaffCredentials | undefined {
-  const row = sql.get<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff_users WHERE email = ?`, normalizeEmail(email));
-  return row && toStaffCredentials(row);
+export function findStaffForSignIn(sql: Sql, email: string, options: { limit: number; organisationSlug?: string }): StaffCredentials[] {
+  const limit = Math.max(0, Math.floor(options.limit));
+  const columns = STAFF_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ');
+  const rows =
+    options.organisationSlug === undefined
+      ? sql.all<StaffRow>(`SELECT ${columns} FROM staff_users s WHERE s.email = ? ORDER BY s.created_at, s.id LIMIT ?`, normalizeEmail(email), limit)
+      : sql.all<StaffRow>(
+          `SELECT ${columns} FROM staff_users s JOIN organisations o ON o.id = s.org_id WHERE s.email = ? AND o.slug = ? ORDER BY s.created_at, s.id LIMIT ?`,
+          normalizeEmail(email),
+          options.organisationSlug,
+          limit,
+        );
+  return rows.map(toStaffCredentials);
 }

@@ -131,8 +131,8 @@ export class SqliteStore implements Store {
   async setStaffPasswordHash(orgId: OrgId, userId: string, passwordHash: string) {
     return orgs.setStaffPasswordHash(this.#sql, orgId, userId, passwordHash);
   }
-  async findStaffForSignIn(email: string) {
-    return orgs.findStaffForSignIn(this.#sql, email);
+  async findStaffForSignIn(email: string, options: { limit: number; organisationSlug?: string }) {
+    return orgs.findStaffForSignIn(this.#sql, email, options);
   }
 
   // Challenges
