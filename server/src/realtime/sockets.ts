@@ -3,12 +3,21 @@ import type { Logger } from 'pino';
 import { Server, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { saveCandidateDraft } from '../attempts/index.ts';
-import { CANDIDATE_COOKIE, csrfMatches, holdsAnyRole, resolveCandidate, resolveStaff, ROLES_FOR, STAFF_COOKIE, type CandidateIdentity, type StaffIdentity } from '../auth/index.ts';
+import type { CandidateReads } from '../attempts/index.ts';
+import { CANDIDATE_COOKIE, csrfMatches, holdsAnyRole, resolveCandidate, resolveStaff, ROLES_FOR, STAFF_COOKIE, type CandidateIdentity, type OriginPolicy, type StaffIdentity } from '../auth/index.ts';
 import { clientEvents, type ClientEventName, type TimerEvent } from '../contracts/index.ts';
-import type { AppDeps } from '../http/deps.ts';
-import type { Attempt } from '../store/index.ts';
+import type { Attempt, Store } from '../store/index.ts';
 import { attemptStatus } from '../views/index.ts';
-import { assessmentRoom, attemptRoom, inviteRoom, sessionRoom } from './live.ts';
+import { assessmentRoom, attemptRoom, inviteRoom, sessionRoom, type Live } from './live.ts';
+
+/** What the sockets need from the composition root (the HTTP layer's deps are a superset). */
+export interface SocketDeps {
+  store: Store;
+  reads: CandidateReads;
+  live: Live;
+  origin: OriginPolicy;
+  clock: () => Date;
+}
 
 /** How often each socket's session is looked at again, and the server's clock sent to each candidate. */
 const TIMER_INTERVAL_MS = 5000;
@@ -28,7 +37,7 @@ type Ack = (reply: unknown) => void;
  * its organisation's. Every client payload is
  * parsed with the shared schemas; a bad one gets an error ack, never a crash.
  */
-export function attachSockets(httpServer: HttpServer, deps: AppDeps, log: Logger): Server {
+export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Logger): Server {
   const io = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -246,7 +255,7 @@ function timerEvent(attempt: Attempt | undefined, now: Date): TimerEvent {
 }
 
 /** The session behind the handshake: whichever cookie's session the CSRF token belongs to. */
-async function identify(deps: AppDeps, socket: Socket): Promise<Identity | undefined> {
+async function identify(deps: SocketDeps, socket: Socket): Promise<Identity | undefined> {
   const token = (socket.handshake.auth as { csrfToken?: unknown } | undefined)?.csrfToken;
   if (typeof token !== 'string') return undefined;
   const candidate = await resolveCandidate(deps.store, cookieOf(socket, CANDIDATE_COOKIE));

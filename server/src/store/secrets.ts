@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../contracts/short-code.ts';
+import { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from '../contracts/index.ts';
 
 export { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH };
 
