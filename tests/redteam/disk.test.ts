@@ -118,7 +118,7 @@ describe('33. filling the disk through legitimate writes', () => {
       }
     })();
 
-    let acceptedRuns: { id: string; status: number }[] = [];
+    let acceptedRuns: { id: string; status: number }[];
     const tally = { http: 0, socket: 0, runs: 0 };
     try {
       // HTTP: every answer is a save, a refusal of an older revision (they race), or a 429 that says when to come back.

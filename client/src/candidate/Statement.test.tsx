@@ -24,7 +24,7 @@ function render(doc: StatementDoc, title?: string): string {
 async function expectGolden(name: string, actual: string, expected: string): Promise<void> {
   if (process.env.UPDATE_GOLDEN) {
     // Node's fs, loaded only when rewriting (the client's types know no Node).
-    const fs = (await import('node:fs' as string)) as { writeFileSync: (file: URL, text: string) => void };
+    const fs = (await import('node:fs')) as { writeFileSync: (file: URL, text: string) => void };
     fs.writeFileSync(new URL(`../../../tests/fixtures/statements/${name}`, import.meta.url), actual);
     return;
   }

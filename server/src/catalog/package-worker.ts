@@ -5,7 +5,7 @@
  * disconnects (or dies), so it never outlives the server.
  */
 import { isKodbroError } from '../errors.ts';
-import { runPackageTask, type PackageTask } from './tasks.ts';
+import { runPackageTask } from './tasks.ts';
 import type { WorkerReply, WorkerRequest } from './workers.ts';
 
 function reply(message: WorkerReply): void {
@@ -13,7 +13,7 @@ function reply(message: WorkerReply): void {
 }
 
 process.on('message', (message: WorkerRequest) => {
-  runPackageTask(message.task as PackageTask).then(
+  runPackageTask(message.task).then(
     (value) => reply({ id: message.id, ok: true, value, rss: process.memoryUsage().rss }),
     (error: unknown) =>
       reply({

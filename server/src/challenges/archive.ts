@@ -201,13 +201,13 @@ export async function extractPackageArchive(
   }
 
   function write(chunk: Buffer): Promise<void> {
-    if (failure()) return Promise.reject(failure());
+    if (failure()) return Promise.reject(asError(failure()));
     if (extract.write(chunk)) return Promise.resolve();
     return settle('drain');
   }
 
   function finish(): Promise<void> {
-    if (failure()) return Promise.reject(failure());
+    if (failure()) return Promise.reject(asError(failure()));
     extract.end(undefined);
     return settle('finish');
   }
@@ -218,13 +218,13 @@ export async function extractPackageArchive(
       const done = () => {
         extract.off(event, done);
         extract.off('close', closed);
-        if (failure()) reject(failure());
+        if (failure()) reject(asError(failure()));
         else resolve();
       };
       const closed = () => {
         extract.off(event, done);
         extract.off('close', closed);
-        reject(failure() ?? new Error('the archive ended early'));
+        reject(asError(failure() ?? new Error('the archive ended early')));
       };
       extract.on(event, done);
       extract.on('close', closed);
@@ -317,4 +317,9 @@ function asPackageError(error: unknown, kind: ArchiveKind): KodbroError {
 function printable(name: string): string {
   const shown = JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name);
   return shown;
+}
+
+/** Failures are kept as they were thrown; a promise rejects with an Error. */
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

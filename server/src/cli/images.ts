@@ -1,7 +1,6 @@
 import { buildImages, createDockerClient, dockerAnswers } from '../sandbox/index.ts';
 import { KodbroError } from '../errors.ts';
 import { LANGUAGES } from '../languages/index.ts';
-import type { LanguageId } from '../contracts/index.ts';
 import { languageIdSchema } from '../contracts/index.ts';
 
 export interface ImagesBuildArgs {
@@ -18,7 +17,7 @@ export async function imagesBuild(args: ImagesBuildArgs, log: (line: string) => 
   if (args.language !== undefined) {
     const parsed = languageIdSchema.safeParse(args.language);
     if (!parsed.success) throw new KodbroError('language_unknown', `Unknown language ${args.language}; known: ${Object.keys(LANGUAGES).join(', ')}`);
-    only = [LANGUAGES[parsed.data as LanguageId].image];
+    only = [LANGUAGES[parsed.data].image];
   }
   const started = Date.now();
   const built = await buildImages(docker, { ...(only ? { only } : {}), progress: log });

@@ -11,7 +11,7 @@ import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { KODBRO_VERSION } from './routes/index.ts';
-import { isFileReply, isStatusReply, isWrite, type RouteDef } from './route.ts';
+import { isFileReply, isStatusReply, isWrite, requestCookie, type RouteDef } from './route.ts';
 
 /** JSON bodies: a 256 KB source can grow several times when escaped. */
 const JSON_LIMIT = '2mb';
@@ -75,7 +75,7 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
   serveClient(app, deps.config.clientDir);
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const { status, body } = toErrorResponse(error, String(req.id ?? ''));
+    const { status, body } = toErrorResponse(error, typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : '');
     if (status >= 500) req.log?.error({ err: error }, 'request failed');
     if (res.headersSent) return;
     res.status(status).json(body);
@@ -148,14 +148,14 @@ function authenticate(deps: AppDeps, def: RouteDef): express.RequestHandler {
 
 async function identify(deps: AppDeps, def: RouteDef, req: Request): Promise<Record<string, unknown>> {
   if (def.access === 'staff') {
-    const staff = await resolveStaff(deps.store, req.cookies?.[STAFF_COOKIE]);
+    const staff = await resolveStaff(deps.store, requestCookie(req, STAFF_COOKIE));
     if (!staff) throw new ApiError('unauthenticated', 'Sign in first');
     if (isWrite(def.method) && !csrfMatches(staff.session, req.headers[CSRF_HEADER])) throw new ApiError('csrf_failed', 'Missing or wrong CSRF token');
     if (def.roles && !holdsAnyRole(staff.user.roles, def.roles)) throw new ApiError('forbidden', `This needs the ${def.roles.join(' or ')} role`);
     return { staff };
   }
   if (def.access === 'candidate') {
-    const candidate = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
+    const candidate = await resolveCandidate(deps.store, requestCookie(req, CANDIDATE_COOKIE));
     if (!candidate) throw new ApiError('unauthenticated', 'Open your invite link or type your code first');
     if (isWrite(def.method) && !csrfMatches(candidate.session, req.headers[CSRF_HEADER])) throw new ApiError('csrf_failed', 'Missing or wrong CSRF token');
     return { candidate };

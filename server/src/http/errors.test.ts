@@ -75,7 +75,9 @@ describe('a handler that throws, through the real express app', () => {
   beforeAll(async () => {
     const config = configFromEnv({ PORT: '0', KODBRO_LOG_LEVEL: 'silent' });
     const thrower = (path: string, error: () => unknown): RouteDef =>
-      route({ method: 'get', path, summary: 'throws', tag: 'test', access: 'public', status: 200, response: z.object({}), handler: async () => Promise.reject(error()) });
+      route({ method: 'get', path, summary: 'throws', tag: 'test', access: 'public', status: 200, response: z.object({}), handler: async () => {
+        throw error();
+      } });
     const routes = [
       thrower('/api/test/store-not-found', () => new KodbroError('not_found', 'No such thing in the store')),
       thrower('/api/test/store-invalid', () => new KodbroError('invalid_argument', 'A slug must be lower-case')),

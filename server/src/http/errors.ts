@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import { API_ERROR_CODES, type ApiErrorCode, type ErrorBody } from '../contracts/index.ts';
 import { isKodbroError, type ErrorCode } from '../errors.ts';
 

@@ -19,7 +19,9 @@ export function loginLimiter(max: number): RequestHandler {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => {
-      const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase().slice(0, 254) : '';
+      const body: unknown = req.body;
+      const given = typeof body === 'object' && body !== null && 'email' in body ? body.email : undefined;
+      const email = typeof given === 'string' ? given.trim().toLowerCase().slice(0, 254) : '';
       return `${ipKeyGenerator(req.ip ?? '')}|${email}`;
     },
     handler: (_req, res) => res.status(429).json(limited('Too many sign-in attempts. Wait a few minutes and try again.')),

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { CandidateIdentity, StaffIdentity, StaffRole } from '../auth/index.ts';
 import type { AppDeps } from './deps.ts';
 
@@ -93,7 +93,14 @@ export interface RouteDef<A extends Access = Access, P = unknown, Q = unknown, B
 export function route<A extends Access, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined, R extends z.ZodType = z.ZodType>(
   def: RouteDef<A, P, Q, B, R>,
 ): RouteDef {
-  return def as unknown as RouteDef;
+  return def;
 }
 
 export const isWrite = (method: Method) => method !== 'get';
+
+/** A cookie of the request, as the string it must be (cookie-parser may give anything to an odd header). */
+export function requestCookie(req: Request, name: string): string | undefined {
+  const cookies: unknown = req.cookies;
+  const value = typeof cookies === 'object' && cookies !== null ? (cookies as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}

@@ -263,7 +263,7 @@ async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
 
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
     const wallClock = wallClockFor(limits);
-    const results: TestResult[] = new Array(tests.length);
+    const results = new Array<TestResult>(tests.length);
     let next = 0;
     const lane = async (box: Box) => {
       for (let index = next++; index < tests.length; index = next++) {

@@ -50,7 +50,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Log
     try {
       const identity = await identify(deps, socket);
       if (!identity) return next(new Error('unauthenticated'));
-      socket.data.identity = identity;
+      (socket.data as { identity?: Identity }).identity = identity;
       next();
     } catch (error) {
       log.warn({ err: error }, 'socket handshake failed');
@@ -59,7 +59,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Log
   });
 
   io.on('connection', (socket) => {
-    const identity = socket.data.identity as Identity;
+    const identity = (socket.data as { identity: Identity }).identity;
     if (identity.kind === 'staff') onStaff(socket, identity.staff);
     else onCandidate(socket, identity.candidate);
   });
@@ -204,6 +204,8 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Log
     name: N,
     work: (payload: z.output<(typeof clientEvents)[N]['payload']>) => Promise<z.input<(typeof clientEvents)[N]['ack']>>,
   ) {
+    // socket.io's event typing cannot follow our generic name: widen it.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     socket.on(name as string, async (...args: unknown[]) => {
       const { reply, rest } = splitAck(args);
       if (rest.length > 1) return reply({ ok: false, error: { code: 'invalid_request', message: 'Send one payload' } });

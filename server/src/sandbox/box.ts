@@ -218,7 +218,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
         'scan for leftover processes',
         container.exec({ Cmd: ['/bin/sh', '-c', SCAN_CANDIDATE_PIDS], User: IDLE_USER, AttachStdout: true, AttachStderr: true }),
       );
-      const stream = (await call('scan for leftover processes', scan.start({ hijack: true, stdin: false }), closeLateStream)) as Duplex;
+      const stream = await call<Duplex>('scan for leftover processes', scan.start({ hijack: true, stdin: false }), closeLateStream);
       const out = createCappedDemuxer({ stdout: 64 * 1024, stderr: 1024 }, () => {});
       stream.on('data', (chunk: Buffer) => out.push(chunk));
       await call('scan for leftover processes', new Promise((resolve) => stream.once('close', resolve).once('end', resolve))).finally(() => stream.destroy());
@@ -310,7 +310,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
         Tty: false,
         Privileged: false,
       }));
-      stream = (await call('start a process', execution.start({ hijack: true, stdin: true }), closeLateStream)) as Duplex;
+      stream = await call<Duplex>('start a process', execution.start({ hijack: true, stdin: true }), closeLateStream);
     } catch (error) {
       if (isKodbroError(error, 'aborted')) throw error;
       const died = await diedOfMemory(error);
@@ -320,7 +320,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
 
     let stopReason: 'time' | 'output' | null = null;
     let reset = false;
-    let stopping: Promise<void> | null = null;
+    // Assigned in a callback: typed so that the compiler does not take it for always null below.
+    let stopping = null as Promise<void> | null;
     let streamError: Error | null = null;
 
     const ended = new Promise<void>((resolve) => {

@@ -199,7 +199,7 @@ async function debootstrapAndImport(docker: Docker, say: ProgressFn): Promise<vo
     });
     say('rootfs: importing into Docker');
     const tar = spawn('tar', ['-C', target, '-c', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const stream = await docker.importImage(tar.stdout as unknown as string, { repo: 'kodbro/rootfs', tag: 'bookworm' });
+    const stream = await docker.importImage(tar.stdout, { repo: 'kodbro/rootfs', tag: 'bookworm' });
     await followProgress(docker, stream, () => {}, 'import the root file system');
     say(`rootfs: imported ${ROOTFS_IMAGE}`);
   } finally {

@@ -288,7 +288,7 @@ function statementFileName(src: string): string {
 
 function countMathNodes(node: { children?: unknown[] }): number {
   let count = 1;
-  for (const child of node.children ?? []) count += typeof child === 'object' && child !== null ? countMathNodes(child as { children?: unknown[] }) : 1;
+  for (const child of node.children ?? []) count += typeof child === 'object' && child !== null ? countMathNodes(child) : 1;
   return count;
 }
 

@@ -20,7 +20,7 @@ import { attemptStatus, toCandidateChallenge } from '../../views/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { inviteLimiter } from '../limiters.ts';
-import { route, withStatus } from '../route.ts';
+import { requestCookie, route, withStatus } from '../route.ts';
 import { clearSessionCookie, setSessionCookie } from './auth.ts';
 
 const INVITE_NOT_VALID = 'This invite link or code is not valid. Check it, or ask the company for a new one.';
@@ -60,7 +60,7 @@ export const candidateRoutes = [
       if (attemptStatus(attempt, deps.clock()) === 'finished') throw new ApiError('attempt_closed', 'This attempt is finished. Thank you for taking part!');
       // A browser that already holds this invite's session (the link opened again, another tab) keeps it:
       // no new row, and its other tabs keep their CSRF token. Other opens count against the invite's session cap.
-      const current = await resolveCandidate(deps.store, req.cookies?.[CANDIDATE_COOKIE]);
+      const current = await resolveCandidate(deps.store, requestCookie(req, CANDIDATE_COOKIE));
       if (current && current.invite.id === invite.id) return { csrfToken: current.session.csrfToken, attempt: await deps.reads.attempt(invite, attempt) };
       const secret = newSessionSecret();
       await deps.store.createSession({

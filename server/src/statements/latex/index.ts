@@ -79,7 +79,7 @@ const options: Options = {
   rule: '-',
   listItemIndent: 'one',
   extensions: [gfmTableToMarkdown({ tablePipeAlign: false })],
-  handlers: { inlineMath, math: displayMath } as Options['handlers'],
+  handlers: { inlineMath, math: displayMath },
   // Dollars in text are text, not math.
   unsafe: [
     { character: '$', inConstruct: 'phrasing' },

@@ -1,6 +1,6 @@
 import type * as Latex from '@unified-latex/unified-latex-types';
 import { printRaw } from '@unified-latex/unified-latex-util-print-raw';
-import type { AlignType, BlockContent, Heading, List, ListItem, Literal, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, BlockContent, Heading, List, ListItem, Literal, Paragraph, PhrasingContent, Root, Table, TableCell, TableRow } from 'mdast';
 import { IMAGE_EXTENSIONS, imageContentType } from '../images.ts';
 import { ACCENTS, accented, SYMBOLS, typography } from './text.ts';
 
@@ -76,7 +76,7 @@ const IO_SECTIONS: Record<string, string> = { Input: 'Input', Output: 'Output', 
 export function latexToMdast(tree: Latex.Root, fileNames: readonly string[]): Converted {
   const converter = new Converter(fileNames);
   const children = converter.blocks(tree.content);
-  return { root: { type: 'root', children: children as RootContent[] }, ...(converter.title ? { title: converter.title } : {}), unknown: [...converter.unknown] };
+  return { root: { type: 'root', children: children }, ...(converter.title ? { title: converter.title } : {}), unknown: [...converter.unknown] };
 }
 
 class Converter {
@@ -180,7 +180,7 @@ class Converter {
     if (style === 'inlineCode') return code(plainText(rest));
     const inner = trimInline(this.inlines(rest));
     if (style === 'plain' || inner.length === 0) return inner;
-    return [{ type: style, children: inner as PhrasingContent[] }];
+    return [{ type: style, children: inner }];
   }
 
   private macro(node: Latex.Macro): (Inline | Block)[] {
@@ -192,8 +192,8 @@ class Converter {
       return [];
     }
     const depth = HEADINGS[name];
-    if (depth) return [{ type: 'heading', depth, children: trimInline(this.inlines(last)) as PhrasingContent[] }];
-    if (name === 'paragraph' || name === 'subparagraph') return [{ type: 'strong', children: trimInline(this.inlines(last)) as PhrasingContent[] }, text(' ')];
+    if (depth) return [{ type: 'heading', depth, children: trimInline(this.inlines(last)) }];
+    if (name === 'paragraph' || name === 'subparagraph') return [{ type: 'strong', children: trimInline(this.inlines(last)) }, text(' ')];
     if (name === 'textbf') return styled('strong', trimInline(this.inlines(last)));
     if (EMPHASIS.has(name)) return styled('emphasis', trimInline(this.inlines(last)));
     if (CODE.has(name)) return code(plainText(last));
@@ -216,7 +216,7 @@ class Converter {
     if (VERBATIM.has(env)) return [codeBlock(printRaw(node.content), listingLanguage(node))];
     const heading = IO_SECTIONS[env];
     if (heading) return [{ type: 'heading', depth: 2, children: [text(heading)] }, ...this.blocks(node.content)];
-    if (env === 'quote' || env === 'quotation') return [{ type: 'blockquote', children: this.blocks(node.content) as BlockContent[] }];
+    if (env === 'quote' || env === 'quotation') return [{ type: 'blockquote', children: this.blocks(node.content) }];
     if (env === 'figure' || env === 'wrapfigure') return this.figure(node.content);
     // center, minipage, flushleft, … and any environment Kodbro does not know: its content, as paragraphs.
     return [PARAGRAPH_BREAK, ...this.blocks(node.content), PARAGRAPH_BREAK];
@@ -231,12 +231,12 @@ class Converter {
       const body = this.blocks(args.at(-1)?.content ?? []);
       const term = args.find((a) => a.openMark === '[')?.content;
       if (term?.length) {
-        const label: PhrasingContent = { type: 'strong', children: trimInline(this.inlines(term)) as PhrasingContent[] };
+        const label: PhrasingContent = { type: 'strong', children: trimInline(this.inlines(term)) };
         const first = body[0];
         if (first?.type === 'paragraph') first.children.unshift(label, text(' '));
         else body.unshift({ type: 'paragraph', children: [label] });
       }
-      items.push({ type: 'listItem', spread: false, children: body as BlockContent[] });
+      items.push({ type: 'listItem', spread: false, children: body });
     }
     return { type: 'list', ordered, spread: false, children: items };
   }
@@ -257,7 +257,7 @@ class Converter {
     const tableRows: TableRow[] = cells.map((row) => {
       const out: TableCell[] = [];
       for (const cell of row) {
-        out.push({ type: 'tableCell', children: cell.content as PhrasingContent[] });
+        out.push({ type: 'tableCell', children: cell.content });
         for (let extra = cell.span - 1; extra > 0; extra--) out.push({ type: 'tableCell', children: [] });
       }
       while (out.length < width) out.push({ type: 'tableCell', children: [] });
@@ -330,7 +330,7 @@ function flatten(node: Block): Inline[] {
 
 function toParagraph(inline: Inline[]): Paragraph | undefined {
   const children = trimInline(inline);
-  return children.length ? { type: 'paragraph', children: children as PhrasingContent[] } : undefined;
+  return children.length ? { type: 'paragraph', children: children } : undefined;
 }
 
 /** Kattis illustrations stand alone: an image is a paragraph of its own. */
@@ -365,11 +365,11 @@ function listingLanguage(node: Latex.Environment): string | undefined {
 }
 
 function styled(type: 'strong' | 'emphasis', children: Inline[]): Inline[] {
-  return children.length ? [{ type, children: children as PhrasingContent[] }] : [];
+  return children.length ? [{ type, children: children }] : [];
 }
 
 function link(url: string, children: Inline[]): Inline {
-  return { type: 'link', url: url.trim(), children: (trimInline(children).length ? trimInline(children) : [text(url.trim())]) as PhrasingContent[] };
+  return { type: 'link', url: url.trim(), children: (trimInline(children).length ? trimInline(children) : [text(url.trim())]) };
 }
 
 /** Runs of text joined and whitespace collapsed, as LaTeX reads it. */

@@ -99,7 +99,7 @@ export function updateAssessment(sql: Sql, orgId: OrgId, assessmentId: string, c
   return sql.write(() => {
     const current = getAssessment(sql, orgId, assessmentId);
     if (!current) return undefined;
-    const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) } as Assessment;
+    const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
     checkTimes(next);
     sql.run(
       `UPDATE assessments SET title = ?, time_limit_minutes = ?, opens_at = ?, closes_at = ?, results_visibility = ?

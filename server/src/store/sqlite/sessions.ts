@@ -1,4 +1,3 @@
-import type { OrgId } from '../ids.ts';
 import { asOrgId } from '../ids.ts';
 import type { Session } from '../model.ts';
 import type { NewSession } from '../store.ts';
