@@ -4,4 +4,3 @@
  * the editor accepts typing before Monaco arrives), behind the same props.
  */
 export { TextareaEditor as Editor } from './TextareaEditor.tsx';
-export type { EditorProps } from './types.ts';

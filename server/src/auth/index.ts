@@ -13,7 +13,6 @@ export {
   CANDIDATE_COOKIE,
   CSRF_HEADER,
   newSessionSecret,
-  hashSessionId,
   resolveStaff,
   resolveCandidate,
   csrfMatches,

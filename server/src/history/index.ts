@@ -4,6 +4,5 @@
  * every few minutes or edits; and the replay that rebuilds every revision
  * exactly. Pure functions, no I/O.
  */
-export { diffText, applyEdit } from './edits.ts';
-export { historyEntry, DEFAULT_SNAPSHOT_POLICY, type HistoryEntry, type RecordedDraft, type SnapshotPolicy } from './record.ts';
-export { replayDrafts, type Replay, type ReplayedRevision } from './replay.ts';
+export { historyEntry, DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './record.ts';
+export { replayDrafts } from './replay.ts';

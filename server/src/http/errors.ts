@@ -81,7 +81,6 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = 'Not found') => new ApiError('not_found', what);
-export const forbidden = (message = 'You may not do this') => new ApiError('forbidden', message);
 
 /** Validation problems as a client can show them: where, and what is wrong. */
 export function invalidRequest(error: z.ZodError, where: 'body' | 'query' | 'params'): ApiError {

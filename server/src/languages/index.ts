@@ -8,7 +8,7 @@ import { javascript } from './javascript.ts';
 import { python } from './python.ts';
 import type { LanguageSpec } from './spec.ts';
 
-export type { LanguageSpec, ArgvValues } from './spec.ts';
+export type { LanguageSpec } from './spec.ts';
 export { expandArgv } from './spec.ts';
 
 /** The one table of languages: compile/run commands never come from a package. */

@@ -4,11 +4,10 @@
  * bytes and the host's accounting; it decides no verdicts.
  */
 export { openBox } from './box.ts';
-export type { Box, ExecOutcome, ExecRequest } from './box.ts';
-export { containerSpec, SANDBOX_CONSTANTS, LABEL_SANDBOX, LABEL_DEADLINE, LABEL_OWNER, LABEL_PURPOSE, OWNER, CANDIDATE_USER, IDLE_USER, BOX_DIR } from './container-spec.ts';
+export type { Box, ExecOutcome } from './box.ts';
+export { containerSpec, SANDBOX_CONSTANTS, LABEL_OWNER, LABEL_PURPOSE, CANDIDATE_USER, IDLE_USER, BOX_DIR } from './container-spec.ts';
 export type { ContainerParams } from './container-spec.ts';
 export { createDockerClient, dockerAnswers } from './docker.ts';
 export { reapExpired, startReaper, listSandboxContainers } from './reaper.ts';
-export { buildImages, computeImageTags, imageFor, imageExists, RUNNER_IMAGES_DIR } from './images.ts';
-export type { ImageTags, ProgressFn } from './images.ts';
+export { buildImages, imageFor } from './images.ts';
 export type { TarEntry } from './tar.ts';

@@ -160,8 +160,6 @@ export interface Submission {
 export const ATTEMPT_EVENT_KINDS = ATTEMPT_EVENT_KIND_VALUES;
 export type AttemptEventKind = (typeof ATTEMPT_EVENT_KINDS)[number];
 
-/** Events the store writes by itself, in the same transaction as the change they record. */
-export type RecordedEventKind = Exclude<AttemptEventKind, 'disconnected' | 'reconnected'>;
 /** Events that only the connection layer knows about. */
 export type ConnectionEventKind = Extract<AttemptEventKind, 'disconnected' | 'reconnected'>;
 

@@ -1,3 +1,3 @@
 /** Store records turned into what each audience may see; pure functions, tested without I/O. */
-export { toCandidateResult, toCandidateSubmission, toCandidateChallenge, toCandidateAttempt, toDraftView, attemptStatus, type ViewTime } from './candidate.ts';
+export { toCandidateSubmission, toCandidateChallenge, toCandidateAttempt, toDraftView, attemptStatus } from './candidate.ts';
 export { toStaffUserView, toChallengeSummary, toAssessmentView, toInviteView, toStaffSubmission, toAttemptSummary } from './staff.ts';

@@ -1,2 +1,2 @@
 /** The worker pool: judges jobs from the durable queue. */
-export { startWorkerPool, type WorkerPool, type WorkerPoolDeps } from './pool.ts';
+export { startWorkerPool, type WorkerPool } from './pool.ts';
