@@ -641,6 +641,7 @@ describe('candidate journey', () => {
     expectApiError(await admin.get(`/api/challenge-versions/${unknownId()}/files/percentile.svg`), 404, 'not_found');
     expectApiError(await anon.get(`/api/challenge-versions/${logVersionId}/files/percentile.svg`), 401, 'unauthenticated');
     expectApiError(await candidate.get(`/api/challenge-versions/${logVersionId}/files/percentile.svg`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/challenge-versions/${logVersionId}/files/percentile.svg`), 403, 'forbidden');
   });
 
   it('PUT /api/candidate/drafts saves increasing revisions; a stale one is 409 with the stored draft', async () => {
@@ -820,6 +821,7 @@ describe('candidate journey', () => {
       expectInvalid(await recruiter.get(`/api/attempts/1/${route}`), 'params.attemptId');
       expectApiError(await recruiter.get(`/api/attempts/${unknownId()}/${route}`), 404, 'not_found');
       expectApiError(await anon.get(`/api/attempts/${attemptId}/${route}`), 401, 'unauthenticated');
+      expectApiError(await roleless.get(`/api/attempts/${attemptId}/${route}`), 403, 'forbidden');
     }
   });
 });

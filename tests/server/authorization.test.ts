@@ -323,7 +323,7 @@ describe('HTTP: who may call what', () => {
     expect((await noRole.get('/api/auth/session')).status).toBe(200);
   });
 
-  it('each role reads what its list says and nothing else (author: challenges and assessments; recruiter: assessments, invites, attempts)', async () => {
+  it('each role reads what its list says and nothing else (author: challenges, assessments, invites; recruiter: assessments, invites, attempts)', async () => {
     for (const def of staffRoutes.filter((d) => d.method === 'get' && d.roles)) {
       for (const [client, role] of [
         [authorOnly, 'author'],
@@ -336,13 +336,23 @@ describe('HTTP: who may call what', () => {
     }
     // The lists themselves, spelled out: a change to them should be a decision, not an accident.
     const readable = (role: 'author' | 'recruiter') => staffRoutes.filter((d) => d.method === 'get' && d.roles?.includes(role)).map(routeName).sort();
-    expect(readable('author')).toEqual(['GET /api/assessments', 'GET /api/assessments/:assessmentId', 'GET /api/challenges', 'GET /api/challenges/:challengeId']);
+    expect(readable('author')).toEqual([
+      'GET /api/assessments',
+      'GET /api/assessments/:assessmentId',
+      'GET /api/assessments/:assessmentId/invites',
+      'GET /api/challenge-versions/:challengeVersionId/files/:name',
+      'GET /api/challenges',
+      'GET /api/challenges/:challengeId',
+    ]);
     expect(readable('recruiter')).toEqual([
       'GET /api/assessments',
       'GET /api/assessments/:assessmentId',
       'GET /api/assessments/:assessmentId/attempts',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/attempts/:attemptId',
+      'GET /api/attempts/:attemptId/events',
+      'GET /api/attempts/:attemptId/submissions',
+      'GET /api/challenge-versions/:challengeVersionId/files/:name',
     ]);
   });
 

@@ -4,8 +4,9 @@
  * losing a box mid-run) ends that judgement at once and is handed back to the
  * queue, tried again after a backoff, and marked failed after the last try.
  * The queue is the only layer that retries: the judge runs once per try, so
- * the candidate sees exactly KODBRO_MAX_TRIES judgements start (`compiling`)
- * and never a `retrying` inside one. The candidate sees "could not be
+ * the candidate sees exactly KODBRO_MAX_TRIES judgements start (`compiling`,
+ * watched on sample runs, whose progress is live) and never a `retrying`
+ * inside one. The candidate sees "could not be
  * judged"; staff see the reason.
  */
 import { cp, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -70,7 +71,9 @@ describe('system errors', () => {
     const submitted = await candidate.post('/api/candidate/submissions', {
       id,
       challengeVersionId: versionId,
-      kind: 'submit',
+      // A sample run: its progress reaches the candidate live, so each judgement's start is
+      // seen (a hidden run's only on the tick, where a quick try can fall between two ticks).
+      kind: 'samples',
       language: 'python',
       source: 'input()\nprint(sum(map(int, input().split())))\n',
     });
@@ -129,7 +132,9 @@ describe('system errors', () => {
     const submitted = await candidate.post('/api/candidate/submissions', {
       id,
       challengeVersionId,
-      kind: 'submit',
+      // A sample run: its progress reaches the candidate live, so each judgement's start is
+      // seen (a hidden run's only on the tick, where a quick try can fall between two ticks).
+      kind: 'samples',
       language: 'python',
       source: 'import time\ntime.sleep(600)\n',
     });

@@ -111,6 +111,11 @@ function hasBody(req: IncomingMessage): boolean {
 /** 408 with the error body when nothing was answered yet, then the socket goes: the rest of the body is not waited for. */
 function cut(req: IncomingMessage, res: ServerResponse): void {
   const close = () => {
+    // The request stream too, with an error: once the answer is out, Node ends
+    // neither the stream nor its readers on its own, and a handler still
+    // reading the body (an upload to disk) would wait forever, holding its
+    // upload slot.
+    req.destroy(new Error('The request body arrived too slowly'));
     req.socket.destroy();
   };
   setTimeout(close, TICK_MS).unref();
