@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.ts';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/src/config/index.ts';
-import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, spawnServer, type SpawnedServer } from '../support/server.ts';
+import { REPO_ROOT } from '../support/sandbox.ts';
+import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, spawnServer, testEnv, type SpawnedServer } from '../support/server.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-start-'));
 let running: SpawnedServer | undefined;
@@ -141,3 +143,49 @@ describe('starting on a public HOST', () => {
   });
 });
 
+
+describe('`npm start` in production shape', () => {
+  /** Runs `npm start` (scripts/start.sh) until the banner, then stops it; how long it took and what ran. */
+  async function npmStart(dir: string): Promise<{ seconds: number; argv: string[]; output: string }> {
+    const started = performance.now();
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...testEnv(dir), CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    try {
+      await expect.poll(() => /Kodbro is running at\s+\S+/.test(output), { timeout: 300_000, interval: 200 }).toBe(true);
+      const seconds = (performance.now() - started) / 1000;
+      // start.sh ends with `exec node …`: the process under npm is the server itself.
+      const server = execFileSync('pgrep', ['-f', '-g', String(child.pid), 'server/(dist|src)/app/main'], { encoding: 'utf8' }).trim().split('\n')[0] ?? '';
+      const argv = readFileSync(`/proc/${server}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      return { seconds, argv, output };
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+      await exited;
+    }
+  }
+
+  it('runs the compiled JavaScript with no TypeScript loader, and a second start only checks (seconds)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-npm-start-'));
+    try {
+      const first = await npmStart(dir);
+      const second = await npmStart(dir);
+      for (const run of [first, second]) {
+        expect(run.argv.slice(1), run.output).toEqual([path.join('server', 'dist', 'app', 'main.js')]);
+        expect(run.argv.join(' ')).not.toMatch(/tsx|--import|--loader|\.ts\b/);
+      }
+      // Nothing to install or build the second time: only checks.
+      expect(second.output).not.toMatch(/installing|compiling the server|building the client/);
+      console.log(`npm start to the banner: first ${first.seconds.toFixed(1)} s, second ${second.seconds.toFixed(1)} s`);
+      expect(second.seconds).toBeLessThan(30);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
+});
