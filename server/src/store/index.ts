@@ -8,6 +8,7 @@
 export type { Store, Clock } from './store.ts';
 export type {
   CreatedInvite,
+  ExpiredAttempt,
   PackageFile,
   PublishedVersion,
 } from './store.ts';
@@ -30,9 +31,11 @@ export type {
   StaffUser,
   Submission,
   SubmissionKind,
+  SubmissionOrigin,
 } from './model.ts';
 export { SHORT_CODE_ALPHABET } from './secrets.ts';
 export { retryAt } from './backoff.ts';
+export { timeUpSubmissionId } from './time-up.ts';
 export { RUNS_SHARE, type StoreQuotas } from './quotas.ts';
 export { loadMigrations, type Migration } from './migrations.ts';
 export { SqliteStore, SQLITE_FILE_NAME } from './sqlite/store.ts';
