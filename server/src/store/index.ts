@@ -8,7 +8,6 @@
 export type { Store, Clock } from './store.ts';
 export type {
   CreatedInvite,
-  ExpiredAttempt,
   PackageFile,
   PublishedVersion,
 } from './store.ts';
@@ -31,7 +30,6 @@ export type {
   StaffUser,
   Submission,
   SubmissionKind,
-  SubmissionOrigin,
 } from './model.ts';
 export { SHORT_CODE_ALPHABET } from './secrets.ts';
 export { retryAt } from './backoff.ts';
