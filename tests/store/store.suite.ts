@@ -594,6 +594,18 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect((await store.listEvents({ attemptId: a.id })).filter((e) => e.kind === 'submitted' || e.kind === 'finished')).toHaveLength(2);
       });
 
+      it('finishes at most `limit` attempts per call, so one sweep step stays small', async () => {
+        const { a, b, c, v1, yv } = await world(store, clock);
+        await save(store, a.id, v1, 'python', 'print("a")', 1);
+        await save(store, b.id, v1, 'python', 'print("b")', 1);
+        await save(store, c.id, yv, 'python', 'print("c")', 1);
+        clock.advance(2 * HOUR);
+        const steps = [await store.finishExpiredAttempts(1), await store.finishExpiredAttempts(1), await store.finishExpiredAttempts(1), await store.finishExpiredAttempts(1)];
+        expect(steps.map((step) => step.length)).toEqual([1, 1, 1, 0]);
+        expect(steps.flat().map((f) => f.attempt.id).sort()).toEqual([a.id, b.id, c.id].sort());
+        expect(steps.flat().every((f) => f.timeUp.length === 1)).toBe(true);
+      });
+
       it('gives nothing of the kind to an attempt finished early, or one without a changed draft', async () => {
         const { a, b, v1 } = await world(store, clock);
         await save(store, a.id, v1, 'python', 'print(4)', 1);

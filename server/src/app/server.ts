@@ -32,6 +32,7 @@ export interface RunningServer {
 const DOCKER_CHECK_MS = 5000;
 const REAP_INTERVAL_MS = 60_000;
 const DEADLINE_SWEEP_MS = 10_000;
+const DEADLINE_SWEEP_BATCH = 5;
 
 /**
  * The composition root: opens (and migrates) the store, re-queues jobs a dead
@@ -94,20 +95,32 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   dockerTimer.unref();
 
   // Time is up by the server's clock: record it, judge the drafts that changed since their last submission,
-  // and tell the candidate's page and the recruiters watching.
+  // and tell the candidate's page and the recruiters watching. A few attempts per transaction, yielding
+  // between them: many attempts may share a deadline (the assessment closing), and each may copy up to
+  // one 256 KB draft per task.
   const sweepDeadlines = async () => {
-    const finished = await store.finishExpiredAttempts(100);
-    for (const { attempt, timeUp } of finished) {
-      for (const submission of timeUp) live.queued(attempt.orgId, attempt.id, submission.id);
-      live.attemptChanged(attempt.orgId, attempt.id, 'finished');
-    }
-    if (finished.some(({ timeUp }) => timeUp.length > 0)) {
-      logger.info({ attempts: finished.length, submissions: finished.reduce((n, f) => n + f.timeUp.length, 0) }, 'time ran out: drafts submitted');
-      pool.wake();
+    for (;;) {
+      const finished = await store.finishExpiredAttempts(DEADLINE_SWEEP_BATCH);
+      for (const { attempt, timeUp } of finished) {
+        for (const submission of timeUp) live.queued(attempt.orgId, attempt.id, submission.id);
+        live.attemptChanged(attempt.orgId, attempt.id, 'finished');
+      }
+      const submitted = finished.reduce((n, f) => n + f.timeUp.length, 0);
+      if (submitted > 0) {
+        logger.info({ attempts: finished.length, submissions: submitted }, 'time ran out: changed drafts submitted');
+        pool.wake();
+      }
+      if (finished.length < DEADLINE_SWEEP_BATCH || closing) return;
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
+  let sweeping = false;
   const deadlineTimer = setInterval(() => {
-    sweepDeadlines().catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'));
+    if (sweeping) return;
+    sweeping = true;
+    sweepDeadlines()
+      .catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'))
+      .finally(() => (sweeping = false));
   }, options.deadlineSweepMs ?? DEADLINE_SWEEP_MS);
   deadlineTimer.unref();
 

@@ -56,6 +56,7 @@ function submitChangedDrafts(sql: Sql, attemptId: AttemptId, now: number): Submi
       attemptId,
       task.challenge_version_id,
     );
+    if (drafts.length === 0) return [];
     const last = sql.get<{ language: LanguageId; source: string }>(
       `SELECT language, source FROM submissions
         WHERE attempt_id = ? AND challenge_version_id = ? AND kind = 'submit' ORDER BY queue_seq DESC LIMIT 1`,
