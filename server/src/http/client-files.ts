@@ -13,8 +13,8 @@ import { cacheControlFor, chooseEncoding, isHashedAsset, PRECOMPRESSED } from '.
  * files under `assets/` are cached for a year; everything else is revalidated
  * each time (ETag and Last-Modified from the file). Other GETs get
  * `index.html` so client-side routes load; a missing `assets/` file is a 404,
- * never a page in its place (a page where a script was asked for would be
- * cached as the script by nobody, but breaks the app that asked).
+ * never the page in its place: HTML where a script was asked for only breaks
+ * the page that asked, while a 404 tells it that it is older than the build.
  */
 export function serveClient(app: express.Express, clientDir: string): void {
   const root = path.resolve(clientDir);
