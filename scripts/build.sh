@@ -19,7 +19,7 @@ if stale server/dist/.built server/src server/package.json server/tsconfig.json 
   touch server/dist/.built
 fi
 
-if stale client/dist/.built client/src client/index.html client/vite.config.ts client/package.json server/src/contracts package-lock.json; then
+if stale client/dist/.built client/src client/index.html client/vite.config.ts client/package.json client/scripts/compress.mjs server/src/contracts package-lock.json; then
   log "building the client bundle (vite)"
   npm run build -w client --silent >/dev/null
   touch client/dist/.built

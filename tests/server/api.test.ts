@@ -542,8 +542,15 @@ describe('candidate journey', () => {
     expect(byToken.status).toBe(200);
     candidate.csrfToken = byToken.body.csrfToken;
     expect(byToken.body.attempt).toMatchObject({ candidateName: 'Journey Jana', status: 'not_started', startedAt: null, deadlineAt: null, drafts: [] });
-    expect(byToken.body.attempt.assessment).toMatchObject({ title: 'Demo assessment', timeLimitMinutes: 90, resultsVisibility: 'samples' });
+    expect(byToken.body.attempt.assessment).toMatchObject({ title: 'Demo assessment', timeLimitMinutes: 90, resultsVisibility: 'samples', scoring: 'best' });
     expect(byToken.body.attempt.assessment.challenges).toHaveLength(3);
+    // Before the timer starts: every title the package has, and the languages each task takes.
+    expect(byToken.body.attempt.assessment.challenges[0]).toMatchObject({
+      position: 0,
+      title: 'Log aggregation',
+      titles: { en: 'Log aggregation', sv: 'Loggaggregering', ar: 'تجميع السجلات' },
+      languages: ['python', 'javascript', 'java', 'c', 'cpp', 'go'],
+    });
     expect(candidate.cookies.has('kodbro_candidate')).toBe(true);
 
     // The link opened again in the same browser keeps its session (and every tab's CSRF token).

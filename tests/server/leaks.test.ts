@@ -128,7 +128,7 @@ function eachObject(value: unknown, visit: (object: Record<string, unknown>, abo
   }
 }
 
-const SUBMISSION_KEYS = ['challengeVersionId', 'createdAt', 'finishedAt', 'id', 'kind', 'language', 'queuePosition', 'result', 'status'];
+const SUBMISSION_KEYS = ['challengeVersionId', 'createdAt', 'finishedAt', 'id', 'kind', 'language', 'origin', 'queuePosition', 'result', 'status'];
 const SUBMIT_RESULT_KEYS: Record<Visibility, string[]> = { none: [], aggregate: ['compileOutput', 'score', 'verdict'], samples: ['compileOutput', 'groups', 'score', 'verdict'] };
 const PROGRESS_KEYS = ['kind', 'position', 'stage', 'submission', 'submissionId', 'total'];
 

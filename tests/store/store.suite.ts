@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replayDrafts } from '../../server/src/history/index.ts';
 import type { AttemptId, Clock, OrgId, PackageFile, Store, StoreQuotas, SubmissionKind } from '../../server/src/store/index.ts';
-import { RUNS_SHARE, SHORT_CODE_ALPHABET, retryAt } from '../../server/src/store/index.ts';
+import { RUNS_SHARE, SHORT_CODE_ALPHABET, retryAt, timeUpSubmissionId } from '../../server/src/store/index.ts';
 
 /**
  * One behavioural suite every Store implementation runs (SQLite now,
@@ -276,7 +276,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
             resultsVisibility: 'aggregate',
           }),
         );
-        expect(later.challenges).toEqual([{ position: 0, challengeId: xSum.challenge.id, challengeVersionId: v2.version.id, version: 2, title: 'Sum, revised' }]);
+        expect(later.challenges).toEqual([{ position: 0, challengeId: xSum.challenge.id, challengeVersionId: v2.version.id, version: 2, title: 'Sum, revised', meta: v2.version.meta }]);
         expect((await store.getAssessment(x.id, xTest.id))?.challenges[0]).toMatchObject({ challengeVersionId: xSum.version.id, version: 1, title: 'Sum' });
       });
 
@@ -506,11 +506,131 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.finishExpiredAttempts(10)).toEqual([]);
         clock.advance(2 * DAY);
         const finished = await store.finishExpiredAttempts(10);
-        expect(finished.map((t) => t.id).sort()).toEqual([a.id, c.id].sort());
-        for (const attempt of finished) expect(attempt.finishedAt).toEqual(attempt.deadlineAt);
+        expect(finished.map((t) => t.attempt.id).sort()).toEqual([a.id, c.id].sort());
+        for (const { attempt, timeUp } of finished) {
+          expect(attempt.finishedAt).toEqual(attempt.deadlineAt);
+          // No drafts: nothing to judge.
+          expect(timeUp).toEqual([]);
+        }
         expect(await store.finishExpiredAttempts(10)).toEqual([]);
         const events = await store.listEvents({ attemptId: a.id });
         expect(events.at(-1)).toMatchObject({ kind: 'finished', data: { reason: 'time_up' } });
+      });
+    });
+
+    describe('time up: typed work counts', () => {
+      const save = (s: Store, attemptId: AttemptId, challengeVersionId: string, language: 'python' | 'cpp', source: string, revision: number) =>
+        s.saveDraft(attemptId, { challengeVersionId, language, source, revision }).then(ok);
+
+      it('submits, as the attempt finishes, each task’s newest draft that differs from its last submission', async () => {
+        const { a, v1, v2 } = await world(store, clock);
+        // Task 1: submitted, then changed. Its older draft in another language is not the newest.
+        await save(store, a.id, v1, 'python', 'print("old")', 1);
+        clock.advance(1000);
+        const sent = ok(await store.createSubmission(a.id, { ...submission(v1), source: 'print(1)' })).submission;
+        clock.advance(1000);
+        await save(store, a.id, v1, 'python', 'print(2)', 2);
+        // Task 2: the newest draft is exactly what was submitted — nothing to add.
+        await save(store, a.id, v2, 'cpp', 'int main() {}', 1);
+        clock.advance(1000);
+        ok(await store.createSubmission(a.id, { ...submission(v2), language: 'cpp', source: 'int main() {}' }));
+        clock.advance(90 * MINUTE);
+
+        const finished = (await store.finishExpiredAttempts(10)).find((f) => f.attempt.id === a.id);
+        expect(finished?.timeUp).toEqual([
+          expect.objectContaining({
+            id: timeUpSubmissionId(a.id, v1),
+            attemptId: a.id,
+            challengeVersionId: v1,
+            kind: 'submit',
+            origin: 'time_up',
+            language: 'python',
+            source: 'print(2)',
+            status: 'queued',
+          }),
+        ]);
+        // Stored, queued behind nothing it should not be, and judged like any submission.
+        const all = await store.listSubmissions({ attemptId: a.id });
+        expect(all.map((s) => [s.origin, s.source])).toEqual([
+          ['candidate', 'print(1)'],
+          ['candidate', 'int main() {}'],
+          ['time_up', 'print(2)'],
+        ]);
+        expect(all[0]).toMatchObject({ id: sent.id, origin: 'candidate' });
+        const events = await store.listEvents({ attemptId: a.id });
+        expect(events.slice(-2)).toMatchObject([
+          { kind: 'submitted', data: { submissionId: timeUpSubmissionId(a.id, v1), challengeVersionId: v1, language: 'python', origin: 'time_up' } },
+          { kind: 'finished', data: { reason: 'time_up' } },
+        ]);
+        const claimed = [await store.claimNext('w1', clock()), await store.claimNext('w1', clock()), await store.claimNext('w1', clock())];
+        expect(claimed.map((job) => job?.submissionId)).toContain(timeUpSubmissionId(a.id, v1));
+      });
+
+      it('judges a draft in another language than the last submission, and a task never submitted', async () => {
+        const { a, v1, v2 } = await world(store, clock);
+        ok(await store.createSubmission(a.id, { ...submission(v1), source: 'same text' }));
+        clock.advance(1000);
+        await save(store, a.id, v1, 'python', 'same text', 1);
+        // xSum allows only python (its listing says so): a newer cpp draft cannot be judged, the python one is the last submission.
+        clock.advance(1000);
+        await save(store, a.id, v1, 'cpp', 'int main() { return 0; }', 1);
+        await save(store, a.id, v2, 'cpp', 'pairs in cpp', 1);
+        clock.advance(2 * HOUR);
+        const finished = (await store.finishExpiredAttempts(10)).find((f) => f.attempt.id === a.id);
+        expect(finished?.timeUp.map((s) => [s.challengeVersionId, s.language, s.source])).toEqual([[v2, 'cpp', 'pairs in cpp']]);
+      });
+
+      it('creates each time-up submission once: a second sweep, from another connection, adds nothing', async () => {
+        const { a, v1 } = await world(store, clock);
+        await save(store, a.id, v1, 'python', 'print(3)', 1);
+        clock.advance(2 * HOUR);
+        const secondServer = await open();
+        const [first, second] = await Promise.all([store.finishExpiredAttempts(10), secondServer.finishExpiredAttempts(10)]);
+        const made = [...first, ...second].filter((f) => f.attempt.id === a.id);
+        expect(made).toHaveLength(1);
+        expect(await store.finishExpiredAttempts(10)).toEqual([]);
+        const mine = await store.listSubmissions({ attemptId: a.id });
+        expect(mine).toHaveLength(1);
+        expect((await store.listEvents({ attemptId: a.id })).filter((e) => e.kind === 'submitted' || e.kind === 'finished')).toHaveLength(2);
+      });
+
+      it('finishes at most `limit` attempts per call, so one sweep step stays small', async () => {
+        const { a, b, c, v1, yv } = await world(store, clock);
+        await save(store, a.id, v1, 'python', 'print("a")', 1);
+        await save(store, b.id, v1, 'python', 'print("b")', 1);
+        await save(store, c.id, yv, 'python', 'print("c")', 1);
+        clock.advance(2 * HOUR);
+        const steps = [await store.finishExpiredAttempts(1), await store.finishExpiredAttempts(1), await store.finishExpiredAttempts(1), await store.finishExpiredAttempts(1)];
+        expect(steps.map((step) => step.length)).toEqual([1, 1, 1, 0]);
+        expect(steps.flat().map((f) => f.attempt.id).sort()).toEqual([a.id, b.id, c.id].sort());
+        expect(steps.flat().every((f) => f.timeUp.length === 1)).toBe(true);
+      });
+
+      it('gives nothing of the kind to an attempt finished early, or one without a changed draft', async () => {
+        const { a, b, v1 } = await world(store, clock);
+        await save(store, a.id, v1, 'python', 'print(4)', 1);
+        await store.finishAttempt(a.id, 'candidate');
+        await save(store, b.id, v1, 'python', ' \n', 1);
+        clock.advance(2 * HOUR);
+        const finished = await store.finishExpiredAttempts(10);
+        expect(finished.map((f) => f.attempt.id)).not.toContain(a.id);
+        expect(finished.find((f) => f.attempt.id === b.id)?.timeUp).toEqual([]);
+        expect(await store.listSubmissions({ attemptId: a.id })).toEqual([]);
+        expect(await store.listSubmissions({ attemptId: b.id })).toEqual([]);
+      });
+
+      it('submits even when the run budget is spent, and moves past an id someone else took', async () => {
+        const { store: s } = await withQuotas({ runBytesPerAttempt: 1000 });
+        const { a, b, v1 } = await world(s, clock);
+        ok(await s.createSubmission(a.id, { ...submission(v1), source: 'x'.repeat(990) }));
+        expect(await s.createSubmission(a.id, { ...submission(v1), source: 'x'.repeat(20) })).toMatchObject({ ok: false, reason: 'quota_exceeded' });
+        await save(s, a.id, v1, 'python', 'y'.repeat(500), 1);
+        // Another attempt holds the id A's time-up submission would have first.
+        ok(await s.createSubmission(b.id, { ...submission(v1), id: timeUpSubmissionId(a.id, v1) }));
+        clock.advance(2 * HOUR);
+        const finished = (await s.finishExpiredAttempts(10)).find((f) => f.attempt.id === a.id);
+        expect(finished?.timeUp).toEqual([expect.objectContaining({ id: timeUpSubmissionId(a.id, v1, 1), origin: 'time_up', source: 'y'.repeat(500) })]);
+        expect((await s.getSubmission({ attemptId: b.id }, timeUpSubmissionId(a.id, v1)))?.origin).toBe('candidate');
       });
     });
 

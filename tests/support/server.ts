@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { pack } from 'tar-stream';
 import { expect } from 'vitest';
-import { startServer, type RunningServer } from '../../server/src/app/server.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../server/src/app/server.ts';
 import { configFromEnv } from '../../server/src/config/index.ts';
 import { REPO_ROOT } from './sandbox.ts';
 
@@ -45,9 +45,14 @@ export function testEnv(dataDir: string, env: Record<string, string> = {}): Reco
   };
 }
 
-export async function startTestServer(env: Record<string, string> = {}, dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-test-'))): Promise<TestServer> {
+/** `start`: a clock the test moves (time running out) and how often deadlines are swept. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-test-')),
+  start: Omit<StartOptions, 'logger'> = {},
+): Promise<TestServer> {
   const config = configFromEnv(testEnv(dataDir, env));
-  const server = await startServer(config, { logger: pino({ level: env.KODBRO_LOG_LEVEL ?? 'silent' }) });
+  const server = await startServer(config, { ...start, logger: pino({ level: env.KODBRO_LOG_LEVEL ?? 'silent' }) });
   return {
     url: server.url,
     dataDir,

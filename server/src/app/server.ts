@@ -32,6 +32,7 @@ export interface RunningServer {
 const DOCKER_CHECK_MS = 5000;
 const REAP_INTERVAL_MS = 60_000;
 const DEADLINE_SWEEP_MS = 10_000;
+const DEADLINE_SWEEP_BATCH = 5;
 
 /**
  * The composition root: opens (and migrates) the store, re-queues jobs a dead
@@ -39,9 +40,17 @@ const DEADLINE_SWEEP_MS = 10_000;
  * socket.io and the worker pool. Docker being away is not fatal: the server
  * says so and jobs wait in the queue.
  */
-export async function startServer(config: ServerConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  logger?: Logger;
+  /** The server's clock (tests move it to make time run out); the wall clock by default. */
+  clock?: () => Date;
+  /** How often attempts whose time ran out are finished (default 10 s). */
+  deadlineSweepMs?: number;
+}
+
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'kodbro' } });
-  const clock = () => new Date();
+  const clock = options.clock ?? (() => new Date());
   const store = new SqliteStore({ dataDir: config.dataDir, maxTries: config.maxTries, clock, quotas: config.quotas });
   const requeued = await store.requeueRunning();
   if (requeued.requeued + requeued.failed > 0) logger.warn(requeued, 'jobs left running by the previous process: re-queued (or failed when out of tries)');
@@ -85,15 +94,34 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
   }, DOCKER_CHECK_MS);
   dockerTimer.unref();
 
-  // Time is up by the server's clock: record it, and tell the recruiters watching.
+  // Time is up by the server's clock: record it, judge the drafts that changed since their last submission,
+  // and tell the candidate's page and the recruiters watching. A few attempts per transaction, yielding
+  // between them: many attempts may share a deadline (the assessment closing), and each may copy up to
+  // one 256 KB draft per task.
+  const sweepDeadlines = async () => {
+    for (;;) {
+      const finished = await store.finishExpiredAttempts(DEADLINE_SWEEP_BATCH);
+      for (const { attempt, timeUp } of finished) {
+        for (const submission of timeUp) live.queued(attempt.orgId, attempt.id, submission.id);
+        live.attemptChanged(attempt.orgId, attempt.id, 'finished');
+      }
+      const submitted = finished.reduce((n, f) => n + f.timeUp.length, 0);
+      if (submitted > 0) {
+        logger.info({ attempts: finished.length, submissions: submitted }, 'time ran out: changed drafts submitted');
+        pool.wake();
+      }
+      if (finished.length < DEADLINE_SWEEP_BATCH || closing) return;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  let sweeping = false;
   const deadlineTimer = setInterval(() => {
-    store
-      .finishExpiredAttempts(100)
-      .then((finished) => {
-        for (const attempt of finished) live.attemptChanged(attempt.orgId, attempt.id, 'finished');
-      })
-      .catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'));
-  }, DEADLINE_SWEEP_MS);
+    if (sweeping) return;
+    sweeping = true;
+    sweepDeadlines()
+      .catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'))
+      .finally(() => (sweeping = false));
+  }, options.deadlineSweepMs ?? DEADLINE_SWEEP_MS);
   deadlineTimer.unref();
 
   await listen(httpServer, config.port, config.host);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { judgeResultSchema, languageIdSchema, runOutputSchema } from './judging.ts';
+import { scoringRuleSchema } from './scoring.ts';
 import { statementDocSchema } from './statement.ts';
 import { verdictSchema } from './verdicts.ts';
 
@@ -285,11 +286,20 @@ export const SUBMISSION_KIND_VALUES = ['submit', 'samples', 'custom'] as const;
 export const submissionKindSchema = z.enum(SUBMISSION_KIND_VALUES);
 export const SUBMISSION_STATUS_VALUES = ['queued', 'running', 'done', 'failed'] as const;
 export const submissionStatusSchema = z.enum(SUBMISSION_STATUS_VALUES);
+/**
+ * Who made a submission: the candidate, or the server from the task's newest
+ * saved draft when the attempt's time ran out (only `submit`, only when that
+ * draft differed from the task's last submission).
+ */
+export const SUBMISSION_ORIGIN_VALUES = ['candidate', 'time_up'] as const;
+export const submissionOriginSchema = z.enum(SUBMISSION_ORIGIN_VALUES);
+export type SubmissionOrigin = z.infer<typeof submissionOriginSchema>;
 
 export const candidateSubmissionSchema = z.object({
   id: idSchema,
   challengeVersionId: idSchema,
   kind: submissionKindSchema,
+  origin: submissionOriginSchema,
   language: languageIdSchema,
   status: submissionStatusSchema,
   /** Jobs ahead of this one while it is queued (0 = next). */
@@ -306,6 +316,7 @@ export const staffSubmissionSchema = z.object({
   id: idSchema,
   challengeVersionId: idSchema,
   kind: submissionKindSchema,
+  origin: submissionOriginSchema,
   language: languageIdSchema,
   source: z.string(),
   customInput: z.string().nullable(),
@@ -376,7 +387,20 @@ export const candidateAttemptSchema = z.object({
     timeLimitMinutes: z.number().int(),
     closesAt: isoTimeSchema,
     resultsVisibility: resultsVisibilitySchema,
-    challenges: z.array(z.object({ position: z.number().int(), challengeVersionId: idSchema, title: z.string() })),
+    /** Which submission of a task counts (contracts/scoring.ts): staff totals follow the same rule. */
+    scoring: scoringRuleSchema,
+    challenges: z.array(
+      z.object({
+        position: z.number().int(),
+        challengeVersionId: idSchema,
+        /** The primary title: English, else the package's first. */
+        title: z.string(),
+        /** Every title the package has, by locale (`en`, `sv`, `ar`…); may be empty for very old versions. */
+        titles: z.record(z.string(), z.string()),
+        /** The programming languages this task accepts. */
+        languages: z.array(languageIdSchema),
+      }),
+    ),
   }),
   candidateName: z.string().nullable(),
   status: attemptStatusSchema,
@@ -441,7 +465,7 @@ export const attemptSummarySchema = z.object({
   startedAt: isoTimeSchema,
   deadlineAt: isoTimeSchema,
   finishedAt: isoTimeSchema.nullable(),
-  /** Sum over challenges of each one's best score, 0–100 each. */
+  /** Sum over challenges of each one's counted score (`countedScore`: the best judged submission), 0–100 each. */
   score: z.number().int(),
   submissions: z.number().int(),
   languages: z.array(languageIdSchema),

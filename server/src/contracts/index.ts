@@ -8,3 +8,4 @@ export * from './api.ts';
 export * from './realtime.ts';
 export * from './short-code.ts';
 export * from './statement.ts';
+export * from './scoring.ts';

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { ZodType } from 'zod';
 import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE, holdsAnyRole, type OriginPolicy } from '../auth/index.ts';
+import { serveClient } from './client-files.ts';
+import { carriesSecret } from './encoding.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -66,6 +67,9 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Answers over 1 KB, brotli (quality 4) or gzip as the client accepts, off the event loop (zlib's threads);
+  // an answer with a secret in it is left alone (carriesSecret).
+  app.use('/api', compression({ threshold: 1024 }));
 
   const document = openApiDocument(routes, KODBRO_VERSION);
   app.get('/api/openapi.json', (_req, res) => res.json(document));
@@ -128,7 +132,9 @@ function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void
       }
       const { status, body: out } = isStatusReply(reply) ? reply : { status: def.status, body: reply };
       // Parsing the answer too drops any field the contract does not name.
-      res.status(status).json(def.response.parse(out));
+      const answer = def.response.parse(out);
+      if (carriesSecret(answer)) res.setHeader('Cache-Control', 'no-store, no-transform');
+      res.status(status).json(answer);
     } catch (error) {
       next(error);
     }
@@ -180,18 +186,4 @@ function parse(schema: unknown, value: unknown, where: 'body' | 'query' | 'param
   const result = (schema as ZodType).safeParse(value);
   if (!result.success) throw invalidRequest(result.error, where);
   return result.data;
-}
-
-/** The built client; every other GET gets index.html so client-side routes load. */
-function serveClient(app: express.Express, clientDir: string): void {
-  const index = path.join(clientDir, 'index.html');
-  app.use(express.static(clientDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
-  app.get(/^(?!\/api\/|\/socket\.io\/).*/, (_req, res) => {
-    if (existsSync(index)) {
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
-    } else {
-      res.status(503).type('text').send('The Kodbro client is not built yet. Run `npm start` (it builds it) or `npm run build -w client`.');
-    }
-  });
 }

@@ -33,6 +33,7 @@ export type {
 } from './model.ts';
 export { SHORT_CODE_ALPHABET } from './secrets.ts';
 export { retryAt } from './backoff.ts';
+export { timeUpSubmissionId } from './time-up.ts';
 export { RUNS_SHARE, type StoreQuotas } from './quotas.ts';
 export { loadMigrations, type Migration } from './migrations.ts';
 export { SqliteStore, SQLITE_FILE_NAME } from './sqlite/store.ts';

@@ -1,5 +1,12 @@
 // The value lists are the contracts' (one vocabulary for the API and the store).
-import { ATTEMPT_EVENT_KIND_VALUES, RESULTS_VISIBILITIES, SUBMISSION_KIND_VALUES, SUBMISSION_STATUS_VALUES, type LanguageId } from '../contracts/index.ts';
+import {
+  ATTEMPT_EVENT_KIND_VALUES,
+  RESULTS_VISIBILITIES,
+  SUBMISSION_KIND_VALUES,
+  SUBMISSION_ORIGIN_VALUES,
+  SUBMISSION_STATUS_VALUES,
+  type LanguageId,
+} from '../contracts/index.ts';
 import type { AttemptId, OrgId } from './ids.ts';
 
 /**
@@ -76,6 +83,8 @@ export interface AssessmentChallenge {
   challengeVersionId: string;
   version: number;
   title: string;
+  /** The version's listing JSON (`ChallengeVersionInfo.meta`): every title and the languages, read by the views. */
+  meta: unknown;
 }
 
 export interface Assessment {
@@ -129,6 +138,10 @@ export const SUBMISSION_KINDS = SUBMISSION_KIND_VALUES;
 /** submit: hidden tests, scored; samples: the visible samples; custom: the candidate's own input. */
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
+export const SUBMISSION_ORIGINS = SUBMISSION_ORIGIN_VALUES;
+/** candidate: sent by the candidate; time_up: made by the server from the newest draft when time ran out. */
+export type SubmissionOrigin = (typeof SUBMISSION_ORIGINS)[number];
+
 export const SUBMISSION_STATUSES = SUBMISSION_STATUS_VALUES;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
@@ -139,6 +152,7 @@ export interface Submission {
   attemptId: AttemptId;
   challengeVersionId: string;
   kind: SubmissionKind;
+  origin: SubmissionOrigin;
   language: LanguageId;
   source: string;
   /** Only for kind 'custom'. */

@@ -141,6 +141,12 @@ export interface Page<T> {
 /** Outcome of reporting a failed try. */
 export type FailOutcome = 'requeued' | 'failed' | 'lost';
 
+/** An attempt the deadline sweep finished, and the submissions it made from drafts. */
+export interface ExpiredAttempt {
+  attempt: Attempt;
+  timeUp: Submission[];
+}
+
 /** Organisations and their staff. */
 export interface OrgStore {
   createOrganisation(input: { name: string; slug: string }): Promise<Outcome<Organisation, 'slug_taken'>>;
@@ -234,9 +240,13 @@ export interface AttemptStore {
   /**
    * Unscoped by nature (the server's own sweep): finishes up to `limit`
    * attempts whose deadline passed unfinished, each at its deadline, with
-   * `finished` reason `time_up`. Returns the attempts it finished.
+   * `finished` reason `time_up`. In the same transaction, each task whose
+   * newest saved draft (whatever its language) differs from the task's last
+   * `submit` gets a `submit` of that draft with `origin: 'time_up'` and a
+   * deterministic id, queued like any submission (see store/time-up.ts).
+   * Returns the attempts it finished with the submissions it made.
    */
-  finishExpiredAttempts(limit: number): Promise<Attempt[]>;
+  finishExpiredAttempts(limit: number): Promise<ExpiredAttempt[]>;
 
   /**
    * Saves a draft if `revision` is higher than the stored one. A stale

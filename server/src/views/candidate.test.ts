@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JudgeResult } from '../contracts/index.ts';
-import type { Submission } from '../store/index.ts';
-import { attemptStatus, toCandidateResult, toCandidateSubmission } from './candidate.ts';
+import type { Assessment, Invite, Submission } from '../store/index.ts';
+import { attemptStatus, toCandidateAttempt, toCandidateResult, toCandidateSubmission } from './candidate.ts';
 
 const hidden: JudgeResult = {
   verdict: 'wrong_answer',
@@ -76,6 +76,7 @@ describe('toCandidateSubmission: times on the tick', () => {
     attemptId: 'attempt' as Submission['attemptId'],
     challengeVersionId: '0a5f4178-2d61-4162-a7fb-b5d992237121',
     kind,
+    origin: 'candidate',
     language: 'python',
     source: 'print(1)',
     customInput: kind === 'custom' ? '1' : null,
@@ -113,5 +114,42 @@ describe('attemptStatus', () => {
     expect(attemptStatus({ finishedAt: null, deadlineAt: new Date('2026-11-23T12:00:01Z') }, now)).toBe('in_progress');
     expect(attemptStatus({ finishedAt: null, deadlineAt: now }, now)).toBe('finished');
     expect(attemptStatus({ finishedAt: new Date('2026-11-23T11:00:00Z'), deadlineAt: new Date('2026-11-24T00:00:00Z') }, now)).toBe('finished');
+  });
+});
+
+describe('toCandidateAttempt: what the test holds, before the timer starts', () => {
+  const invite = { id: 'i', candidateName: 'Amina' } as Invite;
+  const assessment = {
+    title: 'Backend',
+    timeLimitMinutes: 90,
+    closesAt: new Date('2026-12-01T00:00:00Z'),
+    resultsVisibility: 'aggregate',
+    challenges: [
+      {
+        position: 0,
+        challengeId: 'c1',
+        challengeVersionId: '0a5f4178-2d61-4162-a7fb-b5d992237121',
+        version: 1,
+        title: 'Log aggregation',
+        meta: { title: { en: 'Log aggregation', sv: 'Loggsammanställning', ar: 'تجميع السجلات' }, languages: ['python', 'cpp'], checker: 'tokens' },
+      },
+      // A version stored without listing JSON: the primary title still shows, the rest is empty.
+      { position: 1, challengeId: 'c2', challengeVersionId: '6f1c3f7e-5d5b-4a55-9d3e-0d6a7f1a2b3c', version: 3, title: 'Old', meta: null },
+    ],
+  } as unknown as Assessment;
+
+  it('sends every title the package has, the languages per task, and the scoring rule', () => {
+    const view = toCandidateAttempt(invite, assessment, undefined, [], new Date('2026-11-23T12:00:00Z'));
+    expect(view.assessment.scoring).toBe('best');
+    expect(view.assessment.challenges).toEqual([
+      {
+        position: 0,
+        challengeVersionId: '0a5f4178-2d61-4162-a7fb-b5d992237121',
+        title: 'Log aggregation',
+        titles: { en: 'Log aggregation', sv: 'Loggsammanställning', ar: 'تجميع السجلات' },
+        languages: ['python', 'cpp'],
+      },
+      { position: 1, challengeVersionId: '6f1c3f7e-5d5b-4a55-9d3e-0d6a7f1a2b3c', title: 'Old', titles: {}, languages: [] },
+    ]);
   });
 });

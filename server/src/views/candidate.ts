@@ -1,8 +1,12 @@
 import { resolveLimits, testDataHead, type StoredChallenge, type TestData } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
+import { z } from 'zod';
 import {
   judgeResultSchema,
+  languageIdSchema,
   MAX_SHOWN_OUTPUT_BYTES,
+  SCORING_RULE,
+  type LanguageId,
   type CandidateAttempt,
   type CandidateChallenge,
   type CandidateResult,
@@ -91,6 +95,7 @@ export function toCandidateSubmission(
     id: submission.id,
     challengeVersionId: submission.challengeVersionId,
     kind: submission.kind,
+    origin: submission.origin,
     language: submission.language,
     status: untold ? 'running' : submission.status,
     queuePosition: submission.status === 'queued' ? (queuePosition ?? null) : null,
@@ -133,6 +138,16 @@ export function attemptStatus(attempt: Pick<Attempt, 'finishedAt' | 'deadlineAt'
   return attempt.finishedAt || attempt.deadlineAt.getTime() <= now.getTime() ? 'finished' : 'in_progress';
 }
 
+/** What a task's listing JSON says of its titles and languages; what it does not say is empty (versions stored without it). */
+const listingSchema = z.object({
+  title: z.record(z.string(), z.string()).catch({}),
+  languages: z.array(languageIdSchema).catch([]),
+});
+function titlesAndLanguages(meta: unknown): { titles: Record<string, string>; languages: LanguageId[] } {
+  const parsed = listingSchema.safeParse(meta);
+  return parsed.success ? { titles: parsed.data.title, languages: parsed.data.languages } : { titles: {}, languages: [] };
+}
+
 export function toCandidateAttempt(invite: Invite, assessment: Assessment, attempt: Attempt | undefined, drafts: Draft[], now: Date): CandidateAttempt {
   return {
     assessment: {
@@ -140,7 +155,8 @@ export function toCandidateAttempt(invite: Invite, assessment: Assessment, attem
       timeLimitMinutes: assessment.timeLimitMinutes,
       closesAt: assessment.closesAt.toISOString(),
       resultsVisibility: assessment.resultsVisibility,
-      challenges: assessment.challenges.map((c) => ({ position: c.position, challengeVersionId: c.challengeVersionId, title: c.title })),
+      scoring: SCORING_RULE,
+      challenges: assessment.challenges.map((c) => ({ position: c.position, challengeVersionId: c.challengeVersionId, title: c.title, ...titlesAndLanguages(c.meta) })),
     },
     candidateName: invite.candidateName,
     status: attemptStatus(attempt, now),

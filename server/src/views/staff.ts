@@ -1,11 +1,11 @@
 import {
+  countedTotal,
   judgeResultSchema,
   type AssessmentView,
   type AttemptSummary,
   type ChallengeMeta,
   type ChallengeSummary,
   type InviteView,
-  type LanguageId,
   type StaffSubmission,
   type StaffUserView,
 } from '../contracts/index.ts';
@@ -34,7 +34,7 @@ export function toAssessmentView(assessment: Assessment): AssessmentView {
   return {
     id: assessment.id,
     title: assessment.title,
-    challenges: assessment.challenges.map((c) => ({ ...c })),
+    challenges: assessment.challenges.map((c) => ({ position: c.position, challengeId: c.challengeId, challengeVersionId: c.challengeVersionId, version: c.version, title: c.title })),
     timeLimitMinutes: assessment.timeLimitMinutes,
     opensAt: assessment.opensAt.toISOString(),
     closesAt: assessment.closesAt.toISOString(),
@@ -64,6 +64,7 @@ export function toStaffSubmission(submission: Submission): StaffSubmission {
     id: submission.id,
     challengeVersionId: submission.challengeVersionId,
     kind: submission.kind,
+    origin: submission.origin,
     language: submission.language,
     source: submission.source,
     customInput: submission.customInput,
@@ -76,18 +77,12 @@ export function toStaffSubmission(submission: Submission): StaffSubmission {
   };
 }
 
-/** One line per candidate: the best judged score of each challenge, summed. */
+/**
+ * One line per candidate. The score is the sum of each task's counted score
+ * (`countedTotal`: the best judged submission), the rule the candidate is told.
+ */
 export function toAttemptSummary(attempt: Attempt, invite: Pick<Invite, 'candidateName'> | undefined, submissions: Submission[], now: Date): AttemptSummary {
-  const best = new Map<string, number>();
-  const languages = new Set<LanguageId>();
-  let submitted = 0;
-  for (const submission of submissions) {
-    if (submission.kind !== 'submit') continue;
-    submitted++;
-    languages.add(submission.language);
-    const parsed = submission.status === 'done' ? judgeResultSchema.safeParse(submission.result) : undefined;
-    if (parsed?.success) best.set(submission.challengeVersionId, Math.max(best.get(submission.challengeVersionId) ?? 0, parsed.data.score));
-  }
+  const submitted = submissions.filter((submission) => submission.kind === 'submit');
   return {
     id: attempt.id,
     inviteId: attempt.inviteId,
@@ -96,8 +91,15 @@ export function toAttemptSummary(attempt: Attempt, invite: Pick<Invite, 'candida
     startedAt: attempt.startedAt.toISOString(),
     deadlineAt: attempt.deadlineAt.toISOString(),
     finishedAt: attempt.finishedAt?.toISOString() ?? null,
-    score: [...best.values()].reduce((sum, score) => sum + score, 0),
-    submissions: submitted,
-    languages: [...languages],
+    score: countedTotal(submitted.map((s) => ({ challengeVersionId: s.challengeVersionId, kind: s.kind, score: judgedScore(s) }))),
+    submissions: submitted.length,
+    languages: [...new Set(submitted.map((s) => s.language))],
   };
+}
+
+/** A submission's score once judged; undefined while it waits or when it could not be judged. */
+function judgedScore(submission: Submission): number | undefined {
+  if (submission.status !== 'done') return undefined;
+  const parsed = judgeResultSchema.safeParse(submission.result);
+  return parsed.success ? parsed.data.score : undefined;
 }

@@ -254,7 +254,7 @@ function quotaExceeded(kind: 'submit' | 'samples' | 'custom', limitBytes: number
   const mb = (limitBytes / 1024 / 1024).toFixed(limitBytes < 10 * 1024 * 1024 ? 1 : 0);
   const message =
     kind === 'submit'
-      ? `This attempt has stored all the submissions it may (${mb} MB of code and results). Your latest submission counts.`
+      ? `This attempt has stored all the submissions it may (${mb} MB of code and results). Your best submission of each task counts.`
       : `This attempt has stored all the test runs it may (${mb} MB of code, input and output). You can still submit your solution.`;
   return new ApiError('quota_exceeded', message, { limitBytes });
 }

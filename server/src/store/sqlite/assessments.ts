@@ -55,8 +55,8 @@ export function createAssessment(sql: Sql, orgId: OrgId, input: NewAssessment): 
 }
 
 function toAssessment(sql: Sql, row: AssessmentRow): Assessment {
-  const challenges = sql.all<{ position: number; challenge_id: string; challenge_version_id: string; version: number; title: string }>(
-    `SELECT ac.position, v.challenge_id, ac.challenge_version_id, v.version, v.title
+  const challenges = sql.all<{ position: number; challenge_id: string; challenge_version_id: string; version: number; title: string; meta: string | null }>(
+    `SELECT ac.position, v.challenge_id, ac.challenge_version_id, v.version, v.title, v.meta
        FROM assessment_challenges ac JOIN challenge_versions v ON v.id = ac.challenge_version_id AND v.org_id = ac.org_id
       WHERE ac.assessment_id = ? AND ac.org_id = ?
       ORDER BY ac.position`,
@@ -74,6 +74,7 @@ function toAssessment(sql: Sql, row: AssessmentRow): Assessment {
         challengeVersionId: c.challenge_version_id,
         version: c.version,
         title: c.title,
+        meta: c.meta === null ? null : JSON.parse(c.meta),
       }),
     ),
     timeLimitMinutes: row.time_limit_minutes,

@@ -70,24 +70,6 @@ export function finishAttempt(sql: Sql, attemptId: AttemptId, reason?: string): 
 }
 
 /**
- * Finishes up to `limit` attempts whose deadline has passed and that nobody
- * finished, each at its deadline, appending `finished` with reason `time_up`.
- */
-export function finishExpiredAttempts(sql: Sql, limit: number): Attempt[] {
-  return sql.write(() => {
-    const now = sql.nowMs();
-    const ids = sql.all<{ id: string }>('SELECT id FROM attempts WHERE finished_at IS NULL AND deadline_at <= ? ORDER BY deadline_at LIMIT ?', now, limit);
-    return ids.flatMap(({ id }) => {
-      const attemptId = id as AttemptId;
-      if (sql.run('UPDATE attempts SET finished_at = deadline_at WHERE id = ? AND finished_at IS NULL', attemptId) !== 1) return [];
-      appendEventIn(sql, attemptId, 'finished', { reason: 'time_up' }, now);
-      const attempt = getAttempt(sql, { attemptId });
-      return attempt ? [attempt] : [];
-    });
-  });
-}
-
-/**
  * Why the attempt cannot take a draft or a submission for this challenge
  * version now, or undefined when it can. The server's clock decides: at or
  * after the deadline the attempt is closed even before anyone finishes it.

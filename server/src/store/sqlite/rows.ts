@@ -14,6 +14,7 @@ import type {
   StaffUser,
   Submission,
   SubmissionKind,
+  SubmissionOrigin,
   SubmissionStatus,
 } from '../model.ts';
 
@@ -185,6 +186,7 @@ export interface SubmissionRow {
   attempt_id: string;
   challenge_version_id: string;
   kind: SubmissionKind;
+  origin: SubmissionOrigin;
   language: LanguageId;
   source: string;
   custom_input: string | null;
@@ -208,6 +210,7 @@ export const toSubmission = (r: SubmissionRow): Submission => ({
   attemptId: asAttemptId(r.attempt_id),
   challengeVersionId: r.challenge_version_id,
   kind: r.kind,
+  origin: r.origin,
   language: r.language,
   source: r.source,
   customInput: r.custom_input,

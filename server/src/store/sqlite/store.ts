@@ -24,6 +24,7 @@ import * as attempts from './attempts.ts';
 import * as challenges from './challenges.ts';
 import { Sql } from './db.ts';
 import * as events from './events.ts';
+import * as expired from './expired.ts';
 import { migrate } from './migrate.ts';
 import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
@@ -216,7 +217,7 @@ export class SqliteStore implements Store {
     return attempts.finishAttempt(this.#sql, attemptId, reason);
   }
   async finishExpiredAttempts(limit: number) {
-    return attempts.finishExpiredAttempts(this.#sql, limit);
+    return expired.finishExpiredAttempts(this.#sql, limit);
   }
   async saveDraft(attemptId: AttemptId, input: DraftInput) {
     return attempts.saveDraft(this.#sql, this.quotas, attemptId, input);

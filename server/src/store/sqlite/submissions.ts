@@ -1,6 +1,7 @@
 import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope } from '../ids.ts';
-import { SUBMISSION_KINDS, type AttemptEventKind, type Submission, type SubmissionKind } from '../model.ts';
+import type { LanguageId } from '../../contracts/index.ts';
+import { SUBMISSION_KINDS, type AttemptEventKind, type Submission, type SubmissionKind, type SubmissionOrigin } from '../model.ts';
 import { RUNS_SHARE, utf8Bytes, type StoreQuotas } from '../quotas.ts';
 import type { Outcome, Page, PageRequest, Refused, SubmissionInput } from '../store.ts';
 import { checkLanguage, refuseWrite } from './attempts.ts';
@@ -44,30 +45,51 @@ export function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId: Attem
     const limitBytes = input.kind === 'submit' ? quotas.runBytesPerAttempt : Math.floor(quotas.runBytesPerAttempt * RUNS_SHARE);
     const used = sql.get<{ run_bytes: number }>('SELECT run_bytes FROM attempts WHERE id = ?', attemptId)!.run_bytes;
     if (used + bytes > limitBytes) return { ok: false, reason: 'quota_exceeded', limitBytes };
-    sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, attemptId);
-    // Enqueued in the same transaction: status 'queued', available now, next in arrival order.
-    // SQLite-only: MAX()+1 is safe because BEGIN IMMEDIATE serialises writers (PostgreSQL: nextval()).
-    sql.run(
-      `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, language, source, custom_input,
-                                status, tries, queue_seq, available_at, created_at, updated_at, stored_bytes)
-       SELECT ?, a.org_id, a.id, ?, ?, ?, ?, ?, 'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions), ?, ?, ?, ?
-         FROM attempts a WHERE a.id = ?`,
-      id,
-      input.challengeVersionId,
-      input.kind,
-      input.language,
-      input.source,
-      customInput,
-      now,
-      now,
-      now,
-      bytes,
-      attemptId,
-    );
-    appendEventIn(sql, attemptId, EVENT_OF[input.kind], { submissionId: id, challengeVersionId: input.challengeVersionId, language: input.language }, now);
-    const submission = toSubmission(sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id)!);
+    const submission = insertSubmissionIn(sql, attemptId, { ...input, id, customInput, origin: 'candidate' }, bytes, now);
     return { ok: true, value: { submission, created: true } } as const;
   });
+}
+
+/** A submission as it is written: checked by the caller, which holds the write transaction. */
+export interface NewSubmissionRow {
+  id: string;
+  challengeVersionId: string;
+  kind: SubmissionKind;
+  origin: SubmissionOrigin;
+  language: LanguageId;
+  source: string;
+  customInput: string | null;
+}
+
+/**
+ * Writes a submission queued — status 'queued', available now, next in
+ * arrival order — with its event, and counts its bytes towards the attempt's
+ * run budget. Call inside the write transaction, after every check.
+ */
+export function insertSubmissionIn(sql: Sql, attemptId: AttemptId, input: NewSubmissionRow, bytes: number, now: number): Submission {
+  sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, attemptId);
+  // SQLite-only: MAX()+1 is safe because BEGIN IMMEDIATE serialises writers (PostgreSQL: nextval()).
+  sql.run(
+    `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, origin, language, source, custom_input,
+                              status, tries, queue_seq, available_at, created_at, updated_at, stored_bytes)
+     SELECT ?, a.org_id, a.id, ?, ?, ?, ?, ?, ?, 'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions), ?, ?, ?, ?
+       FROM attempts a WHERE a.id = ?`,
+    input.id,
+    input.challengeVersionId,
+    input.kind,
+    input.origin,
+    input.language,
+    input.source,
+    input.customInput,
+    now,
+    now,
+    now,
+    bytes,
+    attemptId,
+  );
+  const data = { submissionId: input.id, challengeVersionId: input.challengeVersionId, language: input.language, ...(input.origin === 'candidate' ? {} : { origin: input.origin }) };
+  appendEventIn(sql, attemptId, EVENT_OF[input.kind], data, now);
+  return toSubmission(sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', input.id)!);
 }
 
 export function getSubmission(sql: Sql, scope: AttemptScope, submissionId: string): Submission | undefined {
