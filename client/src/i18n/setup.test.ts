@@ -17,7 +17,13 @@ describe('the language and direction of a page', () => {
   });
 
   it('staff pages stay English and left to right though Arabic was chosen on this browser; candidate pages get the choice back', async () => {
+    // A staff page opened first: Arabic is remembered but neither fetched nor shown.
+    await setPageKind('staff');
     await initI18n();
+    expect(html).toEqual({ lang: 'en', dir: 'ltr' });
+    expect(i18next.hasResourceBundle('ar', 'translation')).toBe(false);
+
+    await setPageKind('candidate');
     expect(html).toEqual({ lang: 'ar', dir: 'rtl' });
     expect(i18next.t('verdict.accepted')).toBe('مقبول');
 

@@ -118,12 +118,15 @@ export async function changeLanguage(code: LanguageCode, remember = true): Promi
 
 /**
  * Tells the i18n module which kind of page is showing; `App` calls it on every
- * route (`setPageKind(isStaffPath ? 'staff' : 'candidate')`). A staff page
+ * route (`useLayoutEffect(() => void setPageKind(staff ? 'staff' : 'candidate'), [staff])`),
+ * main.tsx may call it before `initI18n` too. A staff page
  * shows English left to right; back on a candidate page the chosen language
  * and its direction return.
  */
 export function setPageKind(kind: PageKind): Promise<void> {
   pageKind = kind;
+  // Before `initI18n` (main.tsx may say so first): noted, and a staff page then never fetches the chosen language's texts.
+  if (!i18next.isInitialized) return Promise.resolve();
   return showLanguage(pageLanguage(kind, chosen));
 }
 
