@@ -1,3 +1,4 @@
-/** Interface languages: set-up, switching, and the picker every candidate page shows. */
+/** Interface languages: set-up, switching, locale formats, and the picker every candidate page shows. */
 export * from './setup.ts';
+export { formatsFor, type LocaleFormats } from './format.ts';
 export { LanguagePicker } from './LanguagePicker.tsx';

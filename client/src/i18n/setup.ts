@@ -1,15 +1,14 @@
-import i18next from 'i18next';
+import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { StaffMessages } from '../staff/strings.ts';
+import { formatsFor } from './format.ts';
 import en, { type Messages } from './locales/en.ts';
 
 /**
  * Interface languages. English is bundled (it is also every other language's
  * fallback); the others are separate chunks fetched when chosen, so a
- * candidate downloads one language, not six.
- *
- * The sv, ar, prs, ti and uk texts are first drafts, to be reviewed by
- * native speakers.
+ * candidate downloads one language, not six. Which translations a native
+ * speaker has reviewed: README, "Translations".
  */
 export const LANGUAGES = [
   // Names in their own script: a reader must recognise their language without
@@ -23,11 +22,15 @@ export const LANGUAGES = [
 ] as const;
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
-const loaders: Record<Exclude<LanguageCode, 'en'>, () => Promise<{ default: Messages }>> = {
+// A locale's plural forms differ from English's (`Messages<forms>`); i18next takes any of them.
+type LocaleModule = Promise<{ default: object }>;
+const loaders: Record<Exclude<LanguageCode, 'en'>, () => LocaleModule> = {
   sv: () => import('./locales/sv.ts'),
   ar: () => import('./locales/ar.ts'),
   prs: () => import('./locales/prs.ts'),
-  ti: () => import('./locales/ti.ts'),
+  // Ge'ez script: machines without an Ethiopic font get a small web font, registered
+  // with the texts so no one else downloads a byte of it.
+  ti: () => Promise.all([import('./locales/ti.ts'), import('./fonts/ethiopic.ts').then((font) => font.registerEthiopicFont())]).then(([texts]) => texts),
   uk: () => import('./locales/uk.ts'),
 };
 
@@ -58,15 +61,46 @@ function initialLanguage(): LanguageCode {
   return 'en';
 }
 
+/**
+ * The options and formats the app's i18next uses (the tests set up theirs
+ * with the same): `{{n, number}}` writes a number in the language's digits,
+ * with English's where the browser lacks the language's data.
+ */
+export const I18NEXT_OPTIONS = {
+  fallbackLng: 'en',
+  // React escapes what it renders; escaping here would double it.
+  interpolation: { escapeValue: false },
+} as const;
+
+export function registerFormats(instance: i18n): void {
+  instance.services.formatter?.add('number', (value: unknown, lng: string | undefined) => formatsFor(lng ?? 'en').number(Number(value)));
+}
+
+/**
+ * Which kind of page is showing. Candidate pages speak the chosen language and
+ * take its direction; staff pages are English only (until translated) and stay
+ * English and left-to-right even when a candidate chose Arabic on this browser.
+ */
+export type PageKind = 'candidate' | 'staff';
+
+let pageKind: PageKind = 'candidate';
+/** The language the candidate chose (or the browser suggested), whatever the page. */
+let chosen: LanguageCode = 'en';
+
+/** The language a page shows. */
+export function pageLanguage(kind: PageKind, choice: LanguageCode): LanguageCode {
+  return kind === 'staff' ? 'en' : choice;
+}
+
+/** `lang` and `dir` for <html>. */
+export function documentAttributes(language: LanguageCode): { lang: string; dir: 'ltr' | 'rtl' } {
+  return { lang: language, dir: LANGUAGES.find((entry) => entry.code === language)?.dir ?? 'ltr' };
+}
+
 /** Starts i18next; resolves once the first language's texts are in (or after a short wait on a slow link). */
 export async function initI18n(): Promise<void> {
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en } },
-    lng: 'en',
-    fallbackLng: 'en',
-    // React escapes what it renders; escaping here would double it.
-    interpolation: { escapeValue: false },
-  });
+  await i18next.use(initReactI18next).init({ ...I18NEXT_OPTIONS, resources: { en: { translation: en } }, lng: 'en' });
+  registerFormats(i18next);
   applyDocumentLanguage('en');
   const first = initialLanguage();
   if (first !== 'en') {
@@ -75,21 +109,42 @@ export async function initI18n(): Promise<void> {
   }
 }
 
-/** Loads the language's texts if needed, switches, sets `lang`/`dir` on <html>, remembers the choice. */
+/** Loads the language's texts if needed, switches (on candidate pages), sets `lang`/`dir` on <html>, remembers the choice. */
 export async function changeLanguage(code: LanguageCode, remember = true): Promise<void> {
+  chosen = code;
+  if (remember) writeStorage(STORAGE_KEY, code);
+  await showLanguage(pageLanguage(pageKind, code));
+}
+
+/**
+ * Tells the i18n module which kind of page is showing; `App` calls it on every
+ * route (`useLayoutEffect(() => void setPageKind(staff ? 'staff' : 'candidate'), [staff])`),
+ * main.tsx may call it before `initI18n` too. A staff page
+ * shows English left to right; back on a candidate page the chosen language
+ * and its direction return.
+ */
+export function setPageKind(kind: PageKind): Promise<void> {
+  pageKind = kind;
+  // Before `initI18n` (main.tsx may say so first): noted, and a staff page then never fetches the chosen language's texts.
+  if (!i18next.isInitialized) return Promise.resolve();
+  return showLanguage(pageLanguage(kind, chosen));
+}
+
+async function showLanguage(code: LanguageCode): Promise<void> {
   if (code !== 'en' && !i18next.hasResourceBundle(code, 'translation')) {
     const messages = await loaders[code]();
     i18next.addResourceBundle(code, 'translation', messages.default);
   }
-  await i18next.changeLanguage(code);
-  applyDocumentLanguage(code);
-  if (remember) writeStorage(STORAGE_KEY, code);
+  // The page may have changed kind while the texts loaded: show what it is now.
+  const showing = pageLanguage(pageKind, chosen);
+  if (i18next.language !== showing && (showing === 'en' || i18next.hasResourceBundle(showing, 'translation'))) await i18next.changeLanguage(showing);
+  applyDocumentLanguage(i18next.language as LanguageCode);
 }
 
 function applyDocumentLanguage(code: LanguageCode): void {
-  const language = LANGUAGES.find((entry) => entry.code === code);
-  document.documentElement.lang = code;
-  document.documentElement.dir = language?.dir ?? 'ltr';
+  const { lang, dir } = documentAttributes(code);
+  document.documentElement.lang = lang;
+  document.documentElement.dir = dir;
 }
 
 /** localStorage can throw (private mode, storage disabled): never let that break the page. */

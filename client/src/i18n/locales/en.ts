@@ -1,9 +1,24 @@
 /**
  * English: the reference text and the fallback for every other language.
  * Keep strings short and plain: many candidates read English as a second or
- * third language. Every other locale file must have exactly these keys (the
- * `Messages` type makes the compiler check it). The sv, ar, prs, ti and uk
- * files are first drafts, to be reviewed by native speakers.
+ * third language.
+ *
+ * Every other locale file has exactly these keys, with two kinds of freedom:
+ * - A key ending in `_one`/`_other` is a plural: a locale has the forms its
+ *   language needs instead (uk `_one/_few/_many/_other`, ar all six of
+ *   `_zero/_one/_two/_few/_many/_other`), picked by i18next from `count`.
+ *   Use a plural wherever a number counts something ("3 minutes", "of 5 tests").
+ * - `{{value, number}}` writes a number in the locale's digits and grouping
+ *   (Dari: ۴۵); a bare `{{value}}` keeps Latin digits. Numbers of the
+ *   interface (minutes, counts, positions, scores) are `number`; numbers that
+ *   belong to code and machines (test and group ids, exit codes, time and
+ *   memory in ms/MB/KB) stay bare, as in the compiler's and the judge's output.
+ *   Every locale uses the same placeholders with the same formats as English.
+ *
+ * `Messages<forms>` makes the compiler check a locale's keys and plural forms;
+ * `locales.test.ts` checks the forms against the language's plural rules and
+ * the placeholders. Which translations a native speaker has reviewed: README,
+ * "Translations".
  */
 const en = {
   common: {
@@ -31,7 +46,8 @@ const en = {
     noSession: 'You are not signed in on this device.',
     enterCode: 'Type your code',
     hello: 'Hello, {{name}}',
-    timeLimit: 'Time limit: {{minutes}} minutes',
+    timeLimit_one: 'Time limit: {{count, number}} minute',
+    timeLimit_other: 'Time limit: {{count, number}} minutes',
     closesAt: 'Open until: {{time}}',
     tasks: 'Tasks',
     startInfo: 'The timer starts when you press Start. If you lose the connection or close the page, come back with the same link or code: your code is saved.',
@@ -45,7 +61,8 @@ const en = {
     leaveInfo: 'On a shared computer, press this when you are done.',
     timeLeft: 'Time left',
     timeUp: 'Time is up.',
-    minutesLeft: 'Minutes left: {{count}}',
+    minutesLeft_one: '{{count, number}} minute left',
+    minutesLeft_other: '{{count, number}} minutes left',
   },
   workspace: {
     statementLanguage: 'Text language',
@@ -73,18 +90,19 @@ const en = {
     conflict: 'Your code was changed on another device. The newest version is shown.',
   },
   progress: {
-    queued: 'Waiting in queue. Position: {{position}}',
+    queued: 'Waiting in queue. Position: {{position, number}}',
     queuedNext: 'Next in queue',
     compiling: 'Compiling…',
-    testing: 'Test {{index}} of {{total}}',
-    hiddenTests: '{{finished}} of {{total}} tests done',
+    testing: 'Test {{index, number}} of {{total, number}}',
+    hiddenTests_one: '{{finished, number}} of {{count, number}} test done',
+    hiddenTests_other: '{{finished, number}} of {{count, number}} tests done',
     retrying: 'Trying again (a problem on our side)…',
     running: 'Running…',
     done: 'Done',
     failed: 'We could not run your code. This is not your fault. Try again.',
   },
   result: {
-    score: 'Score: {{score}} / 100',
+    score: 'Score: {{score, number}} / 100',
     hidden: 'Submitted. The result is not shown here.',
     systemFailure: 'We could not judge this run. This is not your fault. Try again.',
     compileOutput: 'Compiler output',
@@ -96,7 +114,8 @@ const en = {
     exitCode: 'Exit code: {{code}}',
     truncated: 'The output was shortened.',
     timeMemory: '{{timeMs}} ms, {{memoryKb}} KB',
-    group: 'Group {{id}}: {{passed}} of {{total}} tests passed',
+    group_one: 'Group {{id}}: {{passed, number}} of {{count, number}} test passed',
+    group_other: 'Group {{id}}: {{passed, number}} of {{count, number}} tests passed',
   },
   verdict: {
     accepted: 'Accepted',
@@ -121,8 +140,8 @@ const en = {
     attempt_closed: 'This assessment is closed.',
     not_open: 'This assessment is not open now.',
     rate_limited: 'Too many tries. Wait a minute, then try again.',
-    payload_too_large: 'Too long. Make it shorter.',
-    quota_exceeded: 'No more runs can be stored for this attempt. Your code is still saved, and your latest submission counts.',
+    payload_too_large: 'Too much text. Make it shorter.',
+    quota_exceeded: 'No more runs can be stored for this attempt. Your code is still saved, and your best submission counts.',
     language_not_allowed: 'This programming language is not allowed here.',
     internal: 'A problem on our side. Try again.',
   },
@@ -130,5 +149,23 @@ const en = {
 
 export default en;
 
-/** The shape every locale must have: the same keys, any strings. */
-export type Messages = { [K in keyof typeof en]: { [L in keyof (typeof en)[K]]: string } };
+/** CLDR's plural categories; a language uses some of them (`Intl.PluralRules#resolvedOptions`). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+type English = typeof en;
+/** English's plural forms: a key ending in one of these is a plural. */
+type EnglishForm = 'one' | 'other';
+/** `timeLimit` for `timeLimit_one` and `timeLimit_other`. */
+type PluralBase<K> = K extends `${infer Base}_${EnglishForm}` ? Base : never;
+type Section<S, Forms extends PluralCategory> = {
+  [K in Exclude<keyof S, `${PluralBase<keyof S>}_${EnglishForm}`>]: string;
+} & {
+  [K in `${PluralBase<keyof S>}_${Forms}`]: string;
+};
+
+/**
+ * The shape of a locale: English's keys, any strings, and each plural in the
+ * `Forms` of the locale's language (`Messages<'one' | 'few' | 'many' | 'other'>`
+ * for Ukrainian). English's own shape is `Messages`.
+ */
+export type Messages<Forms extends PluralCategory = EnglishForm> = { [S in keyof English]: Section<English[S], Forms> };

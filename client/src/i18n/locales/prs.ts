@@ -1,9 +1,12 @@
 // Dari (Afghan Persian, Arabic script, right to left).
 // U+2068…U+2069 (\u2068, \u2069) isolate numbers with Latin units, so right-to-left text keeps "1000 ms" in order.
-// First draft: to be reviewed by a native speaker before it reaches candidates.
+// NOT YET REVIEWED BY A NATIVE SPEAKER: read against English by a careful
+// non-native reviewer (December 2026) only; a Dari speaker must review it (README, "Translations").
+// Submit is ارسال (تسلیم alone reads as "surrender"); a task is سوال (وظیفه is a job duty).
+// Persian counts with a singular noun ("۵ دقیقه"), so the plural forms read alike.
 import type { Messages } from './en.ts';
 
-const prs: Messages = {
+const prs: Messages<'one' | 'other'> = {
   common: {
     language: 'زبان',
     loading: 'در حال بارگذاری…',
@@ -29,9 +32,10 @@ const prs: Messages = {
     noSession: 'شما در این دستگاه وارد نشده‌اید.',
     enterCode: 'کود خود را بنویسید',
     hello: 'سلام {{name}}',
-    timeLimit: 'وقت مجاز: {{minutes}} دقیقه',
+    timeLimit_one: 'وقت مجاز: {{count, number}} دقیقه',
+    timeLimit_other: 'وقت مجاز: {{count, number}} دقیقه',
     closesAt: 'باز تا: {{time}}',
-    tasks: 'وظایف',
+    tasks: 'سوال‌ها',
     startInfo: 'وقت زمانی شروع می‌شود که «شروع» را فشار دهید. اگر ارتباط قطع شد یا صفحه را بستید، با همان لینک یا کود برگردید: کود شما ذخیره شده است.',
     start: 'شروع',
     finish: 'ختم',
@@ -43,7 +47,8 @@ const prs: Messages = {
     leaveInfo: 'در کمپیوتر مشترک، وقتی کارتان تمام شد اینجا را فشار دهید.',
     timeLeft: 'وقت باقی‌مانده',
     timeUp: 'وقت تمام شد.',
-    minutesLeft: 'دقیقه‌های باقی‌مانده: {{count}}',
+    minutesLeft_one: '{{count, number}} دقیقه باقی مانده است',
+    minutesLeft_other: '{{count, number}} دقیقه باقی مانده است',
   },
   workspace: {
     statementLanguage: 'زبان متن',
@@ -52,17 +57,17 @@ const prs: Messages = {
     runSamples: 'اجرای مثال‌ها',
     customInput: 'ورودی خودتان',
     runCustom: 'اجرا با ورودی خودتان',
-    submit: 'تسلیم',
-    submitConfirm: 'این کود را برای نمره‌دهی تسلیم می‌کنید؟',
+    submit: 'ارسال',
+    submitConfirm: 'این کود را برای نمره‌دهی ارسال می‌کنید؟',
     results: 'نتیجه‌ها',
     noRuns: 'هنوز اجرایی نشده است.',
-    history: 'تسلیمی‌های قبلی',
+    history: 'ارسال‌های قبلی',
     limits: 'حد وقت \u2068{{timeMs}} ms\u2069، حافظه \u2068{{memoryMb}} MB\u2069',
     resetToStarter: 'برگرداندن کود اولیه',
     resetConfirm: 'کود شما با کود اولیه عوض شود؟',
     kind_samples: 'مثال‌ها',
     kind_custom: 'ورودی خودتان',
-    kind_submit: 'تسلیمی',
+    kind_submit: 'ارسال',
   },
   save: {
     saved: 'ذخیره شد',
@@ -71,19 +76,20 @@ const prs: Messages = {
     conflict: 'کود شما در دستگاه دیگری تغییر کرد. جدیدترین نسخه نشان داده شده است.',
   },
   progress: {
-    queued: 'در نوبت. جای شما: {{position}}',
+    queued: 'در نوبت. جای شما: {{position, number}}',
     queuedNext: 'نفر بعدی در نوبت',
     compiling: 'در حال کمپایل…',
-    testing: 'آزمایش {{index}} از {{total}}',
-    hiddenTests: '{{finished}} از {{total}} آزمایش انجام شد',
+    testing: 'آزمایش {{index, number}} از {{total, number}}',
+    hiddenTests_one: '{{finished, number}} از {{count, number}} آزمایش انجام شد',
+    hiddenTests_other: '{{finished, number}} از {{count, number}} آزمایش انجام شد',
     retrying: 'دوباره کوشش می‌کنیم (مشکل از طرف ما)…',
     running: 'در حال اجرا…',
     done: 'تمام شد',
     failed: 'نتوانستیم کود شما را اجرا کنیم. این تقصیر شما نیست. دوباره کوشش کنید.',
   },
   result: {
-    score: 'نمره: \u2068{{score}} / 100\u2069',
-    hidden: 'تسلیم شد. نتیجه اینجا نشان داده نمی‌شود.',
+    score: 'نمره: \u2068{{score, number}} از ۱۰۰\u2069',
+    hidden: 'ارسال شد. نتیجه اینجا نشان داده نمی‌شود.',
     systemFailure: 'نتوانستیم این اجرا را ارزیابی کنیم. این تقصیر شما نیست. دوباره کوشش کنید.',
     compileOutput: 'پیام‌های کمپایلر',
     test: 'آزمایش {{id}}',
@@ -94,7 +100,8 @@ const prs: Messages = {
     exitCode: 'کود خروج: {{code}}',
     truncated: 'خروجی کوتاه شد.',
     timeMemory: '\u2068{{timeMs}} ms\u2069، \u2068{{memoryKb}} KB\u2069',
-    group: 'گروه {{id}}: {{passed}} از {{total}} آزمایش موفق',
+    group_one: 'گروه {{id}}: {{passed, number}} از {{count, number}} آزمایش موفق',
+    group_other: 'گروه {{id}}: {{passed, number}} از {{count, number}} آزمایش موفق',
   },
   verdict: {
     accepted: 'قبول',
@@ -119,8 +126,8 @@ const prs: Messages = {
     attempt_closed: 'این ارزیابی بسته است.',
     not_open: 'این ارزیابی حالا باز نیست.',
     rate_limited: 'کوشش‌های زیاد. یک دقیقه صبر کنید و دوباره کوشش کنید.',
-    payload_too_large: 'خیلی طولانی است. کوتاه‌ترش کنید.',
-    quota_exceeded: 'اجراهای بیشتر برای این تلاش ذخیره شده نمی‌تواند. کد شما هنوز ذخیره است و آخرین ارسال شما حساب می‌شود.',
+    payload_too_large: 'متن خیلی زیاد است. کوتاه‌ترش کنید.',
+    quota_exceeded: 'اجراهای بیشتر برای این تلاش ذخیره شده نمی‌تواند. کود شما هنوز ذخیره است و بهترین ارسال شما حساب می‌شود.',
     language_not_allowed: 'این زبان برنامه‌نویسی اینجا اجازه ندارد.',
     internal: 'مشکلی از طرف ما. دوباره کوشش کنید.',
   },

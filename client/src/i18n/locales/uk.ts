@@ -1,13 +1,14 @@
-// First draft: to be reviewed by a native speaker before it reaches candidates.
+// Ukrainian. Read against English by a careful non-native reviewer (December 2026);
+// not yet reviewed by a native speaker (README, "Translations").
 import type { Messages } from './en.ts';
 
-const uk: Messages = {
+const uk: Messages<'one' | 'few' | 'many' | 'other'> = {
   common: {
     language: 'Мова',
     loading: 'Завантаження…',
     retry: 'Спробувати ще раз',
     reconnecting: 'Зʼєднання втрачено. Підключаємося знову…',
-    skipToContent: 'Перейти до змісту',
+    skipToContent: 'Перейти до основного вмісту',
   },
   landing: {
     title: 'Почніть оцінювання',
@@ -27,7 +28,11 @@ const uk: Messages = {
     noSession: 'Ви не ввійшли на цьому пристрої.',
     enterCode: 'Введіть код',
     hello: 'Вітаємо, {{name}}',
-    timeLimit: 'Ліміт часу: {{minutes}} хв',
+    // one: 1, 21, 31…; few: 2–4, 22–24…; many: 0, 5–20, 25–30…; other: fractions.
+    timeLimit_one: 'Ліміт часу: {{count, number}} хвилина',
+    timeLimit_few: 'Ліміт часу: {{count, number}} хвилини',
+    timeLimit_many: 'Ліміт часу: {{count, number}} хвилин',
+    timeLimit_other: 'Ліміт часу: {{count, number}} хвилини',
     closesAt: 'Відкрито до: {{time}}',
     tasks: 'Завдання',
     startInfo: 'Таймер запуститься, коли ви натиснете «Почати». Якщо зʼєднання зникне або ви закриєте сторінку, поверніться за тим самим посиланням чи кодом: ваш код збережено.',
@@ -41,7 +46,10 @@ const uk: Messages = {
     leaveInfo: 'На спільному компʼютері натисніть, коли закінчите.',
     timeLeft: 'Залишилося часу',
     timeUp: 'Час вичерпано.',
-    minutesLeft: 'Залишилося хвилин: {{count}}',
+    minutesLeft_one: 'Залишилася {{count, number}} хвилина',
+    minutesLeft_few: 'Залишилося {{count, number}} хвилини',
+    minutesLeft_many: 'Залишилося {{count, number}} хвилин',
+    minutesLeft_other: 'Залишилося {{count, number}} хвилини',
   },
   workspace: {
     statementLanguage: 'Мова тексту',
@@ -69,30 +77,37 @@ const uk: Messages = {
     conflict: 'Код змінено на іншому пристрої. Показано найновішу версію.',
   },
   progress: {
-    queued: 'У черзі. Місце: {{position}}',
+    queued: 'У черзі. Місце: {{position, number}}',
     queuedNext: 'Наступний у черзі',
     compiling: 'Компіляція…',
-    testing: 'Тест {{index}} з {{total}}',
-    hiddenTests: 'Виконано {{finished}} з {{total}} тестів',
+    testing: 'Тест {{index, number}} з {{total, number}}',
+    // "з" takes the genitive: з 1 (21…) тесту, з 2 (5…) тестів, з 1,5 тесту.
+    hiddenTests_one: 'Виконано {{finished, number}} з {{count, number}} тесту',
+    hiddenTests_few: 'Виконано {{finished, number}} з {{count, number}} тестів',
+    hiddenTests_many: 'Виконано {{finished, number}} з {{count, number}} тестів',
+    hiddenTests_other: 'Виконано {{finished, number}} з {{count, number}} тесту',
     retrying: 'Пробуємо ще раз (проблема на нашому боці)…',
     running: 'Виконується…',
     done: 'Готово',
     failed: 'Не вдалося запустити код. Це не ваша провина. Спробуйте ще раз.',
   },
   result: {
-    score: 'Бали: {{score}} / 100',
+    score: 'Бали: {{score, number}} / 100',
     hidden: 'Надіслано. Результат тут не показано.',
     systemFailure: 'Не вдалося оцінити цей запуск. Це не ваша провина. Спробуйте ще раз.',
     compileOutput: 'Повідомлення компілятора',
     test: 'Тест {{id}}',
     input: 'Вхідні дані',
-    expected: 'Очікуваний результат',
-    output: 'Ваш результат',
+    expected: 'Очікуваний вивід',
+    output: 'Ваш вивід',
     stderr: 'Потік помилок',
     exitCode: 'Код завершення: {{code}}',
     truncated: 'Вивід скорочено.',
     timeMemory: '{{timeMs}} мс, {{memoryKb}} КБ',
-    group: 'Група {{id}}: пройдено {{passed}} з {{total}} тестів',
+    group_one: 'Група {{id}}: пройдено {{passed, number}} з {{count, number}} тесту',
+    group_few: 'Група {{id}}: пройдено {{passed, number}} з {{count, number}} тестів',
+    group_many: 'Група {{id}}: пройдено {{passed, number}} з {{count, number}} тестів',
+    group_other: 'Група {{id}}: пройдено {{passed, number}} з {{count, number}} тесту',
   },
   verdict: {
     accepted: 'Зараховано',
@@ -117,8 +132,8 @@ const uk: Messages = {
     attempt_closed: 'Це оцінювання закрито.',
     not_open: 'Це оцінювання зараз не відкрите.',
     rate_limited: 'Забагато спроб. Зачекайте хвилину й спробуйте знову.',
-    payload_too_large: 'Занадто довго. Скоротіть.',
-    quota_exceeded: 'Для цієї спроби більше не можна зберігати запуски. Ваш код збережено, і зараховується ваше останнє надсилання.',
+    payload_too_large: 'Забагато тексту. Скоротіть його.',
+    quota_exceeded: 'Для цієї спроби більше не можна зберігати запуски. Ваш код збережено, і зараховується ваше найкраще надсилання.',
     language_not_allowed: 'Ця мова програмування тут не дозволена.',
     internal: 'Проблема на нашому боці. Спробуйте ще раз.',
   },
