@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatsFor } from '../i18n/index.ts';
 
 const ANNOUNCE_AT_MINUTES = [15, 5, 1];
 
@@ -9,7 +10,7 @@ const ANNOUNCE_AT_MINUTES = [15, 5, 1];
  * attempt. When it reaches zero, `onElapsed` asks the server what happened.
  */
 export function Countdown({ deadline, onElapsed }: { deadline: number; onElapsed: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => Date.now());
   const remaining = Math.max(0, deadline - now);
   const minutesLeft = Math.ceil(remaining / 60_000);
@@ -43,20 +44,11 @@ export function Countdown({ deadline, onElapsed }: { deadline: number; onElapsed
     <div className={low ? 'countdown low' : 'countdown'}>
       <span className="countdown-label">{t('attempt.timeLeft')}</span>{' '}
       <span role="timer" className="countdown-value" dir="ltr">
-        {remaining > 0 ? formatDuration(remaining) : t('attempt.timeUp')}
+        {remaining > 0 ? formatsFor(i18n.language).countdown(remaining) : t('attempt.timeUp')}
       </span>
       <span className="visually-hidden" aria-live="polite">
         {remaining === 0 ? t('attempt.timeUp') : announced !== null ? t('attempt.minutesLeft', { count: announced }) : ''}
       </span>
     </div>
   );
-}
-
-function formatDuration(ms: number): string {
-  const total = Math.ceil(ms / 1000);
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
 }

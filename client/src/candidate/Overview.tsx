@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CandidateAttempt } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
 import { type ApiError, toApiError } from '../api/http.ts';
+import { formatsFor } from '../i18n/index.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 
 /** Before the timer starts: what the assessment holds, and the Start button. */
@@ -11,7 +12,7 @@ export function Overview({ attempt, csrf, onAttempt }: { attempt: CandidateAttem
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const { assessment } = attempt;
-  const closes = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(assessment.closesAt));
+  const closes = formatsFor(i18n.language).dateTime(assessment.closesAt);
 
   const start = async () => {
     setBusy(true);
@@ -28,7 +29,7 @@ export function Overview({ attempt, csrf, onAttempt }: { attempt: CandidateAttem
     <section className="narrow overview">
       {attempt.candidateName && <p className="hello">{t('attempt.hello', { name: attempt.candidateName })}</p>}
       <ul className="facts">
-        <li>{t('attempt.timeLimit', { minutes: assessment.timeLimitMinutes })}</li>
+        <li>{t('attempt.timeLimit', { count: assessment.timeLimitMinutes })}</li>
         <li>{t('attempt.closesAt', { time: closes })}</li>
       </ul>
       <h2>{t('attempt.tasks')}</h2>

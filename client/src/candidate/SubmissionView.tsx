@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CandidateResult, CandidateSubmission, ProgressEvent } from '@kodbro/server/contracts';
+import { formatsFor } from '../i18n/index.ts';
 
 /**
  * One run or submission: its live progress while it runs, then the result as
@@ -9,7 +10,7 @@ import type { CandidateResult, CandidateSubmission, ProgressEvent } from '@kodbr
  */
 export function SubmissionView({ submission, progress, asSummary }: { submission: CandidateSubmission; progress: ProgressEvent | undefined; asSummary?: boolean }) {
   const { t, i18n } = useTranslation();
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(submission.createdAt));
+  const time = formatsFor(i18n.language).time(submission.createdAt);
   const verdict = submission.result?.verdict;
   const heading = (
     <>
@@ -57,7 +58,7 @@ export function progressText(t: TFunction, submission: CandidateSubmission, even
       return t('progress.compiling');
     case 'testing':
       // Hidden tests come as a count on a fixed tick; the candidate's own runs test by test.
-      if (event?.finished !== undefined && event.total !== undefined) return t('progress.hiddenTests', { finished: event.finished, total: event.total });
+      if (event?.finished !== undefined && event.total !== undefined) return t('progress.hiddenTests', { finished: event.finished, count: event.total });
       return event?.index !== undefined && event.total !== undefined ? t('progress.testing', { index: event.index, total: event.total }) : t('progress.running');
     case 'retrying':
       return t('progress.retrying');
@@ -88,7 +89,7 @@ function ResultView({ result, kind }: { result: CandidateResult; kind: Candidate
       {result.groups && result.groups.length > 0 && (
         <ul className="groups">
           {result.groups.map((group) => (
-            <li key={group.id}>{t('result.group', { id: group.id, passed: group.passed, total: group.total })}</li>
+            <li key={group.id}>{t('result.group', { id: group.id, passed: group.passed, count: group.total })}</li>
           ))}
         </ul>
       )}
