@@ -123,6 +123,9 @@ const ti: Messages = {
     language_not_allowed: 'እዚ ቋንቋ ፕሮግራም ኣብዚ ኣይፍቀድን።',
     internal: 'ጸገም ካባና። እንደገና ፈትን።',
   },
+  editor: {
+    hint: 'Tab ንድሕሪት ይደፍእ (indent)፣ Shift+Tab ይመልሶ። ካብ መጽሓፊ ኮድ ንምውጻእ Escape ጸቕጥ፣ ድሕሪኡ Tab።',
+  },
 };
 
 export default ti;
