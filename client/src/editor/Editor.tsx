@@ -4,7 +4,7 @@ import type { LanguageId } from '@kodbro/server/contracts';
 import { lineCount, lineRange } from './editing.ts';
 import { undoHistory } from './history.ts';
 import { LightEditor } from './LightEditor.tsx';
-import { afterFirstPaint, isTouchDevice, loadMonaco } from './load.ts';
+import { afterFirstPaint, isTouchDevice, loadMonaco, QUIET_BEFORE_LOAD_MS, QUIET_BEFORE_TAKEOVER_MS, whenQuiet } from './load.ts';
 import type { MonacoView, mountMonaco as MountMonaco } from './monaco.ts';
 import type { EditorProps } from './types.ts';
 import './editor.css';
@@ -69,9 +69,9 @@ export function Editor({ value, onChange, language, label, readOnly = false, lig
 
     const takeOver = (mountMonaco: typeof MountMonaco) => {
       if (cancelled) return;
-      // Never in the middle of composing a character (an input method): wait for it to end.
+      // Never in the middle of composing a character (an input method): wait for another pause.
       if (composing.current) {
-        area.addEventListener('compositionend', () => setTimeout(() => takeOver(mountMonaco), 0), { once: true });
+        cancelWait = whenQuiet(QUIET_BEFORE_TAKEOVER_MS, () => takeOver(mountMonaco));
         return;
       }
       const style = getComputedStyle(area);
@@ -106,11 +106,16 @@ export function Editor({ value, onChange, language, label, readOnly = false, lig
       setMode('monaco');
     };
 
-    const cancelWait = afterFirstPaint(() => {
-      loadMonaco().then(
-        (module) => takeOver(module.mountMonaco),
-        () => undefined, // offline or too old: the light editor stays
-      );
+    // After the first paint, in a pause: fetch and start Monaco; in the next pause, take over.
+    let cancelWait = afterFirstPaint(() => {
+      cancelWait = whenQuiet(QUIET_BEFORE_LOAD_MS, () => {
+        loadMonaco().then(
+          ({ mountMonaco }) => {
+            if (!cancelled) cancelWait = whenQuiet(QUIET_BEFORE_TAKEOVER_MS, () => takeOver(mountMonaco));
+          },
+          () => undefined, // offline or too old: the light editor stays
+        );
+      });
     });
 
     return () => {

@@ -26,14 +26,52 @@ export function loadMonaco(): Promise<MonacoModule> {
 }
 
 /**
- * Starts fetching Monaco without showing it, e.g. while the candidate reads
- * the instructions before Start, once the page itself has loaded. Does
- * nothing where Monaco is not used (touch devices); never throws.
+ * Fetches Monaco without showing it, e.g. while the candidate reads the
+ * instructions before Start: after the page has painted, once nothing is
+ * being typed for a moment (its download and start must not hold up the
+ * page's own requests or a keystroke). Does nothing where Monaco is not used
+ * (touch devices); never throws.
  * @public for the candidate workspace
  */
 export function preloadMonaco(): void {
   if (isTouchDevice()) return;
-  loadMonaco().catch(() => undefined);
+  afterFirstPaint(() => {
+    whenQuiet(QUIET_BEFORE_LOAD_MS, () => {
+      loadMonaco().catch(() => undefined);
+    });
+  });
+}
+
+/**
+ * How long nobody must have typed before Monaco is fetched and started, and
+ * before it takes over: starting Monaco is one long task on the page's
+ * thread (half a second here, more on an old laptop), and a keystroke during
+ * it would wait. So it happens in a pause, never in the middle of typing.
+ */
+export const QUIET_BEFORE_LOAD_MS = 1000;
+export const QUIET_BEFORE_TAKEOVER_MS = 500;
+
+/**
+ * Runs `task` once there has been no key, input, composition or pointer press
+ * anywhere on the page for `ms`. Returns a cancel function.
+ */
+export function whenQuiet(ms: number, task: () => void): () => void {
+  const events = ['keydown', 'input', 'compositionstart', 'compositionupdate', 'pointerdown'] as const;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    for (const type of events) document.removeEventListener(type, restart, true);
+  };
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stop();
+      task();
+    }, ms);
+  };
+  for (const type of events) document.addEventListener(type, restart, true);
+  restart();
+  return stop;
 }
 
 /**
