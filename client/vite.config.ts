@@ -27,7 +27,9 @@ export default defineConfig({
             // src/editor/monaco.ts fetches (hashed, so cached for later visits).
             // Not a group of its own: a group chunk ends up imported by the entry.
             { name: 'vendor', test: /node_modules[\\/](?!monaco-editor[\\/])/ },
-            { name: 'shared', test: /server[\\/]src[\\/]contracts|client[\\/]src[\\/](api[\\/]|ui[\\/]|router\.ts)/ },
+            // Also the editing helpers that the light editor and Monaco's chunk both
+            // use: in a chunk the first load fetches anyway, not one more request.
+            { name: 'shared', test: /server[\\/]src[\\/]contracts|client[\\/]src[\\/](api[\\/]|ui[\\/]|router\.ts|editor[\\/](editing|history)\.ts)/ },
           ],
         },
       },

@@ -17,7 +17,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   // Builds the client (and server) only when a source is newer than the last build.
-  execFileSync('bash', ['scripts/build.sh'], { cwd: REPO_ROOT, stdio: 'ignore' });
+  // NODE_ENV=production: under vitest it is `test`, which would make Vite build React's development bundle.
+  execFileSync('bash', ['scripts/build.sh'], { cwd: REPO_ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   // No judging here: nothing is run, so no workers compete for the CPU.
   server = await startTestServer({ KODBRO_WORKERS: '0' });
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
