@@ -64,6 +64,14 @@ async function holdMonaco(page: Page) {
   return { release, requested: () => requested };
 }
 
+/** Two CSS colours within one step per channel (Monaco draws white as #fffffe). */
+function expectSameColour(actual: string, expected: string): void {
+  const channels = (colour: string) => (colour.match(/\d+/g) ?? []).slice(0, 3).map(Number);
+  const [a, b] = [channels(actual), channels(expected)];
+  expect(a, `${actual} vs ${expected}`).toHaveLength(3);
+  for (const [i, value] of a.entries()) expect(Math.abs(value - (b[i] ?? -9)), `${actual} vs ${expected}`).toBeLessThanOrEqual(1);
+}
+
 /** The text Monaco shows on screen (every line here fits in view; no blank lines). */
 const monacoLines = (page: Page) => page.locator('.monaco-editor .view-lines').innerText().then((text) => text.replace(/\u00a0/g, ' '));
 
@@ -103,7 +111,8 @@ describe('the code editor', () => {
       await page.keyboard.press('End');
       await page.keyboard.press('ArrowLeft');
       expect(await page.evaluate('document.activeElement.selectionStart')).toBe('x = 1\nif x'.length);
-      expect(hold.requested()).toBe(true);
+      // Monaco is asked for once typing pauses; until it arrives, the light editor stays.
+      await expect.poll(() => hold.requested(), { timeout: 15_000 }).toBe(true);
       expect(await editorKind(page)).toBe('light');
       hold.release();
 
@@ -166,6 +175,45 @@ describe('the code editor', () => {
     }
   });
 
+  it('follows the system: the dark theme on the page\'s own background, and a still cursor when motion is reduced', async () => {
+    // The cursor blinks only in a focused editor; blinking shows as its layer changing over a second.
+    const looks = async (page: Page) => {
+      await editorBox(page).focus();
+      const cursorStates = new Set<string>();
+      for (let i = 0; i < 15; i++) {
+        cursorStates.add(await page.evaluate<string>(`document.querySelector('.monaco-editor .cursors-layer').outerHTML`));
+        await page.waitForTimeout(100);
+      }
+      const [editorClass, editorBackground, pageBackground] = await page.evaluate<string[]>(
+        `[document.querySelector('.monaco-editor').className, getComputedStyle(document.querySelector('.monaco-editor .monaco-editor-background')).backgroundColor,
+          getComputedStyle(document.documentElement).backgroundColor]`,
+      );
+      return { editorClass: editorClass ?? '', blinks: cursorStates.size > 1, editorBackground: editorBackground ?? '', pageBackground: pageBackground ?? '' };
+    };
+    const dark = await workspace({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    try {
+      await waitForMonaco(dark.page);
+      const { editorClass, blinks, editorBackground, pageBackground } = await looks(dark.page);
+      expect(editorClass).toMatch(/\bvs-dark\b/);
+      expect(blinks).toBe(false);
+      expectSameColour(editorBackground, pageBackground);
+      expect(dark.problems).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+    const light = await workspace({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    try {
+      await waitForMonaco(light.page);
+      const { editorClass, blinks, editorBackground, pageBackground } = await looks(light.page);
+      expect(editorClass).toMatch(/\bvs\b/);
+      expect(editorClass).not.toMatch(/\bvs-dark\b/);
+      expect(blinks).toBe(true);
+      expectSameColour(editorBackground, pageBackground);
+    } finally {
+      await light.close();
+    }
+  });
+
   it('keeps the light editor on a touch device: Monaco is never fetched', async () => {
     const requests: string[] = [];
     const { page, problems, close } = await workspace({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 } }, async (p) => {
@@ -173,7 +221,7 @@ describe('the code editor', () => {
     });
     try {
       await page.waitForLoadState('networkidle');
-      await page.waitForTimeout(2500); // longer than the idle wait before Monaco would load
+      await page.waitForTimeout(4000); // longer than the waits before Monaco would load (first paint, idle, 1 s without typing)
       expect(requests.filter((url) => url.includes('/assets/')).some((url) => MONACO_CHUNK.test(url) || url.includes('editor.api'))).toBe(false);
       expect(await editorKind(page)).toBe('light');
       await editorBox(page).tap();

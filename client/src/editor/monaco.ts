@@ -217,11 +217,23 @@ function editorOptions(options: MonacoOptions): monaco.editor.IStandaloneEditorC
   };
 }
 
-/** The light or dark theme the page uses; high contrast when the system forces colours. */
+/**
+ * The light or dark theme the page uses, on the page's own background (so
+ * Monaco sits in the page like the light editor did); high contrast when the
+ * system forces colours.
+ */
 function currentTheme(): string {
   const dark = matchMedia('(prefers-color-scheme: dark)').matches;
   if (matchMedia('(forced-colors: active)').matches) return dark ? 'hc-black' : 'hc-light';
-  return dark ? 'vs-dark' : 'vs';
+  const background = getComputedStyle(document.documentElement).getPropertyValue('--bg').trim();
+  const name = dark ? 'kodbro-dark' : 'kodbro-light';
+  monaco.editor.defineTheme(name, {
+    base: dark ? 'vs-dark' : 'vs',
+    inherit: true,
+    rules: [],
+    colors: /^#[0-9a-f]{6}$/i.test(background) ? { 'editor.background': background } : {},
+  });
+  return name;
 }
 
 /** Theme and motion follow the system's settings as they change. */
