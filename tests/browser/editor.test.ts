@@ -142,6 +142,33 @@ describe('the code editor', () => {
     }
   });
 
+  it('in Monaco, keeps each language\'s text, and a text set from outside (reset to starter) is one undoable step', async () => {
+    const { page, problems, close } = await workspace();
+    try {
+      await page.getByLabel('Programming language').selectOption('python');
+      await waitForMonaco(page);
+      await setEditorText(page, 'print("mine")');
+      expect(await monacoLines(page)).toBe('print("mine")');
+      expect(await page.locator('.monaco-host').getAttribute('data-mode-id')).toBe('python');
+
+      await page.getByLabel('Programming language').selectOption('java');
+      await expect.poll(() => monacoLines(page)).toContain('public class');
+      expect(await page.locator('.monaco-host').getAttribute('data-mode-id')).toBe('java');
+      await page.getByLabel('Programming language').selectOption('python');
+      await expect.poll(() => monacoLines(page)).toBe('print("mine")');
+      expect(await page.locator('.monaco-host').getAttribute('data-mode-id')).toBe('python');
+
+      await page.getByRole('button', { name: 'Reset to starter code' }).click(); // the confirmation is accepted
+      await expect.poll(() => monacoLines(page)).toContain('def main');
+      await editorBox(page).focus();
+      await page.keyboard.press('ControlOrMeta+z');
+      await expect.poll(() => monacoLines(page)).toBe('print("mine")');
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('lets the keyboard leave: Tab indents, Escape then Tab moves on, in both editors', async () => {
     let hold!: Awaited<ReturnType<typeof holdMonaco>>;
     const { page, problems, close } = await workspace({}, async (p) => {
