@@ -11,11 +11,12 @@ import './editor.css';
 
 /**
  * The code editor. The light editor shows at once and takes typing before
- * anything else has loaded; once the page has painted and the browser is
- * idle, Monaco is fetched (separate, cached chunks) and takes over in the
- * same box, with the same text, selection, focus and undo steps. On touch
- * devices and in light mode, and wherever Monaco fails to load, the light
- * editor stays.
+ * anything else has loaded; once the page has painted and typing pauses,
+ * Monaco is fetched (separate, cached chunks) and, in the next pause, takes
+ * over in the same box with the same text, selection, focus and undo steps.
+ * On touch devices and in light mode, and wherever Monaco fails to load, the
+ * light editor stays. Switching light mode on hands text, selection and focus
+ * back to the light editor.
  */
 export function Editor({ value, onChange, language, label, readOnly = false, light = false, ref }: EditorProps) {
   const { t } = useTranslation();
