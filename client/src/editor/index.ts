@@ -1,6 +1,12 @@
 /**
- * The code editor. Swap point: when Monaco arrives, `Editor` becomes a
- * wrapper that shows the textarea until Monaco has loaded (the budget says
- * the editor accepts typing before Monaco arrives), behind the same props.
+ * The code editor: a light editor at once, Monaco after (lazily, cached),
+ * and what the page needs around it. The exports marked @public are the
+ * interface the candidate workspace codes against (issue 11).
  */
-export { TextareaEditor as Editor } from './TextareaEditor.tsx';
+export { Editor } from './Editor.tsx';
+/** @public */
+export type { EditorHandle, EditorProps } from './types.ts';
+/** @public */
+export { isTouchDevice, preloadMonaco } from './load.ts';
+/** @public */
+export { linesMentioned } from './lines.ts';

@@ -146,6 +146,9 @@ const ar: Messages<'zero' | 'one' | 'two' | 'few' | 'many' | 'other'> = {
     language_not_allowed: 'لغة البرمجة هذه غير مسموحة هنا.',
     internal: 'مشكلة من جهتنا. حاول مرة أخرى.',
   },
+  editor: {
+    hint: 'يضيف \u2068Tab\u2069 مسافة بادئة، ويزيلها \u2068Shift+Tab\u2069. للخروج من المحرر اضغط \u2068Escape\u2069 ثم \u2068Tab\u2069.',
+  },
 };
 
 export default ar;

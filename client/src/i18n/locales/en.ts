@@ -145,6 +145,9 @@ const en = {
     language_not_allowed: 'This programming language is not allowed here.',
     internal: 'A problem on our side. Try again.',
   },
+  editor: {
+    hint: 'Tab indents, Shift+Tab un-indents. To leave the editor, press Escape, then Tab.',
+  },
 };
 
 export default en;

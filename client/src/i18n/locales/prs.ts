@@ -131,6 +131,9 @@ const prs: Messages<'one' | 'other'> = {
     language_not_allowed: 'این زبان برنامه‌نویسی اینجا اجازه ندارد.',
     internal: 'مشکلی از طرف ما. دوباره کوشش کنید.',
   },
+  editor: {
+    hint: 'کلید \u2068Tab\u2069 تورفتگی می‌دهد و \u2068Shift+Tab\u2069 آن را برمی‌دارد. برای بیرون شدن از ویرایشگر، \u2068Escape\u2069 و بعد \u2068Tab\u2069 را فشار دهید.',
+  },
 };
 
 export default prs;

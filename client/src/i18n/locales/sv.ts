@@ -128,6 +128,9 @@ const sv: Messages<'one' | 'other'> = {
     language_not_allowed: 'Det här programspråket är inte tillåtet här.',
     internal: 'Ett fel hos oss. Försök igen.',
   },
+  editor: {
+    hint: 'Tabb drar in, Skift+Tabb tar bort indrag. För att lämna editorn: tryck Escape och sedan Tabb.',
+  },
 };
 
 export default sv;

@@ -134,6 +134,9 @@ const ti: Messages<'one' | 'other'> = {
     language_not_allowed: 'እዚ ቋንቋ ፕሮግራም ኣብዚ ኣይፍቀድን።',
     internal: 'ጸገም ካባና። ደጊምኩም ፈትኑ።',
   },
+  editor: {
+    hint: 'Tab ንድሕሪት ይደፍእ (indent)፣ Shift+Tab ይመልሶ። ካብ መጽሓፊ ኮድ ንምውጻእ Escape ጸቕጥ፣ ድሕሪኡ Tab።',
+  },
 };
 
 export default ti;

@@ -137,6 +137,9 @@ const uk: Messages<'one' | 'few' | 'many' | 'other'> = {
     language_not_allowed: 'Ця мова програмування тут не дозволена.',
     internal: 'Проблема на нашому боці. Спробуйте ще раз.',
   },
+  editor: {
+    hint: 'Tab додає відступ, Shift+Tab прибирає його. Щоб вийти з редактора, натисніть Escape, потім Tab.',
+  },
 };
 
 export default uk;
