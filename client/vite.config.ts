@@ -1,11 +1,53 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The API server (see server/) listens here during development.
 const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (`dist/sw.js`, one file: Workbox's runtime inlined) that lets a
+    // candidate reload the page offline. Registered by src/offline/register.ts after the
+    // page has settled, never on the first load's path. The server serves `sw.js` with
+    // `Cache-Control: no-cache`, so a new build reaches browsers at their next visit.
+    VitePWA({
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        inlineWorkboxRuntime: true,
+        // The app shell: index.html and the hashed JS and CSS of candidate pages and
+        // languages. Not the staff pages (candidates never open them), not the editor
+        // (Monaco and its workers) nor fonts: those are cached at run time, when used.
+        globPatterns: ['index.html', 'assets/*.{js,css}'],
+        globIgnores: ['**/StaffApp-*', '**/*monaco*', '**/*editor.api*', '**/*.worker*', '**/*worker-*'],
+        // Hashed file names: fetched once (from the HTTP cache if there), never revalidated.
+        dontCacheBustURLsMatching: /-[\w-]{8}\.(js|css)$/,
+        // Navigations go to the network first, so a new index.html is used as soon as it
+        // exists; only when the network fails does the precached shell answer.
+        navigateFallback: null,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request }) => request.mode === 'navigate',
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: 'index.html' } },
+          },
+          {
+            // Hashed assets outside the precache (the editor's chunks, fonts): immutable, so
+            // the first copy is kept; a second visit downloads none of them.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'kodbro-assets', expiration: { maxEntries: 80, purgeOnQuotaError: true } },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

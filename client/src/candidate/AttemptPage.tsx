@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateAttempt, CandidateSession } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
@@ -8,8 +8,7 @@ import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { clearDevice } from '../offline/index.ts';
 import { Countdown } from './Countdown.tsx';
-import { Overview } from './Overview.tsx';
-import { Receipt } from './Receipt.tsx';
+import { Overview, Receipt } from './pages.ts';
 import { Workspace } from './Workspace.tsx';
 
 /**
@@ -168,16 +167,22 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
       </div>
       <ErrorAlert error={error} />
       {status === 'not_started' && (
-        <Overview
-          attempt={attempt}
-          csrf={csrf}
-          onAttempt={(next) => {
-            setJustStarted(true);
-            setAttempt(next);
-          }}
-        />
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Overview
+            attempt={attempt}
+            csrf={csrf}
+            onAttempt={(next) => {
+              setJustStarted(true);
+              setAttempt(next);
+            }}
+          />
+        </Suspense>
       )}
-      {status === 'finished' && <Receipt attempt={attempt} onClear={() => void leave(null)} />}
+      {status === 'finished' && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Receipt attempt={attempt} onClear={() => void leave(null)} />
+        </Suspense>
+      )}
       {status === 'not_started' && (
         <div className="leave">
           <button type="button" onClick={() => void leave()} aria-describedby="leave-info">

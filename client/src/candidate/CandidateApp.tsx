@@ -24,7 +24,7 @@ export function CandidateApp({ path }: { path: string }) {
 function CandidateLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <>
+    <div className="candidate-app">
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
@@ -38,6 +38,6 @@ function CandidateLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <Announcer />
-    </>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateChallenge, CandidateSubmission, CreateSubmissionBody, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
 import type { QueuedRun } from '../offline/index.ts';
@@ -9,9 +9,12 @@ import type { DraftStore } from './drafts.ts';
 import { Editor, revealLineIn, type EditorHandle } from './editor-bridge.ts';
 import { formatTime } from './format.ts';
 import { StatementPane } from './StatementPane.tsx';
-import { SubmissionView } from './SubmissionView.tsx';
 
 type SubmissionKind = CreateSubmissionBody['kind'];
+
+// Results are not needed before the candidate can type: their code (with the diff) comes
+// in its own chunk, fetched when the workspace is idle (see Workspace) or at the first result.
+const SubmissionView = lazy(() => import('./SubmissionView.tsx').then((module) => ({ default: module.SubmissionView })));
 
 export interface RunRequest {
   kind: SubmissionKind;
@@ -141,7 +144,7 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
           <div className="code-bar">
             <span className="inline-field">
               <label htmlFor={ids.language}>{t('workspace.programmingLanguage')}</label>
-              <select id={ids.language} value={language} onChange={(event) => setLanguage(event.target.value as LanguageId)}>
+              <select id={ids.language} dir="ltr" value={language} onChange={(event) => setLanguage(event.target.value as LanguageId)}>
                 {challenge.languages.map((id) => (
                   <option key={id} value={id}>
                     {LANGUAGE_NAMES[id]}
@@ -203,26 +206,28 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
           {waiting.map((entry) => (
             <article key={entry.body.id} className="submission queued">
               <h4>
-                {t(`workspace.kind_${entry.body.kind}`)} · {LANGUAGE_NAMES[entry.body.language]} · <bdi>{formatTime(i18n.language, entry.queuedAt)}</bdi>
+                {t(`workspace.kind_${entry.body.kind}`)} · <bdi dir="ltr">{LANGUAGE_NAMES[entry.body.language]}</bdi> · <bdi>{formatTime(i18n.language, entry.queuedAt)}</bdi>
               </h4>
               <p className="progress">{t('outbox.waiting')}</p>
             </article>
           ))}
-          {latest ? (
-            <SubmissionView submission={latest} progress={progress[latest.id]} onRevealLine={revealLine} onUseInput={copyToCustomInput} />
-          ) : (
-            waiting.length === 0 && <p>{t('workspace.noRuns')}</p>
-          )}
-          {earlier.length > 0 && (
-            <>
-              <h4>{t('workspace.history')}</h4>
-              {earlier.map((entry) => (
-                <details key={entry.id} className="history">
-                  <SubmissionView submission={entry} progress={progress[entry.id]} asSummary onRevealLine={revealLine} onUseInput={copyToCustomInput} />
-                </details>
-              ))}
-            </>
-          )}
+          <Suspense fallback={<p>{t('common.loading')}</p>}>
+            {latest ? (
+              <SubmissionView submission={latest} progress={progress[latest.id]} onRevealLine={revealLine} onUseInput={copyToCustomInput} />
+            ) : (
+              waiting.length === 0 && <p>{t('workspace.noRuns')}</p>
+            )}
+            {earlier.length > 0 && (
+              <>
+                <h4>{t('workspace.history')}</h4>
+                {earlier.map((entry) => (
+                  <details key={entry.id} className="history">
+                    <SubmissionView submission={entry} progress={progress[entry.id]} asSummary onRevealLine={revealLine} onUseInput={copyToCustomInput} />
+                  </details>
+                ))}
+              </>
+            )}
+          </Suspense>
         </section>
       </div>
     </div>

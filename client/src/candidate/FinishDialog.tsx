@@ -2,6 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FinishWarning } from './finish.ts';
 
+export { finishWarnings } from './finish.ts';
+
 interface Props {
   warnings: FinishWarning[];
   busy: boolean;

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateAttempt, CandidateSubmission } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
@@ -78,7 +78,9 @@ export function Receipt({ attempt, onClear }: { attempt: CandidateAttempt; onCle
                           <td>
                             <bdi>{formatDateTime(i18n.language, entry.createdAt)}</bdi>
                           </td>
-                          <td>{LANGUAGE_NAMES[entry.language]}</td>
+                          <td>
+                            <bdi dir="ltr">{LANGUAGE_NAMES[entry.language]}</bdi>
+                          </td>
                           <td>{scoreText(t, entry)}</td>
                           <td>
                             {[entry.id === counting?.id ? t('receipt.counts') : '', submissionOrigin(entry) === 'time_up' ? t('receipt.timeUp') : '']
@@ -130,8 +132,9 @@ function countingSubmission(newestFirst: CandidateSubmission[], best: boolean): 
   return scored.reduce((top, entry) => ((entry.result?.score ?? 0) >= (top.result?.score ?? 0) ? entry : top));
 }
 
-function scoreText(t: TFunction, entry: CandidateSubmission): string {
+function scoreText(t: TFunction, entry: CandidateSubmission): ReactNode {
   if (entry.status === 'queued' || entry.status === 'running') return t('receipt.pending');
   const score = entry.result?.score;
-  return score === undefined ? t('receipt.hidden') : t('result.score', { score });
+  // Numbers alone: kept left to right inside right-to-left text ("40 / 100", never "100 / 40").
+  return score === undefined ? t('receipt.hidden') : <bdi dir="ltr">{score} / 100</bdi>;
 }

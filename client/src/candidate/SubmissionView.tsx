@@ -27,10 +27,10 @@ export function SubmissionView({ submission, progress, asSummary, onRevealLine, 
   const verdict = submission.kind === 'custom' ? undefined : submission.result?.verdict;
   const heading = (
     <>
-      {t(`workspace.kind_${submission.kind}`)} · {LANGUAGE_NAMES[submission.language]} · <bdi>{formatTime(i18n.language, submission.createdAt)}</bdi>
+      {t(`workspace.kind_${submission.kind}`)} · <bdi dir="ltr">{LANGUAGE_NAMES[submission.language]}</bdi> · <bdi>{formatTime(i18n.language, submission.createdAt)}</bdi>
       {submissionOrigin(submission) === 'time_up' ? ` · ${t('receipt.timeUp')}` : ''}
       {asSummary && verdict ? ` · ${t(`verdict.${verdict}`)}` : ''}
-      {asSummary && submission.result?.score !== undefined ? ` · ${t('result.score', { score: submission.result.score })}` : ''}
+      {asSummary && submission.result?.score !== undefined ? <> · <ScoreText score={submission.result.score} /></> : ''}
     </>
   );
   const finished = submission.status === 'done' || submission.status === 'failed';
@@ -97,7 +97,11 @@ function ResultView({ result, submission, onRevealLine, onUseInput }: { result: 
   return (
     <div className="result">
       {result.verdict && kind !== 'custom' && <p className={`verdict verdict-${result.verdict}`}>{t(`verdict.${result.verdict}`)}</p>}
-      {result.score !== undefined && <p className="score">{t('result.score', { score: result.score })}</p>}
+      {result.score !== undefined && (
+        <p className="score">
+          <ScoreText score={result.score} />
+        </p>
+      )}
       {nothingShown && kind === 'submit' && <p>{t('result.hidden')}</p>}
       {result.compileOutput && (
         <details open>
@@ -237,6 +241,16 @@ function MessageOutput({ text, language, onRevealLine }: { text: string; languag
           ))}
         </p>
       )}
+    </>
+  );
+}
+
+/** "Score: 40 / 100", the numbers kept left to right inside right-to-left text (never "100 / 40"). */
+function ScoreText({ score }: { score: number }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {t('receipt.score')}: <bdi dir="ltr">{score} / 100</bdi>
     </>
   );
 }

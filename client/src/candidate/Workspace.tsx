@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   draftSchema,
@@ -18,12 +18,16 @@ import { useMediaQuery } from '../ui/useMediaQuery.ts';
 import { ChallengePanel, type RunRequest } from './ChallengePanel.tsx';
 import { taskTitle, tasksInOrder } from './contract-view.ts';
 import { openDraftStore, type DraftStore, type SaveDraft } from './drafts.ts';
-import { FinishDialog } from './FinishDialog.tsx';
-import { finishWarnings, type FinishWarning } from './finish.ts';
+import type { FinishWarning } from './finish.ts';
 import { StatusArea } from './StatusArea.tsx';
 import { useLightEditor } from './light-editor.ts';
 
 const POLL_MS = 5000;
+
+// Not needed before the candidate types: fetched when the workspace is idle, or when used.
+const loadResults = () => import('./SubmissionView.tsx');
+const loadFinish = () => import('./FinishDialog.tsx');
+const FinishDialog = lazy(() => loadFinish().then((module) => ({ default: module.FinishDialog })));
 
 interface Props {
   attempt: CandidateAttempt;
@@ -159,8 +163,19 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
     [outbox],
   );
 
-  const askFinish = () => {
+  // Once the candidate can type, fetch what comes later (results, finishing) while the link is idle.
+  useEffect(() => {
     if (!store) return;
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 2000));
+    idle(() => {
+      void loadResults().catch(() => {});
+      void loadFinish().catch(() => {});
+    });
+  }, [store]);
+
+  const askFinish = async () => {
+    if (!store) return;
+    const { finishWarnings } = await loadFinish();
     const warnings = finishWarnings(
       tasks.map((task) => {
         const cv = task.challengeVersionId;
@@ -213,48 +228,49 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
   const challenge = activeId ? loaded[activeId] : undefined;
   return (
     <div className="workspace">
+      {/* Sticky on a phone (the page scrolls there); on a wide screen the panes scroll instead. */}
       <header className="workspace-head">
         <div className="head-row">
           <h1>
             <bdi>{attempt.assessment.title}</bdi>
           </h1>
           {countdown}
-          <button type="button" className="finish" onClick={askFinish} disabled={!store || finishing !== null}>
+          <button type="button" className="finish" onClick={() => void askFinish().catch((caught: unknown) => setError(toApiError(caught)))} disabled={!store || finishing !== null}>
             {t('attempt.finish')}
           </button>
         </div>
-        <div className="head-row">
-          <div role="tablist" aria-label={t('attempt.tasks')} className="tabs task-tabs" onKeyDown={onTabKey}>
-            {tasks.map((entry, index) => (
-              <button
-                key={entry.challengeVersionId}
-                id={`task-tab-${index}`}
-                type="button"
-                role="tab"
-                aria-selected={index === active}
-                aria-controls="task-panel"
-                tabIndex={index === active ? 0 : -1}
-                onClick={() => setActive(index)}
-              >
-                {/* Titles may be in another script than the interface: isolate them. */}
-                <bdi>
-                  {index + 1}. {taskTitle(entry, i18n.language)}
-                </bdi>
-              </button>
-            ))}
-          </div>
-          <div className="head-tools">
-            <label className="switch">
-              <input type="checkbox" role="switch" checked={light} onChange={(event) => setLight(event.target.checked)} />
-              {t('workspace.lightEditor')}
-            </label>
-            <button type="button" className="quiet small" onClick={onLeave}>
-              {t('attempt.leave')}
-            </button>
-          </div>
-        </div>
         <StatusArea store={store} queued={queued.length} connected={connected} hasSocket={socket !== null} />
       </header>
+      <div className="head-row tasks-row">
+        <div role="tablist" aria-label={t('attempt.tasks')} className="tabs task-tabs" onKeyDown={onTabKey}>
+          {tasks.map((entry, index) => (
+            <button
+              key={entry.challengeVersionId}
+              id={`task-tab-${index}`}
+              type="button"
+              role="tab"
+              aria-selected={index === active}
+              aria-controls="task-panel"
+              tabIndex={index === active ? 0 : -1}
+              onClick={() => setActive(index)}
+            >
+              {/* Titles may be in another script than the interface: isolate them. */}
+              <bdi>
+                {index + 1}. {loaded[entry.challengeVersionId]?.title[i18n.language] ?? taskTitle(entry, i18n.language)}
+              </bdi>
+            </button>
+          ))}
+        </div>
+        <div className="head-tools">
+          <label className="switch">
+            <input type="checkbox" role="switch" checked={light} onChange={(event) => setLight(event.target.checked)} />
+            {t('workspace.lightEditor')}
+          </label>
+          <button type="button" className="quiet small" onClick={onLeave}>
+            {t('attempt.leave')}
+          </button>
+        </div>
+      </div>
       <ErrorAlert error={error} />
       <div role="tabpanel" id="task-panel" aria-labelledby={`task-tab-${active}`} className="task-panel">
         {challenge && store ? (
@@ -274,20 +290,23 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
         )}
       </div>
       {finishing && (
-        <FinishDialog
+        <Suspense fallback={null}>
+          <FinishDialog
           warnings={finishing.warnings}
           busy={finishing.busy}
           onSubmitFirst={() => void finish(finishing.warnings)}
           onFinish={() => void finish([])}
           onClose={() => setFinishing(null)}
-        />
+          />
+        </Suspense>
       )}
     </div>
   );
 }
 
 const noSubscribe = () => () => {};
-const noItems = (): readonly QueuedRun[] => [];
+const NO_ITEMS: readonly QueuedRun[] = [];
+const noItems = () => NO_ITEMS;
 
 /** Resolves when nothing waits in the queue; rejects as offline after `ms`. */
 function sentOrTimeout(outbox: Outbox, ms: number): Promise<void> {

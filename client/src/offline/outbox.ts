@@ -81,13 +81,15 @@ export async function openOutbox(store: LocalStore, prefix: string, hooks: Outbo
             failures += 1;
             return later(RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 30_000);
           }
-          await remove(run);
+          const removed = remove(run);
           hooks.onRefused(run, error);
+          await removed;
           continue;
         }
         failures = 0;
-        await remove(run);
+        const removed = remove(run);
         hooks.onSent(submission, run);
+        await removed;
       }
     } finally {
       sending = false;
