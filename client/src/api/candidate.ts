@@ -25,6 +25,8 @@ export const candidateApi = {
     const serverNow = new Date(Date.parse(value.attempt.serverNow) + Math.max(0, Date.now() - keptAt)).toISOString();
     return { ...value, attempt: { ...value.attempt, serverNow } };
   },
+  /** The drafts the server holds now, never an offline copy (the draft store checks them before saving after a lost save). */
+  drafts: async () => (await request(candidateSessionSchema, '/api/candidate/session')).attempt.drafts,
   leave: (csrf: string) => request(okSchema, '/api/candidate/session', { method: 'DELETE', csrf, idempotent: true }),
   start: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/start', { method: 'POST', csrf }),
   finish: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/finish', { method: 'POST', csrf }),

@@ -401,7 +401,7 @@ function useLocalWork(
       await forgetOtherAttempts(local, attemptKey);
       const submittedEntries = await local.list<SubmittedCode>(`${prefix}submitted/`);
       const submitted = new Map(submittedEntries.map(([key, code]) => [key.slice(`${prefix}submitted/`.length), code]));
-      const store = await openDraftStore(local, prefix, drafts.current, save);
+      const store = await openDraftStore(local, prefix, drafts.current, save, candidateApi.drafts);
       const outbox = await openOutbox(local, `${prefix}outbox/`, {
         send: (body) => candidateApi.submit(csrf, body),
         onSent(submission, run) {

@@ -265,3 +265,47 @@ describe('openDraftStore', () => {
     expect(reloaded.customInput('another-task')).toBe('');
   });
 });
+
+describe('openDraftStore after a reload', () => {
+  it('sends typing kept on the device at once, without waiting for an edit', async () => {
+    const offline = server(() => new ApiError('network', 'down'));
+    const first = await openDraftStore(local, PREFIX, [draft('a', 1)], offline.save);
+    first.edit(CV, 'python', 'kept');
+    await first.settled();
+    first.dispose();
+    const online = server();
+    const reloaded = await openDraftStore(local, PREFIX, [draft('a', 1)], online.save);
+    expect(reloaded.status()).toBe('pending');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(online.sent.map((body) => body.source)).toEqual(['kept']);
+    expect(reloaded.status()).toBe('saved');
+  });
+});
+
+describe('openDraftStore after a lost save', () => {
+  it('reads the server before saving again, so another device that took the same revision is not overwritten', async () => {
+    // The server: the phone's offline save (revision 2) never arrived; the laptop then saved revision 2.
+    let stored = draft('shared', 1);
+    let reachable = false;
+    const { sent, save } = server((body) => {
+      if (!reachable) return new ApiError('network', 'down');
+      if (body.revision <= stored.revision) return { ok: false, current: stored };
+      stored = draft(body.source, body.revision);
+      return { ok: true };
+    });
+    const fetchDrafts = vi.fn(async () => [stored]);
+    const phone = await openDraftStore(local, PREFIX, [draft('shared', 1)], save, fetchDrafts);
+    phone.edit(CV, 'python', 'shared + phone');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(phone.status()).toBe('offline');
+    stored = draft('shared + laptop', 2);
+
+    reachable = true;
+    phone.retryNow();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchDrafts).toHaveBeenCalled();
+    expect(stored.source).toBe('shared + laptop');
+    expect(phone.conflicts()).toMatchObject([{ mine: 'shared + phone', theirs: 'shared + laptop' }]);
+    expect(sent.filter((body) => body.source === 'shared + phone').every((body) => body.revision === 2)).toBe(true);
+  });
+});

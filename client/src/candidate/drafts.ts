@@ -21,7 +21,11 @@ import type { LocalStore } from '../offline/index.ts';
  *   dropped: the text stays as typed here, saving it pauses, and the
  *   candidate chooses (`resolve`): this device's, the other one, or both;
  * - a newer text saved elsewhere replaces a text that is fully saved here
- *   (the candidate moved to another device and back), with a notice.
+ *   (the candidate moved to another device and back), with a notice;
+ * - after a save that may not have arrived (offline, a reload with unsaved
+ *   typing), the server's drafts are read before the next save: a revision
+ *   used by a lost save may meanwhile have been used by another device, and
+ *   sending a higher one blindly would overwrite that device's text.
  */
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'error';
@@ -29,6 +33,8 @@ export type SaveStatus = 'saved' | 'pending' | 'saving' | 'offline' | 'error';
 export type SaveOutcome = { ok: true } | { ok: false; current: DraftView };
 /** Sends one draft; throws an ApiError when it could not be saved. */
 export type SaveDraft = (body: SaveDraftBody) => Promise<SaveOutcome>;
+/** Reads the drafts the server holds now (never a copy kept offline); throws an ApiError when it cannot. */
+export type FetchDrafts = () => Promise<DraftView[]>;
 
 export interface DraftRef {
   challengeVersionId: string;
@@ -95,7 +101,7 @@ export const MERGE_MARKER = '----- other device -----';
  * `prefix`) merged with the server's, the newer winning; typing that never
  * reached the server comes back after a reload.
  */
-export async function openDraftStore(local: LocalStore, prefix: string, serverDrafts: DraftView[], save: SaveDraft): Promise<DraftStore> {
+export async function openDraftStore(local: LocalStore, prefix: string, serverDrafts: DraftView[], save: SaveDraft, fetchDrafts?: FetchDrafts): Promise<DraftStore> {
   const [stored, customs] = await Promise.all([local.list<unknown>(`${prefix}draft/`), local.list<unknown>(`${prefix}custom/`)]);
   const entries = new Map<string, Entry>();
   const order: string[] = []; // keys by last edit, newest last
@@ -113,6 +119,8 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
   let disposed = false;
   /** Not before this time (ms): the server asked us to wait. */
   let holdUntil = 0;
+  /** A save may have been lost, or the server's drafts came from an offline copy: read them before saving. */
+  let needsSync = false;
 
   const keyOf = (challengeVersionId: string, language: string) => `${challengeVersionId}/${language}`;
   const notify = () => listeners.forEach((listener) => listener());
@@ -186,8 +194,26 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
     return running;
   };
 
+  function failed(caught: unknown): void {
+    failures += 1;
+    const apiError = caught instanceof ApiError ? caught : new ApiError('network', String(caught));
+    const offline = apiError.code === 'network' || apiError.code === 'timeout' || apiError.status >= 500;
+    if (offline) needsSync = true;
+    setStatus(offline ? 'offline' : 'error', apiError);
+    schedule(RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 30000);
+  }
+
   async function saveAll(): Promise<void> {
     clearTimeout(timer);
+    if (needsSync && fetchDrafts && unsaved().length > 0) {
+      try {
+        takeNewer(await fetchDrafts());
+        needsSync = false;
+      } catch (caught) {
+        failed(caught);
+        return;
+      }
+    }
     for (const [key, entry] of unsaved()) {
       if (disposed || entry.saved || pendingConflicts.has(key)) continue;
       setStatus('saving');
@@ -209,11 +235,7 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
           schedule(wait);
           return;
         }
-        failures += 1;
-        const apiError = caught instanceof ApiError ? caught : new ApiError('network', String(caught));
-        const offline = apiError.code === 'network' || apiError.code === 'timeout' || apiError.status >= 500;
-        setStatus(offline ? 'offline' : 'error', apiError);
-        schedule(RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 30000);
+        failed(caught);
         return;
       }
       failures = 0;
@@ -234,6 +256,30 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
     if (pending) schedule(DEBOUNCE_MS);
   }
 
+  /** Takes the server's drafts newer than what this page knows; true when anything changed. */
+  function takeNewer(drafts: DraftView[]): boolean {
+    let changed = false;
+    for (const draft of drafts) {
+      const key = keyOf(draft.challengeVersionId, draft.language);
+      const entry = entries.get(key);
+      if (draft.revision <= (entry?.base ?? 0)) continue;
+      changed = true;
+      if (!entry) {
+        entries.set(key, fromServer(draft));
+        persist(key);
+      } else if (sent.get(`${key}@${draft.revision}`) === draft.source) {
+        // Our own save, announced (or stored) before its acknowledgement arrived.
+        entry.base = draft.revision;
+        entry.revision = Math.max(entry.revision, draft.revision);
+        if (entry.source === draft.source) entry.saved = true;
+        persist(key);
+      } else {
+        theirsArrived(key, entry, draft);
+      }
+    }
+    return changed;
+  }
+
   /** Another device saved `theirs` for this text; this device's text differs. */
   function theirsArrived(key: string, entry: Entry, theirs: { source: string; revision: number }): void {
     entry.revision = Math.max(entry.revision, theirs.revision);
@@ -249,6 +295,14 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
       setConflict(key, { challengeVersionId: entry.challengeVersionId, language: entry.language, mine: entry.source, theirs: theirs.source, theirsRevision: theirs.revision });
     }
     persist(key);
+  }
+
+  // Typing kept on this device from before a reload goes to the server now (or waits, offline),
+  // once the server's drafts have been read: those given here may be an offline copy.
+  if (unsaved().length > 0) {
+    needsSync = true;
+    status = 'pending';
+    schedule(0);
   }
 
   return {
@@ -315,25 +369,7 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
       return revision > (entries.get(keyOf(challengeVersionId, language))?.base ?? 0);
     },
     adoptNewer(drafts) {
-      let changed = false;
-      for (const draft of drafts) {
-        const key = keyOf(draft.challengeVersionId, draft.language);
-        const entry = entries.get(key);
-        if (draft.revision <= (entry?.base ?? 0)) continue;
-        changed = true;
-        if (!entry) {
-          entries.set(key, fromServer(draft));
-          persist(key);
-        } else if (sent.get(`${key}@${draft.revision}`) === draft.source) {
-          // Our own save, announced before its acknowledgement arrived.
-          entry.base = draft.revision;
-          entry.revision = Math.max(entry.revision, draft.revision);
-          persist(key);
-        } else {
-          theirsArrived(key, entry, draft);
-        }
-      }
-      if (changed) notify();
+      if (takeNewer(drafts)) notify();
     },
     status: () => status,
     lastError: () => error,

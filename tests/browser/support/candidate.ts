@@ -16,7 +16,9 @@ export const SCREENS_DIR = path.join(REPO_ROOT, 'test-artifacts', 'screens');
 
 /** Builds what is stale (server dist, client dist with its service worker), then starts Chromium. */
 export async function launchBrowser(): Promise<Browser> {
-  execFileSync('bash', [path.join(REPO_ROOT, 'scripts/build.sh')], { cwd: REPO_ROOT, stdio: 'ignore' });
+  // vitest sets NODE_ENV=test, which would make Vite build React's development bundle and
+  // leave out the service worker's registration (production only).
+  execFileSync('bash', [path.join(REPO_ROOT, 'scripts/build.sh')], { cwd: REPO_ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 }
 
