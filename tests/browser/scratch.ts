@@ -29,12 +29,14 @@ try {
   await context.setOffline(true);
   await page.waitForTimeout(1000);
   log('status offline', await page.locator('.status-area').innerText());
+  await editor.focus();
+  await page.keyboard.press('Control+End');
+  await editor.pressSequentially('abc def ghi');
   await editor.fill('print(2)\n');
-  await page.waitForTimeout(500);
   const r = await page.reload().catch((e) => log('reload error', e.message));
   log('reloaded', r && r.fromServiceWorker(), r && r.status());
   await page.waitForTimeout(3000);
-  log('body', (await page.locator('body').innerText()).slice(0, 300));
+  log('body', (await page.locator('body').innerText()).slice(0, 600));
 } catch (e) {
   log('error', (e as Error).message);
 }

@@ -7,6 +7,7 @@ import {
   draftAckSchema,
   healthSchema,
   okSchema,
+  type CandidateAttempt,
   type CandidateSession,
   type CandidateSessionBody,
   type CreateSubmissionBody,
@@ -17,7 +18,7 @@ import { ApiError, request, type Parser } from './http.ts';
 
 /** The candidate's HTTP API; `csrf` comes from the session response. */
 export const candidateApi = {
-  openSession: (body: CandidateSessionBody) => request(candidateSessionSchema, '/api/candidate/session', { method: 'POST', body }),
+  openSession: async (body: CandidateSessionBody) => keep('session', await request(candidateSessionSchema, '/api/candidate/session', { method: 'POST', body })),
   /** Offline, the last answer this device had, its server clock moved on by the time passed since. */
   session: async (): Promise<CandidateSession> => {
     const { value, keptAt } = await kept(candidateSessionSchema, 'session', '/api/candidate/session');
@@ -28,8 +29,8 @@ export const candidateApi = {
   /** The drafts the server holds now, never an offline copy (the draft store checks them before saving after a lost save). */
   drafts: async () => (await request(candidateSessionSchema, '/api/candidate/session')).attempt.drafts,
   leave: (csrf: string) => request(okSchema, '/api/candidate/session', { method: 'DELETE', csrf, idempotent: true }),
-  start: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/start', { method: 'POST', csrf }),
-  finish: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/finish', { method: 'POST', csrf }),
+  start: async (csrf: string) => keepAttempt(csrf, await request(candidateAttemptSchema, '/api/candidate/attempt/start', { method: 'POST', csrf })),
+  finish: async (csrf: string) => keepAttempt(csrf, await request(candidateAttemptSchema, '/api/candidate/attempt/finish', { method: 'POST', csrf })),
   challenge: async (challengeVersionId: string) => {
     const path = `/api/candidate/challenges/${encodeURIComponent(challengeVersionId)}`;
     return (await kept(candidateChallengeSchema, `challenge/${challengeVersionId}`, path)).value;
@@ -48,6 +49,18 @@ export const candidateApi = {
   health: (timeoutMs: number) => request(healthSchema, '/api/health', { timeoutMs, retries: 0 }),
 };
 
+/** Keeps an answer on this device for `kept` to fall back on offline. */
+function keep<T>(key: string, value: T): T {
+  void deviceStore().set(`api/${key}`, { value, keptAt: Date.now() });
+  return value;
+}
+
+/** The attempt changed (started, finished): so does the session kept for offline use. */
+function keepAttempt(csrfToken: string, attempt: CandidateAttempt): CandidateAttempt {
+  keep('session', { csrfToken, attempt });
+  return attempt;
+}
+
 /**
  * A GET the page needs to open without a connection: each answer is kept on
  * this device, and when the server cannot be reached the last one is used
@@ -57,9 +70,7 @@ export const candidateApi = {
 async function kept<T>(schema: Parser<T>, key: string, path: string): Promise<{ value: T; keptAt?: number }> {
   const store = deviceStore();
   try {
-    const value = await request(schema, path);
-    void store.set(`api/${key}`, { value, keptAt: Date.now() });
-    return { value };
+    return { value: keep(key, await request(schema, path)) };
   } catch (caught) {
     if (!(caught instanceof ApiError) || !isLinkFailure(caught)) throw caught;
     const copy = await store.get<{ value: unknown; keptAt: number }>(`api/${key}`);

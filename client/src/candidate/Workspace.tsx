@@ -124,7 +124,7 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
     // Another tab or device saved this attempt's code: fetch it if it is newer than ours.
     const offSaved = onServerEvent(socket, 'draft:saved', (ack) => {
       if (!store?.isNewer(ack.challengeVersionId, ack.language, ack.revision)) return;
-      candidateApi.session().then((fresh) => store.adoptNewer(fresh.attempt.drafts), () => {});
+      candidateApi.drafts().then((drafts) => store.adoptNewer(drafts), () => {});
     });
     // After a reconnect: the server resends timer and progress; drafts and queued runs go at once.
     const onConnect = () => {
