@@ -21,12 +21,15 @@ interface Props {
 export function FinishDialog({ warnings, busy, onSubmitFirst, onFinish, onClose }: Props) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
+  const keepWorking = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const submittable = warnings.filter((warning) => warning.submit);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // The safe choice first: Enter pressed by habit keeps the candidate working.
+    keepWorking.current?.focus();
     return () => element?.close();
   }, []);
 
@@ -57,7 +60,7 @@ export function FinishDialog({ warnings, busy, onSubmitFirst, onFinish, onClose 
         <button type="button" className={submittable.length > 0 ? undefined : 'primary'} onClick={onFinish} disabled={busy}>
           {t(warnings.length > 0 ? 'finish.finishAnyway' : 'attempt.finish')}
         </button>
-        <button type="button" className="quiet" onClick={onClose} disabled={busy} autoFocus>
+        <button type="button" className="quiet" onClick={onClose} disabled={busy} ref={keepWorking}>
           {t('finish.keepWorking')}
         </button>
       </div>

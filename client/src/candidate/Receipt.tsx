@@ -9,6 +9,9 @@ import { LANGUAGE_NAMES, scoringRule, submissionOrigin, taskTitle, tasksInOrder 
 import { formatDateTime } from './format.ts';
 import type { SubmittedCode } from './Workspace.tsx';
 
+const POLL_MS = 3000;
+const SETTLE_MS = 15_000;
+
 /**
  * After finishing: per task, what was submitted, in which language and when
  * (in the reader's formats), the score where the assessment shows scores,
@@ -26,11 +29,27 @@ export function Receipt({ attempt, onClear }: { attempt: CandidateAttempt; onCle
     focusAndAnnounce(heading.current);
   }, []);
 
+  // Submissions still being judged, and for a little while those the server makes from the
+  // last drafts when time runs out: asked again until there is nothing left to wait for.
+  const [settling, setSettling] = useState(true);
   useEffect(() => {
-    candidateApi.submissions().then(
-      (list) => setSubmissions(list.submissions.filter((entry) => entry.kind === 'submit')),
-      () => setSubmissions([]),
-    );
+    const done = setTimeout(() => setSettling(false), SETTLE_MS);
+    return () => clearTimeout(done);
+  }, []);
+  const unfinished = settling || (submissions?.some((entry) => entry.status === 'queued' || entry.status === 'running') ?? true);
+  useEffect(() => {
+    if (!unfinished) return;
+    const read = () =>
+      candidateApi.submissions().then(
+        (list) => setSubmissions(list.submissions.filter((entry) => entry.kind === 'submit')),
+        () => setSubmissions((known) => known ?? []),
+      );
+    void read();
+    const poll = setInterval(() => void read(), POLL_MS);
+    return () => clearInterval(poll);
+  }, [unfinished]);
+
+  useEffect(() => {
     if (!attempt.startedAt) return;
     const prefix = `${attemptPrefix(attempt.startedAt)}submitted/`;
     deviceStore()
