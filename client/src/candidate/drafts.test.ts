@@ -3,8 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DraftView, SaveDraftBody } from '@kodbro/server/contracts';
 import { ApiError } from '../api/http.ts';
-import { attemptPrefix, forgetOtherAttempts } from '../offline/device.ts';
-import { indexedDbStore, type LocalStore } from '../offline/local-store.ts';
+import { attemptPrefix, forgetOtherAttempts, indexedDbStore, type LocalStore } from '../offline/index.ts';
 import { MERGE_MARKER, openDraftStore, type SaveOutcome } from './drafts.ts';
 
 const CV = '0a5f4178-2d61-4162-a7fb-b5d992237121';

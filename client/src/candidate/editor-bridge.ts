@@ -1,7 +1,6 @@
-import type { ComponentType, Ref } from 'react';
+import type { ComponentProps, ComponentType, Ref } from 'react';
 import type { LanguageId } from '@kodbro/server/contracts';
 import { Editor as EditorComponent } from '../editor/index.ts';
-import type { EditorProps } from '../editor/types.ts';
 
 /**
  * The workspace's view of the editor, as agreed with the editor's folder
@@ -17,7 +16,7 @@ export interface EditorHandle {
   revealLine(line: number): void;
 }
 
-export const Editor = EditorComponent as ComponentType<EditorProps & { light?: boolean; ref?: Ref<EditorHandle> }>;
+export const Editor = EditorComponent as ComponentType<ComponentProps<typeof EditorComponent> & { light?: boolean; ref?: Ref<EditorHandle> }>;
 
 /** Line numbers a message names (`line 3`, `main.c:3:5`, `File "main.py", line 3`), each once, at most ten. */
 export function linesMentioned(message: string, _language?: LanguageId): number[] {

@@ -31,19 +31,20 @@ const rangeOf = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`)
 
 /** A store on the browser's IndexedDB (the global `indexedDB` when this is called). */
 export function indexedDbStore(): LocalStore {
-  const use: UseStore = createStore(DB_NAME, STORE_NAME);
+  const withStore: UseStore = createStore(DB_NAME, STORE_NAME);
   return {
-    get: <T>(key: string) => get<T>(key, use),
-    set: (key, value) => set(key, value, use),
-    delete: (key) => del(key, use),
+    get: <T>(key: string) => get<T>(key, withStore),
+    set: (key, value) => set(key, value, withStore),
+    delete: (key) => del(key, withStore),
     list: <T>(prefix: string) =>
-      use('readonly', async (store) => {
+      withStore('readonly', async (store) => {
         const range = rangeOf(prefix);
         const [keys, values] = await Promise.all([promisifyRequest(store.getAllKeys(range)), promisifyRequest(store.getAll(range))]);
-        return keys.map((key, index) => [String(key), values[index] as T] as [string, T]);
+        // Every key is a string: this module writes no other kind.
+        return keys.map((key, index) => [key as string, values[index] as T] as [string, T]);
       }),
-    deletePrefix: (prefix) => use('readwrite', (store) => promisifyRequest(store.delete(rangeOf(prefix)))),
-    clearAll: () => clear(use),
+    deletePrefix: (prefix) => withStore('readwrite', (store) => promisifyRequest(store.delete(rangeOf(prefix)))),
+    clearAll: () => clear(withStore),
   };
 }
 
@@ -95,5 +96,5 @@ export function resilientStore(primary: () => LocalStore, fallback: LocalStore =
     list: guarded((store, prefix: string) => store.list(prefix)),
     deletePrefix: guarded((store, prefix: string) => store.deletePrefix(prefix)),
     clearAll: guarded((store) => store.clearAll()),
-  } as LocalStore;
+  };
 }
