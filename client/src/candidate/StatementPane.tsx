@@ -36,7 +36,7 @@ export function StatementPane({ challenge, ...paneProps }: { challenge: Candidat
   return (
     <section className={second ? 'pane statement-pane two' : 'pane statement-pane'} aria-labelledby={paneProps.role ? paneProps['aria-labelledby'] : headingId} {...paneProps}>
       <h2 id={headingId} className="task-title" tabIndex={-1}>
-        <bdi>{title}</bdi>
+        <bdi lang={primary}>{title}</bdi>
       </h2>
       {versions.length > 1 && (
         <div className="versions" role="group" aria-label={t('workspace.statementLanguage')}>
