@@ -1,11 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The API server (see server/) listens here during development.
 const api = 'http://127.0.0.1:3000';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The service worker (`dist/sw.js`, one file: Workbox's runtime inlined) that lets a
+    // candidate reload the page offline. Registered by src/offline/register.ts after the
+    // page has settled, never on the first load's path. The server serves `sw.js` with
+    // `Cache-Control: no-cache`, so a new build reaches browsers at their next visit.
+    VitePWA({
+      strategies: 'generateSW',
+      filename: 'sw.js',
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        inlineWorkboxRuntime: true,
+        // The app shell: index.html and the hashed JS and CSS of candidate pages and
+        // languages. Not the staff pages (candidates never open them), not the editor
+        // (Monaco and its workers) nor fonts: those are cached at run time, when used.
+        globPatterns: ['index.html', 'assets/*.{js,css}'],
+        globIgnores: ['**/StaffApp-*', '**/*monaco*', '**/*editor.api*', '**/*.worker*', '**/*worker-*'],
+        // Whatever only the editor's lazy Monaco import reaches (its core, language and
+        // worker chunks, whatever their names), read from Vite's manifest.
+        manifestTransforms: [
+          async (entries) => {
+            const editorOnly = editorOnlyFiles(fileURLToPath(new URL('./dist/.vite/manifest.json', import.meta.url)));
+            return { manifest: entries.filter((entry) => !editorOnly.has(entry.url)), warnings: [] };
+          },
+        ],
+        // Hashed file names: fetched once (from the HTTP cache if there), never revalidated.
+        dontCacheBustURLsMatching: /-[\w-]{8}\.(js|css)$/,
+        // Navigations go to the network first, so a new index.html is used as soon as it
+        // exists; only when the network fails does the precached shell answer.
+        navigateFallback: null,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request }) => request.mode === 'navigate',
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: 'index.html' } },
+          },
+          {
+            // Hashed assets outside the precache (the editor's chunks, fonts): immutable, so
+            // the first copy is kept; a second visit downloads none of them.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'kodbro-assets', expiration: { maxEntries: 80, purgeOnQuotaError: true } },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+      },
+    }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -43,3 +95,49 @@ export default defineConfig({
     },
   },
 });
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+  assets?: string[];
+}
+
+/**
+ * Files that only Monaco needs: everything reachable from src/editor/monaco.ts
+ * (imports and lazy imports) that the rest of the app does not reach without
+ * passing through it (the app's own lazy chunks, languages' texts included,
+ * stay in the precache). Empty when there is no manifest or no Monaco.
+ */
+function editorOnlyFiles(manifestPath: string): Set<string> {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestChunk>;
+  } catch {
+    return new Set();
+  }
+  const isMonaco = (key: string) => /src\/editor\/monaco\.ts$/.test(key);
+  const reach = (keys: string[], avoid: (key: string) => boolean): Set<string> => {
+    const files = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || seen.has(key) || avoid(key)) return;
+      seen.add(key);
+      files.add(chunk.file);
+      for (const file of [...(chunk.css ?? []), ...(chunk.assets ?? [])]) files.add(file);
+      for (const next of [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])]) visit(next);
+    };
+    keys.forEach(visit);
+    return files;
+  };
+  const keys = Object.keys(manifest);
+  const editor = reach(keys.filter(isMonaco), () => false);
+  const app = reach(
+    keys.filter((key) => manifest[key]?.isEntry),
+    (key) => isMonaco(key),
+  );
+  return new Set([...editor].filter((file) => !app.has(file)));
+}

@@ -21,6 +21,7 @@ fi
 
 if stale client/dist/.built client/src client/index.html client/vite.config.ts client/package.json client/scripts/compress.mjs server/src/contracts package-lock.json; then
   log "building the client bundle (vite)"
-  npm run build -w client --silent >/dev/null
+  # Always a production bundle: vitest sets NODE_ENV=test, which would give React's development build.
+  NODE_ENV=production npm run build -w client --silent >/dev/null
   touch client/dist/.built
 fi

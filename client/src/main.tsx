@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { initI18n } from './i18n/index.ts';
+import { registerServiceWorker } from './offline/index.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -21,3 +22,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// Offline reloads: the app shell from a service worker, fetched once the page has settled.
+registerServiceWorker();

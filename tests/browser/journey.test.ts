@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, demoInvite, PY_LOG_AGGREGATION, startTestServer, type TestServer } from '../support/server.ts';
+import { indexedDbKeys } from './support/candidate.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -98,6 +99,8 @@ describe('the printed links in a browser', () => {
     await page.getByRole('button', { name: /Leave this device/ }).click();
     await page.waitForURL(`${server.url}/`);
     expect(await page.evaluate('Object.keys(localStorage).join(" ")')).not.toContain('draft');
+    // Nor IndexedDB, where the drafts, runs and offline copies of the attempt were kept.
+    expect(await indexedDbKeys(page)).toEqual([]);
 
     // The page's memory holds nothing: a history step to /attempt inside this
     // document (what Back and Forward do in a single-page app) must ask the

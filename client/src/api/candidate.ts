@@ -5,22 +5,36 @@ import {
   candidateSubmissionListSchema,
   candidateSubmissionSchema,
   draftAckSchema,
+  healthSchema,
   okSchema,
+  type CandidateAttempt,
+  type CandidateSession,
   type CandidateSessionBody,
   type CreateSubmissionBody,
   type SaveDraftBody,
 } from '@kodbro/server/contracts';
-import { request } from './http.ts';
+import { deviceStore, isLinkFailure } from '../offline/index.ts';
+import { ApiError, request, type Parser } from './http.ts';
 
 /** The candidate's HTTP API; `csrf` comes from the session response. */
 export const candidateApi = {
-  openSession: (body: CandidateSessionBody) => request(candidateSessionSchema, '/api/candidate/session', { method: 'POST', body }),
-  session: () => request(candidateSessionSchema, '/api/candidate/session'),
+  openSession: async (body: CandidateSessionBody) => keep('session', await request(candidateSessionSchema, '/api/candidate/session', { method: 'POST', body })),
+  /** Offline, the last answer this device had, its server clock moved on by the time passed since. */
+  session: async (): Promise<CandidateSession> => {
+    const { value, keptAt } = await kept(candidateSessionSchema, 'session', '/api/candidate/session');
+    if (keptAt === undefined) return value;
+    const serverNow = new Date(Date.parse(value.attempt.serverNow) + Math.max(0, Date.now() - keptAt)).toISOString();
+    return { ...value, attempt: { ...value.attempt, serverNow } };
+  },
+  /** The drafts the server holds now, never an offline copy (the draft store checks them before saving after a lost save). */
+  drafts: async () => (await request(candidateSessionSchema, '/api/candidate/session')).attempt.drafts,
   leave: (csrf: string) => request(okSchema, '/api/candidate/session', { method: 'DELETE', csrf, idempotent: true }),
-  start: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/start', { method: 'POST', csrf }),
-  finish: (csrf: string) => request(candidateAttemptSchema, '/api/candidate/attempt/finish', { method: 'POST', csrf }),
-  challenge: (challengeVersionId: string) =>
-    request(candidateChallengeSchema, `/api/candidate/challenges/${encodeURIComponent(challengeVersionId)}`),
+  start: async (csrf: string) => keepAttempt(csrf, await request(candidateAttemptSchema, '/api/candidate/attempt/start', { method: 'POST', csrf })),
+  finish: async (csrf: string) => keepAttempt(csrf, await request(candidateAttemptSchema, '/api/candidate/attempt/finish', { method: 'POST', csrf })),
+  challenge: async (challengeVersionId: string) => {
+    const path = `/api/candidate/challenges/${encodeURIComponent(challengeVersionId)}`;
+    return (await kept(candidateChallengeSchema, `challenge/${challengeVersionId}`, path)).value;
+  },
   /** Where a statement image of the challenge is served (an <img> loads it with the session cookie). */
   fileUrl: (challengeVersionId: string, file: string) =>
     `/api/candidate/challenges/${encodeURIComponent(challengeVersionId)}/files/${encodeURIComponent(file)}`,
@@ -29,6 +43,42 @@ export const candidateApi = {
   // The client-chosen id makes a repeated POST return the first submission.
   submit: (csrf: string, body: CreateSubmissionBody) =>
     request(candidateSubmissionSchema, '/api/candidate/submissions', { method: 'POST', body, csrf, idempotent: true, timeoutMs: 20_000 }),
-  submissions: () => request(candidateSubmissionListSchema, '/api/candidate/submissions'),
+  submissions: async () => (await kept(candidateSubmissionListSchema, 'submissions', '/api/candidate/submissions')).value,
   submission: (id: string) => request(candidateSubmissionSchema, `/api/candidate/submissions/${encodeURIComponent(id)}`),
+  /** One quick try, no retries: the connection check measures this round trip. */
+  health: (timeoutMs: number) => request(healthSchema, '/api/health', { timeoutMs, retries: 0 }),
 };
+
+/** Keeps an answer on this device for `kept` to fall back on offline. */
+function keep<T>(key: string, value: T): T {
+  void deviceStore().set(`api/${key}`, { value, keptAt: Date.now() });
+  return value;
+}
+
+/** The attempt changed (started, finished): so does the session kept for offline use. */
+function keepAttempt(csrfToken: string, attempt: CandidateAttempt): CandidateAttempt {
+  keep('session', { csrfToken, attempt });
+  return attempt;
+}
+
+/**
+ * A GET the page needs to open without a connection: each answer is kept on
+ * this device, and when the server cannot be reached the last one is used
+ * (`keptAt` says when it was kept). Any answer of the server itself, a
+ * refusal included, goes to the caller as it is.
+ */
+async function kept<T>(schema: Parser<T>, key: string, path: string): Promise<{ value: T; keptAt?: number }> {
+  const store = deviceStore();
+  try {
+    return { value: keep(key, await request(schema, path)) };
+  } catch (caught) {
+    if (!(caught instanceof ApiError) || !isLinkFailure(caught)) throw caught;
+    const copy = await store.get<{ value: unknown; keptAt: number }>(`api/${key}`);
+    if (!copy) throw caught;
+    try {
+      return { value: schema.parse(copy.value), keptAt: copy.keptAt };
+    } catch {
+      throw caught;
+    }
+  }
+}

@@ -38,6 +38,8 @@ export interface RequestOptions {
   csrf?: string;
   /** Safe to send again (GETs always are; a submission POST is, thanks to its client id). */
   idempotent?: boolean;
+  /** At most this many retries (default: two where repeating is safe, none otherwise). */
+  retries?: number;
   timeoutMs?: number;
 }
 
@@ -46,13 +48,14 @@ const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
 export async function request<T>(schema: Parser<T>, path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const retries = method === 'GET' || options.idempotent ? RETRY_DELAYS_MS.length : 0;
+  const retries = Math.min(options.retries ?? RETRY_DELAYS_MS.length, method === 'GET' || options.idempotent ? RETRY_DELAYS_MS.length : 0);
   for (let attempt = 0; ; attempt++) {
     try {
       return await requestOnce(schema, path, method, options);
     } catch (error) {
       const retryable = error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || RETRYABLE_STATUS.has(error.status));
-      if (!retryable || attempt >= retries) throw error;
+      // The browser knows it is offline: say so at once (the page has its offline copy and its queue).
+      if (!retryable || attempt >= retries || !navigator.onLine) throw error;
       await sleep(RETRY_DELAYS_MS[attempt] ?? 2000);
     }
   }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateAttempt, CandidateSession } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
@@ -6,9 +6,9 @@ import { type ApiError, toApiError } from '../api/http.ts';
 import { connectSocket, onServerEvent, useSocketConnected, type Socket } from '../api/socket.ts';
 import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { clearDevice } from '../offline/index.ts';
 import { Countdown } from './Countdown.tsx';
-import { clearLocalDrafts } from './drafts.ts';
-import { Overview } from './Overview.tsx';
+import { Overview, Receipt } from './pages.ts';
 import { Workspace } from './Workspace.tsx';
 
 /**
@@ -23,6 +23,7 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
   const [signedOut, setSignedOut] = useState(false);
   const [deadline, setDeadline] = useState<number | null>(null);
   const [socket, setSocket] = useState<Socket | null>(null);
+  const [justStarted, setJustStarted] = useState(false);
   const connected = useSocketConnected(socket);
   /** Set by the workspace: saves what is not saved yet before leaving or finishing. */
   const flushDrafts = useRef<() => Promise<void>>(async () => {});
@@ -87,8 +88,15 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
     if (session) onSession({ ...session, attempt: next });
   };
 
-  const leave = async () => {
-    if (!csrf || !window.confirm(t('attempt.leaveConfirm'))) return;
+  /**
+   * Signs this device out and forgets the attempt here: IndexedDB, cached
+   * answers, and — by a full load, not a client-side route — the page's
+   * memory, so on a shared device Back finds nothing of it. Replacing the
+   * entry leaves no page to go back to. `confirmText` null: no question
+   * (the receipt's own button says what it does).
+   */
+  const leave = async (confirmText: string | null = t('attempt.leaveConfirm')) => {
+    if (!csrf || (confirmText !== null && !window.confirm(confirmText))) return;
     await flushDrafts.current().catch(() => {});
     try {
       await candidateApi.leave(csrf);
@@ -97,10 +105,7 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
       // Already signed out is what was wanted; anything else must be seen.
       if (apiError.status !== 401) return setError(apiError);
     }
-    clearLocalDrafts();
-    // A full load, not a client-side route: the attempt (statement, code,
-    // results) lives in this page's memory, and on a shared device Back must
-    // find nothing of it. Replacing the entry leaves no page to go back to.
+    await clearDevice();
     window.location.replace('/');
   };
 
@@ -134,40 +139,60 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
     );
   }
 
-  const leaveButton = (
-    <div className="leave">
-      <button type="button" onClick={() => void leave()} aria-describedby="leave-info">
-        {t('attempt.leave')}
-      </button>
-      <span id="leave-info" className="hint">
-        {t('attempt.leaveInfo')}
-      </span>
-    </div>
-  );
+  if (status === 'in_progress') {
+    return (
+      <>
+        <ErrorAlert error={error} />
+        <Workspace
+        attempt={attempt}
+        csrf={csrf}
+        socket={socket}
+        connected={connected}
+        flushRef={flushDrafts}
+        onAttempt={setAttempt}
+        countdown={deadline !== null && <Countdown deadline={deadline} onElapsed={() => void reload()} />}
+        onLeave={() => void leave()}
+        justStarted={justStarted}
+        />
+      </>
+    );
+  }
 
   return (
     <div className="attempt">
       <div className="attempt-head">
-        <h1>{attempt.assessment.title}</h1>
-        {status === 'in_progress' && deadline !== null && <Countdown deadline={deadline} onElapsed={() => void reload()} />}
+        <h1>
+          <bdi>{attempt.assessment.title}</bdi>
+        </h1>
       </div>
-      {status === 'in_progress' && !connected && socket && (
-        <p className="banner" role="status">
-          {t('common.reconnecting')}
-        </p>
-      )}
       <ErrorAlert error={error} />
-      {status === 'not_started' && <Overview attempt={attempt} csrf={csrf} onAttempt={setAttempt} />}
-      {status === 'in_progress' && (
-        <Workspace attempt={attempt} csrf={csrf} socket={socket} connected={connected} flushRef={flushDrafts} onAttempt={setAttempt} />
+      {status === 'not_started' && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Overview
+            attempt={attempt}
+            csrf={csrf}
+            onAttempt={(next) => {
+              setJustStarted(true);
+              setAttempt(next);
+            }}
+          />
+        </Suspense>
       )}
       {status === 'finished' && (
-        <section className="narrow">
-          <h2>{t('attempt.finishedTitle')}</h2>
-          <p>{t('attempt.finishedInfo')}</p>
-        </section>
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          <Receipt attempt={attempt} onClear={() => void leave(null)} />
+        </Suspense>
       )}
-      {leaveButton}
+      {status === 'not_started' && (
+        <div className="leave">
+          <button type="button" onClick={() => void leave()} aria-describedby="leave-info">
+            {t('attempt.leave')}
+          </button>
+          <span id="leave-info" className="hint">
+            {t('attempt.leaveInfo')}
+          </span>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateSession } from '@kodbro/server/contracts';
 import { LanguagePicker } from '../i18n/index.ts';
+import { Announcer } from '../ui/Announcer.tsx';
 import { AttemptPage } from './AttemptPage.tsx';
 import { InvitePage } from './InvitePage.tsx';
 import { Landing } from './Landing.tsx';
@@ -23,7 +24,7 @@ export function CandidateApp({ path }: { path: string }) {
 function CandidateLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <>
+    <div className="candidate-app">
       <a className="skip-link" href="#main">
         {t('common.skipToContent')}
       </a>
@@ -36,6 +37,7 @@ function CandidateLayout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
-    </>
+      <Announcer />
+    </div>
   );
 }

@@ -1,175 +1,232 @@
-import { useId, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CandidateChallenge, CandidateSubmission, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
-import { candidateApi } from '../api/candidate.ts';
-import { type ApiError, newId, toApiError } from '../api/http.ts';
-import { Editor } from '../editor/index.ts';
-import { LANGUAGES } from '../i18n/index.ts';
-import { ErrorAlert, errorText } from '../ui/ErrorAlert.tsx';
+import type { CandidateChallenge, CandidateSubmission, CreateSubmissionBody, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
+import type { QueuedRun } from '../offline/index.ts';
+import { focusAndAnnounce } from '../ui/Announcer.tsx';
+import { ConflictNotice } from './ConflictNotice.tsx';
+import { LANGUAGE_NAMES } from './contract-view.ts';
 import type { DraftStore } from './drafts.ts';
-import { Statement } from './Statement.tsx';
-import { SubmissionView } from './SubmissionView.tsx';
+import { Editor, type EditorHandle } from '../editor/index.ts';
+import { formatTime } from './format.ts';
+import { StatementPane } from './StatementPane.tsx';
 
-/** Display names of programming languages: the same in every interface language. */
-const LANGUAGE_NAMES: Record<LanguageId, string> = {
-  python: 'Python',
-  javascript: 'JavaScript',
-  java: 'Java',
-  c: 'C',
-  cpp: 'C++',
-  go: 'Go',
-};
+type SubmissionKind = CreateSubmissionBody['kind'];
+
+// Results are not needed before the candidate can type: their code (with the diff) comes
+// in its own chunk, fetched when the workspace is idle (see Workspace) or at the first result.
+const SubmissionView = lazy(() => import('./SubmissionView.tsx').then((module) => ({ default: module.SubmissionView })));
+
+export interface RunRequest {
+  kind: SubmissionKind;
+  language: LanguageId;
+  source: string;
+  customInput?: string;
+}
 
 interface Props {
   challenge: CandidateChallenge;
-  csrf: string;
   store: DraftStore;
   /** This challenge's submissions, newest first. */
   submissions: CandidateSubmission[];
+  /** This challenge's runs still on this device, waiting for the connection. */
+  queued: readonly QueuedRun[];
   progress: Record<string, ProgressEvent>;
-  onSubmitted: (submission: CandidateSubmission) => void;
+  /** Queues a run on this device and sends it; resolves once it is kept. */
+  onRun: (run: RunRequest) => Promise<void>;
+  /** Phone-sized screen: statement, code and results are tabs. */
+  narrow: boolean;
+  light: boolean;
 }
 
-/** One challenge: statement, editor with autosave, runs and their results. */
-export function ChallengePanel({ challenge, csrf, store, submissions, progress, onSubmitted }: Props) {
+type Pane = 'statement' | 'code' | 'results';
+const PANES: Pane[] = ['statement', 'code', 'results'];
+
+/**
+ * One challenge: the statement, the editor with autosave, runs and their
+ * results. Wide screens show them side by side, each scrolling on its own;
+ * a phone shows them as three tabs.
+ */
+export function ChallengePanel({ challenge, store, submissions, queued, progress, onRun, narrow, light }: Props) {
   const { t, i18n } = useTranslation();
   const cv = challenge.challengeVersionId;
-  const ids = { statementLanguage: useId(), language: useId(), custom: useId(), heading: useId() };
+  const ids = { language: useId(), custom: useId(), results: useId(), code: useId(), panes: useId() };
+  const editor = useRef<EditorHandle>(null);
+  const editorBox = useRef<HTMLDivElement>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const customBox = useRef<HTMLDetailsElement>(null);
 
-  const statementLanguages = Object.keys(challenge.statements);
-  const [statementLanguage, setStatementLanguage] = useState(
-    () => [i18n.language, 'en'].find((code) => statementLanguages.includes(code)) ?? statementLanguages[0] ?? 'en',
-  );
+  const [pane, setPane] = useState<Pane>('code');
   const [language, setLanguage] = useState<LanguageId>(() => store.lastLanguage(cv) ?? challenge.languages[0] ?? 'python');
-  const [customInput, setCustomInput] = useState('');
   const [sending, setSending] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
 
   const stored = useSyncExternalStore(store.subscribe, () => store.source(cv, language));
   const source = stored ?? challenge.starters[language] ?? '';
-  const saveStatus = useSyncExternalStore(store.subscribe, store.status);
-  const saveError = useSyncExternalStore(store.subscribe, store.lastError);
-  const conflicts = useSyncExternalStore(store.subscribe, store.conflicts);
-
-  const title = challenge.title[statementLanguage] ?? challenge.title.en ?? Object.values(challenge.title)[0] ?? '';
-  const statement = challenge.statements[statementLanguage] ?? { children: [] };
+  const customInput = useSyncExternalStore(store.subscribe, () => store.customInput(cv));
   const busy = sending || submissions.some((entry) => entry.status === 'queued' || entry.status === 'running');
 
-  const run = async (kind: 'samples' | 'custom' | 'submit') => {
-    if (kind === 'submit' && !window.confirm(t('workspace.submitConfirm'))) return;
+  const showPane = (next: Pane) => {
+    setPane(next);
+    if (narrow) requestAnimationFrame(() => document.getElementById(`${ids.panes}-${next}`)?.focus());
+  };
+
+  const run = async (kind: SubmissionKind) => {
     setSending(true);
-    setError(null);
-    const body = {
-      // Chosen here, so resending after a dropped answer cannot run it twice.
-      id: newId(),
-      challengeVersionId: cv,
-      kind,
-      language,
-      source,
-      ...(kind === 'custom' ? { customInput } : {}),
-    };
     try {
-      onSubmitted(await candidateApi.submit(csrf, body));
-    } catch (caught) {
-      setError(toApiError(caught));
+      await onRun({ kind, language, source, ...(kind === 'custom' ? { customInput } : {}) });
+      // Where the answer will appear: the results (their own tab on a phone).
+      if (narrow) setPane('results');
+      requestAnimationFrame(() => focusAndAnnounce(resultsHeading.current, t('workspace.sent')));
     } finally {
       setSending(false);
     }
   };
 
-  const saveText = {
-    saved: t('save.saved'),
-    pending: t('save.saving'),
-    saving: t('save.saving'),
-    offline: t('save.offline'),
-    error: saveError ? errorText(t, saveError) : t('save.offline'),
-  }[saveStatus];
+  const revealLine = (line: number) => {
+    if (narrow) setPane('code');
+    requestAnimationFrame(() => editor.current?.revealLine(line));
+  };
+
+  const copyToCustomInput = (input: string) => {
+    store.setCustomInput(cv, input);
+    if (narrow) setPane('code');
+    requestAnimationFrame(() => {
+      if (customBox.current) customBox.current.open = true;
+      document.getElementById(ids.custom)?.focus();
+    });
+  };
+
+  const onPaneKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const rtl = document.documentElement.dir === 'rtl';
+    const at = PANES.indexOf(pane);
+    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1, Home: -at, End: PANES.length - 1 - at }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    showPane(PANES[(at + step + PANES.length) % PANES.length] ?? 'code');
+  };
+
+  const paneProps = (name: Pane) =>
+    narrow ? { role: 'tabpanel', id: `${ids.panes}-${name}-panel`, 'aria-labelledby': `${ids.panes}-${name}`, hidden: pane !== name } : {};
 
   const [latest, ...earlier] = submissions;
+  const waiting = queued.filter((entry) => entry.body.challengeVersionId === cv);
   return (
-    <div className="challenge">
-      <section className="statement" aria-labelledby={ids.heading}>
-        <h2 id={ids.heading}>{title}</h2>
-        {statementLanguages.length > 1 && (
-          <p className="inline-field">
-            <label htmlFor={ids.statementLanguage}>{t('workspace.statementLanguage')}</label>
-            <select id={ids.statementLanguage} value={statementLanguage} onChange={(event) => setStatementLanguage(event.target.value)}>
-              {statementLanguages.map((code) => (
-                <option key={code} value={code}>
-                  {LANGUAGES.find((entry) => entry.code === code)?.name ?? code}
-                </option>
-              ))}
-            </select>
-          </p>
-        )}
-        <p className="hint">{t('workspace.limits', challenge.limits)}</p>
-        <div lang={statementLanguage} dir={['ar', 'prs', 'fa'].includes(statementLanguage) ? 'rtl' : 'ltr'}>
-          <Statement doc={statement} title={title} imageUrl={(file) => candidateApi.fileUrl(cv, file)} />
-        </div>
-      </section>
-
-      <section className="code" aria-label={t('workspace.editor')}>
-        <div className="code-bar">
-          <span className="inline-field">
-            <label htmlFor={ids.language}>{t('workspace.programmingLanguage')}</label>
-            <select id={ids.language} value={language} onChange={(event) => setLanguage(event.target.value as LanguageId)}>
-              {challenge.languages.map((id) => (
-                <option key={id} value={id}>
-                  {LANGUAGE_NAMES[id]}
-                </option>
-              ))}
-            </select>
-          </span>
-          <span className={`save-status save-${saveStatus}`} role="status" aria-live="polite" aria-atomic="true">
-            {saveText}
-          </span>
-        </div>
-        <p className="notice" aria-live="polite">
-          {conflicts > 0 ? t('save.conflict') : ''}
-        </p>
-        <Editor value={source} onChange={(next) => store.edit(cv, language, next)} language={language} label={t('workspace.editor')} />
-        <div className="run-bar">
-          <button type="button" onClick={() => void run('samples')} disabled={busy}>
-            {t('workspace.runSamples')}
-          </button>
-          <button type="button" className="primary" onClick={() => void run('submit')} disabled={busy}>
-            {t('workspace.submit')}
-          </button>
-          {challenge.starters[language] !== undefined && (
+    <div className={narrow ? 'challenge tabbed' : 'challenge split'}>
+      {narrow && (
+        <div role="tablist" aria-label={t('workspace.panes')} className="tabs pane-tabs" onKeyDown={onPaneKey}>
+          {PANES.map((name) => (
             <button
+              key={name}
+              id={`${ids.panes}-${name}`}
               type="button"
-              className="quiet"
-              onClick={() => window.confirm(t('workspace.resetConfirm')) && store.edit(cv, language, challenge.starters[language] ?? '')}
+              role="tab"
+              aria-selected={pane === name}
+              aria-controls={`${ids.panes}-${name}-panel`}
+              tabIndex={pane === name ? 0 : -1}
+              onClick={() => showPane(name)}
             >
-              {t('workspace.resetToStarter')}
+              {t(`workspace.pane_${name}`)}
+              {name === 'results' && waiting.length > 0 ? ` (${waiting.length})` : ''}
             </button>
-          )}
+          ))}
         </div>
-        <details className="custom">
-          <summary>{t('workspace.customInput')}</summary>
-          <label htmlFor={ids.custom}>{t('workspace.customInput')}</label>
-          <textarea id={ids.custom} className="mono" dir="ltr" rows={5} value={customInput} onChange={(event) => setCustomInput(event.target.value)} spellCheck={false} />
-          <button type="button" onClick={() => void run('custom')} disabled={busy}>
-            {t('workspace.runCustom')}
-          </button>
-        </details>
-        <ErrorAlert error={error} />
+      )}
 
-        <section className="results" aria-label={t('workspace.results')}>
-          <h3>{t('workspace.results')}</h3>
-          {latest ? <SubmissionView submission={latest} progress={progress[latest.id]} /> : <p>{t('workspace.noRuns')}</p>}
-          {earlier.length > 0 && (
-            <>
-              <h3>{t('workspace.history')}</h3>
-              {earlier.map((entry) => (
-                <details key={entry.id} className="history">
-                  <SubmissionView submission={entry} progress={progress[entry.id]} asSummary />
-                </details>
+      <StatementPane challenge={challenge} {...paneProps('statement')} />
+
+      <div className="work-column">
+        <section className="pane code-pane" aria-labelledby={ids.code} {...paneProps('code')}>
+          <h3 id={ids.code} className="visually-hidden">
+            {t('workspace.codeHeading')}
+          </h3>
+          <div className="code-bar">
+            <span className="inline-field">
+              <label htmlFor={ids.language}>{t('workspace.programmingLanguage')}</label>
+              <select id={ids.language} dir="ltr" value={language} onChange={(event) => setLanguage(event.target.value as LanguageId)}>
+                {challenge.languages.map((id) => (
+                  <option key={id} value={id}>
+                    {LANGUAGE_NAMES[id]}
+                  </option>
+                ))}
+              </select>
+            </span>
+            {challenge.starters[language] !== undefined && (
+              <button
+                type="button"
+                className="quiet small"
+                onClick={() => window.confirm(t('workspace.resetConfirm')) && store.edit(cv, language, challenge.starters[language] ?? '')}
+              >
+                {t('workspace.resetToStarter')}
+              </button>
+            )}
+          </div>
+          <ConflictNotice store={store} challengeVersionId={cv} language={language} />
+          <div className="editor-box" ref={editorBox}>
+            <Editor ref={editor} value={source} onChange={(next) => store.edit(cv, language, next)} language={language} label={t('workspace.editor')} light={light} />
+          </div>
+          <div className="run-bar">
+            <button type="button" onClick={() => void run('samples')} disabled={busy || challenge.samples.length === 0}>
+              {t('workspace.runSamples')}
+            </button>
+            <button type="button" className="primary" onClick={() => void run('submit')} disabled={busy}>
+              {t('workspace.submit')}
+            </button>
+          </div>
+          <details className="custom" ref={customBox}>
+            <summary>{t('workspace.customInput')}</summary>
+            <label htmlFor={ids.custom}>{t('workspace.customInput')}</label>
+            <textarea
+              id={ids.custom}
+              className="mono"
+              dir="ltr"
+              rows={4}
+              value={customInput}
+              onChange={(event) => store.setCustomInput(cv, event.target.value)}
+              spellCheck={false}
+            />
+            <div className="run-bar">
+              <button type="button" onClick={() => void run('custom')} disabled={busy}>
+                {t('workspace.runCustom')}
+              </button>
+              {challenge.samples.map((sample, index) => (
+                <button key={sample.id} type="button" className="quiet small" onClick={() => copyToCustomInput(sample.input)}>
+                  {t('workspace.copySample', { number: index + 1 })}
+                </button>
               ))}
-            </>
-          )}
+            </div>
+          </details>
         </section>
-      </section>
+
+        <section className="pane results-pane" aria-labelledby={ids.results} {...paneProps('results')}>
+          <h3 id={ids.results} ref={resultsHeading} tabIndex={-1}>
+            {t('workspace.results')}
+          </h3>
+          {waiting.map((entry) => (
+            <article key={entry.body.id} className="submission queued">
+              <h4>
+                {t(`workspace.kind_${entry.body.kind}`)} · <bdi dir="ltr">{LANGUAGE_NAMES[entry.body.language]}</bdi> · <bdi>{formatTime(i18n.language, entry.queuedAt)}</bdi>
+              </h4>
+              <p className="progress">{t('outbox.waiting')}</p>
+            </article>
+          ))}
+          <Suspense fallback={<p>{t('common.loading')}</p>}>
+            {latest ? (
+              <SubmissionView submission={latest} progress={progress[latest.id]} onRevealLine={revealLine} onUseInput={copyToCustomInput} />
+            ) : (
+              waiting.length === 0 && <p>{t('workspace.noRuns')}</p>
+            )}
+            {earlier.length > 0 && (
+              <>
+                <h4>{t('workspace.history')}</h4>
+                {earlier.map((entry) => (
+                  <details key={entry.id} className="history">
+                    <SubmissionView submission={entry} progress={progress[entry.id]} asSummary onRevealLine={revealLine} onUseInput={copyToCustomInput} />
+                  </details>
+                ))}
+              </>
+            )}
+          </Suspense>
+        </section>
+      </div>
     </div>
   );
 }

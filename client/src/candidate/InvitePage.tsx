@@ -5,6 +5,7 @@ import { candidateApi } from '../api/candidate.ts';
 import { type ApiError, toApiError } from '../api/http.ts';
 import { linkProps, navigate } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { prefetchOverview } from './pages.ts';
 
 /**
  * `/invite/:token`: trades the token for a session cookie, then replaces the
@@ -30,6 +31,7 @@ export function InvitePage({ token, onSession }: { token: string; onSession: (se
     // Once per token, also under React's development double effects.
     if (started.current) return;
     started.current = true;
+    prefetchOverview();
     void open();
   }, [open]);
 

@@ -5,6 +5,7 @@ import { candidateApi } from '../api/candidate.ts';
 import { type ApiError, toApiError } from '../api/http.ts';
 import { linkProps, navigate } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { prefetchOverview } from './pages.ts';
 
 /** `/`: the short-code entry, sized for a phone. */
 export function Landing({ onSession }: { onSession: (session: CandidateSession) => void }) {
@@ -27,6 +28,7 @@ export function Landing({ onSession }: { onSession: (session: CandidateSession) 
     }
     setLengthHint(null);
     setBusy(true);
+    prefetchOverview();
     try {
       onSession(await candidateApi.openSession({ code: normalized }));
       navigate('/attempt', { replace: true });
