@@ -234,12 +234,13 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
           <h1>
             <bdi>{attempt.assessment.title}</bdi>
           </h1>
+          {/* Beside the title on a wide screen (one row fewer above the editor); its own line on a phone. */}
+          <StatusArea store={store} queued={queued.length} connected={connected} hasSocket={socket !== null} />
           {countdown}
           <button type="button" className="finish" onClick={() => void askFinish().catch((caught: unknown) => setError(toApiError(caught)))} disabled={!store || finishing !== null}>
             {t('attempt.finish')}
           </button>
         </div>
-        <StatusArea store={store} queued={queued.length} connected={connected} hasSocket={socket !== null} />
       </header>
       <div className="head-row tasks-row">
         <div role="tablist" aria-label={t('attempt.tasks')} className="tabs task-tabs" onKeyDown={onTabKey}>
