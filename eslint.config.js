@@ -96,6 +96,38 @@ export default tseslint.config(
     },
   },
   {
+    // The contracts' plain values (plain.ts and the files it re-exports) are what the
+    // candidate's page imports at run time: no zod, so it stays off the first load.
+    files: ['server/src/contracts/{plain,short-code,scoring}.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./(plain|short-code|scoring)\\.ts$)', message: 'plain.ts and what it re-exports import nothing but each other (no zod).' }] },
+      ],
+    },
+  },
+  {
+    // Candidate pages: types from the contracts, values only from their zod-free part.
+    // Staff pages (a lazy chunk) may parse with zod.
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: ['client/src/staff/**', 'client/src/api/staff.ts', 'client/src/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@kodbro/server/contracts',
+              allowTypeImports: true,
+              message: "Values come from '@kodbro/server/contracts/plain': the schemas would put zod on the candidate's first load.",
+            },
+            { name: 'zod', allowTypeImports: true, message: "zod is for staff pages only: the candidate's first load has none." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -78,10 +78,17 @@ export default defineConfig({
             // chunks of its own that only the editor's lazy import of
             // src/editor/monaco.ts fetches (hashed, so cached for later visits).
             // Not a group of its own: a group chunk ends up imported by the entry.
-            { name: 'vendor', test: /node_modules[\\/](?!monaco-editor[\\/])/ },
+            // zod neither: only staff pages parse with it (the candidate's page takes the
+            // server's answers as typed, see src/api/http.ts), so it goes with their chunk.
+            { name: 'vendor', test: /node_modules[\\/](?!monaco-editor[\\/]|zod[\\/])/ },
             // Also the editing helpers that the light editor and Monaco's chunk both
             // use: in a chunk the first load fetches anyway, not one more request.
-            { name: 'shared', test: /server[\\/]src[\\/]contracts|client[\\/]src[\\/](api[\\/]|ui[\\/]|router\.ts|editor[\\/](editing|history)\.ts)/ },
+            // Of the contracts only their plain, zod-free values (plain.ts and what it
+            // re-exports); of the API not the staff's.
+            {
+              name: 'shared',
+              test: /server[\\/]src[\\/]contracts[\\/](plain|short-code|scoring)\.ts|client[\\/]src[\\/](api[\\/](?!staff\.ts)|ui[\\/]|router\.ts|editor[\\/](editing|history)\.ts)/,
+            },
           ],
         },
       },

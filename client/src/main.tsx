@@ -15,12 +15,19 @@ window.addEventListener('pageshow', (event) => {
   if (event.persisted) window.location.reload();
 });
 
-// The first language's texts before the first paint: no flash of English.
-await initI18n();
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-// Offline reloads: the app shell from a service worker, fetched once the page has settled.
-registerServiceWorker();
+// The first language's texts before the first paint: no flash of English. A promise, not a
+// top-level await: with one, Rolldown turns its chunk merging off and the first load fetches
+// small shared chunks (the light editor's, the formats') as extra requests.
+void initI18n()
+  .catch(() => {
+    // The chosen language's texts could not be fetched: the page shows in English.
+  })
+  .then(() => {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    // Offline reloads: the app shell from a service worker, fetched once the page has settled.
+    registerServiceWorker();
+  });

@@ -1,18 +1,15 @@
-import { errorBodySchema } from '@kodbro/server/contracts';
-
 /**
  * The one fetch wrapper every API call goes through: JSON in and out, a
- * timeout, a couple of retries where repeating the request is harmless, and
- * every response parsed with its shared zod schema.
+ * timeout, and a couple of retries where repeating the request is harmless.
+ * Answers are typed with the shared contracts but not parsed again: the
+ * server parses every answer with the same response schema before sending
+ * it, and parsing here would put zod (a quarter of the page's script) on the
+ * candidate's first load. What is checked is that an answer is a JSON
+ * object at all: a captive portal's or a proxy's page is not.
  *
  * @example
- *   const session = await request(candidateSessionSchema, '/api/candidate/session');
+ *   const session = await request<CandidateSession>('/api/candidate/session');
  */
-
-/** Anything with zod's `parse`: keeps this file free of a direct zod import. */
-export interface Parser<T> {
-  parse(data: unknown): T;
-}
 
 /**
  * The one error type the client shows. `code` is the server's error code, or
@@ -46,12 +43,12 @@ export interface RequestOptions {
 const RETRY_DELAYS_MS = [600, 2000];
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
-export async function request<T>(schema: Parser<T>, path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T extends object>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const retries = Math.min(options.retries ?? RETRY_DELAYS_MS.length, method === 'GET' || options.idempotent ? RETRY_DELAYS_MS.length : 0);
   for (let attempt = 0; ; attempt++) {
     try {
-      return await requestOnce(schema, path, method, options);
+      return (await requestOnce(path, method, options)) as T;
     } catch (error) {
       const retryable = error instanceof ApiError && (error.code === 'network' || error.code === 'timeout' || RETRYABLE_STATUS.has(error.status));
       // The browser knows it is offline: say so at once (the page has its offline copy and its queue).
@@ -61,7 +58,7 @@ export async function request<T>(schema: Parser<T>, path: string, options: Reque
   }
 }
 
-async function requestOnce<T>(schema: Parser<T>, path: string, method: string, options: RequestOptions): Promise<T> {
+async function requestOnce(path: string, method: string, options: RequestOptions): Promise<object> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.csrf) headers['X-CSRF-Token'] = options.csrf;
@@ -85,18 +82,27 @@ async function requestOnce<T>(schema: Parser<T>, path: string, method: string, o
 
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = errorBodySchema.safeParse(data);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(code, message, response.status, details);
-    }
+    const error = errorOf(data);
+    if (error) throw new ApiError(error.code, error.message, response.status, error.details);
     throw new ApiError(response.status >= 500 ? 'internal' : 'bad_response', `The server answered ${response.status}.`, response.status);
   }
-  try {
-    return schema.parse(data);
-  } catch {
+  if (typeof data !== 'object' || data === null) {
     throw new ApiError('bad_response', 'The server sent an answer this page does not understand. Reload the page.', response.status);
   }
+  return data;
+}
+
+/**
+ * The error an error answer carries (`{ error: { code, message, details? } }`,
+ * the contracts' `ErrorBody`), if it has that shape.
+ */
+export function errorOf(data: unknown): { code: string; message: string; details: unknown } | undefined {
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message, details } = error as Record<string, unknown>;
+  if (typeof code !== 'string' || typeof message !== 'string') return undefined;
+  // A code this build does not know is shown with the server's message, like any code without a text of its own.
+  return { code, message, details };
 }
 
 function sleep(ms: number): Promise<void> {

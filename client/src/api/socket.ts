@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { clientEvents, serverEvents, type ClientEventName, type ServerEventName } from '@kodbro/server/contracts';
+import type { clientEvents, serverEvents, ClientEventName, ServerEventName } from '@kodbro/server/contracts';
 import type { z } from 'zod';
 import { ApiError } from './http.ts';
 
 /**
- * socket.io on the same origin. Every payload the server sends is parsed
- * with the shared schema before a handler sees it; every acknowledgement too.
+ * socket.io on the same origin. Payloads and acknowledgements have the
+ * shared schemas' types; like HTTP answers (http.ts) they are not parsed
+ * again here, only checked to be objects (an acknowledgement: with its
+ * `ok`), so zod stays off the candidate's first load.
  */
 
 export type { Socket };
@@ -21,12 +23,11 @@ type ServerPayload<N extends ServerEventName> = z.infer<(typeof serverEvents)[N]
 type ClientPayload<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]['payload']>;
 type ClientAck<N extends ClientEventName> = z.infer<(typeof clientEvents)[N]['ack']>;
 
-/** Subscribes to a server event; returns the unsubscribe function. Malformed payloads are dropped. */
+/** Subscribes to a server event; returns the unsubscribe function. A payload that is not an object is dropped. */
 export function onServerEvent<N extends ServerEventName>(socket: Socket, name: N, handler: (payload: ServerPayload<N>) => void): () => void {
   const listener = (raw: unknown) => {
-    const parsed = serverEvents[name].safeParse(raw);
-    if (parsed.success) handler(parsed.data as ServerPayload<N>);
-    else console.warn(`Dropped a malformed "${name}" event`, parsed.error);
+    if (typeof raw === 'object' && raw !== null) handler(raw as ServerPayload<N>);
+    else console.warn(`Dropped a malformed "${name}" event`);
   };
   // socket.io's own event typing cannot follow our generic name: widen it.
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
@@ -37,7 +38,7 @@ export function onServerEvent<N extends ServerEventName>(socket: Socket, name: N
   };
 }
 
-/** Emits with an acknowledgement, parsed; rejects with an ApiError on timeout or a malformed ack. */
+/** Emits with an acknowledgement; rejects with an ApiError on timeout or an ack without a boolean `ok`. */
 export async function emitWithAck<N extends ClientEventName>(
   socket: Socket,
   name: N,
@@ -50,9 +51,10 @@ export async function emitWithAck<N extends ClientEventName>(
   } catch {
     throw new ApiError('timeout', 'The server did not answer in time.');
   }
-  const parsed = clientEvents[name].ack.safeParse(raw);
-  if (!parsed.success) throw new ApiError('bad_response', 'The server sent an answer this page does not understand.');
-  return parsed.data as ClientAck<N>;
+  if (typeof raw !== 'object' || raw === null || typeof (raw as { ok?: unknown }).ok !== 'boolean') {
+    throw new ApiError('bad_response', 'The server sent an answer this page does not understand.');
+  }
+  return raw as ClientAck<N>;
 }
 
 /** True while the socket is connected; re-renders on every change. */

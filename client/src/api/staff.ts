@@ -1,32 +1,36 @@
-import {
+import type {
   assessmentListSchema,
-  assessmentViewSchema,
-  attemptDetailSchema,
   attemptListSchema,
-  attemptSubmissionPageSchema,
+  AssessmentView,
+  AttemptDetail,
+  AttemptSubmissionPage,
   challengeListSchema,
-  createdInviteSchema,
+  CreatedInvite,
+  CreateInviteBody,
   inviteListSchema,
+  LoginBody,
   okSchema,
-  staffSessionSchema,
-  type CreateInviteBody,
-  type LoginBody,
+  StaffSession,
 } from '@kodbro/server/contracts';
+import type { z } from 'zod';
 import { request } from './http.ts';
 
-/** The staff HTTP API. Imported only by the lazily loaded staff pages. */
+/**
+ * The staff HTTP API. Imported only by the lazily loaded staff pages. Each
+ * answer has its schema's type (the server parsed it with that schema).
+ */
 export const staffApi = {
-  login: (body: LoginBody) => request(staffSessionSchema, '/api/auth/login', { method: 'POST', body }),
-  session: () => request(staffSessionSchema, '/api/auth/session'),
-  logout: (csrf: string) => request(okSchema, '/api/auth/logout', { method: 'POST', csrf, idempotent: true }),
-  assessments: () => request(assessmentListSchema, '/api/assessments'),
-  assessment: (id: string) => request(assessmentViewSchema, `/api/assessments/${encodeURIComponent(id)}`),
-  attempts: (assessmentId: string) => request(attemptListSchema, `/api/assessments/${encodeURIComponent(assessmentId)}/attempts`),
-  invites: (assessmentId: string) => request(inviteListSchema, `/api/assessments/${encodeURIComponent(assessmentId)}/invites`),
+  login: (body: LoginBody) => request<StaffSession>('/api/auth/login', { method: 'POST', body }),
+  session: () => request<StaffSession>('/api/auth/session'),
+  logout: (csrf: string) => request<z.infer<typeof okSchema>>('/api/auth/logout', { method: 'POST', csrf, idempotent: true }),
+  assessments: () => request<z.infer<typeof assessmentListSchema>>('/api/assessments'),
+  assessment: (id: string) => request<AssessmentView>(`/api/assessments/${encodeURIComponent(id)}`),
+  attempts: (assessmentId: string) => request<z.infer<typeof attemptListSchema>>(`/api/assessments/${encodeURIComponent(assessmentId)}/attempts`),
+  invites: (assessmentId: string) => request<z.infer<typeof inviteListSchema>>(`/api/assessments/${encodeURIComponent(assessmentId)}/invites`),
   createInvite: (csrf: string, assessmentId: string, body: CreateInviteBody) =>
-    request(createdInviteSchema, `/api/assessments/${encodeURIComponent(assessmentId)}/invites`, { method: 'POST', body, csrf }),
-  attempt: (id: string) => request(attemptDetailSchema, `/api/attempts/${encodeURIComponent(id)}`),
+    request<CreatedInvite>(`/api/assessments/${encodeURIComponent(assessmentId)}/invites`, { method: 'POST', body, csrf }),
+  attempt: (id: string) => request<AttemptDetail>(`/api/attempts/${encodeURIComponent(id)}`),
   /** The submissions after the cursor a previous page gave (`submissionsNext`, then `next`). */
-  attemptSubmissions: (id: string, after: number) => request(attemptSubmissionPageSchema, `/api/attempts/${encodeURIComponent(id)}/submissions?after=${after}`),
-  challenges: () => request(challengeListSchema, '/api/challenges'),
+  attemptSubmissions: (id: string, after: number) => request<AttemptSubmissionPage>(`/api/attempts/${encodeURIComponent(id)}/submissions?after=${after}`),
+  challenges: () => request<z.infer<typeof challengeListSchema>>('/api/challenges'),
 };

@@ -13,7 +13,7 @@ import { StatementPane } from './StatementPane.tsx';
 type SubmissionKind = CreateSubmissionBody['kind'];
 
 // Results are not needed before the candidate can type: their code (with the diff) comes
-// in its own chunk, fetched when the workspace is idle (see Workspace) or at the first result.
+// in its own chunk, fetched with the first run (see Workspace) or when a result shows.
 const SubmissionView = lazy(() => import('./SubmissionView.tsx').then((module) => ({ default: module.SubmissionView })));
 
 export interface RunRequest {

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidateApi } from '../api/candidate.ts';
-import { connectSocket } from '../api/socket.ts';
 import { classifyConnection, type ConnectionQuality } from './connection.ts';
 
 const TIMEOUT_MS = 8000;
 
 /**
- * Before Start: one round trip to the server and one live connection, said
- * as good, slow or offline. Advice only — Start never waits for it.
+ * Before Start: one round trip to the server, said as good, slow or offline
+ * (connection.ts says why no live connection is opened for it). Advice only —
+ * Start never waits for it.
  */
-export function ConnectionCheck({ csrf }: { csrf: string }) {
+export function ConnectionCheck() {
   const { t } = useTranslation();
   const [result, setResult] = useState<{ quality: ConnectionQuality; ms: number | null } | null>(null);
 
@@ -21,9 +21,8 @@ export function ConnectionCheck({ csrf }: { csrf: string }) {
       () => performance.now() - started,
       () => null,
     );
-    const live = roundTrip === null ? null : await socketConnectMs(csrf);
-    setResult({ quality: classifyConnection(roundTrip, live), ms: roundTrip === null ? null : Math.round(roundTrip) });
-  }, [csrf]);
+    setResult({ quality: classifyConnection(roundTrip), ms: roundTrip === null ? null : Math.round(roundTrip) });
+  }, []);
 
   useEffect(() => {
     void check();
@@ -44,20 +43,4 @@ export function ConnectionCheck({ csrf }: { csrf: string }) {
       </button>
     </div>
   );
-}
-
-/** How long a socket.io connection takes to open (then it is closed), or null when it does not open in time. */
-function socketConnectMs(csrf: string): Promise<number | null> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const socket = connectSocket(csrf);
-    const done = (ms: number | null) => {
-      clearTimeout(timer);
-      socket.close();
-      resolve(ms);
-    };
-    const timer = setTimeout(() => done(null), TIMEOUT_MS);
-    socket.once('connect', () => done(performance.now() - started));
-    socket.once('connect_error', () => done(null));
-  });
 }

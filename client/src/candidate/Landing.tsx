@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compactShortCode, normalizeShortCode, SHORT_CODE_LENGTH, type CandidateSession } from '@kodbro/server/contracts';
+import type { CandidateSession } from '@kodbro/server/contracts';
+import { compactShortCode, normalizeShortCode, SHORT_CODE_LENGTH } from '@kodbro/server/contracts/plain';
 import { candidateApi } from '../api/candidate.ts';
 import { type ApiError, toApiError } from '../api/http.ts';
 import { linkProps, navigate } from '../router.ts';

@@ -68,7 +68,7 @@ export function Overview({ attempt, csrf, onAttempt }: { attempt: CandidateAttem
       <p>{t('overview.companySees')}</p>
 
       <h2>{t('overview.beforeStart')}</h2>
-      <ConnectionCheck csrf={csrf} />
+      <ConnectionCheck />
       <p className="overview-language">
         {t('overview.interfaceLanguage', { name: LANGUAGES.find((entry) => entry.code === i18n.language)?.name ?? i18n.language })}{' '}
         <button type="button" className="small quiet" onClick={() => document.querySelector<HTMLSelectElement>('.top-bar .language-picker select')?.focus()}>

@@ -1,13 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  draftSchema,
-  type CandidateAttempt,
-  type CandidateChallenge,
-  type CandidateSubmission,
-  type LanguageId,
-  type ProgressEvent,
-} from '@kodbro/server/contracts';
+import type { CandidateAttempt, CandidateChallenge, CandidateSubmission, DraftView, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
 import { ApiError, newId, toApiError } from '../api/http.ts';
 import { emitWithAck, onServerEvent, type Socket } from '../api/socket.ts';
@@ -24,9 +17,12 @@ import { useLightEditor } from './light-editor.ts';
 
 const POLL_MS = 5000;
 
-// Not needed before the candidate types: fetched when the workspace is idle, or when used.
+// Not part of the first load (the candidate's bytes before typing): the results' code comes
+// with the first run, the finish dialog's when the pointer or focus reaches Finish. Both are
+// in the service worker's precache, so they open offline too.
 const loadResults = () => import('./SubmissionView.tsx');
 const loadFinish = () => import('./FinishDialog.tsx');
+const prefetch = (load: () => Promise<unknown>) => void load().catch(() => {});
 const FinishDialog = lazy(() => loadFinish().then((module) => ({ default: module.FinishDialog })));
 
 interface Props {
@@ -157,21 +153,12 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
     async (run: RunRequest & { challengeVersionId: string }) => {
       if (!outbox) return;
       setError(null);
+      prefetch(loadResults);
       // The id is chosen here, once: however often the queue sends it, it is judged once.
       await outbox.add({ id: newId(), challengeVersionId: run.challengeVersionId, kind: run.kind, language: run.language, source: run.source, ...(run.customInput !== undefined ? { customInput: run.customInput } : {}) });
     },
     [outbox],
   );
-
-  // Once the candidate can type, fetch what comes later (results, finishing) while the link is idle.
-  useEffect(() => {
-    if (!store) return;
-    const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 2000));
-    idle(() => {
-      void loadResults().catch(() => {});
-      void loadFinish().catch(() => {});
-    });
-  }, [store]);
 
   const askFinish = async () => {
     if (!store) return;
@@ -237,7 +224,14 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
           {/* Beside the title on a wide screen (one row fewer above the editor); its own line on a phone. */}
           <StatusArea store={store} queued={queued.length} connected={connected} hasSocket={socket !== null} />
           {countdown}
-          <button type="button" className="finish" onClick={() => void askFinish().catch((caught: unknown) => setError(toApiError(caught)))} disabled={!store || finishing !== null}>
+          <button
+            type="button"
+            className="finish"
+            onPointerEnter={() => prefetch(loadFinish)}
+            onFocus={() => prefetch(loadFinish)}
+            onClick={() => void askFinish().catch((caught: unknown) => setError(toApiError(caught)))}
+            disabled={!store || finishing !== null}
+          >
             {t('attempt.finish')}
           </button>
         </div>
@@ -382,8 +376,9 @@ function useLocalWork(
         return { ok: true };
       } catch (caught) {
         if (caught instanceof ApiError && caught.code === 'stale_draft') {
-          const current = draftSchema.safeParse((caught.details as { current?: unknown } | undefined)?.current);
-          if (current.success) return { ok: false, current: current.data };
+          // The draft the server holds (the contract's DraftView), checked for what the draft store reads of it.
+          const current = (caught.details as { current?: Partial<DraftView> } | undefined)?.current;
+          if (typeof current?.source === 'string' && typeof current.revision === 'number') return { ok: false, current: current as DraftView };
         }
         throw caught;
       }

@@ -2,17 +2,15 @@ export type ConnectionQuality = 'good' | 'slow' | 'offline';
 
 /** Round trips above this feel sluggish when saving and running (a 150 ms mobile link stays "good"). */
 const SLOW_ROUND_TRIP_MS = 800;
-/** A live connection (polling, then the upgrade) that takes longer than this is slow. */
-const SLOW_SOCKET_MS = 3000;
 
 /**
- * The connection check's verdict from one HTTP round trip and one socket
- * connection (null: failed). No HTTP answer is offline; a failed socket with
- * a working HTTP link still lets the candidate work (saves and runs go over
- * HTTP), so it is slow, not offline.
+ * The connection check's verdict from one HTTP round trip to the server
+ * (null: no answer). No live connection is opened for it: the page works
+ * over HTTP alone (saves and runs fall back to it when the socket is down),
+ * and a socket held open while the candidate reads the overview would cost
+ * bytes on their link every few seconds. The attempt's socket opens at Start.
  */
-export function classifyConnection(roundTripMs: number | null, socketMs: number | null): ConnectionQuality {
+export function classifyConnection(roundTripMs: number | null): ConnectionQuality {
   if (roundTripMs === null) return 'offline';
-  if (socketMs === null || roundTripMs > SLOW_ROUND_TRIP_MS || socketMs > SLOW_SOCKET_MS) return 'slow';
-  return 'good';
+  return roundTripMs > SLOW_ROUND_TRIP_MS ? 'slow' : 'good';
 }

@@ -1,4 +1,5 @@
-import { LANGUAGE_IDS, type DraftView, type LanguageId, type SaveDraftBody } from '@kodbro/server/contracts';
+import type { DraftView, LanguageId, SaveDraftBody } from '@kodbro/server/contracts';
+import { LANGUAGE_IDS } from '@kodbro/server/contracts/plain';
 import { ApiError } from '../api/http.ts';
 import type { LocalStore } from '../offline/index.ts';
 

@@ -1,19 +1,28 @@
 import { z } from 'zod';
 import { judgeResultSchema, languageIdSchema, runOutputSchema } from './judging.ts';
-import { scoringRuleSchema } from './scoring.ts';
+import {
+  API_ERROR_CODES,
+  ATTEMPT_EVENT_KIND_VALUES,
+  ATTEMPT_STATUSES,
+  INVITE_STATUSES,
+  MAX_CUSTOM_INPUT_BYTES,
+  MAX_SOURCE_BYTES,
+  RESULTS_VISIBILITIES,
+  SCORING_RULES,
+  SUBMISSION_KIND_VALUES,
+  SUBMISSION_ORIGIN_VALUES,
+  SUBMISSION_STATUS_VALUES,
+} from './plain.ts';
 import { statementDocSchema } from './statement.ts';
 import { verdictSchema } from './verdicts.ts';
 
 /**
  * Every HTTP body, query and response of `/api`, shared by the server (which
  * parses with them and generates the OpenAPI document from them) and the
- * client. Times travel as ISO-8601 strings in UTC.
+ * client (its types; the browser takes the answers as the server parsed
+ * them). Times travel as ISO-8601 strings in UTC. The enumerations and size
+ * caps are in plain.ts.
  */
-
-/** Largest source a candidate may send; the judge refuses larger too. */
-export const MAX_SOURCE_BYTES = 256 * 1024;
-/** Largest custom input for "run with custom input". */
-export const MAX_CUSTOM_INPUT_BYTES = 64 * 1024;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
 const boundedText = (maxBytes: number) =>
@@ -24,32 +33,6 @@ export const isoTimeSchema = z.iso.datetime({ offset: true });
 
 // Errors ---------------------------------------------------------------------
 
-export const API_ERROR_CODES = [
-  'invalid_request',
-  'unauthenticated',
-  'forbidden',
-  'csrf_failed',
-  'not_found',
-  'conflict',
-  'stale_draft',
-  'attempt_not_started',
-  'attempt_closed',
-  'not_open',
-  'rate_limited',
-  'payload_too_large',
-  'quota_exceeded',
-  'unsupported_media_type',
-  'package_invalid',
-  'package_too_large',
-  'package_unsafe_path',
-  'quota_exceeded',
-  'language_not_allowed',
-  'request_timeout',
-  'host_not_allowed',
-  'organisation_required',
-  'unavailable',
-  'internal',
-] as const;
 export const apiErrorCodeSchema = z.enum(API_ERROR_CODES);
 export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
 
@@ -174,7 +157,6 @@ export const publishedChallengeSchema = z.object({
 
 // Assessments and invites ------------------------------------------------------
 
-export const RESULTS_VISIBILITIES = ['none', 'aggregate', 'samples'] as const;
 export const resultsVisibilitySchema = z.enum(RESULTS_VISIBILITIES);
 
 export const assessmentViewSchema = z.object({
@@ -219,8 +201,6 @@ export const updateAssessmentBodySchema = z
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
   .refine(windowIsOrdered, { message: 'closesAt must be after opensAt', path: ['closesAt'] });
 export type UpdateAssessmentBody = z.infer<typeof updateAssessmentBodySchema>;
-
-export const INVITE_STATUSES = ['not_started', 'in_progress', 'finished', 'revoked'] as const;
 
 export const inviteViewSchema = z.object({
   id: idSchema,
@@ -282,16 +262,9 @@ export const candidateResultSchema = z.object({
 });
 export type CandidateResult = z.infer<typeof candidateResultSchema>;
 
-export const SUBMISSION_KIND_VALUES = ['submit', 'samples', 'custom'] as const;
 export const submissionKindSchema = z.enum(SUBMISSION_KIND_VALUES);
-export const SUBMISSION_STATUS_VALUES = ['queued', 'running', 'done', 'failed'] as const;
 export const submissionStatusSchema = z.enum(SUBMISSION_STATUS_VALUES);
-/**
- * Who made a submission: the candidate, or the server from the task's newest
- * saved draft when the attempt's time ran out (only `submit`, only when that
- * draft differed from the task's last submission).
- */
-export const SUBMISSION_ORIGIN_VALUES = ['candidate', 'time_up'] as const;
+/** Who made a submission (plain.ts says when the server does). */
 export const submissionOriginSchema = z.enum(SUBMISSION_ORIGIN_VALUES);
 export type SubmissionOrigin = z.infer<typeof submissionOriginSchema>;
 
@@ -331,7 +304,6 @@ export type StaffSubmission = z.infer<typeof staffSubmissionSchema>;
 
 // Attempts -------------------------------------------------------------------
 
-export const ATTEMPT_STATUSES = ['not_started', 'in_progress', 'finished'] as const;
 export const attemptStatusSchema = z.enum(ATTEMPT_STATUSES);
 
 export const draftSchema = z.object({
@@ -388,7 +360,7 @@ export const candidateAttemptSchema = z.object({
     closesAt: isoTimeSchema,
     resultsVisibility: resultsVisibilitySchema,
     /** Which submission of a task counts (contracts/scoring.ts): staff totals follow the same rule. */
-    scoring: scoringRuleSchema,
+    scoring: z.enum(SCORING_RULES),
     challenges: z.array(
       z.object({
         position: z.number().int(),
@@ -427,19 +399,6 @@ export const candidateChallengeSchema = z.object({
   limits: z.object({ timeMs: z.number().int(), memoryMb: z.number().int() }),
 });
 export type CandidateChallenge = z.infer<typeof candidateChallengeSchema>;
-
-export const ATTEMPT_EVENT_KIND_VALUES = [
-  'started',
-  'draft_saved',
-  'ran_samples',
-  'ran_custom',
-  'submitted',
-  'disconnected',
-  'reconnected',
-  'finished',
-  /** The attempt's replay history reached its cap: later draft saves and connection changes are not recorded. */
-  'history_capped',
-] as const;
 
 /**
  * One save in the replay history (`draft_saved` events). The first save of a

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { LANGUAGE_IDS } from './plain.ts';
 import { judgedVerdictSchema } from './verdicts.ts';
 
-/** Run output kept per stream for samples and custom input. */
-export const MAX_SHOWN_OUTPUT_BYTES = 16 * 1024;
-
-export const LANGUAGE_IDS = ['python', 'javascript', 'java', 'c', 'cpp', 'go'] as const;
 export const languageIdSchema = z.enum(LANGUAGE_IDS);
 export type LanguageId = z.infer<typeof languageIdSchema>;
 

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Which submission of a task counts. Kodbro has one rule, `best`: a task
  * counts the highest judged score among its submissions (`submit`), so a
@@ -10,8 +8,7 @@ import { z } from 'zod';
  * and the receipt all use `countedScore` below, so they cannot disagree.
  */
 export const SCORING_RULES = ['best'] as const;
-export const scoringRuleSchema = z.enum(SCORING_RULES);
-export type ScoringRule = z.infer<typeof scoringRuleSchema>;
+export type ScoringRule = (typeof SCORING_RULES)[number];
 export const SCORING_RULE: ScoringRule = 'best';
 
 /** A run as far as scoring needs it: its kind and, once judged (and shown), its score. */

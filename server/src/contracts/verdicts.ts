@@ -1,20 +1,7 @@
 import { z } from 'zod';
+import { VERDICTS } from './plain.ts';
 
-/**
- * Every verdict Kodbro gives, in display order. The names are a public
- * contract (CLI `--json`, the API, stored results): never rename one.
- */
-export const VERDICTS = [
-  'accepted',
-  'wrong_answer',
-  'time_limit',
-  'memory_limit',
-  'runtime_error',
-  'output_limit',
-  'compile_error',
-  'system_error',
-] as const;
-
+/** Every verdict Kodbro gives (plain.ts lists them). */
 export const verdictSchema = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof verdictSchema>;
 
