@@ -103,6 +103,7 @@ export const ASSESSMENT_SETTING_NAMES = [
   'interfaceLanguages',
   'secondLanguagePercent',
 ] as const;
+export type AssessmentSettingName = (typeof ASSESSMENT_SETTING_NAMES)[number];
 
 export const assessmentChangeViewSchema = z.object({
   id: idSchema,
