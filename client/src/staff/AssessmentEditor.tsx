@@ -366,10 +366,10 @@ function changedOnly(original: AssessmentView, body: Required<UpdateAssessmentBo
   const same = (key: keyof UpdateAssessmentBody, a: unknown, b: unknown) =>
     key === 'opensAt' || key === 'closesAt' ? minute(a as string) === minute(b as string) : JSON.stringify(a) === JSON.stringify(b);
   const sortedLanguages = (codes: readonly string[]) => LANGUAGES.map((l) => l.code).filter((code) => codes.includes(code));
-  const changes: Record<string, unknown> = {};
+  const changes: UpdateAssessmentBody = {};
   for (const key of Object.keys(body) as (keyof UpdateAssessmentBody)[]) {
     const next = key === 'interfaceLanguages' ? sortedLanguages(body[key]) : body[key];
-    if (!same(key, next, now[key])) changes[key] = next;
+    if (!same(key, next, now[key])) Object.assign(changes, { [key]: next });
   }
-  return changes as UpdateAssessmentBody;
+  return changes;
 }

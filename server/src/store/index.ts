@@ -7,7 +7,6 @@
  */
 export type { Store, Clock } from './store.ts';
 export type {
-  AssessmentChanges,
   ChangeActor,
   CreatedInvite,
   PackageFile,

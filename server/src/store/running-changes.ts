@@ -46,9 +46,12 @@ const FIELDS: readonly SettingName[] = [
   'secondLanguagePercent',
 ];
 
-const plain = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : Array.isArray(value) ? [...value] : value);
+const plain = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : Array.isArray(value) ? [...(value as unknown[])] : value);
 
 /** The fields whose values differ, in a fixed order. */
+/** A setting as a recorded JSON value. */
+export const settingValue = plain;
+
 export function settingChanges(before: AssessmentSettings, after: AssessmentSettings): SettingChange[] {
   return FIELDS.filter((field) => JSON.stringify(plain(before[field])) !== JSON.stringify(plain(after[field]))).map((field) => ({
     field,

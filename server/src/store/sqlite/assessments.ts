@@ -3,7 +3,7 @@ import { KodbroError } from '../../errors.ts';
 import { asOrgId, type AttemptId, type OrgId } from '../ids.ts';
 import { INTERFACE_LANGUAGES } from '../../contracts/index.ts';
 import { RESULTS_VISIBILITY, type Assessment, type AssessmentChallenge, type AssessmentChange, type Invite } from '../model.ts';
-import { settingChanges, unsafeWhileRunning, type AssessmentSettings, type SettingChange, type SettingName } from '../running-changes.ts';
+import { settingChanges, settingValue, unsafeWhileRunning, type AssessmentSettings, type SettingChange, type SettingName } from '../running-changes.ts';
 import { hashInviteToken, newInviteToken, newShortCode, normalizeShortCode } from '../secrets.ts';
 import type { AssessmentChanges, AssessmentCopy, AssessmentTasks, ChangeActor, CreatedInvite, NewAssessment, NewInvite, Outcome, Refused } from '../store.ts';
 import type { Sql } from './db.ts';
@@ -97,7 +97,8 @@ const settingsOf = (a: Assessment): AssessmentSettings => ({
 });
 
 /** What a new assessment holds, as changes from nothing, for the record. */
-const initialChanges = (a: Assessment): SettingChange[] => Object.entries(settingsOf(a)).map(([field, to]) => ({ field: field as SettingName, from: null, to: to instanceof Date ? to.toISOString() : to }));
+const initialChanges = (a: Assessment): SettingChange[] =>
+  Object.entries(settingsOf(a)).map(([field, to]: [string, unknown]) => ({ field: field as SettingName, from: null, to: settingValue(to) }));
 
 function insertAssessment(sql: Sql, orgId: OrgId, fields: { title: string } & Settings, versionIds: readonly string[]): string {
   const id = randomUUID();
