@@ -18,7 +18,6 @@ const staffEn = {
   challenges: 'Challenges: {{count}}',
   timeLimit: 'Time limit: {{minutes}} min',
   window: 'Open {{opens}} – {{closes}}',
-  results: 'Results shown to candidates: {{visibility}}',
   invites: 'Invites',
   noInvites: 'No invites yet.',
   candidateName: 'Candidate name (optional)',
