@@ -833,6 +833,37 @@ describe('candidate journey', () => {
   });
 });
 
+describe('assessment copies and the change record', () => {
+  it('POST /api/assessments/:id/duplicate copies versions and settings under a new title and window; validates; refuses 401, 403', async () => {
+    const next = openWindow(30 * DAY_MS, 37 * DAY_MS);
+    const copy = await admin.post(`/api/assessments/${createdAssessmentId}/duplicate`, { title: 'Backend 2025 (autumn)', ...next });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const original = (await admin.get(`/api/assessments/${createdAssessmentId}`)).body;
+    expect(copy.body).toMatchObject({ title: 'Backend 2025 (autumn)', ...next, timeLimitMinutes: original.timeLimitMinutes, challenges: original.challenges, running: false });
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/duplicate`, { title: 'Backwards', ...openWindow(DAY_MS, 0) }), 'body.closesAt');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/duplicate`, { title: 'x', ...next, invites: true }));
+    expectInvalid(await admin.post('/api/assessments/nope/duplicate', { title: 'x', ...next }), 'params.assessmentId');
+    expectApiError(await admin.post(`/api/assessments/${unknownId()}/duplicate`, { title: 'x', ...next }), 404, 'not_found');
+    expectApiError(await anon.post(`/api/assessments/${createdAssessmentId}/duplicate`, { title: 'x', ...next }), 401, 'unauthenticated');
+    expectApiError(await admin.request('POST', `/api/assessments/${createdAssessmentId}/duplicate`, { body: { title: 'x', ...next }, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await recruiter.post(`/api/assessments/${createdAssessmentId}/duplicate`, { title: 'x', ...next }), 403, 'forbidden');
+  });
+
+  it('GET /api/assessments/:id/changes lists who changed what; bad id 400, unknown 404, refuses 401, 403', async () => {
+    const record = await recruiter.get(`/api/assessments/${createdAssessmentId}/changes`);
+    expect(record.status).toBe(200);
+    expect(record.body.changes.map((c: { kind: string }) => c.kind)).toEqual(['created', 'updated']);
+    expect(record.body.changes[1].changes).toEqual([
+      { field: 'title', from: 'Backend 2025', to: 'Backend 2025 (spring)' },
+      { field: 'timeLimitMinutes', from: 45, to: 50 },
+    ]);
+    expectInvalid(await admin.get('/api/assessments/nope/changes'), 'params.assessmentId');
+    expectApiError(await admin.get(`/api/assessments/${unknownId()}/changes`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/assessments/${createdAssessmentId}/changes`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/assessments/${createdAssessmentId}/changes`), 403, 'forbidden');
+  });
+});
+
 describe('coverage', () => {
   it('every route of API_ROUTES got a success, a validation error and each auth refusal it can give', () => {
     const missing: string[] = [];

@@ -97,7 +97,10 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
     case 'patch /api/staff/:userId':
       return { body: { roles: { author: true, recruiter: true } } };
     case 'patch /api/assessments/:assessmentId':
-      return { body: { timeLimitMinutes: 90 } };
+      // A change the running assessment takes (a later close); unsafe ones are refused 409 whoever asks.
+      return { body: { closesAt: new Date(Date.now() + 400 * DAY_MS).toISOString() } };
+    case 'post /api/assessments/:assessmentId/duplicate':
+      return { body: { title: 'Matrix next round', opensAt: new Date(Date.now() + 40 * DAY_MS).toISOString(), closesAt: new Date(Date.now() + 47 * DAY_MS).toISOString() } };
     case 'post /api/assessments/:assessmentId/invites':
       return { body: { candidateName: 'Matrix Invite' } };
     case 'put /api/candidate/drafts':
@@ -339,6 +342,7 @@ describe('HTTP: who may call what', () => {
     expect(readable('author')).toEqual([
       'GET /api/assessments',
       'GET /api/assessments/:assessmentId',
+      'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/challenges',
@@ -348,6 +352,7 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments',
       'GET /api/assessments/:assessmentId',
       'GET /api/assessments/:assessmentId/attempts',
+      'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/attempts/:attemptId',
       'GET /api/attempts/:attemptId/events',

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asOrgId, loadMigrations, SqliteStore, type Migration } from '../../server/src/store/index.ts';
+import { asOrgId, loadMigrations, SqliteStore, type AttemptId, type Migration } from '../../server/src/store/index.ts';
 import { ok, packageBytes, runStoreSuite } from './store.suite.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -175,19 +175,23 @@ describe('SQLite store: migrations 0003 (quotas) and 0004 (package chunks) on a 
     raw
       .prepare("INSERT INTO challenge_versions (id, org_id, challenge_id, version, title, content_hash, meta, data, created_at) VALUES (?, ?, ?, 1, 'Sum', ?, '{}', ?, 0)")
       .run(version.version.id, org.id, version.challenge.id, createHash('sha256').update('sum').digest('hex'), Buffer.from('sum'));
+    // The assessment, invite and started attempt as the schema of that time kept them (later migrations add columns the code now writes).
+    const assessment = { id: randomUUID() };
+    const invite = { id: randomUUID() };
+    const attempt = { id: randomUUID() as AttemptId };
+    const now = Date.now();
+    raw
+      .prepare("INSERT INTO assessments (id, org_id, title, time_limit_minutes, opens_at, closes_at, results_visibility, created_at) VALUES (?, ?, 'Old', 600, ?, ?, 'none', ?)")
+      .run(assessment.id, org.id, now - 60_000, now + 86_400_000, now);
+    raw.prepare('INSERT INTO assessment_challenges (org_id, assessment_id, position, challenge_version_id) VALUES (?, ?, 0, ?)').run(org.id, assessment.id, version.version.id);
+    raw
+      .prepare("INSERT INTO invites (id, org_id, assessment_id, token_hash, short_code, created_at) VALUES (?, ?, ?, ?, 'OLDCODE2', ?)")
+      .run(invite.id, org.id, assessment.id, createHash('sha256').update('old-token').digest('hex'), now);
+    raw
+      .prepare('INSERT INTO attempts (id, org_id, invite_id, assessment_id, started_at, deadline_at, event_seq) VALUES (?, ?, ?, ?, ?, ?, 1)')
+      .run(attempt.id, org.id, invite.id, assessment.id, now, now + 600 * 60_000);
+    raw.prepare("INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, 1, 'started', '{}', ?)").run(org.id, attempt.id, now);
     raw.close();
-    const assessment = ok(
-      await old.createAssessment(org.id, {
-        title: 'Old',
-        challengeIds: [version.challenge.id],
-        timeLimitMinutes: 600,
-        opensAt: new Date(Date.now() - 60_000),
-        closesAt: new Date(Date.now() + 86_400_000),
-        resultsVisibility: 'none',
-      }),
-    );
-    const invite = ok(await old.createInvite(org.id, assessment.id)).invite;
-    const attempt = ok(await old.startAttempt(org.id, invite.id)).attempt;
     await old.close();
 
     // What the code before this migration wrote: full-text draft events, a submission with a result.

@@ -361,24 +361,80 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
           [0, v1],
           [1, v2],
         ]);
-        expect(await store.getAssessment(x.id, xTest.id)).toEqual(xTest);
+        // A and B started after xTest was made.
+        expect(await store.getAssessment(x.id, xTest.id)).toEqual({ ...xTest, hasAttempts: true });
+        expect(xTest).toMatchObject({ hasAttempts: false, secondLanguagePercent: 25, interfaceLanguages: ['en', 'sv', 'ar', 'prs', 'ti', 'uk'] });
         expect((await store.listAssessments(x.id)).map((s) => s.id)).toEqual([xTest.id]);
 
+        // Running: a new title and a later close are taken; an unsafe field refuses the whole update.
         const closesAt = new Date(clock().getTime() + 2 * DAY);
-        const updated = await store.updateAssessment(x.id, xTest.id, { title: 'Renamed', closesAt, resultsVisibility: 'aggregate', timeLimitMinutes: 45 });
-        expect(updated).toMatchObject({ title: 'Renamed', closesAt, resultsVisibility: 'aggregate', timeLimitMinutes: 45, opensAt: xTest.opensAt });
-        expect(updated?.challenges).toEqual(xTest.challenges);
+        const updated = ok(await store.updateAssessment(x.id, xTest.id, { title: 'Renamed', closesAt }));
+        expect(updated).toMatchObject({ title: 'Renamed', closesAt, resultsVisibility: 'samples', timeLimitMinutes: 90, opensAt: xTest.opensAt });
+        expect(updated.challenges).toEqual(xTest.challenges);
+        expect(await store.updateAssessment(x.id, xTest.id, { title: 'Again', resultsVisibility: 'aggregate', timeLimitMinutes: 45 })).toEqual({
+          ok: false,
+          reason: 'running',
+          fields: ['timeLimitMinutes', 'resultsVisibility'],
+        });
+        expect(await store.updateAssessment(x.id, xTest.id, { challengeVersionIds: [v1] })).toMatchObject({ reason: 'running', fields: ['challengeVersionIds'] });
+        expect(await store.updateAssessment(x.id, xTest.id, { closesAt: new Date(clock().getTime() + DAY) })).toMatchObject({ reason: 'running', fields: ['closesAt'] });
+        expect((await store.getAssessment(x.id, xTest.id))?.title).toBe('Renamed');
         await expect(store.updateAssessment(x.id, xTest.id, { closesAt: new Date(0) })).rejects.toMatchObject({ code: 'invalid_argument' });
         await expect(
           store.createAssessment(x.id, { ...xTest, challengeIds: [], timeLimitMinutes: 10 }),
         ).rejects.toMatchObject({ code: 'invalid_argument' });
       });
 
+      it('pins the versions it is given; before anyone starts, every setting and the tasks may change; each change is recorded', async () => {
+        const { x, y, xSum, xPairs, v1, v2, yv } = await world(store, clock);
+        const window = { opensAt: new Date(clock().getTime() - HOUR), closesAt: new Date(clock().getTime() + DAY) };
+        const sumV2 = ok(await store.publishChallengeVersion(x.id, { slug: 'sum', title: 'Sum', data: Buffer.from('sum v2') }));
+        const base = { title: 'Pinned', timeLimitMinutes: 30, ...window, resultsVisibility: 'none' as const };
+        const actor = { staffUserId: 'u1', staffName: 'Ada Author' };
+        const pinned = ok(await store.createAssessment(x.id, { ...base, challengeVersionIds: [v2, v1], interfaceLanguages: ['sv', 'en'], secondLanguagePercent: 40 }, actor));
+        expect(pinned.challenges.map((c) => [c.challengeVersionId, c.version])).toEqual([
+          [v2, 1],
+          [v1, 1],
+        ]);
+        expect(pinned).toMatchObject({ interfaceLanguages: ['en', 'sv'], secondLanguagePercent: 40, hasAttempts: false });
+        // The challenge's newest is v2 now; the assessment keeps v1. The older form still takes the newest.
+        expect(ok(await store.createAssessment(x.id, { ...base, challengeIds: [xSum.challenge.id] })).challenges[0]?.challengeVersionId).toBe(sumV2.version.id);
+        expect(await store.createAssessment(x.id, { ...base, challengeVersionIds: [yv] })).toEqual({ ok: false, reason: 'challenge_not_found' });
+        expect(await store.createAssessment(x.id, { ...base, challengeVersionIds: [v1, sumV2.version.id] })).toEqual({ ok: false, reason: 'challenge_repeated' });
+
+        const changed = ok(await store.updateAssessment(x.id, pinned.id, { challengeVersionIds: [sumV2.version.id], timeLimitMinutes: 45, resultsVisibility: 'aggregate' }, actor));
+        expect(changed.challenges.map((c) => c.challengeVersionId)).toEqual([sumV2.version.id]);
+        expect(changed).toMatchObject({ timeLimitMinutes: 45, resultsVisibility: 'aggregate' });
+        // Nothing differs: nothing is recorded.
+        ok(await store.updateAssessment(x.id, pinned.id, { timeLimitMinutes: 45 }, actor));
+        const record = (await store.listAssessmentChanges(x.id, pinned.id))!;
+        expect(record.map((c) => [c.kind, c.staffName, c.changes.map((f) => f.field)])).toEqual([
+          ['created', 'Ada Author', ['title', 'challengeVersionIds', 'timeLimitMinutes', 'opensAt', 'closesAt', 'resultsVisibility', 'interfaceLanguages', 'secondLanguagePercent']],
+          ['updated', 'Ada Author', ['challengeVersionIds', 'timeLimitMinutes', 'resultsVisibility']],
+        ]);
+        expect(record[1]?.changes[0]).toEqual({ field: 'challengeVersionIds', from: [v2, v1], to: [sumV2.version.id] });
+        expect(await store.listAssessmentChanges(y.id, pinned.id)).toBeUndefined();
+        void xPairs;
+      });
+
+      it('duplicates an assessment with its versions and settings, a new title and window, and no invites', async () => {
+        const { x, y, xTest, v1, v2 } = await world(store, clock);
+        const opensAt = new Date(clock().getTime() + 30 * DAY);
+        const closesAt = new Date(clock().getTime() + 37 * DAY);
+        const copy = (await store.duplicateAssessment(x.id, xTest.id, { title: 'X backend, next month', opensAt, closesAt }, { staffUserId: 'u', staffName: 'Ada' }))!;
+        expect(copy).toMatchObject({ title: 'X backend, next month', opensAt, closesAt, timeLimitMinutes: 90, resultsVisibility: 'samples', hasAttempts: false });
+        expect(copy.challenges.map((c) => c.challengeVersionId)).toEqual([v1, v2]);
+        expect(await store.listInvites(x.id, copy.id)).toEqual([]);
+        expect((await store.listAssessmentChanges(x.id, copy.id))?.[0]).toMatchObject({ kind: 'created', copiedFrom: xTest.id, staffName: 'Ada' });
+        expect(await store.duplicateAssessment(y.id, xTest.id, { title: 'Theft', opensAt, closesAt })).toBeUndefined();
+        expect((await store.listAssessments(y.id)).map((a) => a.title)).toEqual(['Y test']);
+      });
+
       it('scopes assessments to their organisation', async () => {
         const { x, y, xTest, yTest, a, c } = await world(store, clock);
         expect(await store.getAssessment(y.id, xTest.id)).toBeUndefined();
         expect((await store.listAssessments(y.id)).map((s) => s.id)).toEqual([yTest.id]);
-        expect(await store.updateAssessment(y.id, xTest.id, { title: 'Hijacked' })).toBeUndefined();
+        expect(await store.updateAssessment(y.id, xTest.id, { title: 'Hijacked' })).toEqual({ ok: false, reason: 'not_found' });
         expect((await store.getAssessment(x.id, xTest.id))?.title).toBe('X backend test');
         expect((await store.getAttemptAssessment(a.id))?.id).toBe(xTest.id);
         expect((await store.getAttemptAssessment(c.id))?.id).toBe(yTest.id);

@@ -18,10 +18,10 @@ export function CandidateApp({ path }: { path: string }) {
   if (path.startsWith('/invite/')) page = <InvitePage token={decodeURIComponent(path.slice('/invite/'.length))} onSession={setSession} />;
   else if (path === '/attempt') page = <AttemptPage session={session} onSession={setSession} />;
   else page = <Landing onSession={setSession} />;
-  return <CandidateLayout>{page}</CandidateLayout>;
+  return <CandidateLayout offered={session?.attempt.assessment.interfaceLanguages}>{page}</CandidateLayout>;
 }
 
-function CandidateLayout({ children }: { children: ReactNode }) {
+function CandidateLayout({ children, offered }: { children: ReactNode; offered: readonly string[] | undefined }) {
   const { t } = useTranslation();
   return (
     <div className="candidate-app">
@@ -32,7 +32,7 @@ function CandidateLayout({ children }: { children: ReactNode }) {
         <span className="brand" dir="ltr">
           Kodbro
         </span>
-        <LanguagePicker />
+        <LanguagePicker offered={offered} />
       </header>
       <main id="main" tabIndex={-1}>
         {children}

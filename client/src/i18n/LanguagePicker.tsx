@@ -1,11 +1,21 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, changeLanguage, isLanguage } from './setup.ts';
 
-/** The interface-language select shown on every candidate page. */
-export function LanguagePicker() {
+/**
+ * The interface-language select shown on every candidate page. `offered`:
+ * the locales the assessment offers (all when absent); a current language
+ * outside them gives way to the first offered.
+ */
+export function LanguagePicker({ offered }: { offered?: readonly string[] | undefined }) {
   const { t, i18n } = useTranslation();
   const id = useId();
+  const current = i18n.resolvedLanguage ?? i18n.language;
+  const languages = offered ? LANGUAGES.filter((language) => offered.includes(language.code)) : LANGUAGES;
+  const fallback = languages[0]?.code;
+  useEffect(() => {
+    if (fallback && !languages.some((language) => language.code === current)) void changeLanguage(fallback);
+  }, [current, fallback, languages]);
   return (
     <div className="language-picker">
       <label htmlFor={id}>
@@ -14,13 +24,13 @@ export function LanguagePicker() {
       </label>
       <select
         id={id}
-        value={i18n.resolvedLanguage ?? i18n.language}
+        value={current}
         onChange={(event) => {
           const code = event.target.value;
           if (isLanguage(code)) void changeLanguage(code);
         }}
       >
-        {LANGUAGES.map((language) => (
+        {languages.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
             {language.name}
           </option>

@@ -7,7 +7,7 @@ import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime } from './format.ts';
 
-export function AssessmentList() {
+export function AssessmentList({ canCreate }: { canCreate: boolean }) {
   const { t } = useTranslation('staff');
   const [assessments, setAssessments] = useState<AssessmentView[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -22,6 +22,11 @@ export function AssessmentList() {
   return (
     <section>
       <h1>{t('assessments')}</h1>
+      {canCreate && (
+        <p>
+          <a {...linkProps('/staff/assessments/new')}>{t('assessmentEditor.newAssessment')}</a>
+        </p>
+      )}
       <ErrorAlert error={error} />
       {assessments?.length === 0 && <p>{t('noAssessments')}</p>}
       {assessments && assessments.length > 0 && (

@@ -6,6 +6,7 @@ import { connectSocket, emitWithAck, onServerEvent, useSocketConnected, type Soc
 import { staffApi } from '../api/staff.ts';
 import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { AssessmentSettings, ChangeHistory, DuplicateAssessment } from './AssessmentExtras.tsx';
 import { formatDateTime, formatShortCode, formatSpan } from './format.ts';
 
 /** One assessment: invites (create, list) and attempts (live via `assessment:watch`). */
@@ -55,8 +56,7 @@ export function AssessmentPage({ id, session }: { id: string; session: StaffSess
           <h1>{assessment.title}</h1>
           <p>
             {t('timeLimit', { minutes: assessment.timeLimitMinutes })} ·{' '}
-            {t('window', { opens: formatDateTime(assessment.opensAt), closes: formatDateTime(assessment.closesAt) })} ·{' '}
-            {t('results', { visibility: assessment.resultsVisibility })}
+            {t('window', { opens: formatDateTime(assessment.opensAt), closes: formatDateTime(assessment.closesAt) })}
           </p>
           <ol>
             {assessment.challenges.map((challenge) => (
@@ -65,6 +65,7 @@ export function AssessmentPage({ id, session }: { id: string; session: StaffSess
               </li>
             ))}
           </ol>
+          <AssessmentSettings assessment={assessment} canEdit={session.user.roles.author} />
         </>
       )}
 
@@ -137,6 +138,9 @@ export function AssessmentPage({ id, session }: { id: string; session: StaffSess
           </table>
         </div>
       )}
+
+      {assessment && session.user.roles.author && <DuplicateAssessment assessment={assessment} session={session} />}
+      {assessment && <ChangeHistory assessmentId={assessment.id} version={`${assessment.title}|${assessment.closesAt}`} />}
     </section>
   );
 }

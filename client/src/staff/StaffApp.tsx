@@ -6,6 +6,7 @@ import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
 import { linkProps, navigate } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { AssessmentEditor } from './AssessmentEditor.tsx';
 import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
@@ -16,7 +17,8 @@ i18next.addResourceBundle('en', 'staff', staffEn);
 
 /**
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
- * `/staff/assessments/:id`, `/staff/attempts/:id`.
+ * `/staff/assessments/:id`, `/staff/assessments/new`, `/staff/assessments/:id/edit`,
+ * `/staff/attempts/:id`.
  */
 export default function StaffApp({ path }: { path: string }) {
   const { t } = useTranslation('staff');
@@ -43,12 +45,14 @@ export default function StaffApp({ path }: { path: string }) {
   };
 
   let page;
-  const [, , section, id] = path.split('/');
+  const [, , section, id, sub] = path.split('/');
   if (session === undefined) page = error ? null : <p role="status">{t('loading')}</p>;
   else if (session === null) page = <Login onSession={setSession} />;
+  else if (section === 'assessments' && id === 'new') page = <AssessmentEditor session={session} />;
+  else if (section === 'assessments' && id && sub === 'edit') page = <AssessmentEditor id={decodeURIComponent(id)} session={session} />;
   else if (section === 'assessments' && id) page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
-  else page = <AssessmentList />;
+  else page = <AssessmentList canCreate={session.user.roles.author} />;
 
   return (
     <div className="staff">

@@ -92,6 +92,7 @@ async function listFiles(root: string, relative: string): Promise<string[]> {
 export function challengeMeta(challenge: Challenge): ChallengeMeta {
   return {
     title: challenge.title,
+    statementLanguages: Object.keys(challenge.statements),
     languages: challenge.languages,
     limits: challenge.limits,
     checker: challenge.checker.kind,

@@ -116,6 +116,8 @@ export type OrganisationChoice = z.infer<typeof organisationChoiceSchema>;
 
 export const challengeMetaSchema = z.object({
   title: z.record(z.string(), z.string()),
+  /** Locales with a statement; absent in versions published before it was recorded (their title locales stand in). */
+  statementLanguages: z.array(z.string()).optional(),
   languages: z.array(languageIdSchema),
   limits: z.object({ timeMs: z.number().optional(), memoryMb: z.number().optional(), outputKb: z.number().optional() }),
   checker: z.enum(['tokens', 'exact', 'custom']),
@@ -158,49 +160,6 @@ export const publishedChallengeSchema = z.object({
 // Assessments and invites ------------------------------------------------------
 
 export const resultsVisibilitySchema = z.enum(RESULTS_VISIBILITIES);
-
-export const assessmentViewSchema = z.object({
-  id: idSchema,
-  title: z.string(),
-  challenges: z.array(
-    z.object({ position: z.number().int(), challengeId: idSchema, challengeVersionId: idSchema, version: z.number().int(), title: z.string() }),
-  ),
-  timeLimitMinutes: z.number().int(),
-  opensAt: isoTimeSchema,
-  closesAt: isoTimeSchema,
-  resultsVisibility: resultsVisibilitySchema,
-  createdAt: isoTimeSchema,
-});
-export type AssessmentView = z.infer<typeof assessmentViewSchema>;
-export const assessmentListSchema = z.object({ assessments: z.array(assessmentViewSchema) });
-
-const assessmentFields = {
-  title: z.string().trim().min(1).max(200),
-  timeLimitMinutes: z.number().int().min(1).max(24 * 60),
-  opensAt: isoTimeSchema,
-  closesAt: isoTimeSchema,
-  resultsVisibility: resultsVisibilitySchema,
-};
-const windowIsOrdered = (body: { opensAt?: string; closesAt?: string }) =>
-  body.opensAt === undefined || body.closesAt === undefined || Date.parse(body.closesAt) > Date.parse(body.opensAt);
-
-export const createAssessmentBodySchema = z
-  .strictObject({ ...assessmentFields, challengeIds: z.array(idSchema).min(1).max(20) })
-  .refine((body) => new Set(body.challengeIds).size === body.challengeIds.length, { message: 'A challenge is listed twice', path: ['challengeIds'] })
-  .refine(windowIsOrdered, { message: 'closesAt must be after opensAt', path: ['closesAt'] });
-export type CreateAssessmentBody = z.infer<typeof createAssessmentBodySchema>;
-
-export const updateAssessmentBodySchema = z
-  .strictObject({
-    title: assessmentFields.title.optional(),
-    timeLimitMinutes: assessmentFields.timeLimitMinutes.optional(),
-    opensAt: isoTimeSchema.optional(),
-    closesAt: isoTimeSchema.optional(),
-    resultsVisibility: resultsVisibilitySchema.optional(),
-  })
-  .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
-  .refine(windowIsOrdered, { message: 'closesAt must be after opensAt', path: ['closesAt'] });
-export type UpdateAssessmentBody = z.infer<typeof updateAssessmentBodySchema>;
 
 export const inviteViewSchema = z.object({
   id: idSchema,
@@ -359,6 +318,8 @@ export const candidateAttemptSchema = z.object({
     timeLimitMinutes: z.number().int(),
     closesAt: isoTimeSchema,
     resultsVisibility: resultsVisibilitySchema,
+    /** The interface locales this assessment offers; the language picker shows only these. */
+    interfaceLanguages: z.array(z.string()),
     /** Which submission of a task counts (contracts/scoring.ts): staff totals follow the same rule. */
     scoring: z.enum(SCORING_RULES),
     challenges: z.array(

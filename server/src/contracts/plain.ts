@@ -49,6 +49,8 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'payload_too_large',
   'quota_exceeded',
+  /** A change to an assessment a candidate has started that would not be fair or true to them (see store/running-changes.ts). */
+  'assessment_running',
   'unsupported_media_type',
   'package_invalid',
   'package_too_large',
@@ -63,6 +65,8 @@ export const API_ERROR_CODES = [
 ] as const;
 
 export const RESULTS_VISIBILITIES = ['none', 'aggregate', 'samples'] as const;
+/** The candidate interface's locales (client/src/i18n/setup.ts LANGUAGES, same order): an assessment offers a subset. */
+export const INTERFACE_LANGUAGES = ['en', 'sv', 'ar', 'prs', 'ti', 'uk'] as const;
 export const INVITE_STATUSES = ['not_started', 'in_progress', 'finished', 'revoked'] as const;
 export const ATTEMPT_STATUSES = ['not_started', 'in_progress', 'finished'] as const;
 

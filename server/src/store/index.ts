@@ -7,6 +7,7 @@
  */
 export type { Store, Clock } from './store.ts';
 export type {
+  ChangeActor,
   CreatedInvite,
   PackageFile,
   PublishedVersion,
@@ -15,6 +16,7 @@ export type { AttemptId, AttemptScope, OrgId } from './ids.ts';
 export { asOrgId } from './ids.ts';
 export type {
   Assessment,
+  AssessmentChange,
   Attempt,
   AttemptEvent,
   ChallengeRecord,
@@ -34,6 +36,7 @@ export type {
 export { SHORT_CODE_ALPHABET } from './secrets.ts';
 export { retryAt } from './backoff.ts';
 export { timeUpSubmissionId } from './time-up.ts';
+export { statementLanguagesOf, timeAllowedMinutes } from './time-allowed.ts';
 export { RUNS_SHARE, type StoreQuotas } from './quotas.ts';
 export { loadMigrations, type Migration } from './migrations.ts';
 export { SqliteStore, SQLITE_FILE_NAME } from './sqlite/store.ts';

@@ -96,7 +96,26 @@ export interface Assessment {
   opensAt: Date;
   closesAt: Date;
   resultsVisibility: ResultsVisibility;
+  /** Locale codes of the interface offered to candidates. */
+  interfaceLanguages: string[];
+  /** Extra time, in percent of the limit, for a candidate reading a task in a second language; 0 = off. */
+  secondLanguagePercent: number;
+  /** Whether a candidate has started: from then on only safe changes are taken (running-changes.ts). */
+  hasAttempts: boolean;
   createdAt: Date;
+}
+
+/** One entry of an assessment's change record. */
+export interface AssessmentChange {
+  id: string;
+  assessmentId: string;
+  kind: 'created' | 'updated';
+  staffUserId: string | null;
+  staffName: string | null;
+  /** For a duplicate: the assessment it was copied from. */
+  copiedFrom: string | null;
+  changes: { field: string; from: unknown; to: unknown }[];
+  at: Date;
 }
 
 export interface Invite {

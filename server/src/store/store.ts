@@ -2,6 +2,7 @@ import type { LanguageId } from '../contracts/index.ts';
 import type { AttemptId, AttemptScope, OrgId } from './ids.ts';
 import type {
   Assessment,
+  AssessmentChange,
   Attempt,
   AttemptEvent,
   ChallengeRecord,
@@ -77,17 +78,39 @@ export interface PublishedVersion {
   created: boolean;
 }
 
-export interface NewAssessment {
+/**
+ * The tasks in the candidate's order, either as challenge versions (pinned
+ * as given) or as challenges (each pinned to its newest version now).
+ */
+export type AssessmentTasks = { challengeVersionIds: string[]; challengeIds?: undefined } | { challengeIds: string[]; challengeVersionIds?: undefined };
+
+export type NewAssessment = AssessmentTasks & {
   title: string;
-  /** Challenges in the candidate's order; each is pinned to its newest version now. */
-  challengeIds: string[];
   timeLimitMinutes: number;
   opensAt: Date;
   closesAt: Date;
   resultsVisibility: ResultsVisibility;
-}
+  /** Locale codes offered to candidates; every locale when absent. */
+  interfaceLanguages?: string[];
+  /** 25 when absent. */
+  secondLanguagePercent?: number;
+};
 
-export type AssessmentChanges = Partial<Pick<NewAssessment, 'title' | 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility'>>;
+export type AssessmentChanges = Partial<
+  Pick<NewAssessment, 'title' | 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility' | 'interfaceLanguages' | 'secondLanguagePercent'> & {
+    challengeVersionIds: string[];
+  }
+>;
+
+/** Who made a change, for the assessment's change record; null for the server itself (seeding). */
+export type ChangeActor = { staffUserId: string; staffName: string } | null;
+
+/** A copy of an assessment: same tasks (versions) and settings, a new title and window, no invites. */
+export interface AssessmentCopy {
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+}
 
 export interface NewInvite {
   candidateName?: string | null;
@@ -204,11 +227,29 @@ export interface ChallengeStore {
 
 /** Assessments and the invites to them. */
 export interface AssessmentStore {
-  createAssessment(orgId: OrgId, input: NewAssessment): Promise<Outcome<Assessment, 'challenge_not_found'>>;
+  /**
+   * Pins the listed versions (or each challenge's newest) in the given order;
+   * one version per challenge. Records a `created` change by `actor`.
+   */
+  createAssessment(orgId: OrgId, input: NewAssessment, actor?: ChangeActor): Promise<Outcome<Assessment, 'challenge_not_found' | 'challenge_repeated'>>;
   getAssessment(orgId: OrgId, assessmentId: string): Promise<Assessment | undefined>;
   listAssessments(orgId: OrgId): Promise<Assessment[]>;
-  /** Challenges are fixed once made; times, title and visibility may change (started attempts keep their deadline). */
-  updateAssessment(orgId: OrgId, assessmentId: string, changes: AssessmentChanges): Promise<Assessment | undefined>;
+  /**
+   * Applies the changes and records what differed, in one transaction. Once a
+   * candidate has started, only safe changes are taken (running-changes.ts):
+   * anything else refuses the whole update `running`, naming the fields.
+   * Started attempts keep their deadline.
+   */
+  updateAssessment(
+    orgId: OrgId,
+    assessmentId: string,
+    changes: AssessmentChanges,
+    actor?: ChangeActor,
+  ): Promise<Outcome<Assessment, 'not_found' | 'challenge_not_found' | 'challenge_repeated'> | Refused<'running', { fields: string[] }>>;
+  /** A copy with the same versions and settings, a new title and window, no invites; recorded as created from the original. */
+  duplicateAssessment(orgId: OrgId, assessmentId: string, copy: AssessmentCopy, actor?: ChangeActor): Promise<Assessment | undefined>;
+  /** The change record, oldest first; undefined when the organisation has no such assessment. */
+  listAssessmentChanges(orgId: OrgId, assessmentId: string): Promise<AssessmentChange[] | undefined>;
   /** The assessment of the candidate's own attempt. */
   getAttemptAssessment(attemptId: AttemptId): Promise<Assessment | undefined>;
 

@@ -14,7 +14,7 @@ import {
   type DraftView,
   type JudgeResult,
 } from '../contracts/index.ts';
-import type { Assessment, Attempt, Draft, Invite, ResultsVisibility, Submission } from '../store/index.ts';
+import { statementLanguagesOf, timeAllowedMinutes, type Assessment, type Attempt, type Draft, type Invite, type ResultsVisibility, type Submission } from '../store/index.ts';
 
 /**
  * What a candidate may see, built in one place (invariant 5). Hidden tests
@@ -152,9 +152,16 @@ export function toCandidateAttempt(invite: Invite, assessment: Assessment, attem
   return {
     assessment: {
       title: assessment.title,
-      timeLimitMinutes: assessment.timeLimitMinutes,
+      // This candidate's time, extra time included: what the deadline at start will give (store/time-allowed.ts).
+      timeLimitMinutes: timeAllowedMinutes(
+        assessment,
+        // The invite's first language and extra minutes come with the bulk invites (issue 12, I12-A); until then, none.
+        { firstLanguage: null, extraMinutes: 0 },
+        assessment.challenges.map((c) => statementLanguagesOf(c.meta)),
+      ),
       closesAt: assessment.closesAt.toISOString(),
       resultsVisibility: assessment.resultsVisibility,
+      interfaceLanguages: assessment.interfaceLanguages,
       scoring: SCORING_RULE,
       challenges: assessment.challenges.map((c) => ({ position: c.position, challengeVersionId: c.challengeVersionId, title: c.title, ...titlesAndLanguages(c.meta) })),
     },

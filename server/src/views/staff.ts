@@ -1,6 +1,7 @@
 import {
   countedTotal,
   judgeResultSchema,
+  type AssessmentChangeView,
   type AssessmentView,
   type AttemptSummary,
   type ChallengeMeta,
@@ -9,7 +10,7 @@ import {
   type StaffSubmission,
   type StaffUserView,
 } from '../contracts/index.ts';
-import type { Assessment, Attempt, ChallengeRecord, Invite, StaffUser, Submission } from '../store/index.ts';
+import type { Assessment, AssessmentChange, Attempt, ChallengeRecord, Invite, StaffUser, Submission } from '../store/index.ts';
 import { attemptStatus } from './candidate.ts';
 
 /** Staff views: everything of their own organisation, dates as ISO strings. */
@@ -39,7 +40,21 @@ export function toAssessmentView(assessment: Assessment): AssessmentView {
     opensAt: assessment.opensAt.toISOString(),
     closesAt: assessment.closesAt.toISOString(),
     resultsVisibility: assessment.resultsVisibility,
+    interfaceLanguages: assessment.interfaceLanguages as AssessmentView['interfaceLanguages'],
+    secondLanguagePercent: assessment.secondLanguagePercent,
+    running: assessment.hasAttempts,
     createdAt: assessment.createdAt.toISOString(),
+  };
+}
+
+export function toAssessmentChangeView(change: AssessmentChange): AssessmentChangeView {
+  return {
+    id: change.id,
+    kind: change.kind,
+    by: change.staffName,
+    at: change.at.toISOString(),
+    copiedFrom: change.copiedFrom,
+    changes: change.changes as AssessmentChangeView['changes'],
   };
 }
 

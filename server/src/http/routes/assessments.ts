@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inviteLink, ROLES_FOR } from '../../auth/index.ts';
+import { inviteLink, ROLES_FOR, type StaffIdentity } from '../../auth/index.ts';
 import {
   assessmentListSchema,
   assessmentViewSchema,
@@ -17,7 +17,7 @@ import {
   updateAssessmentBodySchema,
   type AttemptEventView,
 } from '../../contracts/index.ts';
-import type { Attempt, AttemptEvent, AttemptScope, OrgId, Store } from '../../store/index.ts';
+import type { Attempt, AttemptEvent, AttemptScope, ChangeActor, OrgId, Store } from '../../store/index.ts';
 import { toAssessmentView, toAttemptSummary, toDraftView, toInviteView, toStaffSubmission } from '../../views/index.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { route } from '../route.ts';
@@ -28,6 +28,16 @@ async function assessmentOf(store: Store, orgId: OrgId, assessmentId: string) {
   const assessment = await store.getAssessment(orgId, assessmentId);
   if (!assessment) throw notFound('No such assessment');
   return assessment;
+}
+
+/** Who is changing an assessment, for its change record. */
+export const actorOf = (staff: StaffIdentity): ChangeActor => ({ staffUserId: staff.user.id, staffName: staff.user.displayName });
+
+/** A task list the store refused: a version not of this organisation, or one challenge twice. */
+function taskRefusal(reason: 'challenge_not_found' | 'challenge_repeated'): ApiError {
+  return reason === 'challenge_not_found'
+    ? new ApiError('invalid_request', 'A listed challenge or version does not exist', { reason })
+    : new ApiError('invalid_request', 'A challenge is listed twice (two versions of one challenge)', { reason });
 }
 
 /**
@@ -85,7 +95,7 @@ export const assessmentRoutes = [
   route({
     method: 'post',
     path: '/api/assessments',
-    summary: 'Bundles challenges (each at its newest version) into an assessment',
+    summary: 'Bundles challenge versions (pinned as listed, or each challenge at its newest) into an assessment',
     tag: 'assessments',
     access: 'staff',
     roles: ROLES_FOR.writeAssessments,
@@ -93,15 +103,18 @@ export const assessmentRoutes = [
     status: 201,
     response: assessmentViewSchema,
     async handler({ deps, staff, body }) {
-      const created = await deps.store.createAssessment(staff.user.orgId, {
+      const settings = {
         title: body.title,
-        challengeIds: body.challengeIds,
         timeLimitMinutes: body.timeLimitMinutes,
         opensAt: new Date(body.opensAt),
         closesAt: new Date(body.closesAt),
         resultsVisibility: body.resultsVisibility,
-      });
-      if (!created.ok) throw new ApiError('invalid_request', 'A listed challenge does not exist', { reason: created.reason });
+        ...(body.interfaceLanguages ? { interfaceLanguages: body.interfaceLanguages } : {}),
+        ...(body.secondLanguagePercent !== undefined ? { secondLanguagePercent: body.secondLanguagePercent } : {}),
+      };
+      const tasks = body.challengeVersionIds ? { challengeVersionIds: body.challengeVersionIds } : { challengeIds: body.challengeIds ?? [] };
+      const created = await deps.store.createAssessment(staff.user.orgId, { ...settings, ...tasks }, actorOf(staff));
+      if (!created.ok) throw taskRefusal(created.reason);
       return toAssessmentView(created.value);
     },
   }),
@@ -122,12 +135,14 @@ export const assessmentRoutes = [
   route({
     method: 'patch',
     path: '/api/assessments/:assessmentId',
-    summary: "Changes an assessment's title, times or result visibility (started attempts keep their deadline)",
+    summary:
+      "Changes an assessment's settings or tasks, recorded. Once a candidate has started only the title, a later close and more interface languages (409 assessment_running otherwise); started attempts keep their deadline",
     tag: 'assessments',
     access: 'staff',
     roles: ROLES_FOR.writeAssessments,
     params: assessmentParams,
     body: updateAssessmentBodySchema,
+    errors: { 409: 'A candidate has started and the change is not a safe one (assessment_running; `details.fields` names the settings)' },
     status: 200,
     response: assessmentViewSchema,
     async handler({ deps, staff, params, body }) {
@@ -136,15 +151,31 @@ export const assessmentRoutes = [
       const opensAt = body.opensAt ? new Date(body.opensAt) : current.opensAt;
       const closesAt = body.closesAt ? new Date(body.closesAt) : current.closesAt;
       if (closesAt <= opensAt) throw windowNotOrdered();
-      const updated = await deps.store.updateAssessment(orgId, params.assessmentId, {
-        ...(body.title !== undefined ? { title: body.title } : {}),
-        ...(body.timeLimitMinutes !== undefined ? { timeLimitMinutes: body.timeLimitMinutes } : {}),
-        ...(body.resultsVisibility !== undefined ? { resultsVisibility: body.resultsVisibility } : {}),
-        opensAt,
-        closesAt,
-      });
-      if (!updated) throw notFound('No such assessment');
-      return toAssessmentView(updated);
+      const updated = await deps.store.updateAssessment(
+        orgId,
+        params.assessmentId,
+        {
+          ...(body.title !== undefined ? { title: body.title } : {}),
+          ...(body.challengeVersionIds !== undefined ? { challengeVersionIds: body.challengeVersionIds } : {}),
+          ...(body.timeLimitMinutes !== undefined ? { timeLimitMinutes: body.timeLimitMinutes } : {}),
+          ...(body.resultsVisibility !== undefined ? { resultsVisibility: body.resultsVisibility } : {}),
+          ...(body.interfaceLanguages !== undefined ? { interfaceLanguages: body.interfaceLanguages } : {}),
+          ...(body.secondLanguagePercent !== undefined ? { secondLanguagePercent: body.secondLanguagePercent } : {}),
+          opensAt,
+          closesAt,
+        },
+        actorOf(staff),
+      );
+      if (updated.ok) return toAssessmentView(updated.value);
+      if (updated.reason === 'not_found') throw notFound('No such assessment');
+      if (updated.reason === 'running') {
+        throw new ApiError(
+          'assessment_running',
+          `A candidate has started this assessment: ${updated.fields.join(', ')} can no longer change. Duplicate it for a new round.`,
+          { fields: updated.fields },
+        );
+      }
+      throw taskRefusal(updated.reason);
     },
   }),
   route({

@@ -1,4 +1,5 @@
 import type { RouteDef } from '../route.ts';
+import { assessmentEditingRoutes } from './assessment-editing.ts';
 import { assessmentRoutes } from './assessments.ts';
 import { authRoutes } from './auth.ts';
 import { candidateRoutes } from './candidate.ts';
@@ -8,6 +9,6 @@ import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
 /** Every API route; the OpenAPI document and the route tests read this list. */
-export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...assessmentRoutes, ...candidateRoutes, ...statementFileRoutes];
+export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...assessmentRoutes, ...assessmentEditingRoutes, ...candidateRoutes, ...statementFileRoutes];
 
 export { KODBRO_VERSION } from './health.ts';

@@ -1,56 +1,145 @@
 import { randomUUID } from 'node:crypto';
 import { KodbroError } from '../../errors.ts';
 import { asOrgId, type AttemptId, type OrgId } from '../ids.ts';
-import { RESULTS_VISIBILITY, type Assessment, type AssessmentChallenge, type Invite } from '../model.ts';
+import { INTERFACE_LANGUAGES } from '../../contracts/index.ts';
+import { RESULTS_VISIBILITY, type Assessment, type AssessmentChallenge, type AssessmentChange, type Invite } from '../model.ts';
+import { settingChanges, settingValue, unsafeWhileRunning, type AssessmentSettings, type SettingChange, type SettingName } from '../running-changes.ts';
 import { hashInviteToken, newInviteToken, newShortCode, normalizeShortCode } from '../secrets.ts';
-import type { AssessmentChanges, CreatedInvite, NewAssessment, NewInvite, Outcome } from '../store.ts';
+import type { AssessmentChanges, AssessmentCopy, AssessmentTasks, ChangeActor, CreatedInvite, NewAssessment, NewInvite, Outcome, Refused } from '../store.ts';
 import type { Sql } from './db.ts';
 import { INVITE_COLUMNS, toInvite, type AssessmentRow, type InviteRow } from './rows.ts';
 
-const ASSESSMENT_COLUMNS = 'id, org_id, title, time_limit_minutes, opens_at, closes_at, results_visibility, created_at';
+const ASSESSMENT_COLUMNS =
+  'id, org_id, title, time_limit_minutes, opens_at, closes_at, results_visibility, interface_languages, second_language_percent, created_at';
 /** Tries at a fresh short code before giving up; a collision is already rare (30^8 codes). */
 const SHORT_CODE_TRIES = 10;
+const DEFAULT_SECOND_LANGUAGE_PERCENT = 25;
 
-function checkTimes(input: Pick<NewAssessment, 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility'>): void {
+type Settings = Pick<NewAssessment, 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility'> & { interfaceLanguages: readonly string[]; secondLanguagePercent: number };
+
+function checkSettings(input: Settings): void {
   if (!Number.isInteger(input.timeLimitMinutes) || input.timeLimitMinutes <= 0 || input.timeLimitMinutes > 7 * 24 * 60) {
     throw new KodbroError('invalid_argument', 'The time limit is a whole number of minutes, at least 1 and at most a week');
   }
   if (!(input.closesAt.getTime() > input.opensAt.getTime())) throw new KodbroError('invalid_argument', 'An assessment must close after it opens');
   if (!RESULTS_VISIBILITY.includes(input.resultsVisibility)) throw new KodbroError('invalid_argument', `Unknown results visibility ${input.resultsVisibility}`);
+  if (!input.interfaceLanguages.every((code) => (INTERFACE_LANGUAGES as readonly string[]).includes(code)) || input.interfaceLanguages.length === 0) {
+    throw new KodbroError('invalid_argument', `Interface languages are one or more of ${INTERFACE_LANGUAGES.join(', ')}`);
+  }
+  if (!Number.isInteger(input.secondLanguagePercent) || input.secondLanguagePercent < 0 || input.secondLanguagePercent > 100) {
+    throw new KodbroError('invalid_argument', 'The second-language extra time is a whole percentage from 0 to 100');
+  }
 }
 
-export function createAssessment(sql: Sql, orgId: OrgId, input: NewAssessment): Outcome<Assessment, 'challenge_not_found'> {
-  checkTimes(input);
-  if (input.challengeIds.length === 0) throw new KodbroError('invalid_argument', 'An assessment needs at least one challenge');
-  if (new Set(input.challengeIds).size !== input.challengeIds.length) throw new KodbroError('invalid_argument', 'A challenge appears twice in the assessment');
+/** Interface languages in the client's order, each once. */
+const orderedLanguages = (codes: readonly string[]): string[] => INTERFACE_LANGUAGES.filter((code) => codes.includes(code));
+
+/**
+ * The version ids of the tasks, in order: as given (each must be the
+ * organisation's), or each challenge's newest. One version per challenge.
+ */
+function resolveTasks(sql: Sql, orgId: OrgId, tasks: AssessmentTasks): Outcome<string[], 'challenge_not_found' | 'challenge_repeated'> {
+  const ids = tasks.challengeVersionIds ?? tasks.challengeIds;
+  if (ids.length === 0) throw new KodbroError('invalid_argument', 'An assessment needs at least one challenge');
+  const rows = ids.map((id) =>
+    tasks.challengeVersionIds
+      ? sql.get<{ id: string; challenge_id: string }>('SELECT v.id, v.challenge_id FROM challenge_versions v WHERE v.id = ? AND v.org_id = ?', id, orgId)
+      : sql.get<{ id: string; challenge_id: string }>(
+          `SELECT v.id, v.challenge_id FROM challenges c JOIN challenge_versions v ON v.challenge_id = c.id AND v.version = c.latest_version
+            WHERE c.id = ? AND c.org_id = ?`,
+          id,
+          orgId,
+        ),
+  );
+  if (rows.some((row) => !row)) return { ok: false, reason: 'challenge_not_found' };
+  const found = rows as { id: string; challenge_id: string }[];
+  if (new Set(found.map((row) => row.challenge_id)).size !== found.length) return { ok: false, reason: 'challenge_repeated' };
+  return { ok: true, value: found.map((row) => row.id) };
+}
+
+function writeTasks(sql: Sql, orgId: OrgId, assessmentId: string, versionIds: readonly string[]): void {
+  sql.run('DELETE FROM assessment_challenges WHERE assessment_id = ? AND org_id = ?', assessmentId, orgId);
+  versionIds.forEach((versionId, position) =>
+    sql.run('INSERT INTO assessment_challenges (org_id, assessment_id, position, challenge_version_id) VALUES (?, ?, ?, ?)', orgId, assessmentId, position, versionId),
+  );
+}
+
+function recordChange(
+  sql: Sql,
+  orgId: OrgId,
+  assessmentId: string,
+  entry: { kind: AssessmentChange['kind']; actor: ChangeActor; copiedFrom?: string; changes: SettingChange[] },
+): void {
+  sql.run(
+    `INSERT INTO assessment_changes (id, org_id, assessment_id, kind, staff_user_id, staff_name, copied_from, changes, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    randomUUID(),
+    orgId,
+    assessmentId,
+    entry.kind,
+    entry.actor?.staffUserId ?? null,
+    entry.actor?.staffName ?? null,
+    entry.copiedFrom ?? null,
+    JSON.stringify(entry.changes),
+    sql.nowMs(),
+  );
+}
+
+const settingsOf = (a: Assessment): AssessmentSettings => ({
+  title: a.title,
+  challengeVersionIds: a.challenges.map((c) => c.challengeVersionId),
+  timeLimitMinutes: a.timeLimitMinutes,
+  opensAt: a.opensAt,
+  closesAt: a.closesAt,
+  resultsVisibility: a.resultsVisibility,
+  interfaceLanguages: a.interfaceLanguages,
+  secondLanguagePercent: a.secondLanguagePercent,
+});
+
+/** What a new assessment holds, as changes from nothing, for the record. */
+const initialChanges = (a: Assessment): SettingChange[] =>
+  Object.entries(settingsOf(a)).map(([field, to]: [string, unknown]) => ({ field: field as SettingName, from: null, to: settingValue(to) }));
+
+function insertAssessment(sql: Sql, orgId: OrgId, fields: { title: string } & Settings, versionIds: readonly string[]): string {
+  const id = randomUUID();
+  sql.run(
+    `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    orgId,
+    fields.title,
+    fields.timeLimitMinutes,
+    fields.opensAt.getTime(),
+    fields.closesAt.getTime(),
+    fields.resultsVisibility,
+    JSON.stringify(orderedLanguages(fields.interfaceLanguages)),
+    fields.secondLanguagePercent,
+    sql.nowMs(),
+  );
+  writeTasks(sql, orgId, id, versionIds);
+  return id;
+}
+
+export function createAssessment(
+  sql: Sql,
+  orgId: OrgId,
+  input: NewAssessment,
+  actor: ChangeActor = null,
+): Outcome<Assessment, 'challenge_not_found' | 'challenge_repeated'> {
+  const settings: Settings = {
+    ...input,
+    interfaceLanguages: input.interfaceLanguages ?? [...INTERFACE_LANGUAGES],
+    secondLanguagePercent: input.secondLanguagePercent ?? DEFAULT_SECOND_LANGUAGE_PERCENT,
+  };
+  checkSettings(settings);
+  const ids = input.challengeVersionIds ?? input.challengeIds;
+  if (new Set(ids).size !== ids.length) throw new KodbroError('invalid_argument', 'A challenge appears twice in the assessment');
   return sql.write(() => {
-    const versionIds: string[] = [];
-    for (const challengeId of input.challengeIds) {
-      const row = sql.get<{ id: string }>(
-        `SELECT v.id FROM challenges c JOIN challenge_versions v ON v.challenge_id = c.id AND v.version = c.latest_version
-          WHERE c.id = ? AND c.org_id = ?`,
-        challengeId,
-        orgId,
-      );
-      if (!row) return { ok: false, reason: 'challenge_not_found' } as const;
-      versionIds.push(row.id);
-    }
-    const id = randomUUID();
-    sql.run(
-      `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      id,
-      orgId,
-      input.title,
-      input.timeLimitMinutes,
-      input.opensAt.getTime(),
-      input.closesAt.getTime(),
-      input.resultsVisibility,
-      sql.nowMs(),
-    );
-    versionIds.forEach((versionId, position) =>
-      sql.run('INSERT INTO assessment_challenges (org_id, assessment_id, position, challenge_version_id) VALUES (?, ?, ?, ?)', orgId, id, position, versionId),
-    );
-    return { ok: true, value: getAssessment(sql, orgId, id)! } as const;
+    const tasks = resolveTasks(sql, orgId, input);
+    if (!tasks.ok) return tasks;
+    const id = insertAssessment(sql, orgId, { title: input.title, ...settings }, tasks.value);
+    const created = getAssessment(sql, orgId, id)!;
+    recordChange(sql, orgId, id, { kind: 'created', actor, changes: initialChanges(created) });
+    return { ok: true, value: created } as const;
   });
 }
 
@@ -63,6 +152,7 @@ function toAssessment(sql: Sql, row: AssessmentRow): Assessment {
     row.id,
     row.org_id,
   );
+  const hasAttempts = sql.get('SELECT 1 FROM attempts a WHERE a.assessment_id = ? AND a.org_id = ? LIMIT 1', row.id, row.org_id) !== undefined;
   return {
     id: row.id,
     orgId: asOrgId(row.org_id),
@@ -81,6 +171,10 @@ function toAssessment(sql: Sql, row: AssessmentRow): Assessment {
     opensAt: new Date(row.opens_at),
     closesAt: new Date(row.closes_at),
     resultsVisibility: row.results_visibility,
+    // NULL: made before the setting existed, so every locale.
+    interfaceLanguages: row.interface_languages === null ? [...INTERFACE_LANGUAGES] : (JSON.parse(row.interface_languages) as string[]),
+    secondLanguagePercent: row.second_language_percent,
+    hasAttempts,
     createdAt: new Date(row.created_at),
   };
 }
@@ -96,25 +190,84 @@ export function listAssessments(sql: Sql, orgId: OrgId): Assessment[] {
     .map((row) => toAssessment(sql, row));
 }
 
-export function updateAssessment(sql: Sql, orgId: OrgId, assessmentId: string, changes: AssessmentChanges): Assessment | undefined {
+export function updateAssessment(
+  sql: Sql,
+  orgId: OrgId,
+  assessmentId: string,
+  changes: AssessmentChanges,
+  actor: ChangeActor = null,
+): Outcome<Assessment, 'not_found' | 'challenge_not_found' | 'challenge_repeated'> | Refused<'running', { fields: string[] }> {
   return sql.write(() => {
     const current = getAssessment(sql, orgId, assessmentId);
-    if (!current) return undefined;
-    const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
-    checkTimes(next);
+    if (!current) return { ok: false, reason: 'not_found' } as const;
+    const given = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as AssessmentChanges;
+    let versionIds = current.challenges.map((c) => c.challengeVersionId);
+    if (given.challengeVersionIds) {
+      if (new Set(given.challengeVersionIds).size !== given.challengeVersionIds.length) throw new KodbroError('invalid_argument', 'A challenge appears twice in the assessment');
+      const tasks = resolveTasks(sql, orgId, { challengeVersionIds: given.challengeVersionIds });
+      if (!tasks.ok) return tasks;
+      versionIds = tasks.value;
+    }
+    const before = settingsOf(current);
+    const after: AssessmentSettings = { ...before, ...given, challengeVersionIds: versionIds };
+    if (given.interfaceLanguages) after.interfaceLanguages = orderedLanguages(given.interfaceLanguages);
+    checkSettings(after);
+    const diff = settingChanges(before, after);
+    // Checked inside the write, so a candidate starting meanwhile cannot slip between the check and the change.
+    const unsafe = current.hasAttempts ? unsafeWhileRunning(before, diff) : [];
+    if (unsafe.length > 0) return { ok: false, reason: 'running', fields: unsafe.map((c) => c.field) } as const;
+    if (diff.length === 0) return { ok: true, value: current } as const;
     sql.run(
-      `UPDATE assessments SET title = ?, time_limit_minutes = ?, opens_at = ?, closes_at = ?, results_visibility = ?
+      `UPDATE assessments SET title = ?, time_limit_minutes = ?, opens_at = ?, closes_at = ?, results_visibility = ?, interface_languages = ?, second_language_percent = ?
         WHERE id = ? AND org_id = ?`,
-      next.title,
-      next.timeLimitMinutes,
-      next.opensAt.getTime(),
-      next.closesAt.getTime(),
-      next.resultsVisibility,
+      after.title,
+      after.timeLimitMinutes,
+      after.opensAt.getTime(),
+      after.closesAt.getTime(),
+      after.resultsVisibility,
+      JSON.stringify(after.interfaceLanguages),
+      after.secondLanguagePercent,
       assessmentId,
       orgId,
     );
-    return getAssessment(sql, orgId, assessmentId);
+    if (diff.some((c) => c.field === 'challengeVersionIds')) writeTasks(sql, orgId, assessmentId, versionIds);
+    recordChange(sql, orgId, assessmentId, { kind: 'updated', actor, changes: diff });
+    return { ok: true, value: getAssessment(sql, orgId, assessmentId)! } as const;
   });
+}
+
+export function duplicateAssessment(sql: Sql, orgId: OrgId, assessmentId: string, copy: AssessmentCopy, actor: ChangeActor = null): Assessment | undefined {
+  return sql.write(() => {
+    const original = getAssessment(sql, orgId, assessmentId);
+    if (!original) return undefined;
+    const settings: Settings = { ...original, opensAt: copy.opensAt, closesAt: copy.closesAt };
+    checkSettings(settings);
+    const id = insertAssessment(sql, orgId, { ...settings, title: copy.title }, original.challenges.map((c) => c.challengeVersionId));
+    const created = getAssessment(sql, orgId, id)!;
+    recordChange(sql, orgId, id, { kind: 'created', actor, copiedFrom: assessmentId, changes: initialChanges(created) });
+    return created;
+  });
+}
+
+export function listAssessmentChanges(sql: Sql, orgId: OrgId, assessmentId: string): AssessmentChange[] | undefined {
+  if (!sql.get('SELECT 1 FROM assessments WHERE id = ? AND org_id = ?', assessmentId, orgId)) return undefined;
+  return sql
+    .all<{ id: string; assessment_id: string; kind: AssessmentChange['kind']; staff_user_id: string | null; staff_name: string | null; copied_from: string | null; changes: string; created_at: number }>(
+      `SELECT id, assessment_id, kind, staff_user_id, staff_name, copied_from, changes, created_at FROM assessment_changes
+        WHERE assessment_id = ? AND org_id = ? ORDER BY created_at, rowid`,
+      assessmentId,
+      orgId,
+    )
+    .map((row) => ({
+      id: row.id,
+      assessmentId: row.assessment_id,
+      kind: row.kind,
+      staffUserId: row.staff_user_id,
+      staffName: row.staff_name,
+      copiedFrom: row.copied_from,
+      changes: JSON.parse(row.changes) as AssessmentChange['changes'],
+      at: new Date(row.created_at),
+    }));
 }
 
 export function getAttemptAssessment(sql: Sql, attemptId: AttemptId): Assessment | undefined {

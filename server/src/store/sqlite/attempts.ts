@@ -6,6 +6,7 @@ import { take } from '../bucket.ts';
 import { asAttemptId, type AttemptId, type AttemptScope, type OrgId } from '../ids.ts';
 import type { Attempt, Draft } from '../model.ts';
 import type { StoreQuotas } from '../quotas.ts';
+import { statementLanguagesOf, timeAllowedMinutes } from '../time-allowed.ts';
 import type { DraftInput, Outcome, Refused } from '../store.ts';
 import { attemptScope, type Sql } from './db.ts';
 import { appendEventIn, appendHistoryIn } from './events.ts';
@@ -17,8 +18,15 @@ export function startAttempt(
   inviteId: string,
 ): Outcome<{ attempt: Attempt; created: boolean }, 'not_found' | 'revoked' | 'not_open' | 'closed'> {
   return sql.write(() => {
-    const invite = sql.get<{ assessment_id: string; revoked_at: number | null; opens_at: number; closes_at: number; time_limit_minutes: number }>(
-      `SELECT i.assessment_id, i.revoked_at, s.opens_at, s.closes_at, s.time_limit_minutes
+    const invite = sql.get<{
+      assessment_id: string;
+      revoked_at: number | null;
+      opens_at: number;
+      closes_at: number;
+      time_limit_minutes: number;
+      second_language_percent: number;
+    }>(
+      `SELECT i.assessment_id, i.revoked_at, s.opens_at, s.closes_at, s.time_limit_minutes, s.second_language_percent
          FROM invites i JOIN assessments s ON s.id = i.assessment_id AND s.org_id = i.org_id
         WHERE i.id = ? AND i.org_id = ?`,
       inviteId,
@@ -32,7 +40,13 @@ export function startAttempt(
     if (now < invite.opens_at) return { ok: false, reason: 'not_open' } as const;
     if (now >= invite.closes_at) return { ok: false, reason: 'closed' } as const;
     const id = asAttemptId(randomUUID());
-    const deadline = Math.min(now + invite.time_limit_minutes * 60_000, invite.closes_at);
+    const minutes = timeAllowedMinutes(
+      { timeLimitMinutes: invite.time_limit_minutes, secondLanguagePercent: invite.second_language_percent },
+      // The invite's first language and extra minutes come with the bulk invites (issue 12, I12-A); until then, none.
+      { firstLanguage: null, extraMinutes: 0 },
+      taskStatementLanguages(sql, orgId, invite.assessment_id),
+    );
+    const deadline = Math.min(now + minutes * 60_000, invite.closes_at);
     sql.run(
       'INSERT INTO attempts (id, org_id, invite_id, assessment_id, started_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?)',
       id,
@@ -45,6 +59,18 @@ export function startAttempt(
     appendEventIn(sql, id, 'started', { deadlineAt: new Date(deadline).toISOString() }, now);
     return { ok: true, value: { attempt: getAttempt(sql, { attemptId: id })!, created: true } } as const;
   });
+}
+
+/** Each task's statement languages, from its pinned version's listing JSON. */
+function taskStatementLanguages(sql: Sql, orgId: OrgId, assessmentId: string): string[][] {
+  return sql
+    .all<{ meta: string }>(
+      `SELECT v.meta FROM assessment_challenges ac JOIN challenge_versions v ON v.id = ac.challenge_version_id AND v.org_id = ac.org_id
+        WHERE ac.assessment_id = ? AND ac.org_id = ? ORDER BY ac.position`,
+      assessmentId,
+      orgId,
+    )
+    .map((row) => statementLanguagesOf(JSON.parse(row.meta)));
 }
 
 export function getAttempt(sql: Sql, scope: AttemptScope): Attempt | undefined {

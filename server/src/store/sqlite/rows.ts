@@ -114,6 +114,8 @@ export interface AssessmentRow {
   opens_at: number;
   closes_at: number;
   results_visibility: ResultsVisibility;
+  interface_languages: string | null;
+  second_language_percent: number;
   created_at: number;
 }
 

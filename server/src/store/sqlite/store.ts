@@ -8,6 +8,8 @@ import type { ClaimedJob, JobLease, StaffRoles } from '../model.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
 import type {
   AssessmentChanges,
+  AssessmentCopy,
+  ChangeActor,
   Clock,
   DraftInput,
   NewAssessment,
@@ -169,8 +171,8 @@ export class SqliteStore implements Store {
   }
 
   // Assessments and invites
-  async createAssessment(orgId: OrgId, input: NewAssessment) {
-    return assessments.createAssessment(this.#sql, orgId, input);
+  async createAssessment(orgId: OrgId, input: NewAssessment, actor?: ChangeActor) {
+    return assessments.createAssessment(this.#sql, orgId, input, actor);
   }
   async getAssessment(orgId: OrgId, assessmentId: string) {
     return assessments.getAssessment(this.#sql, orgId, assessmentId);
@@ -178,8 +180,14 @@ export class SqliteStore implements Store {
   async listAssessments(orgId: OrgId) {
     return assessments.listAssessments(this.#sql, orgId);
   }
-  async updateAssessment(orgId: OrgId, assessmentId: string, changes: AssessmentChanges) {
-    return assessments.updateAssessment(this.#sql, orgId, assessmentId, changes);
+  async updateAssessment(orgId: OrgId, assessmentId: string, changes: AssessmentChanges, actor?: ChangeActor) {
+    return assessments.updateAssessment(this.#sql, orgId, assessmentId, changes, actor);
+  }
+  async duplicateAssessment(orgId: OrgId, assessmentId: string, copy: AssessmentCopy, actor?: ChangeActor) {
+    return assessments.duplicateAssessment(this.#sql, orgId, assessmentId, copy, actor);
+  }
+  async listAssessmentChanges(orgId: OrgId, assessmentId: string) {
+    return assessments.listAssessmentChanges(this.#sql, orgId, assessmentId);
   }
   async getAttemptAssessment(attemptId: AttemptId) {
     return assessments.getAttemptAssessment(this.#sql, attemptId);
