@@ -457,22 +457,35 @@ describe('assessments', () => {
 
 describe('invites', () => {
   it('POST /api/assessments/:id/invites gives a token once and a short code (authors and recruiters)', async () => {
-    const byAuthor = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Amal', candidateEmail: 'amal@example.org' });
+    const byAuthor = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Amal', contact: 'amal@example.org', preferredLanguage: 'ar', extraMinutes: 30 });
     expect(byAuthor.status).toBe(201);
-    expect(byAuthor.body.invite).toMatchObject({ assessmentId: createdAssessmentId, candidateName: 'Amal', candidateEmail: 'amal@example.org', status: 'not_started', attemptId: null, revokedAt: null });
+    expect(byAuthor.body.invite).toMatchObject({
+      assessmentId: createdAssessmentId,
+      candidateName: 'Amal',
+      contact: 'amal@example.org',
+      preferredLanguage: 'ar',
+      extraMinutes: 30,
+      expiresAt: null,
+      linkAvailable: true,
+      status: 'not_started',
+      attemptId: null,
+      revokedAt: null,
+    });
     expect(byAuthor.body.invite.shortCode).toMatch(/^[2-9A-Z]{8}$/);
     expect(byAuthor.body.url).toBe(`${server.url}/invite/${encodeURIComponent(byAuthor.body.token)}`);
-    const byRecruiter = await recruiter.post(`/api/assessments/${createdAssessmentId}/invites`, {});
+    const byRecruiter = await recruiter.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Bo' });
     expect(byRecruiter.status).toBe(201);
-    expect(byRecruiter.body.invite.candidateName).toBeNull();
+    expect(byRecruiter.body.invite).toMatchObject({ candidateName: 'Bo', contact: null, preferredLanguage: null, extraMinutes: 0 });
     expect(byRecruiter.body.token).not.toBe(byAuthor.body.token);
   });
 
   it('POST invites validates its body and params; an unknown assessment is 404', async () => {
-    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateEmail: 'not-mail' }), 'body.candidateEmail');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, {}), 'body.candidateName');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'A', extraMinutes: 601 }), 'body.extraMinutes');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'A', preferredLanguage: 'fr' }), 'body.preferredLanguage');
     expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'A', role: 'admin' }));
-    expectInvalid(await admin.post('/api/assessments/x/invites', {}), 'params.assessmentId');
-    expectApiError(await admin.post(`/api/assessments/${unknownId()}/invites`, {}), 404, 'not_found');
+    expectInvalid(await admin.post('/api/assessments/x/invites', { candidateName: 'A' }), 'params.assessmentId');
+    expectApiError(await admin.post(`/api/assessments/${unknownId()}/invites`, { candidateName: 'A' }), 404, 'not_found');
   });
 
   it('GET /api/assessments/:id/invites lists them, never with a token, to recruiters and the admin', async () => {
@@ -731,7 +744,7 @@ describe('candidate journey', () => {
       expect(published.status, JSON.stringify(published.body)).toBe(201);
       expect(published.body.challenge.meta.languages).toEqual(['python']);
       const assessment = await admin.post('/api/assessments', { title: 'Python only', timeLimitMinutes: 10, ...openWindow(), resultsVisibility: 'samples', challengeIds: [published.body.challenge.id] });
-      const invite = await admin.post(`/api/assessments/${assessment.body.id}/invites`, {});
+      const invite = await admin.post(`/api/assessments/${assessment.body.id}/invites`, { candidateName: 'Late' });
       const pyCandidate = new Client(server.url);
       await pyCandidate.openInvite({ token: invite.body.token });
       const started = await pyCandidate.post('/api/candidate/attempt/start');

@@ -155,7 +155,7 @@ function CreateInvite({ assessmentId, csrf, onCreated }: { assessmentId: string;
     setError(null);
     setCopied(false);
     try {
-      const invite = await staffApi.createInvite(csrf, assessmentId, name.trim() ? { candidateName: name.trim() } : {});
+      const invite = await staffApi.createInvite(csrf, assessmentId, { candidateName: name.trim() });
       setCreated(invite);
       setName('');
       onCreated(invite);

@@ -8,6 +8,7 @@
 export type { Store, Clock } from './store.ts';
 export type {
   CreatedInvite,
+  ImportedInvite,
   PackageFile,
   PublishedVersion,
 } from './store.ts';

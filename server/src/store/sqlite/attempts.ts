@@ -5,6 +5,7 @@ import { historyEntry } from '../../history/index.ts';
 import { take } from '../bucket.ts';
 import { asAttemptId, type AttemptId, type AttemptScope, type OrgId } from '../ids.ts';
 import type { Attempt, Draft } from '../model.ts';
+import { attemptDeadline } from '../deadline.ts';
 import type { StoreQuotas } from '../quotas.ts';
 import type { DraftInput, Outcome, Refused } from '../store.ts';
 import { attemptScope, type Sql } from './db.ts';
@@ -17,8 +18,16 @@ export function startAttempt(
   inviteId: string,
 ): Outcome<{ attempt: Attempt; created: boolean }, 'not_found' | 'revoked' | 'not_open' | 'closed'> {
   return sql.write(() => {
-    const invite = sql.get<{ assessment_id: string; revoked_at: number | null; opens_at: number; closes_at: number; time_limit_minutes: number }>(
-      `SELECT i.assessment_id, i.revoked_at, s.opens_at, s.closes_at, s.time_limit_minutes
+    const invite = sql.get<{
+      assessment_id: string;
+      revoked_at: number | null;
+      opens_at: number;
+      closes_at: number;
+      time_limit_minutes: number;
+      extra_minutes: number;
+    }>(
+      // An extended invite's own expiry replaces the assessment's close for this candidate.
+      `SELECT i.assessment_id, i.revoked_at, s.opens_at, COALESCE(i.expires_at, s.closes_at) AS closes_at, s.time_limit_minutes, i.extra_minutes
          FROM invites i JOIN assessments s ON s.id = i.assessment_id AND s.org_id = i.org_id
         WHERE i.id = ? AND i.org_id = ?`,
       inviteId,
@@ -32,7 +41,12 @@ export function startAttempt(
     if (now < invite.opens_at) return { ok: false, reason: 'not_open' } as const;
     if (now >= invite.closes_at) return { ok: false, reason: 'closed' } as const;
     const id = asAttemptId(randomUUID());
-    const deadline = Math.min(now + invite.time_limit_minutes * 60_000, invite.closes_at);
+    const deadline = attemptDeadline({
+      startedAtMs: now,
+      timeLimitMinutes: invite.time_limit_minutes,
+      closesAtMs: invite.closes_at,
+      extraMinutes: invite.extra_minutes,
+    });
     sql.run(
       'INSERT INTO attempts (id, org_id, invite_id, assessment_id, started_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?)',
       id,
