@@ -509,6 +509,48 @@ describe('invites', () => {
     expect((await admin.get(`/api/assessments/${createdAssessmentId}/invites`)).body.invites).toHaveLength(2);
   });
 
+  it('link, re-issue, extend, CSV import and the sheet: success, 400, 401, 403 csrf_failed and 403 forbidden (more in invites.test.ts)', async () => {
+    const created = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Lina Link' });
+    const id = created.body.invite.id;
+    const later = () => ({ expiresAt: new Date(Date.now() + 400 * 24 * 60 * 60_000).toISOString() });
+    const importPath = `/api/assessments/${createdAssessmentId}/invites/import`;
+    const sheetPath = `/api/assessments/${createdAssessmentId}/sheet`;
+
+    expect((await recruiter.get(`/api/invites/${id}/link`)).body.token).toBe(created.body.token);
+    expect((await recruiter.post(`/api/invites/${id}/reissue`, {})).status).toBe(200);
+    expect((await recruiter.post(`/api/invites/${id}/extend`, later())).status).toBe(200);
+    expect((await recruiter.post(importPath, { csv: 'name\nIman Import\n', dryRun: true })).body.rows).toHaveLength(1);
+    expect((await recruiter.get(sheetPath)).status).toBe(200);
+
+    expectInvalid(await admin.get('/api/invites/x/link'), 'params.inviteId');
+    expectInvalid(await admin.post('/api/invites/x/reissue', {}), 'params.inviteId');
+    expectInvalid(await admin.post(`/api/invites/${id}/extend`, { expiresAt: 'tomorrow' }), 'body.expiresAt');
+    expectInvalid(await admin.post(importPath, { csv: 'name\nA\n' }), 'body.dryRun');
+    expectInvalid(await admin.get('/api/assessments/x/sheet'), 'params.assessmentId');
+    expectApiError(await admin.get(`/api/invites/${unknownId()}/link`), 404, 'not_found');
+
+    expectApiError(await anon.get(`/api/invites/${id}/link`), 401, 'unauthenticated');
+    expectApiError(await anon.post(`/api/invites/${id}/reissue`, {}), 401, 'unauthenticated');
+    expectApiError(await anon.post(`/api/invites/${id}/extend`, later()), 401, 'unauthenticated');
+    expectApiError(await anon.post(importPath, { csv: 'name\nA\n', dryRun: true }), 401, 'unauthenticated');
+    expectApiError(await anon.get(sheetPath), 401, 'unauthenticated');
+
+    expectApiError(await admin.request('POST', `/api/invites/${id}/reissue`, { body: {}, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await admin.request('POST', `/api/invites/${id}/extend`, { body: later(), csrf: false }), 403, 'csrf_failed');
+    expectApiError(await admin.request('POST', importPath, { body: { csv: 'name\nA\n', dryRun: true }, csrf: false }), 403, 'csrf_failed');
+
+    const link = await roleless.get(`/api/invites/${id}/link`);
+    expectApiError(link, 403, 'forbidden');
+    expectApiError(await roleless.post(`/api/invites/${id}/reissue`, {}), 403, 'forbidden');
+    expectApiError(await roleless.post(`/api/invites/${id}/extend`, later()), 403, 'forbidden');
+    expectApiError(await roleless.post(importPath, { csv: 'name\nA\n', dryRun: true }), 403, 'forbidden');
+    expectApiError(await roleless.get(sheetPath), 403, 'forbidden');
+    // Nothing was created by the refused or dry-run imports, and the reissued link is the one shown.
+    const shown = await admin.get(`/api/invites/${id}/link`);
+    expect(JSON.stringify(link.body)).not.toContain(shown.body.token);
+    await admin.post(`/api/invites/${id}/revoke`);
+  });
+
   it('POST /api/invites/:id/revoke ends the session and the code and token stop opening', async () => {
     const invite = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Revoked Rami' });
     const candidate = new Client(server.url);

@@ -10,13 +10,15 @@ import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
 import { Login } from './Login.tsx';
+import { Sheet } from './Sheet.tsx';
 import staffEn from './strings.ts';
 
 i18next.addResourceBundle('en', 'staff', staffEn);
 
 /**
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
- * `/staff/assessments/:id`, `/staff/attempts/:id`.
+ * `/staff/assessments/:id`, `/staff/assessments/:id/sheet` (printable slips),
+ * `/staff/attempts/:id`.
  */
 export default function StaffApp({ path }: { path: string }) {
   const { t } = useTranslation('staff');
@@ -43,9 +45,10 @@ export default function StaffApp({ path }: { path: string }) {
   };
 
   let page;
-  const [, , section, id] = path.split('/');
+  const [, , section, id, sub] = path.split('/');
   if (session === undefined) page = error ? null : <p role="status">{t('loading')}</p>;
   else if (session === null) page = <Login onSession={setSession} />;
+  else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id) page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
   else page = <AssessmentList />;

@@ -146,7 +146,7 @@ export function parseInviteCsv(text: string): ParsedInviteCsv {
       bom: true,
       delimiter: detectDelimiter(text),
       relax_column_count: true,
-    }) as string[][];
+    });
   } catch (error) {
     if (error instanceof CsvError) return fileIssue(`The file is not valid CSV: ${error.message}`, (error as CsvError & { lines?: number }).lines ?? 1);
     throw error;

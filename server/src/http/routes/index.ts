@@ -8,7 +8,11 @@ import { inviteRoutes } from './invites.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
-/** Every API route; the OpenAPI document and the route tests read this list. */
-export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...assessmentRoutes, ...inviteRoutes, ...candidateRoutes, ...statementFileRoutes];
+/**
+ * Every API route; the OpenAPI document and the route tests read this list.
+ * The invite routes come before the assessments' revoke, so a matrix that
+ * calls each route in order re-issues and extends its spare invite before revoking it.
+ */
+export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...inviteRoutes, ...assessmentRoutes, ...candidateRoutes, ...statementFileRoutes];
 
 export { KODBRO_VERSION } from './health.ts';
