@@ -11,11 +11,17 @@ import { useMemo } from 'react';
 export function QrCode({ text, label, size = '38mm' }: { text: string; label: string; size?: string }) {
   const { path, extent } = useMemo(() => {
     const { modules } = create(text, { errorCorrectionLevel: 'M' });
-    const squares: string[] = [];
+    // One rectangle per horizontal run of dark modules: fewer seams where a printer or rasteriser meets two squares.
+    const runs: string[] = [];
     for (let row = 0; row < modules.size; row++) {
-      for (let col = 0; col < modules.size; col++) if (modules.get(row, col)) squares.push(`M${col + QUIET} ${row + QUIET}h1v1h-1z`);
+      for (let col = 0; col < modules.size; col++) {
+        if (!modules.get(row, col)) continue;
+        const start = col;
+        while (col + 1 < modules.size && modules.get(row, col + 1)) col++;
+        runs.push(`M${start + QUIET} ${row + QUIET}h${col - start + 1}v1h-${col - start + 1}z`);
+      }
     }
-    return { path: squares.join(''), extent: modules.size + 2 * QUIET };
+    return { path: runs.join(''), extent: modules.size + 2 * QUIET };
   }, [text]);
   return (
     <svg className="qr" role="img" aria-label={label} viewBox={`0 0 ${extent} ${extent}`} width={size} height={size} shapeRendering="crispEdges">

@@ -23,7 +23,13 @@ export function Sheet({ assessmentId }: { assessmentId: string }) {
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
-    staffApi.sheet(assessmentId).then(setSheet, (caught: unknown) => setError(toApiError(caught)));
+    const fail = (caught: unknown) => setError(toApiError(caught));
+    staffApi.sheet(assessmentId).then(async (loaded) => {
+      // Ge'ez script for Tigrinya slips: most machines (and printers' fallbacks) have no Ethiopic font.
+      // Loaded before the slips show, so a print started at once has the glyphs.
+      if (loaded.slips.some((slip) => slip.preferredLanguage === 'ti')) await import('../i18n/fonts/ethiopic.ts').then((font) => font.registerEthiopicFont());
+      setSheet(loaded);
+    }, fail);
   }, [assessmentId]);
 
   return (
