@@ -62,7 +62,8 @@ function decodeAll(file: string, bandPx: number, stepPx: number): Set<string> {
     const rows = Math.min(bandPx, png.height - top);
     const band = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset + top * rowBytes, rows * rowBytes);
     const code = jsQR(band, png.width, rows, { inversionAttempts: 'dontInvert' });
-    if (code) found.add(code.data);
+    // A band that cuts a code may read as an empty code; a real slip's code is never empty.
+    if (code && code.data !== '') found.add(code.data);
     if (rows < bandPx) break;
   }
   return found;
