@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Sheet as SheetData, SheetSlip } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
+import { loadEthiopicFont } from '../i18n/index.ts';
 import { linkProps } from '../router.ts';
 import { formatShortCode } from './format.ts';
 import { QrCode } from './QrCode.tsx';
@@ -27,7 +28,7 @@ export function Sheet({ assessmentId }: { assessmentId: string }) {
     staffApi.sheet(assessmentId).then(async (loaded) => {
       // Ge'ez script for Tigrinya slips: most machines (and printers' fallbacks) have no Ethiopic font.
       // Loaded before the slips show, so a print started at once has the glyphs.
-      if (loaded.slips.some((slip) => slip.preferredLanguage === 'ti')) await import('../i18n/fonts/ethiopic.ts').then((font) => font.registerEthiopicFont());
+      if (loaded.slips.some((slip) => slip.preferredLanguage === 'ti')) await loadEthiopicFont();
       setSheet(loaded);
     }, fail);
   }, [assessmentId]);

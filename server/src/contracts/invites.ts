@@ -28,7 +28,8 @@ const lineOfText = (max: number) =>
     .max(max)
     .regex(/^[^\p{Cc}\p{Zl}\p{Zp}]*$/u, 'One line of text without control characters');
 
-export const inviteFieldsSchema = z.strictObject({
+/** One invite's fields: the single-invite body, and what each CSV row is checked against. */
+export const createInviteBodySchema = z.strictObject({
   /** A name or an alias: what staff and the slip call the candidate. */
   candidateName: lineOfText(200),
   /** An e-mail, a phone number, a coordinator: whatever reaches the candidate. */
@@ -36,7 +37,6 @@ export const inviteFieldsSchema = z.strictObject({
   preferredLanguage: z.enum(INVITE_LANGUAGES).optional(),
   extraMinutes: z.number().int().min(0).max(MAX_EXTRA_MINUTES).optional(),
 });
-export const createInviteBodySchema = inviteFieldsSchema;
 export type CreateInviteBody = z.infer<typeof createInviteBodySchema>;
 
 export const inviteViewSchema = z.object({

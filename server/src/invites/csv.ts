@@ -5,7 +5,7 @@ import {
   MAX_EXTRA_MINUTES,
   MAX_IMPORT_CSV_BYTES,
   MAX_IMPORT_ROWS,
-  inviteFieldsSchema,
+  createInviteBodySchema,
   type ImportColumn,
   type ImportIssue,
   type InviteLanguage,
@@ -99,7 +99,7 @@ function readRow(row: number, cells: readonly string[], columns: readonly (Impor
 
   const name = cell('name');
   const contact = cell('contact');
-  const fields = inviteFieldsSchema.pick({ candidateName: true, contact: true }).safeParse({ candidateName: name, ...(contact ? { contact } : {}) });
+  const fields = createInviteBodySchema.pick({ candidateName: true, contact: true }).safeParse({ candidateName: name, ...(contact ? { contact } : {}) });
   if (!fields.success) {
     for (const issue of fields.error.issues) {
       const column: ImportColumn = issue.path[0] === 'contact' ? 'contact' : 'name';

@@ -8,7 +8,6 @@
 export type { Store, Clock } from './store.ts';
 export type {
   CreatedInvite,
-  ImportedInvite,
   PackageFile,
   PublishedVersion,
 } from './store.ts';
