@@ -5,7 +5,9 @@ export { normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH };
 
 /**
  * Invite secrets. The link token is 256 random bits, base64url; the store
- * keeps only its SHA-256, so a copy of the database opens no attempt. The
+ * looks it up by its SHA-256 and keeps the token itself only sealed under a
+ * key that lives outside the database (link-key.ts), so a copy of the
+ * database alone opens no attempt, yet staff can show a link again. The
  * short code is for reading aloud or typing on a phone: 8 characters from an
  * alphabet without 0/O, 1/I/L (and U, so fewer accidental words), about
  * 39 bits — it is unique per store and is the second way in, so the auth
