@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asOrgId, loadMigrations, SqliteStore, type Migration } from '../../server/src/store/index.ts';
+import { asOrgId, loadMigrations, SqliteStore, type AttemptId, type Migration } from '../../server/src/store/index.ts';
 import { ok, packageBytes, runStoreSuite } from './store.suite.ts';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -186,12 +186,23 @@ describe('SQLite store: migrations 0003 (quotas) and 0004 (package chunks) on a 
         resultsVisibility: 'none',
       }),
     );
-    const invite = ok(await old.createInvite(org.id, assessment.id)).invite;
-    const attempt = ok(await old.startAttempt(org.id, invite.id)).attempt;
     await old.close();
 
-    // What the code before this migration wrote: full-text draft events, a submission with a result.
+    // What the code before this migration wrote: an invite and its started attempt (as rows: today's code
+    // writes the invite columns of later migrations), full-text draft events, a submission with a result.
     const db = new Database(path.join(dataDir, 'kodbro.sqlite'));
+    const invite = { id: randomUUID() };
+    const attempt = { id: randomUUID() as AttemptId };
+    db.prepare("INSERT INTO invites (id, org_id, assessment_id, token_hash, short_code, created_at) VALUES (?, ?, ?, 'old-hash', 'OLDCODE2', 0)").run(invite.id, org.id, assessment.id);
+    db.prepare('INSERT INTO attempts (id, org_id, invite_id, assessment_id, started_at, deadline_at, event_seq) VALUES (?, ?, ?, ?, ?, ?, 1)').run(
+      attempt.id,
+      org.id,
+      invite.id,
+      assessment.id,
+      Date.now(),
+      Date.now() + 600 * 60_000,
+    );
+    db.prepare("INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, 1, 'started', '{}', 0)").run(org.id, attempt.id);
     const draftEvent = JSON.stringify({ challengeVersionId: version.version.id, language: 'python', revision: 1, source: 'print("å")' });
     db.prepare('INSERT INTO drafts (org_id, attempt_id, challenge_version_id, language, source, revision, updated_at) VALUES (?, ?, ?, ?, ?, 1, 0)').run(org.id, attempt.id, version.version.id, 'python', 'print("å")');
     db.prepare("INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, 2, 'draft_saved', ?, 0)").run(org.id, attempt.id, draftEvent);
