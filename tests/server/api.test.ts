@@ -457,22 +457,35 @@ describe('assessments', () => {
 
 describe('invites', () => {
   it('POST /api/assessments/:id/invites gives a token once and a short code (authors and recruiters)', async () => {
-    const byAuthor = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Amal', candidateEmail: 'amal@example.org' });
+    const byAuthor = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Amal', contact: 'amal@example.org', preferredLanguage: 'ar', extraMinutes: 30 });
     expect(byAuthor.status).toBe(201);
-    expect(byAuthor.body.invite).toMatchObject({ assessmentId: createdAssessmentId, candidateName: 'Amal', candidateEmail: 'amal@example.org', status: 'not_started', attemptId: null, revokedAt: null });
+    expect(byAuthor.body.invite).toMatchObject({
+      assessmentId: createdAssessmentId,
+      candidateName: 'Amal',
+      contact: 'amal@example.org',
+      preferredLanguage: 'ar',
+      extraMinutes: 30,
+      expiresAt: null,
+      linkAvailable: true,
+      status: 'not_started',
+      attemptId: null,
+      revokedAt: null,
+    });
     expect(byAuthor.body.invite.shortCode).toMatch(/^[2-9A-Z]{8}$/);
     expect(byAuthor.body.url).toBe(`${server.url}/invite/${encodeURIComponent(byAuthor.body.token)}`);
-    const byRecruiter = await recruiter.post(`/api/assessments/${createdAssessmentId}/invites`, {});
+    const byRecruiter = await recruiter.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Bo' });
     expect(byRecruiter.status).toBe(201);
-    expect(byRecruiter.body.invite.candidateName).toBeNull();
+    expect(byRecruiter.body.invite).toMatchObject({ candidateName: 'Bo', contact: null, preferredLanguage: null, extraMinutes: 0 });
     expect(byRecruiter.body.token).not.toBe(byAuthor.body.token);
   });
 
   it('POST invites validates its body and params; an unknown assessment is 404', async () => {
-    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateEmail: 'not-mail' }), 'body.candidateEmail');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, {}), 'body.candidateName');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'A', extraMinutes: 601 }), 'body.extraMinutes');
+    expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'A', preferredLanguage: 'fr' }), 'body.preferredLanguage');
     expectInvalid(await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'A', role: 'admin' }));
-    expectInvalid(await admin.post('/api/assessments/x/invites', {}), 'params.assessmentId');
-    expectApiError(await admin.post(`/api/assessments/${unknownId()}/invites`, {}), 404, 'not_found');
+    expectInvalid(await admin.post('/api/assessments/x/invites', { candidateName: 'A' }), 'params.assessmentId');
+    expectApiError(await admin.post(`/api/assessments/${unknownId()}/invites`, { candidateName: 'A' }), 404, 'not_found');
   });
 
   it('GET /api/assessments/:id/invites lists them, never with a token, to recruiters and the admin', async () => {
@@ -494,6 +507,48 @@ describe('invites', () => {
     expectApiError(await admin.request('POST', `/api/assessments/${createdAssessmentId}/invites`, { body: {}, csrf: false }), 403, 'csrf_failed');
     expectApiError(await roleless.post(`/api/assessments/${createdAssessmentId}/invites`, {}), 403, 'forbidden');
     expect((await admin.get(`/api/assessments/${createdAssessmentId}/invites`)).body.invites).toHaveLength(2);
+  });
+
+  it('link, re-issue, extend, CSV import and the sheet: success, 400, 401, 403 csrf_failed and 403 forbidden (more in invites.test.ts)', async () => {
+    const created = await admin.post(`/api/assessments/${createdAssessmentId}/invites`, { candidateName: 'Lina Link' });
+    const id = created.body.invite.id;
+    const later = () => ({ expiresAt: new Date(Date.now() + 400 * 24 * 60 * 60_000).toISOString() });
+    const importPath = `/api/assessments/${createdAssessmentId}/invites/import`;
+    const sheetPath = `/api/assessments/${createdAssessmentId}/sheet`;
+
+    expect((await recruiter.get(`/api/invites/${id}/link`)).body.token).toBe(created.body.token);
+    expect((await recruiter.post(`/api/invites/${id}/reissue`, {})).status).toBe(200);
+    expect((await recruiter.post(`/api/invites/${id}/extend`, later())).status).toBe(200);
+    expect((await recruiter.post(importPath, { csv: 'name\nIman Import\n', dryRun: true })).body.rows).toHaveLength(1);
+    expect((await recruiter.get(sheetPath)).status).toBe(200);
+
+    expectInvalid(await admin.get('/api/invites/x/link'), 'params.inviteId');
+    expectInvalid(await admin.post('/api/invites/x/reissue', {}), 'params.inviteId');
+    expectInvalid(await admin.post(`/api/invites/${id}/extend`, { expiresAt: 'tomorrow' }), 'body.expiresAt');
+    expectInvalid(await admin.post(importPath, { csv: 'name\nA\n' }), 'body.dryRun');
+    expectInvalid(await admin.get('/api/assessments/x/sheet'), 'params.assessmentId');
+    expectApiError(await admin.get(`/api/invites/${unknownId()}/link`), 404, 'not_found');
+
+    expectApiError(await anon.get(`/api/invites/${id}/link`), 401, 'unauthenticated');
+    expectApiError(await anon.post(`/api/invites/${id}/reissue`, {}), 401, 'unauthenticated');
+    expectApiError(await anon.post(`/api/invites/${id}/extend`, later()), 401, 'unauthenticated');
+    expectApiError(await anon.post(importPath, { csv: 'name\nA\n', dryRun: true }), 401, 'unauthenticated');
+    expectApiError(await anon.get(sheetPath), 401, 'unauthenticated');
+
+    expectApiError(await admin.request('POST', `/api/invites/${id}/reissue`, { body: {}, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await admin.request('POST', `/api/invites/${id}/extend`, { body: later(), csrf: false }), 403, 'csrf_failed');
+    expectApiError(await admin.request('POST', importPath, { body: { csv: 'name\nA\n', dryRun: true }, csrf: false }), 403, 'csrf_failed');
+
+    const link = await roleless.get(`/api/invites/${id}/link`);
+    expectApiError(link, 403, 'forbidden');
+    expectApiError(await roleless.post(`/api/invites/${id}/reissue`, {}), 403, 'forbidden');
+    expectApiError(await roleless.post(`/api/invites/${id}/extend`, later()), 403, 'forbidden');
+    expectApiError(await roleless.post(importPath, { csv: 'name\nA\n', dryRun: true }), 403, 'forbidden');
+    expectApiError(await roleless.get(sheetPath), 403, 'forbidden');
+    // Nothing was created by the refused or dry-run imports, and the reissued link is the one shown.
+    const shown = await admin.get(`/api/invites/${id}/link`);
+    expect(JSON.stringify(link.body)).not.toContain(shown.body.token);
+    await admin.post(`/api/invites/${id}/revoke`);
   });
 
   it('POST /api/invites/:id/revoke ends the session and the code and token stop opening', async () => {
@@ -731,7 +786,7 @@ describe('candidate journey', () => {
       expect(published.status, JSON.stringify(published.body)).toBe(201);
       expect(published.body.challenge.meta.languages).toEqual(['python']);
       const assessment = await admin.post('/api/assessments', { title: 'Python only', timeLimitMinutes: 10, ...openWindow(), resultsVisibility: 'samples', challengeIds: [published.body.challenge.id] });
-      const invite = await admin.post(`/api/assessments/${assessment.body.id}/invites`, {});
+      const invite = await admin.post(`/api/assessments/${assessment.body.id}/invites`, { candidateName: 'Late' });
       const pyCandidate = new Client(server.url);
       await pyCandidate.openInvite({ token: invite.body.token });
       const started = await pyCandidate.post('/api/candidate/attempt/start');

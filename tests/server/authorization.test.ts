@@ -72,6 +72,7 @@ let noRole: ApiClient;
 let authorOnly: ApiClient;
 let recruiterOnly: ApiClient;
 
+let extensions = 0;
 const routeName = (def: RouteDef) => `${def.method.toUpperCase()} ${def.path}`;
 const hasParams = (def: RouteDef) => def.path.includes(':');
 const staffRoutes = API_ROUTES.filter((def) => def.access === 'staff');
@@ -103,6 +104,12 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       return { body: { title: 'Matrix next round', opensAt: new Date(Date.now() + 40 * DAY_MS).toISOString(), closesAt: new Date(Date.now() + 47 * DAY_MS).toISOString() } };
     case 'post /api/assessments/:assessmentId/invites':
       return { body: { candidateName: 'Matrix Invite' } };
+    case 'post /api/assessments/:assessmentId/invites/import':
+      // A dry run: the matrix is about who may call, and changes nothing.
+      return { body: { csv: 'name\nMatrix Import\n', dryRun: true } };
+    case 'post /api/invites/:inviteId/extend':
+      // Each call later than the one before, so the owner's repeated calls all succeed.
+      return { body: { expiresAt: new Date(Date.now() + 20 * 365 * DAY_MS + ++extensions * 60_000).toISOString() } };
     case 'put /api/candidate/drafts':
       return { body: { challengeVersionId: ids.challengeVersionId, language: 'python', source: 'print(0)\n', revision: 1_000_000 } };
     case 'post /api/candidate/submissions':
@@ -254,7 +261,7 @@ describe('HTTP: who may call what', () => {
       ] as const) {
         const response = await call(client, def, own, own);
         expect(response.status, `${routeName(def)} ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(200);
-        expect(response.status).toBeLessThan(300);
+        expect(response.status, `${routeName(def)} ${JSON.stringify(response.body)}`).toBeLessThan(300);
       }
     }
   });
@@ -344,9 +351,11 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId',
       'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
+      'GET /api/assessments/:assessmentId/sheet',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/challenges',
       'GET /api/challenges/:challengeId',
+      'GET /api/invites/:inviteId/link',
     ]);
     expect(readable('recruiter')).toEqual([
       'GET /api/assessments',
@@ -354,10 +363,12 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId/attempts',
       'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
+      'GET /api/assessments/:assessmentId/sheet',
       'GET /api/attempts/:attemptId',
       'GET /api/attempts/:attemptId/events',
       'GET /api/attempts/:attemptId/submissions',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
+      'GET /api/invites/:inviteId/link',
     ]);
   });
 

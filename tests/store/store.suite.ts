@@ -93,7 +93,7 @@ async function world(store: Store, clock: FakeClock) {
   const yTest = ok(
     await store.createAssessment(y.id, { title: 'Y test', challengeIds: [ySum.challenge.id], timeLimitMinutes: 60, ...window, resultsVisibility: 'none' }),
   );
-  const inviteA = ok(await store.createInvite(x.id, xTest.id, { candidateName: 'Amina', candidateEmail: 'amina@example.org' }));
+  const inviteA = ok(await store.createInvite(x.id, xTest.id, { candidateName: 'Amina', contact: 'amina@example.org' }));
   const inviteB = ok(await store.createInvite(x.id, xTest.id, { candidateName: 'Bohdan' }));
   const inviteC = ok(await store.createInvite(y.id, yTest.id));
   const a = ok(await store.startAttempt(x.id, inviteA.invite.id)).attempt;
@@ -477,8 +477,8 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         const { x, xTest, inviteA, inviteB, a } = await world(store, clock);
         clock.advance(1000);
         const fresh = ok(await store.createInvite(x.id, xTest.id));
-        expect(fresh.invite).toMatchObject({ attemptId: null, revokedAt: null, candidateName: null, candidateEmail: null });
-        expect(await store.getInvite(x.id, inviteA.invite.id)).toMatchObject({ attemptId: a.id, candidateName: 'Amina', candidateEmail: 'amina@example.org' });
+        expect(fresh.invite).toMatchObject({ attemptId: null, revokedAt: null, candidateName: null, contact: null });
+        expect(await store.getInvite(x.id, inviteA.invite.id)).toMatchObject({ attemptId: a.id, candidateName: 'Amina', contact: 'amina@example.org' });
         // Creation order; invites made in the same millisecond (world() makes A and B together) in id order.
         const listed = (await store.listInvites(x.id, xTest.id)).map((i) => i.id);
         expect(listed.slice(0, 2).sort()).toEqual([inviteA.invite.id, inviteB.invite.id].sort());

@@ -7,9 +7,13 @@ import type {
   challengeListSchema,
   CreatedInvite,
   CreateInviteBody,
+  ImportResult,
+  InviteLink,
   inviteListSchema,
+  InviteView,
   LoginBody,
   okSchema,
+  Sheet,
   StaffSession,
 } from '@kodbro/server/contracts';
 import type { z } from 'zod';
@@ -33,4 +37,13 @@ export const staffApi = {
   /** The submissions after the cursor a previous page gave (`submissionsNext`, then `next`). */
   attemptSubmissions: (id: string, after: number) => request<AttemptSubmissionPage>(`/api/attempts/${encodeURIComponent(id)}/submissions?after=${after}`),
   challenges: () => request<z.infer<typeof challengeListSchema>>('/api/challenges'),
+  // Invites after creation (issue 12).
+  inviteLink: (inviteId: string) => request<InviteLink>(`/api/invites/${encodeURIComponent(inviteId)}/link`),
+  reissueInvite: (csrf: string, inviteId: string) => request<CreatedInvite>(`/api/invites/${encodeURIComponent(inviteId)}/reissue`, { method: 'POST', body: {}, csrf }),
+  revokeInvite: (csrf: string, inviteId: string) => request<InviteView>(`/api/invites/${encodeURIComponent(inviteId)}/revoke`, { method: 'POST', body: {}, csrf }),
+  extendInvite: (csrf: string, inviteId: string, expiresAt: string) =>
+    request<InviteView>(`/api/invites/${encodeURIComponent(inviteId)}/extend`, { method: 'POST', body: { expiresAt }, csrf }),
+  importInvites: (csrf: string, assessmentId: string, csv: string, dryRun: boolean) =>
+    request<ImportResult>(`/api/assessments/${encodeURIComponent(assessmentId)}/invites/import`, { method: 'POST', body: { csv, dryRun }, csrf }),
+  sheet: (assessmentId: string) => request<Sheet>(`/api/assessments/${encodeURIComponent(assessmentId)}/sheet`),
 };

@@ -11,6 +11,7 @@ import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
 import { Login } from './Login.tsx';
+import { Sheet } from './Sheet.tsx';
 import staffEn from './strings.ts';
 
 i18next.addResourceBundle('en', 'staff', staffEn);
@@ -18,6 +19,7 @@ i18next.addResourceBundle('en', 'staff', staffEn);
 /**
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
  * `/staff/assessments/:id`, `/staff/assessments/new`, `/staff/assessments/:id/edit`,
+ * `/staff/assessments/:id/sheet` (printable slips),
  * `/staff/attempts/:id`.
  */
 export default function StaffApp({ path }: { path: string }) {
@@ -50,6 +52,7 @@ export default function StaffApp({ path }: { path: string }) {
   else if (session === null) page = <Login onSession={setSession} />;
   else if (section === 'assessments' && id === 'new') page = <AssessmentEditor session={session} />;
   else if (section === 'assessments' && id && sub === 'edit') page = <AssessmentEditor id={decodeURIComponent(id)} session={session} />;
+  else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id) page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
   else page = <AssessmentList canCreate={session.user.roles.author} />;

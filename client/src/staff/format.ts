@@ -1,3 +1,5 @@
+import { LANGUAGES } from '../i18n/index.ts';
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function formatDateTime(iso: string | null): string {
@@ -14,3 +16,6 @@ export function formatSpan(fromIso: string, toIso: string | null): string {
 export function formatShortCode(code: string): string {
   return code.length === 8 ? `${code.slice(0, 4)}-${code.slice(4)}` : code;
 }
+
+/** A language's own name (Svenska, العربية…), as the candidate's picker shows it. */
+export const languageName = (code: string) => LANGUAGES.find((language) => language.code === code)?.name ?? code;

@@ -4,7 +4,6 @@ import {
   API_ERROR_CODES,
   ATTEMPT_EVENT_KIND_VALUES,
   ATTEMPT_STATUSES,
-  INVITE_STATUSES,
   MAX_CUSTOM_INPUT_BYTES,
   MAX_SOURCE_BYTES,
   RESULTS_VISIBILITIES,
@@ -161,34 +160,7 @@ export const publishedChallengeSchema = z.object({
 
 export const resultsVisibilitySchema = z.enum(RESULTS_VISIBILITIES);
 
-export const inviteViewSchema = z.object({
-  id: idSchema,
-  assessmentId: idSchema,
-  shortCode: z.string(),
-  candidateName: z.string().nullable(),
-  candidateEmail: z.string().nullable(),
-  status: z.enum(INVITE_STATUSES),
-  attemptId: idSchema.nullable(),
-  createdAt: isoTimeSchema,
-  revokedAt: isoTimeSchema.nullable(),
-});
-export type InviteView = z.infer<typeof inviteViewSchema>;
-export const inviteListSchema = z.object({ invites: z.array(inviteViewSchema) });
-
-export const createInviteBodySchema = z.strictObject({
-  candidateName: z.string().trim().min(1).max(200).optional(),
-  candidateEmail: z.email().max(254).optional(),
-});
-export type CreateInviteBody = z.infer<typeof createInviteBodySchema>;
-
-export const createdInviteSchema = z.object({
-  invite: inviteViewSchema,
-  /** Shown once: the store keeps only its hash. */
-  token: z.string(),
-  /** The link to send the candidate. */
-  url: z.string(),
-});
-export type CreatedInvite = z.infer<typeof createdInviteSchema>;
+// Assessments: assessments.ts. Invites: invites.ts.
 
 // Results ----------------------------------------------------------------------
 

@@ -66,8 +66,8 @@ export function cacheControlFor(relativePath: string): string {
 
 export const isHashedAsset = (relativePath: string) => relativePath.replace(/^\/+/, '').startsWith('assets/');
 
-/** Top-level fields of an API answer that hold a secret: the CSRF token, an invite's link token. */
-const SECRET_FIELDS = ['csrfToken', 'token'] as const;
+/** Top-level fields of an API answer that hold a secret: the CSRF token, an invite's link token, the sheet's links. */
+const SECRET_FIELDS = ['csrfToken', 'token', 'slips'] as const;
 
 /**
  * BREACH: compressing a secret in the same answer as text an attacker can

@@ -125,7 +125,16 @@ export interface Invite {
   /** 8 characters of SHORT_CODE_ALPHABET, unique in the store. */
   shortCode: string;
   candidateName: string | null;
-  candidateEmail: string | null;
+  /** Free text: an e-mail, a phone number, a coordinator. */
+  contact: string | null;
+  /** An interface language code (contracts' INVITE_LANGUAGES), or null. */
+  preferredLanguage: string | null;
+  /** Added to the candidate's time when the attempt starts (deadline.ts). */
+  extraMinutes: number;
+  /** Null: startable until the assessment closes; set: until then instead. */
+  expiresAt: Date | null;
+  /** Whether the link token is kept (sealed), so it can be shown again. */
+  linkAvailable: boolean;
   createdAt: Date;
   revokedAt: Date | null;
   /** The attempt this invite opened, once the candidate started. */

@@ -1,7 +1,17 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { retryAt } from './backoff.ts';
-import { hashInviteToken, newInviteToken, newShortCode, normalizeShortCode, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH } from './secrets.ts';
+import {
+  hashInviteToken,
+  LINK_KEY_BYTES,
+  newInviteToken,
+  newShortCode,
+  normalizeShortCode,
+  openInviteToken,
+  sealInviteToken,
+  SHORT_CODE_ALPHABET,
+  SHORT_CODE_LENGTH,
+} from './secrets.ts';
 
 describe('invite secrets', () => {
   it('uses an alphabet without characters people confuse', () => {
@@ -37,5 +47,22 @@ describe('retry backoff', () => {
   it('doubles from the base and stops at the cap', () => {
     const now = new Date(0);
     expect([1, 2, 3, 10].map((tries) => retryAt(now, tries, { baseMs: 1000, maxMs: 5000 }).getTime())).toEqual([1000, 2000, 4000, 5000]);
+  });
+});
+
+describe('sealed invite tokens', () => {
+  const key = randomBytes(LINK_KEY_BYTES);
+  it('opens what it sealed, only under the same key and for the same invite', () => {
+    const token = newInviteToken();
+    const sealed = sealInviteToken(key, 'invite-1', token);
+    expect(sealed).not.toContain(token);
+    expect(openInviteToken(key, 'invite-1', sealed)).toBe(token);
+    expect(openInviteToken(randomBytes(LINK_KEY_BYTES), 'invite-1', sealed)).toBeUndefined();
+    expect(openInviteToken(key, 'invite-2', sealed)).toBeUndefined();
+    const [version, iv, tag, data] = sealed.split('.');
+    const flipped = Buffer.from(data!, 'base64url');
+    flipped[0]! ^= 1;
+    expect(openInviteToken(key, 'invite-1', [version, iv, tag, flipped.toString('base64url')].join('.'))).toBeUndefined();
+    expect(openInviteToken(key, 'invite-1', 'garbage')).toBeUndefined();
   });
 });

@@ -114,12 +114,20 @@ export interface AssessmentCopy {
 
 export interface NewInvite {
   candidateName?: string | null;
-  candidateEmail?: string | null;
+  contact?: string | null;
+  preferredLanguage?: string | null;
+  /** 0–600; default 0. */
+  extraMinutes?: number;
+}
+
+/** A CSV row to invite: skipped (reported as existing) when its import key is already used in the assessment. */
+export interface ImportedInvite extends NewInvite {
+  importKey: string;
 }
 
 export interface CreatedInvite {
   invite: Invite;
-  /** The link token, returned this once; the store keeps only its SHA-256. */
+  /** The link token. The store looks invites up by its SHA-256 and keeps it sealed under the link key to show it again. */
   token: string;
 }
 
@@ -257,6 +265,25 @@ export interface AssessmentStore {
   getInvite(orgId: OrgId, inviteId: string): Promise<Invite | undefined>;
   listInvites(orgId: OrgId, assessmentId: string): Promise<Invite[]>;
   revokeInvite(orgId: OrgId, inviteId: string): Promise<Invite | undefined>;
+  /** The invite's link token, unsealed; `unavailable` for an invite made before tokens were kept (or under another link key). */
+  getInviteToken(orgId: OrgId, inviteId: string): Promise<Outcome<string, 'not_found' | 'unavailable'>>;
+  /** Every kept link token of an assessment's invites, by invite id (the printable sheet). */
+  listInviteTokens(orgId: OrgId, assessmentId: string): Promise<Map<string, string>>;
+  /** A new link token and short code; the old ones stop working at once. A revoked invite stays revoked. */
+  reissueInvite(orgId: OrgId, inviteId: string): Promise<Outcome<CreatedInvite, 'not_found' | 'revoked'>>;
+  /** Lets the candidate start until `expiresAt` (which must be later than the invite's current end). */
+  extendInvite(orgId: OrgId, inviteId: string, expiresAt: Date): Promise<Outcome<Invite, 'not_found' | 'revoked' | 'not_later'>>;
+  /** The import keys already used in the assessment (the CSV preview). */
+  listInviteImportKeys(orgId: OrgId, assessmentId: string): Promise<Set<string>>;
+  /**
+   * Creates every row whose import key is not used yet, all in one
+   * transaction; `existing` lists the keys that were (an earlier import).
+   */
+  importInvites(
+    orgId: OrgId,
+    assessmentId: string,
+    rows: readonly ImportedInvite[],
+  ): Promise<Outcome<{ created: Map<string, CreatedInvite>; existing: Set<string> }, 'assessment_not_found'>>;
   /** Unscoped by nature (the candidate's way in): looked up by the token's SHA-256. */
   findInviteByToken(token: string): Promise<Invite | undefined>;
   /** Unscoped by nature: case, spaces and dashes are forgiven; ambiguous characters are not guessed. */

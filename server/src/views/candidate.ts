@@ -155,11 +155,11 @@ export function toCandidateAttempt(invite: Invite, assessment: Assessment, attem
       // This candidate's time, extra time included: what the deadline at start will give (store/time-allowed.ts).
       timeLimitMinutes: timeAllowedMinutes(
         assessment,
-        // The invite's first language and extra minutes come with the bulk invites (issue 12, I12-A); until then, none.
-        { firstLanguage: null, extraMinutes: 0 },
+        { firstLanguage: invite.preferredLanguage, extraMinutes: invite.extraMinutes },
         assessment.challenges.map((c) => statementLanguagesOf(c.meta)),
       ),
-      closesAt: assessment.closesAt.toISOString(),
+      // An extended invite may be started until its own end.
+      closesAt: (invite.expiresAt ?? assessment.closesAt).toISOString(),
       resultsVisibility: assessment.resultsVisibility,
       interfaceLanguages: assessment.interfaceLanguages,
       scoring: SCORING_RULE,

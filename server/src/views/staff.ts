@@ -1,11 +1,13 @@
 import {
   countedTotal,
+  INVITE_LANGUAGES,
   judgeResultSchema,
   type AssessmentChangeView,
   type AssessmentView,
   type AttemptSummary,
   type ChallengeMeta,
   type ChallengeSummary,
+  type InviteLanguage,
   type InviteView,
   type StaffSubmission,
   type StaffUserView,
@@ -58,6 +60,11 @@ export function toAssessmentChangeView(change: AssessmentChange): AssessmentChan
   };
 }
 
+/** A stored language code as the contract's enumeration (the API only ever stores one of them). */
+export function inviteLanguage(code: string | null): InviteLanguage | null {
+  return code !== null && (INVITE_LANGUAGES as readonly string[]).includes(code) ? (code as InviteLanguage) : null;
+}
+
 export function toInviteView(invite: Invite, attempt: Attempt | undefined, now: Date): InviteView {
   const status = invite.revokedAt ? 'revoked' : attemptStatus(attempt, now);
   return {
@@ -65,7 +72,11 @@ export function toInviteView(invite: Invite, attempt: Attempt | undefined, now: 
     assessmentId: invite.assessmentId,
     shortCode: invite.shortCode,
     candidateName: invite.candidateName,
-    candidateEmail: invite.candidateEmail,
+    contact: invite.contact,
+    preferredLanguage: inviteLanguage(invite.preferredLanguage),
+    extraMinutes: invite.extraMinutes,
+    expiresAt: invite.expiresAt?.toISOString() ?? null,
+    linkAvailable: invite.linkAvailable,
     status,
     attemptId: invite.attemptId,
     createdAt: invite.createdAt.toISOString(),

@@ -200,7 +200,7 @@ export const assessmentRoutes = [
   route({
     method: 'post',
     path: '/api/assessments/:assessmentId/invites',
-    summary: 'Invites one candidate: a link token (shown once) and a short code',
+    summary: 'Invites one candidate: a link token (kept sealed, so it can be shown again) and a short code',
     tag: 'invites',
     access: 'staff',
     roles: ROLES_FOR.writeInvites,
@@ -210,8 +210,10 @@ export const assessmentRoutes = [
     response: createdInviteSchema,
     async handler({ deps, staff, params, body }) {
       const created = await deps.store.createInvite(staff.user.orgId, params.assessmentId, {
-        candidateName: body.candidateName ?? null,
-        candidateEmail: body.candidateEmail ?? null,
+        candidateName: body.candidateName,
+        contact: body.contact ?? null,
+        preferredLanguage: body.preferredLanguage ?? null,
+        extraMinutes: body.extraMinutes ?? 0,
       });
       if (!created.ok) throw notFound('No such assessment');
       return { invite: toInviteView(created.value.invite, undefined, deps.clock()), token: created.value.token, url: inviteLink(deps.config.publicUrl, created.value.token) };

@@ -5,10 +5,25 @@ import { authRoutes } from './auth.ts';
 import { candidateRoutes } from './candidate.ts';
 import { challengeRoutes } from './challenges.ts';
 import { healthRoutes } from './health.ts';
+import { inviteRoutes } from './invites.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
-/** Every API route; the OpenAPI document and the route tests read this list. */
-export const API_ROUTES: RouteDef[] = [...healthRoutes, ...authRoutes, ...staffRoutes, ...challengeRoutes, ...assessmentRoutes, ...assessmentEditingRoutes, ...candidateRoutes, ...statementFileRoutes];
+/**
+ * Every API route; the OpenAPI document and the route tests read this list.
+ * The invite routes come before the assessments' revoke, so a matrix that
+ * calls each route in order re-issues and extends its spare invite before revoking it.
+ */
+export const API_ROUTES: RouteDef[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...staffRoutes,
+  ...challengeRoutes,
+  ...inviteRoutes,
+  ...assessmentRoutes,
+  ...assessmentEditingRoutes,
+  ...candidateRoutes,
+  ...statementFileRoutes,
+];
 
 export { KODBRO_VERSION } from './health.ts';

@@ -4,8 +4,8 @@ import { asOrgId, type AttemptId, type OrgId } from '../ids.ts';
 import { INTERFACE_LANGUAGES } from '../../contracts/index.ts';
 import { RESULTS_VISIBILITY, type Assessment, type AssessmentChallenge, type AssessmentChange, type Invite } from '../model.ts';
 import { settingChanges, settingValue, unsafeWhileRunning, type AssessmentSettings, type SettingChange, type SettingName } from '../running-changes.ts';
-import { hashInviteToken, newInviteToken, newShortCode, normalizeShortCode } from '../secrets.ts';
-import type { AssessmentChanges, AssessmentCopy, AssessmentTasks, ChangeActor, CreatedInvite, NewAssessment, NewInvite, Outcome, Refused } from '../store.ts';
+import { hashInviteToken, newInviteToken, newShortCode, normalizeShortCode, openInviteToken, sealInviteToken } from '../secrets.ts';
+import type { AssessmentChanges, AssessmentCopy, AssessmentTasks, ChangeActor, CreatedInvite, ImportedInvite, NewAssessment, NewInvite, Outcome, Refused } from '../store.ts';
 import type { Sql } from './db.ts';
 import { INVITE_COLUMNS, toInvite, type AssessmentRow, type InviteRow } from './rows.ts';
 
@@ -280,28 +280,140 @@ export function getAttemptAssessment(sql: Sql, attemptId: AttemptId): Assessment
   return row && toAssessment(sql, row);
 }
 
-export function createInvite(sql: Sql, orgId: OrgId, assessmentId: string, input: NewInvite = {}): Outcome<CreatedInvite, 'assessment_not_found'> {
+/**
+ * One invite row with a fresh token (hashed for lookup, sealed to show again)
+ * and a fresh short code; inside the caller's write transaction.
+ */
+function insertInvite(sql: Sql, linkKey: Uint8Array, orgId: OrgId, assessmentId: string, input: NewInvite, importKey: string | null): CreatedInvite {
+  const id = randomUUID();
+  const token = newInviteToken();
+  const extraMinutes = input.extraMinutes ?? 0;
+  if (!Number.isInteger(extraMinutes) || extraMinutes < 0 || extraMinutes > 600) throw new KodbroError('invalid_argument', 'Extra time is 0 to 600 whole minutes');
+  for (let i = 0; i < SHORT_CODE_TRIES; i++) {
+    // ON CONFLICT DO NOTHING: a taken short code (or, never in practice, token hash) writes nothing; try another code.
+    // The caller has checked the import key inside the same transaction, so it is not the conflict.
+    const changed = sql.run(
+      `INSERT INTO invites (id, org_id, assessment_id, token_hash, token_sealed, short_code, candidate_name, contact,
+                           preferred_language, extra_minutes, import_key, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      id,
+      orgId,
+      assessmentId,
+      hashInviteToken(token),
+      sealInviteToken(linkKey, id, token),
+      newShortCode(),
+      input.candidateName ?? null,
+      input.contact ?? null,
+      input.preferredLanguage ?? null,
+      extraMinutes,
+      importKey,
+      sql.nowMs(),
+    );
+    if (changed === 1) return { invite: getInvite(sql, orgId, id)!, token };
+  }
+  throw new KodbroError('internal', `No free short code after ${SHORT_CODE_TRIES} tries`);
+}
+
+const assessmentExists = (sql: Sql, orgId: OrgId, assessmentId: string) => sql.get('SELECT 1 FROM assessments WHERE id = ? AND org_id = ?', assessmentId, orgId) !== undefined;
+
+export function createInvite(sql: Sql, linkKey: Uint8Array, orgId: OrgId, assessmentId: string, input: NewInvite = {}): Outcome<CreatedInvite, 'assessment_not_found'> {
   return sql.write(() => {
-    if (!sql.get('SELECT 1 FROM assessments WHERE id = ? AND org_id = ?', assessmentId, orgId)) return { ok: false, reason: 'assessment_not_found' } as const;
-    const id = randomUUID();
+    if (!assessmentExists(sql, orgId, assessmentId)) return { ok: false, reason: 'assessment_not_found' } as const;
+    return { ok: true, value: insertInvite(sql, linkKey, orgId, assessmentId, input, null) } as const;
+  });
+}
+
+export function listInviteImportKeys(sql: Sql, orgId: OrgId, assessmentId: string): Set<string> {
+  const rows = sql.all<{ import_key: string }>(
+    'SELECT import_key FROM invites WHERE assessment_id = ? AND org_id = ? AND import_key IS NOT NULL',
+    assessmentId,
+    orgId,
+  );
+  return new Set(rows.map((row) => row.import_key));
+}
+
+export function importInvites(
+  sql: Sql,
+  linkKey: Uint8Array,
+  orgId: OrgId,
+  assessmentId: string,
+  rows: readonly ImportedInvite[],
+): Outcome<{ created: Map<string, CreatedInvite>; existing: Set<string> }, 'assessment_not_found'> {
+  return sql.write(() => {
+    if (!assessmentExists(sql, orgId, assessmentId)) return { ok: false, reason: 'assessment_not_found' } as const;
+    // Read inside the write transaction: a second import racing this one waits, then sees these rows.
+    const used = listInviteImportKeys(sql, orgId, assessmentId);
+    const created = new Map<string, CreatedInvite>();
+    const existing = new Set<string>();
+    for (const row of rows) {
+      if (used.has(row.importKey)) {
+        existing.add(row.importKey);
+        continue;
+      }
+      used.add(row.importKey);
+      created.set(row.importKey, insertInvite(sql, linkKey, orgId, assessmentId, row, row.importKey));
+    }
+    return { ok: true, value: { created, existing } } as const;
+  });
+}
+
+export function getInviteToken(sql: Sql, linkKey: Uint8Array, orgId: OrgId, inviteId: string): Outcome<string, 'not_found' | 'unavailable'> {
+  const row = sql.get<{ token_sealed: string | null }>('SELECT token_sealed FROM invites WHERE id = ? AND org_id = ?', inviteId, orgId);
+  if (!row) return { ok: false, reason: 'not_found' };
+  const token = row.token_sealed === null ? undefined : openInviteToken(linkKey, inviteId, row.token_sealed);
+  return token === undefined ? { ok: false, reason: 'unavailable' } : { ok: true, value: token };
+}
+
+export function listInviteTokens(sql: Sql, linkKey: Uint8Array, orgId: OrgId, assessmentId: string): Map<string, string> {
+  const rows = sql.all<{ id: string; token_sealed: string }>(
+    'SELECT id, token_sealed FROM invites WHERE assessment_id = ? AND org_id = ? AND token_sealed IS NOT NULL',
+    assessmentId,
+    orgId,
+  );
+  const tokens = new Map<string, string>();
+  for (const row of rows) {
+    const token = openInviteToken(linkKey, row.id, row.token_sealed);
+    if (token !== undefined) tokens.set(row.id, token);
+  }
+  return tokens;
+}
+
+export function reissueInvite(sql: Sql, linkKey: Uint8Array, orgId: OrgId, inviteId: string): Outcome<CreatedInvite, 'not_found' | 'revoked'> {
+  return sql.write(() => {
+    const current = getInvite(sql, orgId, inviteId);
+    if (!current) return { ok: false, reason: 'not_found' } as const;
+    if (current.revokedAt) return { ok: false, reason: 'revoked' } as const;
     const token = newInviteToken();
     for (let i = 0; i < SHORT_CODE_TRIES; i++) {
-      // ON CONFLICT DO NOTHING: a taken short code (or, never in practice, token hash) writes nothing; try another code.
+      // A taken short code (a unique violation) is retried with another; `OR IGNORE` is SQLite's spelling of that here.
       const changed = sql.run(
-        `INSERT INTO invites (id, org_id, assessment_id, token_hash, short_code, candidate_name, candidate_email, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-        id,
-        orgId,
-        assessmentId,
+        'UPDATE OR IGNORE invites SET token_hash = ?, token_sealed = ?, short_code = ? WHERE id = ? AND org_id = ?',
         hashInviteToken(token),
+        sealInviteToken(linkKey, inviteId, token),
         newShortCode(),
-        input.candidateName ?? null,
-        input.candidateEmail ?? null,
-        sql.nowMs(),
+        inviteId,
+        orgId,
       );
-      if (changed === 1) return { ok: true, value: { invite: getInvite(sql, orgId, id)!, token } } as const;
+      if (changed === 1) return { ok: true, value: { invite: getInvite(sql, orgId, inviteId)!, token } } as const;
     }
     throw new KodbroError('internal', `No free short code after ${SHORT_CODE_TRIES} tries`);
+  });
+}
+
+export function extendInvite(sql: Sql, orgId: OrgId, inviteId: string, expiresAt: Date): Outcome<Invite, 'not_found' | 'revoked' | 'not_later'> {
+  return sql.write(() => {
+    const row = sql.get<{ revoked_at: number | null; ends_at: number }>(
+      `SELECT i.revoked_at, COALESCE(i.expires_at, s.closes_at) AS ends_at
+         FROM invites i JOIN assessments s ON s.id = i.assessment_id AND s.org_id = i.org_id
+        WHERE i.id = ? AND i.org_id = ?`,
+      inviteId,
+      orgId,
+    );
+    if (!row) return { ok: false, reason: 'not_found' } as const;
+    if (row.revoked_at !== null) return { ok: false, reason: 'revoked' } as const;
+    if (expiresAt.getTime() <= Math.max(row.ends_at, sql.nowMs())) return { ok: false, reason: 'not_later' } as const;
+    sql.run('UPDATE invites SET expires_at = ? WHERE id = ? AND org_id = ?', expiresAt.getTime(), inviteId, orgId);
+    return { ok: true, value: getInvite(sql, orgId, inviteId)! } as const;
   });
 }
 

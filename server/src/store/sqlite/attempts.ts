@@ -5,6 +5,7 @@ import { historyEntry } from '../../history/index.ts';
 import { take } from '../bucket.ts';
 import { asAttemptId, type AttemptId, type AttemptScope, type OrgId } from '../ids.ts';
 import type { Attempt, Draft } from '../model.ts';
+import { attemptDeadline } from '../deadline.ts';
 import type { StoreQuotas } from '../quotas.ts';
 import { statementLanguagesOf, timeAllowedMinutes } from '../time-allowed.ts';
 import type { DraftInput, Outcome, Refused } from '../store.ts';
@@ -25,8 +26,12 @@ export function startAttempt(
       closes_at: number;
       time_limit_minutes: number;
       second_language_percent: number;
+      extra_minutes: number;
+      preferred_language: string | null;
     }>(
-      `SELECT i.assessment_id, i.revoked_at, s.opens_at, s.closes_at, s.time_limit_minutes, s.second_language_percent
+      // An extended invite's own expiry replaces the assessment's close for this candidate.
+      `SELECT i.assessment_id, i.revoked_at, s.opens_at, COALESCE(i.expires_at, s.closes_at) AS closes_at, s.time_limit_minutes,
+              s.second_language_percent, i.extra_minutes, i.preferred_language
          FROM invites i JOIN assessments s ON s.id = i.assessment_id AND s.org_id = i.org_id
         WHERE i.id = ? AND i.org_id = ?`,
       inviteId,
@@ -40,13 +45,19 @@ export function startAttempt(
     if (now < invite.opens_at) return { ok: false, reason: 'not_open' } as const;
     if (now >= invite.closes_at) return { ok: false, reason: 'closed' } as const;
     const id = asAttemptId(randomUUID());
-    const minutes = timeAllowedMinutes(
+    const allowed = timeAllowedMinutes(
       { timeLimitMinutes: invite.time_limit_minutes, secondLanguagePercent: invite.second_language_percent },
-      // The invite's first language and extra minutes come with the bulk invites (issue 12, I12-A); until then, none.
-      { firstLanguage: null, extraMinutes: 0 },
+      { firstLanguage: invite.preferred_language, extraMinutes: invite.extra_minutes },
       taskStatementLanguages(sql, orgId, invite.assessment_id),
     );
-    const deadline = Math.min(now + minutes * 60_000, invite.closes_at);
+    // The assessment's own time is capped by the close; what this candidate gets on top of it
+    // (the second-language share, the invite's minutes) is added after the cap (deadline.ts).
+    const deadline = attemptDeadline({
+      startedAtMs: now,
+      timeLimitMinutes: invite.time_limit_minutes,
+      closesAtMs: invite.closes_at,
+      extraMinutes: allowed - invite.time_limit_minutes,
+    });
     sql.run(
       'INSERT INTO attempts (id, org_id, invite_id, assessment_id, started_at, deadline_at) VALUES (?, ?, ?, ?, ?, ?)',
       id,

@@ -125,13 +125,18 @@ export interface InviteRow {
   assessment_id: string;
   short_code: string;
   candidate_name: string | null;
-  candidate_email: string | null;
+  contact: string | null;
+  preferred_language: string | null;
+  extra_minutes: number;
+  expires_at: number | null;
+  link_available: number;
   created_at: number;
   revoked_at: number | null;
   attempt_id: string | null;
 }
-/** Selects an InviteRow from `invites i`; never the token hash. */
-export const INVITE_COLUMNS = `i.id, i.org_id, i.assessment_id, i.short_code, i.candidate_name, i.candidate_email,
+/** Selects an InviteRow from `invites i`; never the token hash nor the sealed token. */
+export const INVITE_COLUMNS = `i.id, i.org_id, i.assessment_id, i.short_code, i.candidate_name, i.contact,
+  i.preferred_language, i.extra_minutes, i.expires_at, (CASE WHEN i.token_sealed IS NULL THEN 0 ELSE 1 END) AS link_available,
   i.created_at, i.revoked_at, (SELECT a.id FROM attempts a WHERE a.invite_id = i.id) AS attempt_id`;
 export const toInvite = (r: InviteRow): Invite => ({
   id: r.id,
@@ -139,7 +144,11 @@ export const toInvite = (r: InviteRow): Invite => ({
   assessmentId: r.assessment_id,
   shortCode: r.short_code,
   candidateName: r.candidate_name,
-  candidateEmail: r.candidate_email,
+  contact: r.contact,
+  preferredLanguage: r.preferred_language,
+  extraMinutes: r.extra_minutes,
+  expiresAt: dateOrNull(r.expires_at),
+  linkAvailable: r.link_available === 1,
   createdAt: date(r.created_at),
   revokedAt: dateOrNull(r.revoked_at),
   attemptId: r.attempt_id === null ? null : asAttemptId(r.attempt_id),

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
+import { loadLinkKey } from '../link-key.ts';
 import { loadMigrations, type Migration } from '../migrations.ts';
 import type { ClaimedJob, JobLease, StaffRoles } from '../model.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
@@ -14,6 +15,7 @@ import type {
   DraftInput,
   NewAssessment,
   NewChallengeVersion,
+  ImportedInvite,
   NewInvite,
   NewSession,
   NewStaffUser,
@@ -50,6 +52,8 @@ export interface SqliteStoreOptions {
   migrations?: readonly Migration[];
   /** What one attempt or invite may write; each omitted one has its default. */
   quotas?: Partial<StoreQuotas>;
+  /** The key that seals invite link tokens; default: the key file in dataDir (made on first open, link-key.ts). */
+  linkKey?: Uint8Array;
 }
 
 /**
@@ -72,6 +76,7 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #sql: Sql;
   readonly #packageIo: PackageIo;
+  readonly #linkKey: Uint8Array;
 
   constructor(options: SqliteStoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -96,6 +101,7 @@ export class SqliteStore implements Store {
       db.close();
       throw error;
     }
+    this.#linkKey = options.linkKey ?? loadLinkKey(options.dataDir);
     this.#db = db;
     this.#sql = new Sql(db, clock, maxTries);
     this.#packageIo = packageIo(this.file, options.busyTimeoutMs ?? 5000, challenges.PACKAGE_CHUNK_BYTES);
@@ -193,7 +199,25 @@ export class SqliteStore implements Store {
     return assessments.getAttemptAssessment(this.#sql, attemptId);
   }
   async createInvite(orgId: OrgId, assessmentId: string, input?: NewInvite) {
-    return assessments.createInvite(this.#sql, orgId, assessmentId, input);
+    return assessments.createInvite(this.#sql, this.#linkKey, orgId, assessmentId, input);
+  }
+  async getInviteToken(orgId: OrgId, inviteId: string) {
+    return assessments.getInviteToken(this.#sql, this.#linkKey, orgId, inviteId);
+  }
+  async listInviteTokens(orgId: OrgId, assessmentId: string) {
+    return assessments.listInviteTokens(this.#sql, this.#linkKey, orgId, assessmentId);
+  }
+  async reissueInvite(orgId: OrgId, inviteId: string) {
+    return assessments.reissueInvite(this.#sql, this.#linkKey, orgId, inviteId);
+  }
+  async extendInvite(orgId: OrgId, inviteId: string, expiresAt: Date) {
+    return assessments.extendInvite(this.#sql, orgId, inviteId, expiresAt);
+  }
+  async listInviteImportKeys(orgId: OrgId, assessmentId: string) {
+    return assessments.listInviteImportKeys(this.#sql, orgId, assessmentId);
+  }
+  async importInvites(orgId: OrgId, assessmentId: string, rows: readonly ImportedInvite[]) {
+    return assessments.importInvites(this.#sql, this.#linkKey, orgId, assessmentId, rows);
   }
   async getInvite(orgId: OrgId, inviteId: string) {
     return assessments.getInvite(this.#sql, orgId, inviteId);
