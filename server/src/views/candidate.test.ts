@@ -118,10 +118,11 @@ describe('attemptStatus', () => {
 });
 
 describe('toCandidateAttempt: what the test holds, before the timer starts', () => {
-  const invite = { id: 'i', candidateName: 'Amina' } as Invite;
+  const invite = { id: 'i', candidateName: 'Amina', preferredLanguage: null, extraMinutes: 0, expiresAt: null } as Invite;
   const assessment = {
     title: 'Backend',
     timeLimitMinutes: 90,
+    secondLanguagePercent: 25,
     closesAt: new Date('2026-12-01T00:00:00Z'),
     resultsVisibility: 'aggregate',
     challenges: [
@@ -151,5 +152,13 @@ describe('toCandidateAttempt: what the test holds, before the timer starts', () 
       },
       { position: 1, challengeVersionId: '6f1c3f7e-5d5b-4a55-9d3e-0d6a7f1a2b3c', title: 'Old', titles: {}, languages: [] },
     ]);
+  });
+
+  it("shows this candidate's own time and end: the second-language share, the invite's minutes, an extended invite's end", () => {
+    const now = new Date('2026-11-23T12:00:00Z');
+    expect(toCandidateAttempt(invite, assessment, undefined, [], now).assessment).toMatchObject({ timeLimitMinutes: 90, closesAt: '2026-12-01T00:00:00.000Z' });
+    // Swedish is a statement language of the first task only: the second task is read in another language.
+    const swedish = { ...invite, preferredLanguage: 'sv', extraMinutes: 10, expiresAt: new Date('2026-12-05T00:00:00Z') };
+    expect(toCandidateAttempt(swedish, assessment, undefined, [], now).assessment).toMatchObject({ timeLimitMinutes: 123, closesAt: '2026-12-05T00:00:00.000Z' });
   });
 });
