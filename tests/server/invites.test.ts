@@ -150,6 +150,23 @@ describe('re-issue, revoke, extend', () => {
     expect(started.status).toBe(200);
     expect(Date.parse(started.body.deadlineAt) - Date.parse(started.body.startedAt)).toBe(105 * MINUTE);
   });
+
+  it('adds the second-language share (25 % by default) when the invite’s language has no statement, and the invite’s minutes on top; the overview says the same', async () => {
+    const assessmentId = await newAssessment(24 * 60 * MINUTE, 60);
+    // The demo task has statements in English, Swedish and Arabic, none in Tigrinya.
+    const cases = [
+      { preferredLanguage: 'ti', extraMinutes: 5, minutes: 80 },
+      { preferredLanguage: 'sv', extraMinutes: 5, minutes: 65 },
+    ];
+    for (const { preferredLanguage, extraMinutes, minutes } of cases) {
+      const created = await invite(assessmentId, { preferredLanguage, extraMinutes });
+      const { opened, started } = await start({ token: created.token });
+      expect(opened.status).toBe(200);
+      expect(opened.body.attempt.assessment.timeLimitMinutes, preferredLanguage).toBe(minutes);
+      expect(started.status).toBe(200);
+      expect(Date.parse(started.body.deadlineAt) - Date.parse(started.body.startedAt), preferredLanguage).toBe(minutes * MINUTE);
+    }
+  });
 });
 
 describe('CSV import', () => {
