@@ -78,9 +78,11 @@ export default defineConfig({
             // chunks of its own that only the editor's lazy import of
             // src/editor/monaco.ts fetches (hashed, so cached for later visits).
             // Not a group of its own: a group chunk ends up imported by the entry.
-            // zod neither: only staff pages parse with it (the candidate's page takes the
-            // server's answers as typed, see src/api/http.ts), so it goes with their chunk.
-            { name: 'vendor', test: /node_modules[\\/](?!monaco-editor[\\/]|zod[\\/])/ },
+            // Nor the libraries only staff pages use: zod (the candidate's page takes the
+            // server's answers as typed, see src/api/http.ts) and qrcode (the printed
+            // invitation slips) go with the staff chunk. A library that lands here by
+            // mistake shows in `npm run size`, which fails over the budget.
+            { name: 'vendor', test: /node_modules[\\/](?!(monaco-editor|zod|qrcode|dijkstrajs)[\\/])/ },
             // Also the editing helpers that the light editor and Monaco's chunk both
             // use: in a chunk the first load fetches anyway, not one more request.
             // Of the contracts only their plain, zod-free values (plain.ts and what it
