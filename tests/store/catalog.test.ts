@@ -103,7 +103,7 @@ describe('catalog', () => {
     await expect(catalog.publishDirectory(orgId, broken)).rejects.toMatchObject({ code: 'package_invalid', message: expect.stringMatching(/2\.in has no 2\.ans/) });
     const upload = catalog.beginUpload(orgId)!;
     await writeFile(upload.file, 'not a gzip stream');
-    await expect(upload.publish('tar.gz')).rejects.toMatchObject({ code: 'package_invalid' });
+    await expect(upload.publish()).rejects.toMatchObject({ code: 'package_invalid' });
     await upload.end();
     expect(await store.listChallenges(orgId)).toEqual([]);
   });
@@ -114,7 +114,7 @@ describe('catalog', () => {
       const room = catalog.beginUpload(orgId)!;
       try {
         execFileSync('tar', ['-czf', room.file, '-C', dir, '.']);
-        return await room.publish('tar.gz');
+        return await room.publish();
       } finally {
         await room.end();
       }

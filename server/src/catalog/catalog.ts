@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveKind, StoredChallenge } from '../challenges/index.ts';
+import type { StoredChallenge } from '../challenges/index.ts';
 import type { JudgeLimits, PackageLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
 import type { AttemptId, ChallengeVersionInfo, OrgId, PublishedVersion, Store } from '../store/index.ts';
@@ -37,8 +37,8 @@ export interface Catalog {
 export interface Upload {
   /** Where the archive goes: the caller streams the upload into this (absent) file. */
   file: string;
-  /** Unpacks, checks and publishes the archive written to `file`, within the organisation's storage quota. */
-  publish(kind: ArchiveKind): Promise<Published>;
+  /** Unpacks (zip, tar or gzip'd tar, whichever its bytes say), checks and publishes the archive written to `file`, within the organisation's storage quota. */
+  publish(): Promise<Published>;
   /** Removes everything the upload wrote and frees its room; call once, whatever happened. */
   end(): Promise<void>;
 }
@@ -141,7 +141,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       let ended: Promise<void> | undefined;
       return {
         file,
-        publish: (kind) => publish(orgId, { archive: file, archiveKind: kind }, work, limits.orgStorageBytes),
+        publish: () => publish(orgId, { archive: file }, work, limits.orgStorageBytes),
         end() {
           ended ??= Promise.all([rm(file, { force: true }), rm(work, { recursive: true, force: true })]).then(
             () => void uploading.delete(orgId),

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   challengeMeta,
+  extractArchiveFile,
   extractPackageArchive,
   isKattisPackage,
   lintChallenge,
@@ -11,7 +12,6 @@ import {
   primaryTitle,
   withTestDataInFiles,
   writePackageBundle,
-  type ArchiveKind,
   type StoredChallenge,
   type WrittenBundle,
 } from '../challenges/index.ts';
@@ -27,8 +27,8 @@ import { KodbroError } from '../errors.ts';
 export type PackageTask =
   | {
       kind: 'prepare';
-      /** An uploaded archive, or a package folder (the sample challenges). */
-      source: { archive: string; archiveKind: ArchiveKind } | { dir: string };
+      /** An uploaded archive (zip, tar or gzip'd tar, told apart by its bytes), or a package folder (the sample challenges). */
+      source: { archive: string } | { dir: string };
       /** An empty or absent folder this task may fill; the caller removes it afterwards. */
       workDir: string;
       caps: JudgeLimits;
@@ -67,7 +67,7 @@ export async function preparePackage(task: Extract<PackageTask, { kind: 'prepare
   let dir: string;
   if ('archive' in task.source) {
     const unpacked = path.join(task.workDir, 'package');
-    await extractPackageArchive(createReadStreamOf(task.source.archive), task.source.archiveKind, unpacked);
+    await extractArchiveFile(task.source.archive, unpacked);
     dir = await packageRoot(unpacked);
   } else {
     dir = task.source.dir;
