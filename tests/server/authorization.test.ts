@@ -340,6 +340,7 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments',
       'GET /api/assessments/:assessmentId',
       'GET /api/assessments/:assessmentId/invites',
+      'GET /api/challenge-versions/:challengeVersionId/export',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/challenges',
       'GET /api/challenges/:challengeId',

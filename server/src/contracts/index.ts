@@ -10,3 +10,4 @@ export * from './judging.ts';
 export * from './api.ts';
 export * from './realtime.ts';
 export * from './statement.ts';
+export * from './library.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES_FOR } from '../../auth/index.ts';
-import { challengeDetailSchema, challengeListSchema, challengeMetaSchema, idSchema, publishedChallengeSchema, type ChallengeMeta } from '../../contracts/index.ts';
+import { challengeDetailSchema, challengeMetaSchema, idSchema, publishedChallengeSchema, type ChallengeMeta } from '../../contracts/index.ts';
 import type { ChallengeRecord, Store, OrgId } from '../../store/index.ts';
 import { toChallengeSummary } from '../../views/index.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -31,21 +31,6 @@ async function metaOf(store: Store, orgId: OrgId, record: ChallengeRecord): Prom
 }
 
 export const challengeRoutes = [
-  route({
-    method: 'get',
-    path: '/api/challenges',
-    summary: "The organisation's challenges, newest version of each",
-    tag: 'challenges',
-    access: 'staff',
-    roles: ROLES_FOR.readChallenges,
-    status: 200,
-    response: challengeListSchema,
-    async handler({ deps, staff }) {
-      const orgId = staff.user.orgId;
-      const records = await deps.store.listChallenges(orgId);
-      return { challenges: await Promise.all(records.map(async (r) => toChallengeSummary(r, await metaOf(deps.store, orgId, r)))) };
-    },
-  }),
   route({
     method: 'get',
     path: '/api/challenges/:challengeId',
