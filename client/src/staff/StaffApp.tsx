@@ -9,6 +9,7 @@ import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
+import { Library } from './Library.tsx';
 import { Login } from './Login.tsx';
 import staffEn from './strings.ts';
 
@@ -16,7 +17,7 @@ i18next.addResourceBundle('en', 'staff', staffEn);
 
 /**
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
- * `/staff/assessments/:id`, `/staff/attempts/:id`.
+ * `/staff/assessments/:id`, `/staff/attempts/:id`, `/staff/challenges`.
  */
 export default function StaffApp({ path }: { path: string }) {
   const { t } = useTranslation('staff');
@@ -48,6 +49,7 @@ export default function StaffApp({ path }: { path: string }) {
   else if (session === null) page = <Login onSession={setSession} />;
   else if (section === 'assessments' && id) page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
+  else if (section === 'challenges') page = <Library session={session} />;
   else page = <AssessmentList />;
 
   return (
@@ -56,6 +58,11 @@ export default function StaffApp({ path }: { path: string }) {
         <a className="brand" {...linkProps('/staff')}>
           {t('title')}
         </a>
+        {session && (session.user.roles.author || session.user.roles.admin) && (
+          <nav aria-label={t('library.nav')}>
+            <a {...linkProps('/staff/challenges')}>{t('library.nav')}</a>
+          </nav>
+        )}
         {session && (
           <span className="who">
             {session.user.displayName} · {session.organisation.name}{' '}
