@@ -6,13 +6,14 @@
  * nothing is stored; archiving hides a challenge from the default list; and
  * axe-core finds no serious or critical violation on the screen.
  */
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, startTestServer, tarGz, type TestServer } from '../support/server.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
-import { packageZip, withName } from '../support/zip.ts';
+import { packageZip, withName, zipOf } from '../support/zip.ts';
 import { accessibilityProblems, candidatePage, launchBrowser, screenshot } from './support/candidate.ts';
 
 const SUM = path.join(REPO_ROOT, 'tests/fixtures/packages/sum');
@@ -104,6 +105,31 @@ describe('the challenge library page', () => {
     expect(await scratchFiles()).toEqual([]);
     expect(await readdir(path.dirname(server.dataDir))).not.toContain('evil');
     expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shows the upload’s progress while a slow upload goes out, then the refusal of a bomb', async () => {
+    // 512 KB that does not compress, then 30 MB files of zeros in about 30 KB each: at 256 KB/s the progress bar has time to show; the ratio cap refuses it after.
+    const zeros = Buffer.alloc(30 * 1024 * 1024);
+    const bomb = await zipOf([
+      { name: 'bomb/noise.bin', content: randomBytes(512 * 1024), compress: false },
+      ...Array.from({ length: 6 }, (_, i) => ({ name: `bomb/zeros-${i}.in`, content: zeros })),
+    ]);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    try {
+      await importFile('bomb.zip', 'application/zip', bomb);
+      const progress = page.getByLabel('Uploading…');
+      await progress.waitFor({ timeout: 10_000 });
+      await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 10_000 }).toBeGreaterThan(0.1);
+      expect(Number(await progress.getAttribute('value'))).toBeLessThan(1);
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+    const alert = page.locator('.import-form [role="alert"]');
+    await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/^This archive was not imported\. The package archive is too large: the archive expands more than 200 times/);
+    expect(await scratchFiles()).toEqual([]);
   });
 
   it('archives a challenge: gone from the list in use, shown under Archived, and back again', async () => {

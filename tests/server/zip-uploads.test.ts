@@ -92,6 +92,13 @@ describe('zip packages uploaded to a real server', () => {
       message: /expands more than 200 times/,
     },
     {
+      what: 'a zip that holds no package, without naming the server’s folders',
+      zip: () => zipOf([{ name: 'notes/readme.txt', content: 'no manifest here' }]),
+      status: 422,
+      code: 'package_invalid',
+      message: /^The package holds neither kodbro\.yaml \(Kodbro\) nor problem\.yaml \(Kattis\), at its top or in its one folder$/,
+    },
+    {
       what: 'bytes that are no archive',
       zip: async () => Buffer.from('just some text, sent as a zip'),
       status: 422,

@@ -141,7 +141,7 @@ export async function extractPackageArchive(
     for await (const data of chunks) {
       const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data);
       expanded += chunk.length;
-      if (expanded > limits.maxTotalBytes) throw tooLarge(`the archive expands to more than ${limits.maxTotalBytes} bytes`);
+      if (expanded > limits.maxTotalBytes) throw tooLarge(`the archive expands to more than ${inWords(limits.maxTotalBytes)}`);
       if (kind === 'tar.gz' && expanded > limits.ratioFloorBytes && expanded > limits.maxRatio * compressed) {
         throw tooLarge(`the archive expands more than ${limits.maxRatio} times`);
       }
@@ -252,9 +252,9 @@ export function entryWriter(root: string, limits: ArchiveCaps): EntryWriter {
       countEntry();
       const parts = safeParts(name, limits);
       if (!parts.length) throw unsafe(`a file without a name: ${printable(name)}`);
-      if (declaredSize > limits.maxFileBytes) throw tooLarge(`${printable(name)} is larger than ${limits.maxFileBytes} bytes`);
+      if (declaredSize > limits.maxFileBytes) throw tooLarge(`${printable(name)} is larger than ${inWords(limits.maxFileBytes)}`);
       declaredBytes += declaredSize;
-      if (declaredBytes > limits.maxTotalBytes) throw tooLarge(`the files add up to more than ${limits.maxTotalBytes} bytes`);
+      if (declaredBytes > limits.maxTotalBytes) throw tooLarge(`the files add up to more than ${inWords(limits.maxTotalBytes)}`);
 
       await ensureDir(parts.slice(0, -1));
       const file = path.join(root, ...parts);
@@ -269,7 +269,7 @@ export function entryWriter(root: string, limits: ArchiveCaps): EntryWriter {
         for await (const data of content) {
           const chunk = data as Buffer;
           written += chunk.length;
-          if (written > limits.maxFileBytes) throw tooLarge(`${parts.join('/')} is larger than ${limits.maxFileBytes} bytes`);
+          if (written > limits.maxFileBytes) throw tooLarge(`${parts.join('/')} is larger than ${inWords(limits.maxFileBytes)}`);
           await handle.write(chunk);
         }
       } finally {
@@ -351,6 +351,13 @@ export function asPackageError(error: unknown, kind: ArchiveKind): KodbroError {
 export function printable(name: string): string {
   const short = name.length > 120 ? `${name.slice(0, 120)}…` : name;
   return CONTROL_CHARS.test(short) || short.includes('"') ? JSON.stringify(short) : short;
+}
+
+/** A size as people read it in a message: "64 MB", "512 KB", "300 bytes". */
+export function inWords(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }
 
 /** Failures are kept as they were thrown; a promise rejects with an Error. */

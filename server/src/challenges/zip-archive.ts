@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import { ARCHIVE_CAPS, asPackageError, entryWriter, prepareOutDir, printable, removeWritten, tooLarge, unsafe, type ArchiveCaps, type ExtractedArchive } from './archive.ts';
+import { ARCHIVE_CAPS, asPackageError, inWords, entryWriter, prepareOutDir, printable, removeWritten, tooLarge, unsafe, type ArchiveCaps, type ExtractedArchive } from './archive.ts';
 import { KodbroError } from '../errors.ts';
 
 /*
@@ -41,7 +41,7 @@ export async function extractZipArchive(archive: string | Buffer, outDir: string
     for await (const data of stream) {
       const chunk = data as Buffer;
       expanded += chunk.length;
-      if (expanded > limits.maxTotalBytes) throw tooLarge(`the archive expands to more than ${limits.maxTotalBytes} bytes`);
+      if (expanded > limits.maxTotalBytes) throw tooLarge(`the archive expands to more than ${inWords(limits.maxTotalBytes)}`);
       if (expanded > limits.ratioFloorBytes && expanded > limits.maxRatio * compressed) throw tooLarge(`the archive expands more than ${limits.maxRatio} times`);
       yield chunk;
     }
