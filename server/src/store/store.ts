@@ -194,7 +194,7 @@ export interface ChallengeStore {
   exportChallengePackage(orgId: OrgId, versionId: string, file: string): Promise<void>;
   /** Archives the challenge (at the store's clock) or brings it back; undefined when the organisation has no such challenge. */
   setChallengeArchived(orgId: OrgId, challengeId: string, archived: boolean): Promise<ChallengeRecord | undefined>;
-  /** Every version of the organisation's challenges that an assessment uses, with the assessment; by assessment creation. */
+  /** Every version of the organisation's challenges that an assessment uses, with the assessment; by assessment creation, then position in it. */
   listVersionUsage(orgId: OrgId): Promise<VersionUsage[]>;
   /** Package bytes the organisation stores, including packages still being written. */
   storedPackageBytes(orgId: OrgId): Promise<number>;

@@ -225,7 +225,7 @@ export function listVersionUsage(sql: Sql, orgId: OrgId): VersionUsage[] {
          FROM assessment_challenges ac
          JOIN assessments a ON a.id = ac.assessment_id AND a.org_id = ac.org_id
         WHERE ac.org_id = ?
-        ORDER BY a.created_at, a.id`,
+        ORDER BY a.created_at, a.id, ac.position`,
       orgId,
     )
     .map((r) => ({ challengeVersionId: r.challenge_version_id, assessmentId: r.assessment_id, assessmentTitle: r.title }));
