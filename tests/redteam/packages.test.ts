@@ -11,13 +11,14 @@ import { Readable } from 'node:stream';
 import { createGzip, gzipSync } from 'node:zlib';
 import { pack } from 'tar-stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { extractPackageArchive, loadChallenge, resolveLimits, type Challenge } from '../../server/src/challenges/index.ts';
+import { extractArchiveFile, extractPackageArchive, loadChallenge, resolveLimits, type Challenge } from '../../server/src/challenges/index.ts';
 import { DEFAULT_JUDGE_LIMITS } from '../../server/src/config/index.ts';
 import { isKodbroError } from '../../server/src/errors.ts';
 import { judgeSubmission } from '../../server/src/judge/index.ts';
 import { LANGUAGES } from '../../server/src/languages/index.ts';
 import { listSandboxContainers } from '../../server/src/sandbox/index.ts';
 import { docker, expectDockerClean, judgeDeps, judged, REPO_ROOT, SUM_PACKAGE } from '../support/sandbox.ts';
+import { withName, zipOf } from '../support/zip.ts';
 
 const MB = 1024 * 1024;
 let scratch: string;
@@ -191,6 +192,64 @@ describe('25: path traversal and links in package archives', () => {
     const challenge = await loadChallenge(outDir);
     expect(challenge.id).toBe('sum');
     expect(challenge.groups).toHaveLength(5);
+  });
+});
+
+describe('25 and 27 for zip: the same archive rules', () => {
+  /** Writes the zip to a file (zip is read from its end) and unpacks it by its bytes, as an upload is. */
+  async function unpackZip(zip: Buffer, outDir: string, caps = {}) {
+    const file = path.join(path.dirname(path.dirname(path.dirname(outDir))), `upload-${++counter}.bin`);
+    await writeFile(file, zip);
+    try {
+      return await errorOf(extractArchiveFile(file, outDir, caps));
+    } finally {
+      await rm(file, { force: true });
+    }
+  }
+
+  const traversals: Array<[placeholder: string, name: string]> = [
+    ['zz/zz/escape.txt', '../../escape.txt'],
+    ['zzzzz/zz/zz/zz/escape.txt', 'tests/../../../escape.txt'],
+    ['zz_zz_escape.txt', '..\\..\\escape.txt'],
+    ['zetc/kodbro-redteam-escape', '/etc/kodbro-redteam-escape'],
+    ['Cz/escape.txt', 'C:/escape.txt'],
+  ];
+  for (const [placeholder, name] of traversals) {
+    it(`refuses the zip entry ${JSON.stringify(name)}, writing nothing anywhere`, async () => {
+      const { root, outDir } = await freshCase();
+      const zip = withName(await zipOf([{ name: 'kodbro.yaml', content: 'format: kodbro/1\n' }, { name: placeholder, content: 'pwned' }]), placeholder, name);
+      expect(await unpackZip(zip, outDir)).toMatchObject({ code: 'package_unsafe_path' });
+      expect(await listTree(root)).toEqual(['a', 'a/b']);
+    });
+  }
+
+  it('refuses a symlink entry (its Unix mode) and the write-through-the-link that would follow it', async () => {
+    const { root, outDir } = await freshCase();
+    const outside = path.join(root, 'outside');
+    await mkdir(outside);
+    const zip = await zipOf([
+      { name: 'tests', content: outside, mode: 0o120777, compress: false },
+      { name: 'tests/pwned.ans', content: 'pwned' },
+    ]);
+    expect(await unpackZip(zip, outDir)).toMatchObject({ code: 'package_unsafe_path' });
+    expect(await listTree(root)).toEqual(['a', 'a/b', 'outside']);
+  });
+
+  it('stops a zip of 60 MB zero files by its ratio, while streaming, with nothing left', async () => {
+    const { root, outDir } = await freshCase();
+    const zeros = Buffer.alloc(60 * MB);
+    const zip = await zipOf(Array.from({ length: 10 }, (_, i) => ({ name: `tests/hidden/${i}.in`, content: zeros })));
+    expect(zip.length).toBeLessThan(2 * MB);
+    const error = await unpackZip(zip, outDir);
+    expect(error).toMatchObject({ code: 'package_too_large', message: expect.stringMatching(/times/) });
+    expect(await listTree(root)).toEqual(['a', 'a/b']);
+  });
+
+  it('refuses a zip whose central directory declares more entries than the cap, before unpacking any', async () => {
+    const { root, outDir } = await freshCase();
+    const zip = await zipOf(Array.from({ length: 10_001 }, (_, i) => ({ name: `f/${i}`, content: '', compress: false })));
+    expect(await unpackZip(zip, outDir)).toMatchObject({ code: 'package_too_large', message: expect.stringMatching(/more than 10000 entries/) });
+    expect(await listTree(root)).toEqual(['a', 'a/b']);
   });
 });
 

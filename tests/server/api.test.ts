@@ -350,7 +350,7 @@ describe('challenges', () => {
     expectApiError(await admin.request('POST', '/api/challenges', { rawBody: evil, contentType: 'application/gzip' }), 422, 'package_unsafe_path');
     expectApiError(await admin.request('POST', '/api/challenges', { rawBody: Buffer.from('not a gzip stream at all'), contentType: 'application/gzip' }), 422, 'package_invalid');
     const archive = await packageTarGz(SUM_DIR);
-    expectApiError(await admin.request('POST', '/api/challenges', { rawBody: archive, contentType: 'application/zip' }), 415, 'unsupported_media_type');
+    expectApiError(await admin.request('POST', '/api/challenges', { rawBody: archive, contentType: 'image/png' }), 415, 'unsupported_media_type');
     expectApiError(await admin.request('POST', '/api/challenges', { rawBody: 'text', contentType: 'text/plain' }), 415, 'unsupported_media_type');
     expectApiError(await admin.post('/api/challenges', { package: 'json' }), 415, 'unsupported_media_type');
   });
@@ -384,6 +384,41 @@ describe('challenges', () => {
       });
     expect(await refusedEarly(anon)).toBe(401);
     expect(await refusedEarly(recruiter)).toBe(403);
+  });
+
+  it('GET /api/challenges searches and filters archived ones; the query is validated', async () => {
+    const found = await admin.get('/api/challenges?query=SUM');
+    expect(found.status).toBe(200);
+    expect(found.body.challenges.map((c: { slug: string }) => c.slug)).toEqual(['sum']);
+    expect(found.body.challenges[0]).toMatchObject({ archivedAt: null, versions: [{ version: 1, usedBy: [] }] });
+    expectInvalid(await admin.get('/api/challenges?archived=maybe'), 'query.archived');
+    expectInvalid(await admin.get('/api/challenges?colour=blue'));
+  });
+
+  it('POST /api/challenges/:id/archive and /unarchive hide and bring back a challenge (authors only)', async () => {
+    for (const action of ['archive', 'unarchive'] as const) {
+      const done = await admin.post(`/api/challenges/${sumChallengeId}/${action}`);
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect(done.body.archivedAt === null).toBe(action === 'unarchive');
+      expect((await admin.get('/api/challenges?query=sum')).body.challenges).toHaveLength(action === 'archive' ? 0 : 1);
+      expectInvalid(await admin.post(`/api/challenges/not-a-uuid/${action}`), 'params.challengeId');
+      expectApiError(await admin.post(`/api/challenges/${unknownId()}/${action}`), 404, 'not_found');
+      expectApiError(await anon.post(`/api/challenges/${sumChallengeId}/${action}`), 401, 'unauthenticated');
+      expectApiError(await admin.request('POST', `/api/challenges/${sumChallengeId}/${action}`, { csrf: false }), 403, 'csrf_failed');
+      expectApiError(await recruiter.post(`/api/challenges/${sumChallengeId}/${action}`), 403, 'forbidden');
+    }
+  });
+
+  it('GET /api/challenge-versions/:id/export answers a .tar.gz of the version (authors and the admin only)', async () => {
+    const versionId = (await admin.get('/api/challenges?query=sum')).body.challenges[0].latestVersionId;
+    const exported = await admin.get(`/api/challenge-versions/${versionId}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toBe('application/gzip');
+    expect(exported.headers.get('content-disposition')).toBe('attachment; filename="sum-v1.tar.gz"');
+    expectInvalid(await admin.get('/api/challenge-versions/not-a-uuid/export'), 'params.challengeVersionId');
+    expectApiError(await admin.get(`/api/challenge-versions/${unknownId()}/export`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/challenge-versions/${versionId}/export`), 401, 'unauthenticated');
+    expectApiError(await recruiter.get(`/api/challenge-versions/${versionId}/export`), 403, 'forbidden');
   });
 });
 

@@ -352,6 +352,7 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/assessments/:assessmentId/sheet',
+      'GET /api/challenge-versions/:challengeVersionId/export',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/challenges',
       'GET /api/challenges/:challengeId',

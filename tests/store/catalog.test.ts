@@ -5,7 +5,8 @@
  * package cache staying inside its bound; worker time limits.
  */
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,6 +97,37 @@ describe('catalog', () => {
     for (const dir of await readdir(tmp)) expect(await readdir(path.join(tmp, dir))).toEqual([]);
   });
 
+  it('exports a version as a .tar.gz stream, one export per organisation at a time, leaving no file behind', async () => {
+    const catalog = await open();
+    const published = await catalog.publishDirectory(orgId, SUM);
+    const room = catalog.beginExport(orgId)!;
+    expect(room).toBeDefined();
+    expect(catalog.beginExport(orgId)).toBeUndefined();
+    expect(await room.write(randomUUID())).toBeUndefined();
+    const written = (await room.write(published.version.id))!;
+    await room.end();
+    expect(written.folder).toBe('sum-v1');
+    // The file is already gone (the stream holds it open), yet the room stays taken until the stream closes.
+    const tmp = path.join(dataDir, 'tmp');
+    for (const dir of await readdir(tmp)) expect(await readdir(path.join(tmp, dir))).toEqual([]);
+    expect(catalog.beginExport(orgId)).toBeUndefined();
+    const chunks: Buffer[] = [];
+    for await (const chunk of written.stream) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect(bytes.length).toBe(written.bytes);
+    expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    await expect.poll(() => catalog.beginExport(orgId) !== undefined).toBe(true);
+    const unpacked = path.join(scratch, 'unpacked');
+    await mkdir(unpacked);
+    execFileSync('tar', ['-xzf', '-', '-C', unpacked], { input: bytes });
+    expect(await readdir(unpacked)).toEqual(['sum-v1']);
+    const back = await loadChallenge(path.join(unpacked, 'sum-v1'));
+    const original = await loadChallenge(SUM);
+    expect(back.groups.flatMap((g) => g.tests.map((t) => [t.input, t.answer]))).toEqual(original.groups.flatMap((g) => g.tests.map((t) => [t.input, t.answer])));
+    expect(back.statements).toEqual(original.statements);
+    expect(back.checker).toEqual(original.checker);
+  });
+
   it('keeps the error codes of package problems from the worker', async () => {
     const catalog = await open();
     const broken = await sumVariant('broken');
@@ -103,7 +135,7 @@ describe('catalog', () => {
     await expect(catalog.publishDirectory(orgId, broken)).rejects.toMatchObject({ code: 'package_invalid', message: expect.stringMatching(/2\.in has no 2\.ans/) });
     const upload = catalog.beginUpload(orgId)!;
     await writeFile(upload.file, 'not a gzip stream');
-    await expect(upload.publish('tar.gz')).rejects.toMatchObject({ code: 'package_invalid' });
+    await expect(upload.publish()).rejects.toMatchObject({ code: 'package_invalid' });
     await upload.end();
     expect(await store.listChallenges(orgId)).toEqual([]);
   });
@@ -114,7 +146,7 @@ describe('catalog', () => {
       const room = catalog.beginUpload(orgId)!;
       try {
         execFileSync('tar', ['-czf', room.file, '-C', dir, '.']);
-        return await room.publish('tar.gz');
+        return await room.publish();
       } finally {
         await room.end();
       }

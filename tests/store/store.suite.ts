@@ -296,6 +296,30 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.getChallenge(x.id, xSum.challenge.id)).toMatchObject({ latestVersion: 1, title: 'Sum' });
       });
 
+      it('archives and brings back a challenge, once in time, only in its organisation; its versions stay readable for attempts', async () => {
+        const { x, y, xSum, a } = await world(store, clock);
+        expect(xSum.challenge.archivedAt).toBeNull();
+        const archivedAt = clock();
+        expect(await store.setChallengeArchived(x.id, xSum.challenge.id, true)).toMatchObject({ id: xSum.challenge.id, archivedAt });
+        clock.advance(MINUTE);
+        // Archiving again keeps the first time.
+        expect((await store.setChallengeArchived(x.id, xSum.challenge.id, true))?.archivedAt).toEqual(archivedAt);
+        expect((await store.listChallenges(x.id)).find((c) => c.id === xSum.challenge.id)?.archivedAt).toEqual(archivedAt);
+        expect(await store.getAttemptChallengeVersion(a.id, xSum.version.id)).toMatchObject({ id: xSum.version.id });
+        expect(await store.setChallengeArchived(y.id, xSum.challenge.id, false)).toBeUndefined();
+        expect((await store.getChallenge(x.id, xSum.challenge.id))?.archivedAt).toEqual(archivedAt);
+        expect((await store.setChallengeArchived(x.id, xSum.challenge.id, false))?.archivedAt).toBeNull();
+      });
+
+      it('lists which assessments use which version, per organisation', async () => {
+        const { x, y, xTest, yTest, v1, v2, yv } = await world(store, clock);
+        expect(await store.listVersionUsage(x.id)).toEqual([
+          { challengeVersionId: v1, assessmentId: xTest.id, assessmentTitle: 'X backend test' },
+          { challengeVersionId: v2, assessmentId: xTest.id, assessmentTitle: 'X backend test' },
+        ]);
+        expect(await store.listVersionUsage(y.id)).toEqual([{ challengeVersionId: yv, assessmentId: yTest.id, assessmentTitle: 'Y test' }]);
+      });
+
       it('streams a package of several chunks back byte for byte, and only to its organisation', async () => {
         const { x, y } = await world(store, clock);
         const bytes = randomBytes(2 * 1024 * 1024 + 12345);

@@ -10,6 +10,7 @@ import { AssessmentEditor } from './AssessmentEditor.tsx';
 import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
+import { Library } from './Library.tsx';
 import { Login } from './Login.tsx';
 import { Sheet } from './Sheet.tsx';
 import staffEn from './strings.ts';
@@ -19,8 +20,7 @@ i18next.addResourceBundle('en', 'staff', staffEn);
 /**
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
  * `/staff/assessments/:id`, `/staff/assessments/new`, `/staff/assessments/:id/edit`,
- * `/staff/assessments/:id/sheet` (printable slips),
- * `/staff/attempts/:id`.
+ * `/staff/assessments/:id/sheet` (printable slips), `/staff/attempts/:id`, `/staff/challenges`.
  */
 export default function StaffApp({ path }: { path: string }) {
   const { t } = useTranslation('staff');
@@ -55,6 +55,7 @@ export default function StaffApp({ path }: { path: string }) {
   else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id) page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
+  else if (section === 'challenges') page = <Library session={session} />;
   else page = <AssessmentList canCreate={session.user.roles.author} />;
 
   return (
@@ -63,6 +64,11 @@ export default function StaffApp({ path }: { path: string }) {
         <a className="brand" {...linkProps('/staff')}>
           {t('title')}
         </a>
+        {session && (session.user.roles.author || session.user.roles.admin) && (
+          <nav aria-label={t('library.nav')}>
+            <a {...linkProps('/staff/challenges')}>{t('library.nav')}</a>
+          </nav>
+        )}
         {session && (
           <span className="who">
             {session.user.displayName} · {session.organisation.name}{' '}

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { ArchiveKind, StoredChallenge } from '../challenges/index.ts';
+import type { Readable } from 'node:stream';
+import type { StoredChallenge } from '../challenges/index.ts';
 import type { JudgeLimits, PackageLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
 import type { AttemptId, ChallengeVersionInfo, OrgId, PublishedVersion, Store } from '../store/index.ts';
@@ -26,6 +27,11 @@ export interface Catalog {
    * disk an upload can use is bounded before a byte of it is read.
    */
   beginUpload(orgId: OrgId): Upload | undefined;
+  /**
+   * Room for one export (one per organisation at a time, and no more at once
+   * than the server runs package jobs, like uploads): undefined when there is none.
+   */
+  beginExport(orgId: OrgId): Export | undefined;
   /** A version of the organisation's challenge, parsed. */
   forOrg(orgId: OrgId, versionId: string): Promise<StoredChallenge | undefined>;
   /** A version that belongs to the attempt's assessment, parsed. */
@@ -37,9 +43,22 @@ export interface Catalog {
 export interface Upload {
   /** Where the archive goes: the caller streams the upload into this (absent) file. */
   file: string;
-  /** Unpacks, checks and publishes the archive written to `file`, within the organisation's storage quota. */
-  publish(kind: ArchiveKind): Promise<Published>;
+  /** Unpacks (zip, tar or gzip'd tar, whichever its bytes say), checks and publishes the archive written to `file`, within the organisation's storage quota. */
+  publish(): Promise<Published>;
   /** Removes everything the upload wrote and frees its room; call once, whatever happened. */
+  end(): Promise<void>;
+}
+
+export interface Export {
+  /**
+   * Writes the version as a Kodbro package archive (.tar.gz, its entries in
+   * one folder named after the challenge, `folder`) and answers with a stream
+   * of it; undefined when the organisation has no such version. The file is
+   * already removed (the stream holds it open); the room is freed when the
+   * stream closes — read to its end, or destroyed when the client leaves.
+   */
+  write(versionId: string): Promise<{ stream: Readable; folder: string; bytes: number } | undefined>;
+  /** Removes everything the export wrote and frees its room, unless a stream was handed out; call whatever happened. */
   end(): Promise<void>;
 }
 
@@ -75,6 +94,7 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const workers = startPackageWorkers({ size: limits.jobs, timeoutMs: limits.jobTimeoutMs });
   const cache = createLruCache<StoredChallenge>({ maxBytes: limits.cacheBytes, maxEntries: limits.cacheEntries, sizeOf: parsedBytes });
   const uploading = new Set<OrgId>();
+  const exporting = new Set<OrgId>();
   let closed = false;
 
   const sweep = () => store.removeUnfinishedPackages(new Date(Date.now() - UNFINISHED_AFTER_MS));
@@ -141,11 +161,47 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
       let ended: Promise<void> | undefined;
       return {
         file,
-        publish: (kind) => publish(orgId, { archive: file, archiveKind: kind }, work, limits.orgStorageBytes),
+        publish: () => publish(orgId, { archive: file }, work, limits.orgStorageBytes),
         end() {
           ended ??= Promise.all([rm(file, { force: true }), rm(work, { recursive: true, force: true })]).then(
             () => void uploading.delete(orgId),
             () => void uploading.delete(orgId),
+          );
+          return ended;
+        },
+      };
+    },
+    beginExport(orgId) {
+      if (closed || exporting.has(orgId) || exporting.size >= limits.jobs) return undefined;
+      exporting.add(orgId);
+      const work = workDir('export');
+      const stored = `${work}.stored.tar`;
+      const out = `${work}.tar.gz`;
+      const removeFiles = () => Promise.all([rm(stored, { force: true }), rm(out, { force: true }), rm(work, { recursive: true, force: true })]);
+      let ended: Promise<void> | undefined;
+      let streaming = false;
+      return {
+        async write(versionId) {
+          const version = await store.getChallengeVersion(orgId, versionId);
+          if (!version) return undefined;
+          const challenge = await store.getChallenge(orgId, version.challengeId);
+          const slug = challenge?.slug ?? 'challenge';
+          const folder = `${slug}-v${version.version}`;
+          await store.exportChallengePackage(orgId, version.id, stored);
+          const written = await workers.run({ kind: 'export', archive: stored, workDir: work, out, slug, folder });
+          // Open, then remove: nothing is left behind however the download ends, and the room lasts as long as the stream.
+          const handle = await open(out, 'r');
+          await removeFiles();
+          const stream = handle.createReadStream({ highWaterMark: 1024 * 1024 });
+          streaming = true;
+          stream.once('close', () => void exporting.delete(orgId));
+          return { stream, folder, bytes: written.bytes };
+        },
+        end() {
+          if (streaming) return Promise.resolve();
+          ended ??= removeFiles().then(
+            () => void exporting.delete(orgId),
+            () => void exporting.delete(orgId),
           );
           return ended;
         },

@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   challengeMeta,
+  extractArchiveFile,
   extractPackageArchive,
   isKattisPackage,
   lintChallenge,
@@ -10,8 +11,8 @@ import {
   MANIFEST_FILE,
   primaryTitle,
   withTestDataInFiles,
+  writeKodbroPackage,
   writePackageBundle,
-  type ArchiveKind,
   type StoredChallenge,
   type WrittenBundle,
 } from '../challenges/index.ts';
@@ -27,8 +28,8 @@ import { KodbroError } from '../errors.ts';
 export type PackageTask =
   | {
       kind: 'prepare';
-      /** An uploaded archive, or a package folder (the sample challenges). */
-      source: { archive: string; archiveKind: ArchiveKind } | { dir: string };
+      /** An uploaded archive (zip, tar or gzip'd tar, told apart by its bytes), or a package folder (the sample challenges). */
+      source: { archive: string } | { dir: string };
       /** An empty or absent folder this task may fill; the caller removes it afterwards. */
       workDir: string;
       caps: JudgeLimits;
@@ -41,6 +42,19 @@ export type PackageTask =
       archive?: string;
       /** An empty or absent folder on the same file system as `dir`, to unpack into before the rename; the caller removes it. */
       workDir: string;
+    }
+  | {
+      kind: 'export';
+      /** The version's stored bytes (an uncompressed tar). */
+      archive: string;
+      /** An empty or absent folder this task may fill; the caller removes it afterwards. */
+      workDir: string;
+      /** Where the .tar.gz goes (absent); the caller removes it after sending it. */
+      out: string;
+      /** The challenge's id as published: a Kattis package is named by its folder, which the stored bytes do not keep. */
+      slug: string;
+      /** The one folder the archive's entries are in. */
+      folder: string;
     };
 
 export interface PreparedPackage {
@@ -52,11 +66,25 @@ export interface PreparedPackage {
   bundle: WrittenBundle & { file: string };
 }
 
-export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' } ? PreparedPackage : StoredChallenge;
+export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' } ? PreparedPackage : T extends { kind: 'export' } ? WrittenBundle : StoredChallenge;
 
 export async function runPackageTask<T extends PackageTask>(task: T): Promise<TaskResult<T>> {
-  const result = task.kind === 'prepare' ? await preparePackage(task) : await loadStoredPackage(task);
+  const result = task.kind === 'prepare' ? await preparePackage(task) : task.kind === 'export' ? await exportPackage(task) : await loadStoredPackage(task);
   return result as TaskResult<T>;
+}
+
+/**
+ * A stored version as a Kodbro package archive (.tar.gz) for people: unpacked
+ * under the archive rules, loaded (Kodbro or Kattis, whichever was published),
+ * written out by the package writer — manifest, statements and their files,
+ * tests, checker, solutions, limits, starters — and packed inside one folder.
+ */
+export async function exportPackage(task: Extract<PackageTask, { kind: 'export' }>): Promise<WrittenBundle> {
+  const stored = path.join(task.workDir, 'stored');
+  await extractPackageArchive(createReadStreamOf(task.archive), 'tar', stored);
+  const written = path.join(task.workDir, 'kodbro');
+  await writeKodbroPackage({ ...(await loadChallenge(stored)), id: task.slug }, stored, written);
+  return writePackageBundle(written, task.out, { gzip: true, folder: task.folder });
 }
 
 /**
@@ -67,7 +95,7 @@ export async function preparePackage(task: Extract<PackageTask, { kind: 'prepare
   let dir: string;
   if ('archive' in task.source) {
     const unpacked = path.join(task.workDir, 'package');
-    await extractPackageArchive(createReadStreamOf(task.source.archive), task.source.archiveKind, unpacked);
+    await extractArchiveFile(task.source.archive, unpacked);
     dir = await packageRoot(unpacked);
   } else {
     dir = task.source.dir;

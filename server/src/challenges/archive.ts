@@ -8,7 +8,9 @@ import { extract as tarExtract, type Header } from 'tar-stream';
 import { isKodbroError, KodbroError } from '../errors.ts';
 import { PACKAGE_CAPS } from './files.ts';
 
-export type ArchiveKind = 'tar' | 'tar.gz';
+export type ArchiveKind = 'tar' | 'tar.gz' | 'zip';
+/** The kinds read as a stream; a zip is read from its end, so from a file. */
+export type TarKind = Exclude<ArchiveKind, 'zip'>;
 
 /** What an uploaded package archive may expand to (invariant 7: packages are untrusted). */
 export interface ArchiveCaps {
@@ -67,17 +69,14 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
  */
 export async function extractPackageArchive(
   archive: Buffer | NodeJS.ReadableStream,
-  kind: ArchiveKind,
+  kind: TarKind,
   outDir: string,
   caps: Partial<ArchiveCaps> = {},
 ): Promise<ExtractedArchive> {
   const limits: ArchiveCaps = { ...ARCHIVE_CAPS, ...caps };
   const root = path.resolve(outDir);
   const createdRoot = await prepareOutDir(root);
-  const result: ExtractedArchive = { files: 0, directories: 0, bytes: 0 };
-  const knownDirs = new Set<string>();
-  let entries = 0;
-  let declaredBytes = 0;
+  const writer = entryWriter(root, limits);
   let compressed = 0;
   let expanded = 0;
 
@@ -102,78 +101,29 @@ export async function extractPackageArchive(
     );
   });
 
-  const countEntry = () => {
-    entries += 1;
-    if (entries > limits.maxEntries) throw tooLarge(`more than ${limits.maxEntries} entries`);
-  };
-
   async function handleEntry(header: Header, stream: EntryStream): Promise<void> {
-    countEntry();
-    const parts = safeParts(header.name, limits);
     const type: string | null = header.type ?? null;
     switch (type) {
       case 'directory':
-        if (parts.length) await ensureDir(parts);
+        await writer.directory(header.name);
         stream.resume();
         return;
       case 'file':
       case 'contiguous-file':
-        break;
+        await writer.file(header.name, header.size ?? 0, stream);
+        return;
       case 'symlink':
       case 'link':
-        throw unsafe(`links are refused in packages: ${printable(header.name)}`);
+        writer.refused(header.name);
+        throw unsafe(`a link, and packages may not hold links: ${printable(header.name)}`);
       case 'character-device':
       case 'block-device':
       case 'fifo':
-        throw unsafe(`${type} entries are refused in packages: ${printable(header.name)}`);
+        writer.refused(header.name);
+        throw unsafe(`a special file (${type}), and packages hold only files and folders: ${printable(header.name)}`);
       default:
-        throw unsafe(`unsupported entry type ${String(type)}: ${printable(header.name)}`);
-    }
-    if (!parts.length) throw unsafe(`a file entry has no name: ${printable(header.name)}`);
-    const size = header.size ?? 0;
-    if (size > limits.maxFileBytes) throw tooLarge(`${printable(header.name)} is larger than ${limits.maxFileBytes} bytes`);
-    declaredBytes += size;
-    if (declaredBytes > limits.maxTotalBytes) throw tooLarge(`the files add up to more than ${limits.maxTotalBytes} bytes`);
-
-    await ensureDir(parts.slice(0, -1));
-    const file = path.join(root, ...parts);
-    const handle = await open(file, FILE_FLAGS, 0o644).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'EEXIST' || error.code === 'ELOOP' || error.code === 'EISDIR') {
-        throw unsafe(`duplicate or clashing entry: ${parts.join('/')}`);
-      }
-      throw error;
-    });
-    let written = 0;
-    try {
-      for await (const data of stream) {
-        const chunk = data as Buffer;
-        written += chunk.length;
-        if (written > limits.maxFileBytes) throw tooLarge(`${parts.join('/')} is larger than ${limits.maxFileBytes} bytes`);
-        await handle.write(chunk);
-      }
-    } finally {
-      await handle.close();
-    }
-    result.files += 1;
-    result.bytes += written;
-  }
-
-  /** Creates each missing folder of `parts` under the root, refusing anything that is not a real folder. */
-  async function ensureDir(parts: readonly string[]): Promise<void> {
-    let dir = root;
-    for (const part of parts) {
-      dir = path.join(dir, part);
-      if (knownDirs.has(dir)) continue;
-      try {
-        await mkdir(dir, { mode: 0o755 });
-        countEntry();
-        result.directories += 1;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const stat = await lstat(dir);
-        if (!stat.isDirectory() || stat.isSymbolicLink()) throw unsafe(`clashing entry: ${path.relative(root, dir)}`);
-      }
-      knownDirs.add(dir);
+        writer.refused(header.name);
+        throw unsafe(`an entry of a type packages may not hold (${String(type)}): ${printable(header.name)}`);
     }
   }
 
@@ -191,7 +141,7 @@ export async function extractPackageArchive(
     for await (const data of chunks) {
       const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data);
       expanded += chunk.length;
-      if (expanded > limits.maxTotalBytes) throw tooLarge(`the archive expands to more than ${limits.maxTotalBytes} bytes`);
+      if (expanded > limits.maxTotalBytes) throw tooLarge(`the archive expands to more than ${inWords(limits.maxTotalBytes)}`);
       if (kind === 'tar.gz' && expanded > limits.ratioFloorBytes && expanded > limits.maxRatio * compressed) {
         throw tooLarge(`the archive expands more than ${limits.maxRatio} times`);
       }
@@ -236,7 +186,7 @@ export async function extractPackageArchive(
     else await pipeline(source, feedExtract);
     await current;
     if (failure()) throw failure();
-    return result;
+    return writer.result;
   } catch (error) {
     streamFailure ??= error;
     extract.destroy();
@@ -247,13 +197,97 @@ export async function extractPackageArchive(
   }
 }
 
+/** Writes the entries of an archive under `root`, one at a time, within the caps; shared by tar and zip. */
+export interface EntryWriter {
+  result: ExtractedArchive;
+  /** Counts and checks the name of an entry about to be refused for its type: a bad name or the count cap explains first. */
+  refused(name: string): void;
+  directory(name: string): Promise<void>;
+  /** Writes a new file from `content`; `declaredSize` is checked first, the bytes that really arrive as they arrive. */
+  file(name: string, declaredSize: number, content: AsyncIterable<unknown>): Promise<void>;
+}
+
+export function entryWriter(root: string, limits: ArchiveCaps): EntryWriter {
+  const result: ExtractedArchive = { files: 0, directories: 0, bytes: 0 };
+  const knownDirs = new Set<string>();
+  let entries = 0;
+  let declaredBytes = 0;
+
+  const countEntry = () => {
+    entries += 1;
+    if (entries > limits.maxEntries) throw tooLarge(`more than ${limits.maxEntries} entries`);
+  };
+
+  /** Creates each missing folder of `parts` under the root, refusing anything that is not a real folder. */
+  async function ensureDir(parts: readonly string[]): Promise<void> {
+    let dir = root;
+    for (const part of parts) {
+      dir = path.join(dir, part);
+      if (knownDirs.has(dir)) continue;
+      try {
+        await mkdir(dir, { mode: 0o755 });
+        countEntry();
+        result.directories += 1;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const stat = await lstat(dir);
+        if (!stat.isDirectory() || stat.isSymbolicLink()) throw unsafe(`a file where a folder should be: ${printable(path.relative(root, dir))}`);
+      }
+      knownDirs.add(dir);
+    }
+  }
+
+  return {
+    result,
+    refused(name) {
+      countEntry();
+      safeParts(name, limits);
+    },
+    async directory(name) {
+      countEntry();
+      const parts = safeParts(name, limits);
+      if (parts.length) await ensureDir(parts);
+    },
+    async file(name, declaredSize, content) {
+      countEntry();
+      const parts = safeParts(name, limits);
+      if (!parts.length) throw unsafe(`a file without a name: ${printable(name)}`);
+      if (declaredSize > limits.maxFileBytes) throw tooLarge(`${printable(name)} is larger than ${inWords(limits.maxFileBytes)}`);
+      declaredBytes += declaredSize;
+      if (declaredBytes > limits.maxTotalBytes) throw tooLarge(`the files add up to more than ${inWords(limits.maxTotalBytes)}`);
+
+      await ensureDir(parts.slice(0, -1));
+      const file = path.join(root, ...parts);
+      const handle = await open(file, FILE_FLAGS, 0o644).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST' || error.code === 'ELOOP' || error.code === 'EISDIR') {
+          throw unsafe(`the same entry twice, or a file where a folder is: ${printable(parts.join('/'))}`);
+        }
+        throw error;
+      });
+      let written = 0;
+      try {
+        for await (const data of content) {
+          const chunk = data as Buffer;
+          written += chunk.length;
+          if (written > limits.maxFileBytes) throw tooLarge(`${parts.join('/')} is larger than ${inWords(limits.maxFileBytes)}`);
+          await handle.write(chunk);
+        }
+      } finally {
+        await handle.close();
+      }
+      result.files += 1;
+      result.bytes += written;
+    },
+  };
+}
+
 /** The first KodbroError among the failures seen, else the first failure. */
 function pickError(errors: unknown[]): unknown {
   return errors.find((e) => isKodbroError(e)) ?? errors.find((e) => e !== null && e !== undefined);
 }
 
 /** Makes sure `root` is a fresh, empty, real folder; returns whether this call created it. */
-async function prepareOutDir(root: string): Promise<boolean> {
+export async function prepareOutDir(root: string): Promise<boolean> {
   const stat = await lstat(root).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
@@ -269,7 +303,7 @@ async function prepareOutDir(root: string): Promise<boolean> {
   return false;
 }
 
-async function removeWritten(root: string, createdRoot: boolean): Promise<void> {
+export async function removeWritten(root: string, createdRoot: boolean): Promise<void> {
   if (createdRoot) {
     await rm(root, { recursive: true, force: true });
     return;
@@ -287,11 +321,11 @@ async function removeWritten(root: string, createdRoot: boolean): Promise<void> 
  */
 export function safeParts(name: string, caps: Pick<ArchiveCaps, 'maxPathLength' | 'maxNameBytes' | 'maxDepth'> = ARCHIVE_CAPS): string[] {
   if (name.length > caps.maxPathLength) throw new KodbroError('package_invalid', `An entry's path is longer than ${caps.maxPathLength} characters`);
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe(`absolute path: ${printable(name)}`);
-  if (name.includes('\\')) throw unsafe(`backslash in a path: ${printable(name)}`);
-  if (CONTROL_CHARS.test(name)) throw unsafe(`control character in a path: ${printable(name)}`);
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe(`an entry with an absolute path: ${printable(name)}`);
+  if (name.includes('\\')) throw unsafe(`an entry with a backslash in its path: ${printable(name)}`);
+  if (CONTROL_CHARS.test(name)) throw unsafe(`an entry with a control character in its name: ${printable(name)}`);
   const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) throw unsafe(`path leaves the package: ${printable(name)}`);
+  if (parts.includes('..')) throw unsafe(`an entry outside its folder: ${printable(name)}`);
   if (parts.length > caps.maxDepth) throw tooLarge(`${printable(name)} is nested deeper than ${caps.maxDepth} folders`);
   if (parts.some((part) => Buffer.byteLength(part) > caps.maxNameBytes)) {
     throw new KodbroError('package_invalid', `A name in ${printable(name)} is longer than ${caps.maxNameBytes} bytes`);
@@ -299,24 +333,31 @@ export function safeParts(name: string, caps: Pick<ArchiveCaps, 'maxPathLength' 
   return parts;
 }
 
-function unsafe(message: string): KodbroError {
-  return new KodbroError('package_unsafe_path', `Unsafe archive entry: ${message}`);
+export function unsafe(message: string): KodbroError {
+  return new KodbroError('package_unsafe_path', `The archive has ${message}`);
 }
 
-function tooLarge(message: string): KodbroError {
+export function tooLarge(message: string): KodbroError {
   return new KodbroError('package_too_large', `The package archive is too large: ${message}`, { details: ARCHIVE_CAPS });
 }
 
-function asPackageError(error: unknown, kind: ArchiveKind): KodbroError {
+export function asPackageError(error: unknown, kind: ArchiveKind): KodbroError {
   if (isKodbroError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new KodbroError('package_invalid', `Not a valid ${kind} archive: ${message}`, { cause: error });
 }
 
-/** A name as it may appear in a message: control characters escaped, at most 120 characters. */
-function printable(name: string): string {
-  const shown = JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name);
-  return shown;
+/** A name as it may appear in a message: as it is when plain, quoted with escapes when it holds control characters or quotes; at most 120 characters. */
+export function printable(name: string): string {
+  const short = name.length > 120 ? `${name.slice(0, 120)}…` : name;
+  return CONTROL_CHARS.test(short) || short.includes('"') ? JSON.stringify(short) : short;
+}
+
+/** A size as people read it in a message: "64 MB", "512 KB", "300 bytes". */
+export function inWords(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KB`;
+  return `${bytes} bytes`;
 }
 
 /** Failures are kept as they were thrown; a promise rejects with an Error. */

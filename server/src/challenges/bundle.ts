@@ -3,11 +3,19 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
 import { pack, type Header, type Pack } from 'tar-stream';
 import type { ChallengeMeta } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { naturalCompare, PACKAGE_CAPS } from './files.ts';
 import type { Challenge } from './model.ts';
+
+export interface BundleOptions {
+  /** gzip the tar (for an archive people download, not for the store). */
+  gzip?: boolean;
+  /** Put every entry inside this one folder. */
+  folder?: string;
+}
 
 /** A bundle written to a file: its SHA-256 (hex, the version's content hash) and length. */
 export interface WrittenBundle {
@@ -23,20 +31,22 @@ export interface WrittenBundle {
  * 512 MB package never sits in memory. Links and special files are refused,
  * as on import.
  */
-export async function writePackageBundle(root: string, file: string): Promise<WrittenBundle> {
+export async function writePackageBundle(root: string, file: string, options: BundleOptions = {}): Promise<WrittenBundle> {
   const files = await listFiles(root, '');
+  const prefix = options.folder ? `${options.folder}/` : '';
   const archive = pack();
   const hash = createHash('sha256');
   let bytes = 0;
-  const counted = async function* () {
-    for await (const data of archive) {
+  const hashed = async function* (chunks: AsyncIterable<unknown>) {
+    for await (const data of chunks) {
       const chunk = data as Buffer;
       hash.update(chunk);
       bytes += chunk.length;
       yield chunk;
     }
   };
-  const written = pipeline(counted(), createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  const out = createWriteStream(file, { flags: 'wx', mode: 0o600 });
+  const written = options.gzip ? pipeline(archive, createGzip(), hashed, out) : pipeline(archive, hashed, out);
   // Settles only if writing the file failed (a full disk): whatever waits on the archive gives up then.
   const broken = written.then(() => new Promise<never>(() => {}));
   broken.catch(() => {});
@@ -47,7 +57,7 @@ export async function writePackageBundle(root: string, file: string): Promise<Wr
       const { size } = await lstat(full);
       total += size;
       if (total > PACKAGE_CAPS.maxTotalBytes) throw new KodbroError('package_too_large', `The package is larger than ${PACKAGE_CAPS.maxTotalBytes} bytes`);
-      await addFile(archive, broken, { name: relative, size, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0), type: 'file' }, full);
+      await addFile(archive, broken, { name: `${prefix}${relative}`, size, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0), type: 'file' }, full);
     }
     archive.finalize();
     await written;

@@ -8,6 +8,7 @@ export { resolveLimits } from './limits.ts';
 export type { ResolvedLimits } from './limits.ts';
 export { resolveInside } from './files.ts';
 export { lintChallenge } from './lint.ts';
-export { extractPackageArchive, type ArchiveKind } from './archive.ts';
+export { extractPackageArchive } from './archive.ts';
+export { extractArchiveFile } from './unpack.ts';
 export { writePackageBundle, challengeMeta, primaryTitle, type WrittenBundle } from './bundle.ts';
 export { readTestData, testDataHead, withTestDataInFiles } from './test-data.ts';

@@ -16,7 +16,8 @@ export async function loadChallenge(dir: string): Promise<Challenge> {
   const hasManifest = await access(path.join(root, MANIFEST_FILE)).then(() => true, () => false);
   if (hasManifest) return withStatementDocs(await loadKodbroPackage(root));
   if (await isKattisPackage(root)) return withStatementDocs(await loadKattisPackage(root));
-  throw new KodbroError('package_invalid', `${dir} holds neither ${MANIFEST_FILE} (Kodbro) nor problem.yaml (Kattis)`);
+  // Not the folder's path: for an upload it is the server's scratch folder, which is nobody else's business.
+  throw new KodbroError('package_invalid', `The package holds neither ${MANIFEST_FILE} (Kodbro) nor problem.yaml (Kattis), at its top or in its one folder`);
 }
 
 /**

@@ -12,3 +12,4 @@ export * from './invites.ts';
 export * from './realtime.ts';
 export * from './statement.ts';
 export * from './assessments.ts';
+export * from './library.ts';

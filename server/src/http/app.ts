@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -127,7 +128,10 @@ function registerRoute(app: express.Express, deps: AppDeps, def: RouteDef): void
       const body = def.raw ? undefined : parse(def.body, bodyOrUndefined(req), 'body');
       const reply = await def.handler({ req, res, deps, log: req.log, params, query, body, ...auth } as never);
       if (isFileReply(reply)) {
-        res.status(def.status).set(reply.headers).type(reply.contentType).send(reply.content);
+        res.status(def.status).set(reply.headers).type(reply.contentType);
+        if (Buffer.isBuffer(reply.content)) res.send(reply.content);
+        // A client that leaves mid-download ends the pipe, which destroys the source (and so frees what it holds).
+        else await pipeline(reply.content, res).catch((error: unknown) => req.log.debug({ err: error }, 'a streamed answer ended early'));
         return;
       }
       const { status, body: out } = isStatusReply(reply) ? reply : { status: def.status, body: reply };

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { type z } from 'zod';
@@ -39,15 +40,19 @@ export function isStatusReply(reply: unknown): reply is StatusReply<unknown> {
 }
 
 const FILE = Symbol('file');
-/** A handler's answer that is bytes, not JSON (statement images), with the headers that go with them. */
+/**
+ * A handler's answer that is bytes, not JSON (statement images, package
+ * exports), with the headers that go with them: in memory, or a stream the
+ * app pipes to the client (and destroys if the client goes away).
+ */
 export interface FileReply {
   [FILE]: true;
   contentType: string;
-  content: Buffer;
+  content: Buffer | Readable;
   headers: Record<string, string>;
 }
 
-export function fileReply(contentType: string, content: Buffer, headers: Record<string, string> = {}): FileReply {
+export function fileReply(contentType: string, content: Buffer | Readable, headers: Record<string, string> = {}): FileReply {
   return { [FILE]: true, contentType, content, headers };
 }
 

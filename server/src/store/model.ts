@@ -54,6 +54,8 @@ export interface ChallengeRecord {
   /** Version number of the newest version; new assessments pick it. */
   latestVersion: number;
   latestVersionId: string;
+  /** When it was archived (hidden from pickers, still judged for assessments that use it); null while in use. */
+  archivedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -223,6 +223,10 @@ export interface ChallengeStore {
    * no such version.
    */
   exportChallengePackage(orgId: OrgId, versionId: string, file: string): Promise<void>;
+  /** Archives the challenge (at the store's clock) or brings it back; undefined when the organisation has no such challenge. */
+  setChallengeArchived(orgId: OrgId, challengeId: string, archived: boolean): Promise<ChallengeRecord | undefined>;
+  /** Every version of the organisation's challenges that an assessment uses, with the assessment; by assessment creation, then position in it. */
+  listVersionUsage(orgId: OrgId): Promise<VersionUsage[]>;
   /** Package bytes the organisation stores, including packages still being written. */
   storedPackageBytes(orgId: OrgId): Promise<number>;
   /**
@@ -231,6 +235,12 @@ export interface ChallengeStore {
    * by a process that died mid-publish. Returns how many.
    */
   removeUnfinishedPackages(before: Date): Promise<number>;
+}
+
+export interface VersionUsage {
+  challengeVersionId: string;
+  assessmentId: string;
+  assessmentTitle: string;
 }
 
 /** Assessments and the invites to them. */

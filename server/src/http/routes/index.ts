@@ -6,6 +6,7 @@ import { candidateRoutes } from './candidate.ts';
 import { challengeRoutes } from './challenges.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
+import { libraryRoutes } from './library.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
@@ -19,6 +20,7 @@ export const API_ROUTES: RouteDef[] = [
   ...authRoutes,
   ...staffRoutes,
   ...challengeRoutes,
+  ...libraryRoutes,
   ...inviteRoutes,
   ...assessmentRoutes,
   ...assessmentEditingRoutes,

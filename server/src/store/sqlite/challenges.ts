@@ -4,7 +4,7 @@ import { KodbroError } from '../../errors.ts';
 import type { AttemptId, OrgId } from '../ids.ts';
 import type { ChallengeRecord, ChallengeVersionInfo } from '../model.ts';
 import { contentHash } from '../secrets.ts';
-import type { Done, NewChallengeVersion, PackageFile, PublishedVersion, QuotaRefusal } from '../store.ts';
+import type { Done, NewChallengeVersion, PackageFile, PublishedVersion, QuotaRefusal, VersionUsage } from '../store.ts';
 import type { Sql } from './db.ts';
 import type { PackageIo } from './package-io.ts';
 import {
@@ -202,6 +202,33 @@ export function findChallengeBySlug(sql: Sql, orgId: OrgId, slug: string): Chall
 
 export function listChallenges(sql: Sql, orgId: OrgId): ChallengeRecord[] {
   return sql.all<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.org_id = ? ORDER BY c.slug`, orgId).map(toChallenge);
+}
+
+export function setChallengeArchived(sql: Sql, orgId: OrgId, challengeId: string, archived: boolean): ChallengeRecord | undefined {
+  return sql.write(() => {
+    // Archiving again keeps the first time; bringing back clears it.
+    const changed = sql.run(
+      'UPDATE challenges SET archived_at = CASE WHEN ? = 1 THEN COALESCE(archived_at, ?) ELSE NULL END WHERE id = ? AND org_id = ?',
+      archived ? 1 : 0,
+      sql.nowMs(),
+      challengeId,
+      orgId,
+    );
+    return changed === 1 ? getChallenge(sql, orgId, challengeId) : undefined;
+  });
+}
+
+export function listVersionUsage(sql: Sql, orgId: OrgId): VersionUsage[] {
+  return sql
+    .all<{ challenge_version_id: string; assessment_id: string; title: string }>(
+      `SELECT ac.challenge_version_id, a.id AS assessment_id, a.title
+         FROM assessment_challenges ac
+         JOIN assessments a ON a.id = ac.assessment_id AND a.org_id = ac.org_id
+        WHERE ac.org_id = ?
+        ORDER BY a.created_at, a.id, ac.position`,
+      orgId,
+    )
+    .map((r) => ({ challengeVersionId: r.challenge_version_id, assessmentId: r.assessment_id, assessmentTitle: r.title }));
 }
 
 export function listChallengeVersions(sql: Sql, orgId: OrgId, challengeId: string): ChallengeVersionInfo[] {

@@ -68,11 +68,12 @@ export interface ChallengeRow {
   title: string;
   latest_version: number;
   latest_version_id: string;
+  archived_at: number | null;
   created_at: number;
   updated_at: number;
 }
 /** Selects a ChallengeRow from `challenges c`. */
-export const CHALLENGE_COLUMNS = `c.id, c.org_id, c.slug, c.title, c.latest_version, c.created_at, c.updated_at,
+export const CHALLENGE_COLUMNS = `c.id, c.org_id, c.slug, c.title, c.latest_version, c.archived_at, c.created_at, c.updated_at,
   (SELECT v.id FROM challenge_versions v WHERE v.challenge_id = c.id AND v.version = c.latest_version) AS latest_version_id`;
 export const toChallenge = (r: ChallengeRow): ChallengeRecord => ({
   id: r.id,
@@ -81,6 +82,7 @@ export const toChallenge = (r: ChallengeRow): ChallengeRecord => ({
   title: r.title,
   latestVersion: r.latest_version,
   latestVersionId: r.latest_version_id,
+  archivedAt: r.archived_at === null ? null : date(r.archived_at),
   createdAt: date(r.created_at),
   updatedAt: date(r.updated_at),
 });

@@ -169,6 +169,12 @@ export class SqliteStore implements Store {
   async exportChallengePackage(orgId: OrgId, versionId: string, file: string) {
     return challenges.exportChallengePackage(this.#sql, this.#packageIo, orgId, versionId, file);
   }
+  async setChallengeArchived(orgId: OrgId, challengeId: string, archived: boolean) {
+    return challenges.setChallengeArchived(this.#sql, orgId, challengeId, archived);
+  }
+  async listVersionUsage(orgId: OrgId) {
+    return challenges.listVersionUsage(this.#sql, orgId);
+  }
   async storedPackageBytes(orgId: OrgId) {
     return challenges.storedPackageBytes(this.#sql, orgId);
   }
