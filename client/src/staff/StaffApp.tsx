@@ -5,6 +5,7 @@ import type { StaffSession } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
 import { linkProps, navigate } from '../router.ts';
+import { loadEthiopicFont } from '../i18n/index.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { AssessmentEditor } from './AssessmentEditor.tsx';
 import { AssessmentList } from './AssessmentList.tsx';
@@ -27,6 +28,12 @@ export default function StaffApp({ path }: { path: string }) {
   // undefined: still asking the server; null: signed out.
   const [session, setSession] = useState<StaffSession | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
+
+  // Staff pages name Tigrinya (language menus, invites, slips) on machines without a Ge'ez font.
+  // Registering costs nothing: the font files are fetched only once an Ethiopic character shows.
+  useEffect(() => {
+    void loadEthiopicFont();
+  }, []);
 
   useEffect(() => {
     staffApi.session().then(setSession, (caught: unknown) => {
