@@ -107,6 +107,9 @@ export const libraryRoutes = [
     produces: ['application/gzip'],
     response: z.string().meta({ format: 'binary' }),
     async handler({ deps, staff, params, res }) {
+      // An unknown id is 404 whether or not an export is in flight (the room of the last
+      // download is freed only when its file stream closes, a moment after the client has it all).
+      if (!(await deps.store.getChallengeVersion(staff.user.orgId, params.challengeVersionId))) throw notFound('No such challenge version');
       const room = deps.catalog.beginExport(staff.user.orgId);
       if (!room) {
         res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
