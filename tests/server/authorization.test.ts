@@ -97,6 +97,10 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       return { body: { title: 'Matrix', timeLimitMinutes: 30, opensAt: new Date(Date.now() - DAY_MS).toISOString(), closesAt: new Date(Date.now() + DAY_MS).toISOString(), resultsVisibility: 'samples', challengeIds: [ids.challengeId] } };
     case 'patch /api/staff/:userId':
       return { body: { roles: { author: true, recruiter: true } } };
+    case 'post /api/staff/invitations':
+      return { body: { email: `invited-${newId()}@kodbro.example`, displayName: 'Matrix Invited', roles: { author: false, recruiter: true, admin: false } } };
+    case 'post /api/auth/welcome':
+      return { body: { token: 'A'.repeat(43), password: 'matrix-password-long' } };
     case 'patch /api/assessments/:assessmentId':
       // A change the running assessment takes (a later close); unsafe ones are refused 409 whoever asks.
       return { body: { closesAt: new Date(Date.now() + 400 * DAY_MS).toISOString() } };
