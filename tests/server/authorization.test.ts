@@ -377,6 +377,16 @@ describe('HTTP: who may call what', () => {
     ]);
   });
 
+  it('managing colleagues is the admin’s alone: an author or a recruiter gets 403 on every staff-management route, and nothing changes', async () => {
+    const manage = staffRoutes.filter((d) => d.path.startsWith('/api/staff'));
+    expect(manage.map(routeName).sort()).toEqual(['DELETE /api/staff/:userId', 'GET /api/staff', 'PATCH /api/staff/:userId', 'POST /api/staff', 'POST /api/staff/invitations']);
+    const before = (await staffX.get('/api/staff')).body.staff.length;
+    for (const def of manage) {
+      for (const client of [recruiterOnly, authorOnly]) expectRefused(await call(client, def, X, X), 403, 'forbidden', [X], routeName(def));
+    }
+    expect((await staffX.get('/api/staff')).body.staff).toHaveLength(before);
+  });
+
   it('a candidate cookie gets 401 on every staff route (with its own CSRF token too)', async () => {
     for (const def of staffRoutes) {
       expectRefused(await call(A.client, def, X, X), 401, 'unauthenticated', [X], routeName(def));
