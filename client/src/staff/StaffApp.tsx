@@ -72,10 +72,11 @@ export default function StaffApp({ path }: { path: string }) {
   if (session === undefined) page = error ? null : <p role="status">{t('loading')}</p>;
   else if (welcomeToken !== undefined && session === null) page = <Welcome token={welcomeToken} onDone={welcomed} />;
   else if (session === null) page = <Login onSession={setSession} news={loginNews} />;
-  else if (section === 'assessments' && id === 'new') page = <AssessmentEditor session={session} />;
-  else if (section === 'assessments' && id && sub === 'edit') page = <AssessmentEditor id={decodeURIComponent(id)} session={session} />;
+  // Authoring pages only for authors (the server refuses the rest anyway); others land on the list or the assessment.
+  else if (section === 'assessments' && id === 'new' && session.user.roles.author) page = <AssessmentEditor session={session} />;
+  else if (section === 'assessments' && id && id !== 'new' && sub === 'edit' && session.user.roles.author) page = <AssessmentEditor id={decodeURIComponent(id)} session={session} />;
   else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
-  else if (section === 'assessments' && id) page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
+  else if (section === 'assessments' && id && id !== 'new') page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
   else if (section === 'challenges') page = <Library session={session} />;
   else if (section === 'people' && session.user.roles.admin) page = <People session={session} />;
