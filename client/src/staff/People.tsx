@@ -33,6 +33,11 @@ export function People({ session }: { session: StaffSession }) {
     };
   }, [reload]);
 
+  const invited = (done: InvitedColleague) => {
+    setNews('');
+    setPeople((list) => (list ? [...list, { ...done.colleague, welcomeUntil: done.expiresAt }] : list));
+  };
+
   const roleWords = (roles: Roles) => ROLE_NAMES.filter((role) => roles[role]).map((role) => t(`people.role_${role}`)).join(', ') || t('people.noRoles');
 
   const saveRoles = async (person: ColleagueView, roles: Roles) => {
@@ -89,10 +94,7 @@ export function People({ session }: { session: StaffSession }) {
           </tbody>
         </table>
       )}
-      <InviteColleague csrf={session.csrfToken} onInvited={(invited) => {
-        setNews('');
-        setPeople((list) => (list ? [...list, { ...invited.colleague, welcomeUntil: invited.expiresAt }] : list));
-      }} />
+      <InviteColleague csrf={session.csrfToken} onInvited={invited} />
     </section>
   );
 }

@@ -28,7 +28,7 @@ describe('the staff texts in Swedish', () => {
 async function staffT(language: 'en' | 'sv'): Promise<TFunction<'staff'>> {
   const instance = i18next.createInstance();
   await instance.init({ lng: language, fallbackLng: 'en', interpolation: { escapeValue: false }, resources: { en: { staff: staffEn }, sv: { staff: staffSv } } });
-  return instance.getFixedT(language, 'staff') as TFunction<'staff'>;
+  return instance.getFixedT<'staff'>(language, 'staff');
 }
 
 describe('staff errors in words, by code', () => {
