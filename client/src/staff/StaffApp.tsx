@@ -36,7 +36,13 @@ export default function StaffApp({ path }: { path: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [loginNews, setLoginNews] = useState('');
   const [language, setLanguage] = useState(staffLanguage);
-  const welcomeToken = path.startsWith('/staff/welcome/') ? decodeURIComponent(path.slice('/staff/welcome/'.length)) : undefined;
+  // A welcome link's token is kept here and taken out of the address bar and history, like an invite's.
+  const [heldToken] = useState(() => (path.startsWith('/staff/welcome/') ? decodeURIComponent(path.slice('/staff/welcome/'.length)) : undefined));
+  const welcomeToken = path.startsWith('/staff/welcome') ? heldToken : undefined;
+
+  useEffect(() => {
+    if (heldToken !== undefined) navigate('/staff/welcome', { replace: true });
+  }, [heldToken]);
 
   useEffect(() => {
     staffApi.session().then(setSession, (caught: unknown) => {
@@ -70,7 +76,7 @@ export default function StaffApp({ path }: { path: string }) {
   let page;
   const [, , section, id, sub] = path.split('/');
   if (session === undefined) page = error ? null : <p role="status">{t('loading')}</p>;
-  else if (welcomeToken !== undefined && session === null) page = <Welcome token={welcomeToken} onDone={welcomed} />;
+  else if (welcomeToken !== undefined) page = <Welcome token={welcomeToken} onDone={welcomed} />;
   else if (session === null) page = <Login onSession={setSession} news={loginNews} />;
   // Authoring pages only for authors (the server refuses the rest anyway); others land on the list or the assessment.
   else if (section === 'assessments' && id === 'new' && session.user.roles.author) page = <AssessmentEditor session={session} />;
