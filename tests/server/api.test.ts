@@ -243,7 +243,11 @@ describe('staff: roles and organisations', () => {
     // Even of oneself: the organisation keeps its admin.
     expect((await admin.patch(`/api/staff/${me.id}`, { roles: { author: true, recruiter: true } })).body.roles).toEqual({ author: true, recruiter: true, admin: true });
 
-    expectInvalid(await admin.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: true, admin: true } }), 'body.roles');
+    // The last admin keeps the role, in words that say why.
+    const demote = await admin.patch(`/api/staff/${me.id}`, { roles: { author: true, recruiter: true, admin: false } });
+    expectApiError(demote, 409, 'last_admin');
+    expect(demote.body.error.message).toMatch(/last admin/);
+    expectInvalid(await admin.patch(`/api/staff/${viewer.id}`, { roles: { author: true, recruiter: true, admin: 'yes' } }), 'body.roles.admin');
     expectInvalid(await admin.patch(`/api/staff/${viewer.id}`, {}), 'body.roles');
     expectInvalid(await admin.patch('/api/staff/not-an-id', { roles: { author: true, recruiter: true } }), 'params.userId');
     expectApiError(await admin.patch(`/api/staff/${unknownId()}`, { roles: { author: true, recruiter: true } }), 404, 'not_found');
@@ -951,6 +955,89 @@ describe('assessment copies and the change record', () => {
     expectApiError(await admin.get(`/api/assessments/${unknownId()}/changes`), 404, 'not_found');
     expectApiError(await anon.get(`/api/assessments/${createdAssessmentId}/changes`), 401, 'unauthenticated');
     expectApiError(await roleless.get(`/api/assessments/${createdAssessmentId}/changes`), 403, 'forbidden');
+  });
+});
+
+describe('staff: colleagues invited with a welcome link, removed with their sessions', () => {
+  const WELCOME_PASSWORD = 'welcome-password-long-enough';
+  const tokenOf = (url: string) => decodeURIComponent(url.split('/staff/welcome/')[1] ?? '');
+
+  it('POST /api/staff/invitations gives a one-time link once; POST /api/auth/welcome sets the password, then sign-in works', async () => {
+    const invited = await admin.post('/api/staff/invitations', { email: 'Ada@Kodbro.example', displayName: 'Ada Author', roles: { author: true, recruiter: false, admin: false } });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    expect(invited.body.colleague).toMatchObject({ email: 'ada@kodbro.example', displayName: 'Ada Author', roles: { author: true, recruiter: false, admin: false } });
+    expect(invited.body.url).toMatch(/^https?:\/\/[^/]+\/staff\/welcome\/[A-Za-z0-9_-]{43}$/);
+    const expiresInDays = (Date.parse(invited.body.expiresAt) - Date.now()) / (24 * 60 * 60 * 1000);
+    expect(expiresInDays).toBeGreaterThan(6.99);
+    expect(expiresInDays).toBeLessThanOrEqual(7);
+    const token = tokenOf(invited.body.url);
+
+    // The list shows the pending link's end, never the link.
+    const listed = (await admin.get('/api/staff')).body.staff.find((u: { email: string }) => u.email === 'ada@kodbro.example');
+    expect(listed.welcomeUntil).toBe(invited.body.expiresAt);
+    expect(JSON.stringify((await admin.get('/api/staff')).body)).not.toContain(token);
+    // Nothing opens the account before the link is used.
+    expectApiError(await new Client(server.url).post('/api/auth/login', { email: 'ada@kodbro.example', password: WELCOME_PASSWORD }), 401, 'unauthenticated');
+
+    expectInvalid(await anon.post('/api/auth/welcome', { token, password: 'short' }), 'body.password');
+    expectInvalid(await anon.post('/api/auth/welcome', { token: 'not a token', password: WELCOME_PASSWORD }), 'body.token');
+    expectApiError(await anon.post('/api/auth/welcome', { token: 'B'.repeat(43), password: WELCOME_PASSWORD }), 404, 'not_found');
+    const welcomed = await anon.post('/api/auth/welcome', { token, password: WELCOME_PASSWORD });
+    expect(welcomed.status, JSON.stringify(welcomed.body)).toBe(200);
+    expect(welcomed.body).toEqual({ email: 'ada@kodbro.example', organisation: 'demo' });
+    expect(welcomed.headers.getSetCookie()).toEqual([]);
+    // Once only.
+    const again = await anon.post('/api/auth/welcome', { token, password: 'another-password-long' });
+    expectApiError(again, 404, 'not_found');
+    expect(again.body.error.message).toMatch(/used already|expired/);
+
+    const ada = new Client(server.url);
+    expect((await ada.login('ada@kodbro.example', WELCOME_PASSWORD)).status).toBe(200);
+    expect((await ada.get('/api/challenges')).status).toBe(200);
+    expect((await admin.get('/api/staff')).body.staff.find((u: { email: string }) => u.email === 'ada@kodbro.example').welcomeUntil).toBeNull();
+  });
+
+  it('POST /api/staff/invitations validates and refuses: taken e-mail 409, anonymous 401, no CSRF 403, not admin 403', async () => {
+    const body = { email: 'zed@kodbro.example', displayName: 'Zed', roles: { author: false, recruiter: true, admin: false } };
+    expectInvalid(await admin.post('/api/staff/invitations', { ...body, email: 'nope' }), 'body.email');
+    expectInvalid(await admin.post('/api/staff/invitations', { ...body, roles: { author: true } }), 'body.roles.recruiter');
+    expectInvalid(await admin.post('/api/staff/invitations', { ...body, password: 'not-taken-here' }));
+    expectApiError(await admin.post('/api/staff/invitations', { ...body, email: 'ADA@kodbro.example' }), 409, 'conflict');
+    expectApiError(await anon.post('/api/staff/invitations', body), 401, 'unauthenticated');
+    expectApiError(await admin.request('POST', '/api/staff/invitations', { body, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await recruiter.post('/api/staff/invitations', body), 403, 'forbidden');
+    expectApiError(await roleless.post('/api/staff/invitations', body), 403, 'forbidden');
+    expect((await admin.get('/api/staff')).body.staff.map((u: { email: string }) => u.email)).not.toContain('zed@kodbro.example');
+  });
+
+  it('a second admin may be made and unmade; DELETE /api/staff/:userId ends the colleague\'s sessions at once and never removes the last admin', async () => {
+    const list = (await admin.get('/api/staff')).body.staff as { id: string; email: string }[];
+    const me = list.find((u) => u.email === DEMO_EMAIL)!;
+    const ada = list.find((u) => u.email === 'ada@kodbro.example')!;
+    const adaClient = new Client(server.url);
+    await adaClient.login('ada@kodbro.example', WELCOME_PASSWORD);
+
+    expect((await admin.patch(`/api/staff/${ada.id}`, { roles: { author: true, recruiter: false, admin: true } })).body.roles).toEqual({ author: true, recruiter: false, admin: true });
+    expect((await adaClient.get('/api/staff')).status).toBe(200);
+    expect((await adaClient.patch(`/api/staff/${me.id}`, { roles: { author: true, recruiter: true, admin: false } })).body.roles.admin).toBe(false);
+    expectApiError(await admin.get('/api/staff'), 403, 'forbidden');
+    expect((await adaClient.patch(`/api/staff/${me.id}`, { roles: { author: true, recruiter: true, admin: true } })).body.roles.admin).toBe(true);
+
+    expectInvalid(await admin.delete('/api/staff/not-an-id'), 'params.userId');
+    expectApiError(await admin.delete(`/api/staff/${unknownId()}`), 404, 'not_found');
+    expectApiError(await anon.delete(`/api/staff/${ada.id}`), 401, 'unauthenticated');
+    expectApiError(await admin.request('DELETE', `/api/staff/${ada.id}`, { csrf: false }), 403, 'csrf_failed');
+    expectApiError(await recruiter.delete(`/api/staff/${ada.id}`), 403, 'forbidden');
+    const removed = await admin.delete(`/api/staff/${ada.id}`);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body).toEqual({ id: ada.id, roles: { author: true, recruiter: false, admin: true } });
+    expectApiError(await adaClient.get('/api/auth/session'), 401, 'unauthenticated');
+    expectApiError(await new Client(server.url).post('/api/auth/login', { email: 'ada@kodbro.example', password: WELCOME_PASSWORD }), 401, 'unauthenticated');
+
+    const last = await admin.delete(`/api/staff/${me.id}`);
+    expectApiError(last, 409, 'last_admin');
+    expect(last.body.error.message).toMatch(/last admin cannot be removed/);
+    expect((await admin.get('/api/auth/session')).status).toBe(200);
   });
 });
 

@@ -97,6 +97,10 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       return { body: { title: 'Matrix', timeLimitMinutes: 30, opensAt: new Date(Date.now() - DAY_MS).toISOString(), closesAt: new Date(Date.now() + DAY_MS).toISOString(), resultsVisibility: 'samples', challengeIds: [ids.challengeId] } };
     case 'patch /api/staff/:userId':
       return { body: { roles: { author: true, recruiter: true } } };
+    case 'post /api/staff/invitations':
+      return { body: { email: `invited-${newId()}@kodbro.example`, displayName: 'Matrix Invited', roles: { author: false, recruiter: true, admin: false } } };
+    case 'post /api/auth/welcome':
+      return { body: { token: 'A'.repeat(43), password: 'matrix-password-long' } };
     case 'patch /api/assessments/:assessmentId':
       // A change the running assessment takes (a later close); unsafe ones are refused 409 whoever asks.
       return { body: { closesAt: new Date(Date.now() + 400 * DAY_MS).toISOString() } };
@@ -371,6 +375,16 @@ describe('HTTP: who may call what', () => {
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/invites/:inviteId/link',
     ]);
+  });
+
+  it('managing colleagues is the admin’s alone: an author or a recruiter gets 403 on every staff-management route, and nothing changes', async () => {
+    const manage = staffRoutes.filter((d) => d.path.startsWith('/api/staff'));
+    expect(manage.map(routeName).sort()).toEqual(['DELETE /api/staff/:userId', 'GET /api/staff', 'PATCH /api/staff/:userId', 'POST /api/staff', 'POST /api/staff/invitations']);
+    const before = (await staffX.get('/api/staff')).body.staff.length;
+    for (const def of manage) {
+      for (const client of [recruiterOnly, authorOnly]) expectRefused(await call(client, def, X, X), 403, 'forbidden', [X], routeName(def));
+    }
+    expect((await staffX.get('/api/staff')).body.staff).toHaveLength(before);
   });
 
   it('a candidate cookie gets 401 on every staff route (with its own CSRF token too)', async () => {

@@ -271,6 +271,8 @@ function validBodyOf(op: Operation): Record<string, unknown> | undefined {
     'POST /api/auth/login': { email: DEMO_EMAIL, password: 'wrong-password' },
     'POST /api/auth/logout': {},
     'POST /api/staff': { email: 'fuzz@kodbro.example', displayName: 'Fuzz', password: 'a-long-enough-password', roles: { author: true, recruiter: false } },
+    'POST /api/staff/invitations': { email: 'fuzz-invited@kodbro.example', displayName: 'Fuzz', roles: { author: false, recruiter: true, admin: false } },
+    'POST /api/auth/welcome': { token: 'A'.repeat(43), password: 'a-long-enough-password' },
     'POST /api/assessments': {
       title: 'Fuzzed',
       challengeVersionIds: [known.challengeVersionId],

@@ -184,7 +184,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.ping()).toBe(true);
       });
 
-      it('keeps staff with roles, an e-mail unique in the organisation and one admin per organisation', async () => {
+      it('keeps staff with roles and an e-mail unique in the organisation; several admins, but never none', async () => {
         const { x, y } = await world(store, clock);
         const admin = ok(await store.createStaffUser(x.id, staff('  Boss@X.example ', { admin: true, author: true })));
         expect(admin).toMatchObject({ orgId: x.id, email: 'boss@x.example', roles: { admin: true, author: true, recruiter: false } });
@@ -193,16 +193,60 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(recruiter.roles).toEqual({ author: true, recruiter: true, admin: false });
 
         expect(await store.createStaffUser(x.id, staff('BOSS@x.example'))).toEqual({ ok: false, reason: 'email_taken' });
-        expect(await store.createStaffUser(x.id, staff('second@x.example', { admin: true }))).toEqual({ ok: false, reason: 'admin_exists' });
         ok(await store.createStaffUser(y.id, staff('boss@y.example', { admin: true })));
 
-        expect(await store.updateStaffRoles(x.id, recruiter.id, { author: false, recruiter: true, admin: true })).toEqual({ ok: false, reason: 'admin_exists' });
-        ok(await store.updateStaffRoles(x.id, admin.id, { author: true, recruiter: false, admin: false }));
+        // The last admin keeps the role; with a second admin the first may give it up.
+        expect(await store.updateStaffRoles(x.id, admin.id, { author: true, recruiter: false, admin: false })).toEqual({ ok: false, reason: 'last_admin' });
         const promoted = ok(await store.updateStaffRoles(x.id, recruiter.id, { author: false, recruiter: true, admin: true }));
         expect(promoted.roles).toEqual({ author: false, recruiter: true, admin: true });
+        ok(await store.updateStaffRoles(x.id, admin.id, { author: true, recruiter: false, admin: false }));
+        expect(await store.updateStaffRoles(x.id, recruiter.id, { author: false, recruiter: true, admin: false })).toEqual({ ok: false, reason: 'last_admin' });
 
         expect((await store.listStaffUsers(x.id)).map((u) => u.email)).toEqual(['boss@x.example', 'rec@x.example']);
         expect(await store.getStaffUser(x.id, admin.id)).toMatchObject({ id: admin.id, roles: { admin: false } });
+      });
+
+      it('invites a colleague with a welcome link that sets the password once, until it expires', async () => {
+        const { x, y } = await world(store, clock);
+        const expiresAt = new Date(clock().getTime() + 7 * DAY);
+        const invited = ok(await store.inviteStaffUser(x.id, staff('new@x.example', { author: true }), { tokenHash: 'welcome-hash', expiresAt }));
+        expect(await store.inviteStaffUser(x.id, staff('NEW@x.example'), { tokenHash: 'other-hash', expiresAt })).toEqual({ ok: false, reason: 'email_taken' });
+        expect(await store.pendingStaffWelcomes(x.id)).toEqual(new Map([[invited.id, expiresAt]]));
+        expect(await store.pendingStaffWelcomes(y.id)).toEqual(new Map());
+
+        expect(await store.redeemStaffWelcome('unknown-hash', '$argon2id$set')).toEqual({ ok: false, reason: 'not_found' });
+        expect(ok(await store.redeemStaffWelcome('welcome-hash', '$argon2id$set')).id).toBe(invited.id);
+        expect((await store.findStaffForSignIn('new@x.example', { limit: 5 }))[0]?.passwordHash).toBe('$argon2id$set');
+        // Once only.
+        expect(await store.redeemStaffWelcome('welcome-hash', '$argon2id$again')).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.pendingStaffWelcomes(x.id)).toEqual(new Map());
+
+        const late = ok(await store.inviteStaffUser(x.id, staff('late@x.example'), { tokenHash: 'late-hash', expiresAt }));
+        clock.advance(7 * DAY + 1);
+        expect(await store.pendingStaffWelcomes(x.id)).toEqual(new Map());
+        expect(await store.redeemStaffWelcome('late-hash', '$argon2id$late')).toEqual({ ok: false, reason: 'not_found' });
+        expect((await store.findStaffForSignIn('late@x.example', { limit: 5 }))[0]?.passwordHash).toBe('$argon2id$fake$late@x.example');
+        expect(late.roles.admin).toBe(false);
+      });
+
+      it('removes a colleague with their sessions and welcome links, never the last admin, never across organisations', async () => {
+        const { x, y } = await world(store, clock);
+        const admin = ok(await store.createStaffUser(x.id, staff('boss@x.example', { admin: true })));
+        const colleague = ok(await store.inviteStaffUser(x.id, staff('col@x.example', { recruiter: true }), { tokenHash: 'col-welcome', expiresAt: new Date(clock().getTime() + DAY) }));
+        const session = await store.createSession({ kind: 'staff', idHash: 'col-session', orgId: x.id, userId: colleague.id, csrfToken: 't', expiresAt: new Date(clock().getTime() + DAY) });
+        const yAdmin = ok(await store.createStaffUser(y.id, staff('boss@y.example', { admin: true })));
+
+        expect(await store.removeStaffUser(y.id, colleague.id)).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.removeStaffUser(x.id, admin.id)).toEqual({ ok: false, reason: 'last_admin' });
+        expect(await store.removeStaffUser(y.id, yAdmin.id)).toEqual({ ok: false, reason: 'last_admin' });
+        const removed = ok(await store.removeStaffUser(x.id, colleague.id));
+        expect(removed).toEqual({ user: colleague, endedSessions: [session.idHash] });
+        expect(await store.findSession('col-session')).toBeUndefined();
+        expect(await store.getStaffUser(x.id, colleague.id)).toBeUndefined();
+        expect(await store.redeemStaffWelcome('col-welcome', '$argon2id$x')).toEqual({ ok: false, reason: 'not_found' });
+        expect(await store.removeStaffUser(x.id, colleague.id)).toEqual({ ok: false, reason: 'not_found' });
+        // The address may be invited again.
+        ok(await store.createStaffUser(x.id, staff('col@x.example')));
       });
 
       it('returns the password hash only to sign-in, by any case of the e-mail', async () => {

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { changeLanguage, documentAttributes, initI18n, setPageKind } from './setup.ts';
+import { changeLanguage, changeStaffLanguage, documentAttributes, initI18n, setPageKind, staffLanguage } from './setup.ts';
 
 /** Only what the i18n module touches: <html>'s lang and dir, and a stored choice. */
 const html = { lang: '', dir: '' };
@@ -40,5 +40,22 @@ describe('the language and direction of a page', () => {
     await setPageKind('candidate');
     expect(html).toEqual({ lang: 'prs', dir: 'rtl' });
     expect(i18next.t('workspace.submit')).toBe('ارسال');
+  });
+
+  it('the staff menu’s Swedish shows on staff pages only, left to right, stored apart from the candidate’s choice', async () => {
+    expect(staffLanguage()).toBe('en');
+    await setPageKind('staff');
+    await changeStaffLanguage('sv');
+    expect(html).toEqual({ lang: 'sv', dir: 'ltr' });
+    expect(i18next.language).toBe('sv');
+    expect(stored.get('kodbro.staffLanguage')).toBe('sv');
+    expect(stored.get('kodbro.language')).toBe('prs');
+
+    await setPageKind('candidate');
+    expect(html).toEqual({ lang: 'prs', dir: 'rtl' });
+    await setPageKind('staff');
+    expect(html).toEqual({ lang: 'sv', dir: 'ltr' });
+    await changeStaffLanguage('en');
+    expect(html).toEqual({ lang: 'en', dir: 'ltr' });
   });
 });

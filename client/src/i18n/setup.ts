@@ -35,6 +35,13 @@ const loaders: Record<Exclude<LanguageCode, 'en'>, () => LocaleModule> = {
 };
 
 const STORAGE_KEY = 'kodbro.language';
+/** The staff pages' own choice on this device, apart from the candidate's and the browser's. */
+const STAFF_STORAGE_KEY = 'kodbro.staffLanguage';
+
+/** Languages the staff pages are translated into; all left to right. */
+export const STAFF_LANGUAGES = ['en', 'sv'] as const satisfies readonly LanguageCode[];
+export type StaffLanguage = (typeof STAFF_LANGUAGES)[number];
+export const isStaffLanguage = (code: string): code is StaffLanguage => (STAFF_LANGUAGES as readonly string[]).includes(code);
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -78,18 +85,37 @@ export function registerFormats(instance: i18n): void {
 
 /**
  * Which kind of page is showing. Candidate pages speak the chosen language and
- * take its direction; staff pages are English only (until translated) and stay
- * English and left-to-right even when a candidate chose Arabic on this browser.
+ * take its direction; staff pages speak the staff choice (English unless
+ * Swedish was chosen in the staff menu on this device) and stay left to right
+ * even when a candidate chose Arabic on this browser.
  */
 export type PageKind = 'candidate' | 'staff';
 
 let pageKind: PageKind = 'candidate';
 /** The language the candidate chose (or the browser suggested), whatever the page. */
 let chosen: LanguageCode = 'en';
+/** Read on first use: the staff menu's choice, never the browser's languages. */
+let staffChosen: StaffLanguage | undefined;
+
+/** The staff pages' language on this device. */
+export function staffLanguage(): StaffLanguage {
+  if (staffChosen === undefined) {
+    const stored = readStorage(STAFF_STORAGE_KEY);
+    staffChosen = stored && isStaffLanguage(stored) ? stored : 'en';
+  }
+  return staffChosen;
+}
 
 /** The language a page shows. */
-export function pageLanguage(kind: PageKind, choice: LanguageCode): LanguageCode {
-  return kind === 'staff' ? 'en' : choice;
+export function pageLanguage(kind: PageKind, choice: LanguageCode, staffChoice: StaffLanguage = 'en'): LanguageCode {
+  return kind === 'staff' ? staffChoice : choice;
+}
+
+/** The staff menu: switches the staff pages and remembers it on this device; the candidate's choice stays as it was. */
+export async function changeStaffLanguage(code: StaffLanguage): Promise<void> {
+  staffChosen = code;
+  writeStorage(STAFF_STORAGE_KEY, code);
+  await showLanguage(pageLanguage(pageKind, chosen, code));
 }
 
 /** `lang` and `dir` for <html>. */
@@ -102,10 +128,11 @@ export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({ ...I18NEXT_OPTIONS, resources: { en: { translation: en } }, lng: 'en' });
   registerFormats(i18next);
   applyDocumentLanguage('en');
-  const first = initialLanguage();
-  if (first !== 'en') {
+  chosen = initialLanguage();
+  // A staff page may start in Swedish though the candidate's choice is English, and the other way round.
+  if (pageLanguage(pageKind, chosen, staffLanguage()) !== 'en') {
     // Do not hold the page hostage to a slow chunk: English shows meanwhile.
-    await Promise.race([changeLanguage(first, false), new Promise((resolve) => setTimeout(resolve, 2500))]);
+    await Promise.race([showLanguage(pageLanguage(pageKind, chosen, staffLanguage())), new Promise((resolve) => setTimeout(resolve, 2500))]);
   }
 }
 
@@ -113,7 +140,7 @@ export async function initI18n(): Promise<void> {
 export async function changeLanguage(code: LanguageCode, remember = true): Promise<void> {
   chosen = code;
   if (remember) writeStorage(STORAGE_KEY, code);
-  await showLanguage(pageLanguage(pageKind, code));
+  await showLanguage(pageLanguage(pageKind, code, staffLanguage()));
 }
 
 /**
@@ -127,7 +154,7 @@ export function setPageKind(kind: PageKind): Promise<void> {
   pageKind = kind;
   // Before `initI18n` (main.tsx may say so first): noted, and a staff page then never fetches the chosen language's texts.
   if (!i18next.isInitialized) return Promise.resolve();
-  return showLanguage(pageLanguage(kind, chosen));
+  return showLanguage(pageLanguage(kind, chosen, staffLanguage()));
 }
 
 async function showLanguage(code: LanguageCode): Promise<void> {
@@ -136,7 +163,7 @@ async function showLanguage(code: LanguageCode): Promise<void> {
     i18next.addResourceBundle(code, 'translation', messages.default);
   }
   // The page may have changed kind while the texts loaded: show what it is now.
-  const showing = pageLanguage(pageKind, chosen);
+  const showing = pageLanguage(pageKind, chosen, staffLanguage());
   if (i18next.language !== showing && (showing === 'en' || i18next.hasResourceBundle(showing, 'translation'))) await i18next.changeLanguage(showing);
   applyDocumentLanguage(i18next.language as LanguageCode);
 }

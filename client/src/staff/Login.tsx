@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { organisationChoiceSchema, type OrganisationChoice, type StaffSession } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
-import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { StaffAlert } from './StaffAlert.tsx';
 
-export function Login({ onSession }: { onSession: (session: StaffSession) => void }) {
+export function Login({ onSession, news = '' }: { onSession: (session: StaffSession) => void; news?: string }) {
   const { t } = useTranslation('staff');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -37,6 +37,9 @@ export function Login({ onSession }: { onSession: (session: StaffSession) => voi
   return (
     <section className="narrow">
       <h1>{t('signIn')}</h1>
+      <p role="status" className="news">
+        {news}
+      </p>
       <form onSubmit={submit} className="stack">
         <label htmlFor="staff-email">{t('email')}</label>
         <input id="staff-email" type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
@@ -62,7 +65,7 @@ export function Login({ onSession }: { onSession: (session: StaffSession) => voi
             </select>
           </>
         )}
-        <ErrorAlert error={error} />
+        <StaffAlert error={error} place="signIn" />
         <button type="submit" className="primary" disabled={busy}>
           {t('signIn')}
         </button>

@@ -1,18 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api/http.ts';
-import { errorText } from '../ui/ErrorAlert.tsx';
+import { staffErrorText, type ErrorPlace } from './error-words.ts';
 
 /**
- * A staff form's error: the server's own words for a refusal it explained
- * (which field, which row, why), the shared wording for transport failures.
- * The live region stays in the document so new text is announced.
+ * A staff form's or page's error in words (error-words.ts): the staff
+ * language's text for the common codes, the server's own words for a refusal
+ * it explained. The live region stays in the document so new text is announced.
  */
-export function StaffAlert({ error }: { error: ApiError | null }) {
-  const { t } = useTranslation();
-  const ownWords = error && error.status >= 400 && error.status < 500 && error.message;
+export function StaffAlert({ error, place = 'page' }: { error: ApiError | null; place?: ErrorPlace }) {
+  const { t } = useTranslation('staff');
   return (
     <div className="alert" role="alert" aria-live="assertive">
-      {error ? (ownWords ? error.message : errorText(t, error)) : null}
+      {error ? staffErrorText(t, error, place) : null}
     </div>
   );
 }

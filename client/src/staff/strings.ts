@@ -1,6 +1,6 @@
 /**
- * Staff texts (the `staff` i18next namespace), English only for now; other
- * languages can be added beside it. Loaded with the staff chunk, so
+ * Staff texts (the `staff` i18next namespace) in English; Swedish is in
+ * strings.sv.ts (same keys, a test checks). Loaded with the staff chunk, so
  * candidates never download them.
  */
 const staffEn = {
@@ -197,6 +197,66 @@ const staffEn = {
     back: 'Back to the assessment',
     none: 'No invites to print.',
     missing: 'Not on the sheet (made before links were kept; re-issue them to print them): {{names}}',
+  },
+  errorWords: {
+    wrongCredentials: 'Wrong e-mail or password.',
+    rateLimited_one: 'Too many attempts, try again in {{count}} minute.',
+    rateLimited_other: 'Too many attempts, try again in {{count}} minutes.',
+    network: 'Kodbro cannot be reached. Check your connection and try again.',
+    timeout: 'Kodbro is slow to answer. Try again in a moment.',
+    signedOut: 'You are not signed in any more. Sign in again.',
+    forbidden: 'Your roles do not allow this. Ask your organisation’s admin.',
+    csrfFailed: 'Your session has changed. Reload the page and try again.',
+    lastAdmin: 'The organisation’s last admin cannot be removed or lose the admin role. Make another colleague admin first.',
+    server: 'Something went wrong on Kodbro’s side. Try again in a moment.',
+    badResponse: 'The answer could not be read. Reload the page.',
+  },
+  staffLanguage: {
+    label: 'Language',
+  },
+  people: {
+    nav: 'People',
+    title: 'People',
+    intro: 'Colleagues in {{organisation}} and what each may do. Authors write challenges and assessments; recruiters invite candidates and read their attempts; admins manage people.',
+    listHeading: 'Colleagues',
+    name: 'Name',
+    email: 'E-mail',
+    roles: 'Roles',
+    actions: 'Actions',
+    role_author: 'Author',
+    role_recruiter: 'Recruiter',
+    role_admin: 'Admin',
+    roleOf: '{{role}}: {{name}}',
+    you: '(you)',
+    pending: 'Invited, no password yet (link works until {{time}})',
+    saveRoles: 'Save roles',
+    saveRolesOf: 'Save roles of {{name}}',
+    rolesConfirm: 'Change the roles of {{name}} to: {{roles}}?',
+    noRoles: 'no role',
+    rolesSaved: 'Roles of {{name}} saved: {{roles}}.',
+    remove: 'Remove',
+    removeOf: 'Remove {{name}}',
+    removeConfirm: 'Remove {{name}} from {{organisation}}? They are signed out at once and can no longer sign in.',
+    removed: '{{name}} is removed and signed out.',
+    inviteHeading: 'Invite a colleague',
+    inviteName: 'Name',
+    inviteEmail: 'E-mail',
+    inviteRoles: 'Roles',
+    inviteButton: 'Invite',
+    invited: '{{name}} is invited. Send them this link: it is shown only now, works once, and expires {{time}}.',
+    inviteLink: 'Welcome link for {{name}}',
+  },
+  welcome: {
+    title: 'Welcome to Kodbro',
+    intro: 'Choose a password for your staff account. Then sign in with your e-mail address and this password.',
+    password: 'New password',
+    passwordHint: 'At least {{min}} characters. A few unrelated words make a good one.',
+    repeat: 'The same password again',
+    mismatch: 'The two passwords are not the same.',
+    tooShort: 'The password needs at least {{min}} characters.',
+    submit: 'Set password',
+    done: 'Your password is set. Sign in with {{email}}.',
+    expired: 'This welcome link does not work: it was used already or has expired. Ask your admin for a new one.',
   },
   library: {
     nav: 'Challenge library',

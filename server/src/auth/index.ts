@@ -4,7 +4,7 @@
  * bound to that one invite. Writes made with a cookie carry the session's
  * CSRF token in a header.
  */
-export { inviteLink } from './links.ts';
+export { inviteLink, staffWelcomeLink } from './links.ts';
 export { originPolicy, isLoopbackName, type OriginPolicy } from './origin.ts';
 export { ROLES_FOR, holdsAnyRole, type StaffRole } from './roles.ts';
 export { hashPassword, verifyPassword, decoyHash } from './passwords.ts';
@@ -13,6 +13,8 @@ export {
   CANDIDATE_COOKIE,
   CSRF_HEADER,
   newSessionSecret,
+  hashSessionId,
+  newWelcomeToken,
   resolveStaff,
   resolveCandidate,
   csrfMatches,

@@ -5,3 +5,8 @@
 export function inviteLink(publicUrl: string, token: string): string {
   return `${publicUrl}/invite/${encodeURIComponent(token)}`;
 }
+
+/** A colleague's one-time welcome (set-password) link: the client's `/staff/welcome/:token` route. */
+export function staffWelcomeLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/staff/welcome/${encodeURIComponent(token)}`;
+}

@@ -18,6 +18,13 @@ export function newSessionSecret(): NewSessionSecret {
   return { id, idHash: hashSessionId(id), csrfToken: randomBytes(24).toString('base64url') };
 }
 
+/** A colleague's one-time welcome token (goes into the link) and the hash the store keeps. */
+export function newWelcomeToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashSessionId(token) };
+}
+
+/** SHA-256 hex of a session id or a welcome token: what the store keeps instead of the secret. */
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id, 'utf8').digest('hex');
 }

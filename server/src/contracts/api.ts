@@ -99,13 +99,7 @@ export const createStaffBodySchema = z.strictObject({
 });
 export type CreateStaffBody = z.infer<typeof createStaffBodySchema>;
 
-export const staffListSchema = z.object({ staff: z.array(staffUserViewSchema) });
-
-/** The admin changes a colleague's roles; the admin role itself is not handed over here. */
-export const updateStaffRolesBodySchema = z.strictObject({
-  roles: z.strictObject({ author: z.boolean(), recruiter: z.boolean() }),
-});
-export type UpdateStaffRolesBody = z.infer<typeof updateStaffRolesBodySchema>;
+// The admin's colleague routes (list, invitations, roles, removal) and the welcome link: contracts/staff.ts.
 
 /** `details` of a 409 `organisation_required`: the organisations whose account the password opened. */
 export const organisationChoiceSchema = z.object({ organisations: z.array(organisationViewSchema.pick({ name: true, slug: true })) });

@@ -60,6 +60,8 @@ export const API_ERROR_CODES = [
   'request_timeout',
   'host_not_allowed',
   'organisation_required',
+  /** Removing or demoting the organisation's last admin: someone must be able to manage staff. */
+  'last_admin',
   'unavailable',
   'internal',
 ] as const;

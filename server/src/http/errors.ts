@@ -21,6 +21,7 @@ export const ERROR_STATUS: Record<ApiErrorCode | ErrorCode, number> = {
   attempt_closed: 409,
   not_open: 409,
   organisation_required: 409,
+  last_admin: 409,
   assessment_running: 409,
   payload_too_large: 413,
   package_too_large: 413,

@@ -1,11 +1,15 @@
-import type { RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import type { Request, RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
+
+const resetTimeOf = (req: Request): Date | undefined => (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
 import type { ErrorBody } from '../contracts/index.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
-function limited(message: string): ErrorBody {
-  return { error: { code: 'rate_limited', message } };
+/** `details.retryAfterSeconds`: when the window that refused ends, so a page can say "try again in N minutes". */
+function limited(message: string, resetTime: Date | undefined): ErrorBody {
+  const retryAfterSeconds = resetTime ? Math.max(1, Math.ceil((resetTime.getTime() - Date.now()) / 1000)) : Math.ceil(WINDOW_MS / 1000);
+  return { error: { code: 'rate_limited', message, details: { retryAfterSeconds } } };
 }
 
 /**
@@ -24,7 +28,7 @@ export function loginLimiter(max: number): RequestHandler {
       const email = typeof given === 'string' ? given.trim().toLowerCase().slice(0, 254) : '';
       return `${ipKeyGenerator(req.ip ?? '')}|${email}`;
     },
-    handler: (_req, res) => res.status(429).json(limited('Too many sign-in attempts. Wait a few minutes and try again.')),
+    handler: (req, res) => res.status(429).json(limited('Too many sign-in attempts. Wait a few minutes and try again.', resetTimeOf(req))),
   });
 }
 
@@ -38,6 +42,6 @@ export function inviteLimiter(max: number): RequestHandler {
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
     // A code that works does not count against the address.
     skipSuccessfulRequests: true,
-    handler: (_req, res) => res.status(429).json(limited('Too many tries with invite codes. Wait a few minutes and try again.')),
+    handler: (req, res) => res.status(429).json(limited('Too many tries with invite codes. Wait a few minutes and try again.', resetTimeOf(req))),
   });
 }

@@ -40,6 +40,12 @@ export interface NewStaffUser {
   roles: StaffRoles;
 }
 
+/** A colleague's one-time welcome link (set-password), stored as the token's SHA-256 only. */
+export interface NewStaffWelcome {
+  tokenHash: string;
+  expiresAt: Date;
+}
+
 export interface NewChallengeVersion {
   /** The package's own id; the challenge row is found or made by it. */
   slug: string;
@@ -185,10 +191,26 @@ export interface OrgStore {
   /** Unscoped by nature: how seeding and sign-in pages find an organisation. */
   findOrganisationBySlug(slug: string): Promise<Organisation | undefined>;
 
-  createStaffUser(orgId: OrgId, input: NewStaffUser): Promise<Outcome<StaffUser, 'email_taken' | 'admin_exists' | 'org_not_found'>>;
+  createStaffUser(orgId: OrgId, input: NewStaffUser): Promise<Outcome<StaffUser, 'email_taken' | 'org_not_found'>>;
+  /** A colleague and their welcome link in one transaction (the hash is of a password nobody knows). */
+  inviteStaffUser(orgId: OrgId, input: NewStaffUser, welcome: NewStaffWelcome): Promise<Outcome<StaffUser, 'email_taken' | 'org_not_found'>>;
+  /** Colleagues with an unused, unexpired welcome link: user id → when it expires. */
+  pendingStaffWelcomes(orgId: OrgId): Promise<Map<string, Date>>;
+  /**
+   * Unscoped by nature (the token is the way in): sets the password of the
+   * link's user and deletes all their welcome links. Expired or unknown
+   * tokens are `not_found` alike.
+   */
+  redeemStaffWelcome(tokenHash: string, passwordHash: string): Promise<Outcome<StaffUser, 'not_found'>>;
   getStaffUser(orgId: OrgId, userId: string): Promise<StaffUser | undefined>;
   listStaffUsers(orgId: OrgId): Promise<StaffUser[]>;
-  updateStaffRoles(orgId: OrgId, userId: string, roles: StaffRoles): Promise<Outcome<StaffUser, 'not_found' | 'admin_exists'>>;
+  /** Refuses to take the admin role from the organisation's last admin. */
+  updateStaffRoles(orgId: OrgId, userId: string, roles: StaffRoles): Promise<Outcome<StaffUser, 'not_found' | 'last_admin'>>;
+  /**
+   * Deletes the user, their sessions and welcome links; refuses the last
+   * admin. Returns the ended sessions' id hashes (live sockets close on them).
+   */
+  removeStaffUser(orgId: OrgId, userId: string): Promise<Outcome<{ user: StaffUser; endedSessions: string[] }, 'not_found' | 'last_admin'>>;
   setStaffPasswordHash(orgId: OrgId, userId: string, passwordHash: string): Promise<boolean>;
   /**
    * Unscoped by nature: sign-in happens before the organisation is known.

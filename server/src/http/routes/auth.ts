@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { z } from 'zod';
-import { decoyHash, newSessionSecret, STAFF_COOKIE, verifyPassword, type StaffIdentity } from '../../auth/index.ts';
-import { loginBodySchema, okSchema, staffSessionSchema, type OrganisationChoice, type StaffSession } from '../../contracts/index.ts';
+import { decoyHash, hashPassword, hashSessionId, newSessionSecret, STAFF_COOKIE, verifyPassword, type StaffIdentity } from '../../auth/index.ts';
+import { loginBodySchema, okSchema, staffSessionSchema, welcomeBodySchema, welcomeDoneSchema, type OrganisationChoice, type StaffSession } from '../../contracts/index.ts';
 import type { StaffCredentials, Store } from '../../store/index.ts';
 import { toStaffUserView } from '../../views/index.ts';
 import type { AppDeps } from '../deps.ts';
@@ -121,5 +121,23 @@ export const authRoutes = [
       return { ok: true as const };
     },
   }),
+  route({
+    method: 'post',
+    path: '/api/auth/welcome',
+    summary: "A colleague sets their password with the admin's one-time welcome link, then signs in as usual",
+    tag: 'auth',
+    access: 'public',
+    body: welcomeBodySchema,
+    status: 200,
+    response: welcomeDoneSchema,
+    // The token is 256 bits and unguessable; the limit keeps guessing (and Argon2 work) bounded all the same.
+    before: (deps) => loginLimiter(deps.config.loginLimit),
+    async handler({ deps, body, log }) {
+      const redeemed = await deps.store.redeemStaffWelcome(hashSessionId(body.token), await hashPassword(body.password));
+      if (!redeemed.ok) throw new ApiError('not_found', 'This welcome link does not work: it was used already, has expired, or was withdrawn. Ask your admin for a new one.');
+      const organisation = await deps.store.getOrganisation(redeemed.value.orgId);
+      log.info({ event: 'staff_welcome', userId: redeemed.value.id }, 'colleague set a password');
+      return { email: redeemed.value.email, organisation: organisation?.slug ?? '' };
+    },
+  }),
 ];
-

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { KodbroError } from '../../errors.ts';
-import type { OrgId } from '../ids.ts';
+import { asOrgId, type OrgId } from '../ids.ts';
 import type { Organisation, StaffCredentials, StaffRoles, StaffUser } from '../model.ts';
-import type { NewStaffUser, Outcome } from '../store.ts';
+import type { NewStaffUser, NewStaffWelcome, Outcome } from '../store.ts';
 import type { Sql } from './db.ts';
 import { toOrganisation, toStaffCredentials, toStaffUser, type OrganisationRow, type StaffRow } from './rows.ts';
 
@@ -41,14 +41,18 @@ export function createStaffUser(
   sql: Sql,
   orgId: OrgId,
   input: NewStaffUser,
-): Outcome<StaffUser, 'email_taken' | 'admin_exists' | 'org_not_found'> {
+): Outcome<StaffUser, 'email_taken' | 'org_not_found'> {
+  return sql.write(() => insertStaffUser(sql, orgId, input));
+}
+
+/** Inside a write transaction. */
+function insertStaffUser(sql: Sql, orgId: OrgId, input: NewStaffUser): Outcome<StaffUser, 'email_taken' | 'org_not_found'> {
   const email = normalizeEmail(input.email);
   if (!email.includes('@')) throw new KodbroError('invalid_argument', 'A staff e-mail address needs an @');
   if (input.passwordHash.length === 0) throw new KodbroError('invalid_argument', 'A staff user needs a password hash');
-  return sql.write(() => {
+  {
     if (!getOrganisation(sql, orgId)) return { ok: false, reason: 'org_not_found' } as const;
     if (sql.get('SELECT 1 FROM staff_users WHERE org_id = ? AND email = ?', orgId, email)) return { ok: false, reason: 'email_taken' } as const;
-    if (input.roles.admin && hasOtherAdmin(sql, orgId, '')) return { ok: false, reason: 'admin_exists' } as const;
     const id = randomUUID();
     sql.run(
       `INSERT INTO staff_users (${STAFF_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -63,6 +67,57 @@ export function createStaffUser(
       sql.nowMs(),
     );
     return { ok: true, value: getStaffUser(sql, orgId, id)! } as const;
+  }
+}
+
+export function inviteStaffUser(sql: Sql, orgId: OrgId, input: NewStaffUser, welcome: NewStaffWelcome): Outcome<StaffUser, 'email_taken' | 'org_not_found'> {
+  return sql.write(() => {
+    const created = insertStaffUser(sql, orgId, input);
+    if (created.ok) {
+      sql.run(
+        'INSERT INTO staff_welcomes (token_hash, org_id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+        welcome.tokenHash,
+        orgId,
+        created.value.id,
+        sql.nowMs(),
+        welcome.expiresAt.getTime(),
+      );
+    }
+    return created;
+  });
+}
+
+export function pendingStaffWelcomes(sql: Sql, orgId: OrgId): Map<string, Date> {
+  const rows = sql.all<{ user_id: string; expires_at: number }>(
+    'SELECT user_id, MAX(expires_at) AS expires_at FROM staff_welcomes WHERE org_id = ? AND expires_at > ? GROUP BY user_id',
+    orgId,
+    sql.nowMs(),
+  );
+  return new Map(rows.map((row) => [row.user_id, new Date(row.expires_at)]));
+}
+
+export function redeemStaffWelcome(sql: Sql, tokenHash: string, passwordHash: string): Outcome<StaffUser, 'not_found'> {
+  if (passwordHash.length === 0) throw new KodbroError('invalid_argument', 'A staff user needs a password hash');
+  return sql.write(() => {
+    const welcome = sql.get<{ org_id: string; user_id: string }>('SELECT org_id, user_id FROM staff_welcomes WHERE token_hash = ? AND expires_at > ?', tokenHash, sql.nowMs());
+    if (!welcome) return { ok: false, reason: 'not_found' } as const;
+    const orgId = asOrgId(welcome.org_id);
+    sql.run('UPDATE staff_users SET password_hash = ? WHERE id = ? AND org_id = ?', passwordHash, welcome.user_id, orgId);
+    sql.run('DELETE FROM staff_welcomes WHERE org_id = ? AND user_id = ?', orgId, welcome.user_id);
+    return { ok: true, value: getStaffUser(sql, orgId, welcome.user_id)! } as const;
+  });
+}
+
+export function removeStaffUser(sql: Sql, orgId: OrgId, userId: string): Outcome<{ user: StaffUser; endedSessions: string[] }, 'not_found' | 'last_admin'> {
+  return sql.write(() => {
+    const user = getStaffUser(sql, orgId, userId);
+    if (!user) return { ok: false, reason: 'not_found' } as const;
+    if (user.roles.admin && !hasOtherAdmin(sql, orgId, userId)) return { ok: false, reason: 'last_admin' } as const;
+    const endedSessions = sql.all<{ id_hash: string }>("SELECT id_hash FROM sessions WHERE kind = 'staff' AND org_id = ? AND user_id = ?", orgId, userId).map((row) => row.id_hash);
+    sql.run("DELETE FROM sessions WHERE kind = 'staff' AND org_id = ? AND user_id = ?", orgId, userId);
+    sql.run('DELETE FROM staff_welcomes WHERE org_id = ? AND user_id = ?', orgId, userId);
+    sql.run('DELETE FROM staff_users WHERE id = ? AND org_id = ?', userId, orgId);
+    return { ok: true, value: { user, endedSessions } } as const;
   });
 }
 
@@ -79,10 +134,11 @@ export function listStaffUsers(sql: Sql, orgId: OrgId): StaffUser[] {
   return sql.all<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff_users WHERE org_id = ? ORDER BY email`, orgId).map(toStaffUser);
 }
 
-export function updateStaffRoles(sql: Sql, orgId: OrgId, userId: string, roles: StaffRoles): Outcome<StaffUser, 'not_found' | 'admin_exists'> {
+export function updateStaffRoles(sql: Sql, orgId: OrgId, userId: string, roles: StaffRoles): Outcome<StaffUser, 'not_found' | 'last_admin'> {
   return sql.write(() => {
-    if (!getStaffUser(sql, orgId, userId)) return { ok: false, reason: 'not_found' } as const;
-    if (roles.admin && hasOtherAdmin(sql, orgId, userId)) return { ok: false, reason: 'admin_exists' } as const;
+    const current = getStaffUser(sql, orgId, userId);
+    if (!current) return { ok: false, reason: 'not_found' } as const;
+    if (current.roles.admin && !roles.admin && !hasOtherAdmin(sql, orgId, userId)) return { ok: false, reason: 'last_admin' } as const;
     sql.run(
       'UPDATE staff_users SET is_author = ?, is_recruiter = ?, is_admin = ? WHERE id = ? AND org_id = ?',
       bit(roles.author),

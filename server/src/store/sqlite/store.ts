@@ -19,6 +19,7 @@ import type {
   NewInvite,
   NewSession,
   NewStaffUser,
+  NewStaffWelcome,
   PageRequest,
   Store,
   SubmissionInput,
@@ -127,6 +128,18 @@ export class SqliteStore implements Store {
   }
   async createStaffUser(orgId: OrgId, input: NewStaffUser) {
     return orgs.createStaffUser(this.#sql, orgId, input);
+  }
+  async inviteStaffUser(orgId: OrgId, input: NewStaffUser, welcome: NewStaffWelcome) {
+    return orgs.inviteStaffUser(this.#sql, orgId, input, welcome);
+  }
+  async pendingStaffWelcomes(orgId: OrgId) {
+    return orgs.pendingStaffWelcomes(this.#sql, orgId);
+  }
+  async redeemStaffWelcome(tokenHash: string, passwordHash: string) {
+    return orgs.redeemStaffWelcome(this.#sql, tokenHash, passwordHash);
+  }
+  async removeStaffUser(orgId: OrgId, userId: string) {
+    return orgs.removeStaffUser(this.#sql, orgId, userId);
   }
   async getStaffUser(orgId: OrgId, userId: string) {
     return orgs.getStaffUser(this.#sql, orgId, userId);
