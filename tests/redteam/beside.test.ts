@@ -150,6 +150,8 @@ int main(void) {
     // It never ends by itself, so the server's timer sends the kill exec into the box while the
     // watcher scans /proc in a busy loop: it SIGSTOPs and PTRACE_SEIZEs each new process and opens
     // its environ, mem and fd folder, reporting each on stdout (shown for a custom-input run).
+    // A stopped kill exec means a box restart, and the next test unpacks and compiles again in it:
+    // the watcher fills every inode of /tmp first, so that unpack needs a /tmp the restart emptied.
     const source = `${C}
 /* The uid class each pid was last attacked under (0: never seen): a pid that changes uid (runc init becoming the exec's user) is attacked again. */
 static unsigned char seen[1 << 22];
@@ -189,6 +191,14 @@ static void scan(int attack) {
 }
 int main(void) {
   read_input();
+  /* Every inode of /tmp: if a restarted box kept its /tmp, the next test's unpack could not write /tmp/.unpack. */
+  char path[64];
+  for (int i = 0; i < 100000; i++) {
+    snprintf(path, sizeof path, "/tmp/f%d", i);
+    int f = open(path, O_CREAT | O_WRONLY, 0600);
+    if (f < 0) break;
+    close(f);
+  }
   scan(0);
   printf("watching\\n");
   fflush(stdout);
@@ -215,18 +225,17 @@ int main(void) {
     await expectNextSubmissionJudged();
   });
 
-  it('fills /tmp and /dev/shm (bytes and inodes), holds every pid and kills its wrapper: a verdict for every test, the box restarted clean, the next submission judged', async () => {
-    // With every pid held the kill exec cannot start, so the box is restarted; the next test then
-    // unpacks and compiles again, writing /tmp/.unpack: a /tmp still full from before would make
-    // that our failure (sandbox_failed) rather than the candidate's test.
+  it('fills /tmp and /dev/shm, holds every pid and kills its wrapper: a verdict for every test, the next submission judged', async () => {
+    // The kill exec then has to start with (nearly) every pid held, and may fail to: the box is
+    // killed from outside or restarted (and, restarted, the program compiled again in it).
     const source = `${C}
-static void fill(const char *dir) {
+static void fill(const char *dir, int inodes) {
   static char block[1 << 16];
   char path[128];
   snprintf(path, sizeof path, "%s/big", dir);
   int fd = open(path, O_CREAT | O_WRONLY | O_TRUNC, 0600);
   if (fd >= 0) { while (write(fd, block, sizeof block) > 0) {} close(fd); }
-  for (int i = 0; i < 100000; i++) {
+  for (int i = 0; i < inodes; i++) {
     snprintf(path, sizeof path, "%s/f%d", dir, i);
     int f = open(path, O_CREAT | O_WRONLY, 0600);
     if (f < 0) break;
@@ -244,8 +253,9 @@ static void hold_pids(void) {
 }
 int main(void) {
   read_input();
-  fill("/tmp");
-  fill("/dev/shm");
+  /* Every inode of /tmp (4096); /dev/shm has far more, whose kernel memory would end the run as memory_limit first. */
+  fill("/tmp", 100000);
+  fill("/dev/shm", 0);
   answer(0);
   pid_t wrapper = getppid();
   if (fork() == 0) hold_pids();
