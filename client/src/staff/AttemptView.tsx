@@ -5,7 +5,7 @@ import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
 import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
-import { formatDateTime, formatSpan } from './format.ts';
+import { formatDateTime, formatSpan, isolate } from './format.ts';
 
 /**
  * One candidate's attempt: summary, latest drafts, and its submissions with
@@ -61,7 +61,7 @@ export function AttemptView({ id }: { id: string }) {
       <p>
         <a {...linkProps(`/staff/assessments/${detail.assessmentId}`)}>{assessment?.title ?? t('back')}</a>
       </p>
-      <h1>{t('attemptOf', { name: attempt.candidateName ?? t('unnamed') })}</h1>
+      <h1>{t('attemptOf', { name: isolate(attempt.candidateName ?? t('unnamed')) })}</h1>
       <dl className="facts">
         <dt>{t('status')}</dt>
         <dd>{t(`status_${attempt.status}`)}</dd>

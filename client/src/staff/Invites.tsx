@@ -4,7 +4,7 @@ import { INVITE_LANGUAGES, MAX_EXTRA_MINUTES, type CreatedInvite, type InviteLan
 import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
 import { linkProps } from '../router.ts';
-import { formatDateTime, formatShortCode, languageName } from './format.ts';
+import { formatDateTime, formatShortCode, isolate, languageName } from './format.ts';
 import { ImportInvites } from './ImportInvites.tsx';
 import { StaffAlert } from './StaffAlert.tsx';
 import './invites.css';
@@ -108,18 +108,18 @@ function InviteRow({ invite, csrf, onChanged, onError }: RowProps) {
   };
   const showLink = () => act(async () => setLink((await staffApi.inviteLink(invite.id)).url));
   const reissue = () => {
-    if (!window.confirm(t('invites.reissueConfirm', { name }))) return;
+    if (!window.confirm(t('invites.reissueConfirm', { name: isolate(name) }))) return;
     void act(async () => {
       const created = await staffApi.reissueInvite(csrf, invite.id);
       setLink(created.url);
-      onChanged(created.invite, t('invites.reissued', { name }));
+      onChanged(created.invite, t('invites.reissued', { name: isolate(name) }));
     });
   };
   const revoke = () => {
-    if (!window.confirm(t('invites.revokeConfirm', { name }))) return;
+    if (!window.confirm(t('invites.revokeConfirm', { name: isolate(name) }))) return;
     void act(async () => {
       setLink(null);
-      onChanged(await staffApi.revokeInvite(csrf, invite.id), t('invites.revoked', { name }));
+      onChanged(await staffApi.revokeInvite(csrf, invite.id), t('invites.revoked', { name: isolate(name) }));
     });
   };
   const extend = (event: FormEvent) => {
@@ -127,7 +127,7 @@ function InviteRow({ invite, csrf, onChanged, onError }: RowProps) {
     void act(async () => {
       const extended = await staffApi.extendInvite(csrf, invite.id, new Date(until).toISOString());
       setExtending(false);
-      onChanged(extended, t('invites.extended', { name, time: formatDateTime(extended.expiresAt) }));
+      onChanged(extended, t('invites.extended', { name: isolate(name), time: formatDateTime(extended.expiresAt) }));
     });
   };
 
@@ -170,7 +170,7 @@ function InviteRow({ invite, csrf, onChanged, onError }: RowProps) {
         {live && !invite.linkAvailable && <p className="hint">{t('invites.noLinkKept')}</p>}
         {link !== null && (
           <div>
-            <label htmlFor={`link-${invite.id}`}>{t('invites.linkOf', { name })}</label>
+            <label htmlFor={`link-${invite.id}`}>{t('invites.linkOf', { name: isolate(name) })}</label>
             <input id={`link-${invite.id}`} readOnly value={link} dir="ltr" onFocus={(event) => event.target.select()} className="link-field" />
           </div>
         )}
@@ -285,7 +285,7 @@ function CreateInvite({ assessmentId, csrf, onCreated }: { assessmentId: string;
       <div aria-live="polite">
         {created && (
           <div className="created">
-            <p>{t('invites.created', { name: created.invite.candidateName })}</p>
+            <p>{t('invites.created', { name: isolate(created.invite.candidateName ?? t('unnamed')) })}</p>
             <label htmlFor="invite-url">{t('link')}</label>
             <div className="inline-form">
               <input id="invite-url" readOnly value={created.url} onFocus={(event) => event.target.select()} dir="ltr" />

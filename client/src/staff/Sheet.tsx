@@ -5,7 +5,7 @@ import { toApiError, type ApiError } from '../api/http.ts';
 import { staffApi } from '../api/staff.ts';
 import { loadEthiopicFont } from '../i18n/index.ts';
 import { linkProps } from '../router.ts';
-import { formatShortCode } from './format.ts';
+import { formatShortCode, isolate } from './format.ts';
 import { QrCode } from './QrCode.tsx';
 import { RTL_SLIP_LANGUAGES, SLIP_TEXT } from './slip-strings.ts';
 import { StaffAlert } from './StaffAlert.tsx';
@@ -48,7 +48,7 @@ export function Sheet({ assessmentId }: { assessmentId: string }) {
               {t('sheet.print')}
             </button>
             {sheet.slips.length === 0 && <p>{t('sheet.none')}</p>}
-            {sheet.missing.length > 0 && <p>{t('sheet.missing', { names: sheet.missing.map((m) => m.candidateName ?? t('unnamed')).join(', ') })}</p>}
+            {sheet.missing.length > 0 && <p>{t('sheet.missing', { names: sheet.missing.map((m) => isolate(m.candidateName ?? t('unnamed'))).join(', ') })}</p>}
           </>
         )}
       </div>

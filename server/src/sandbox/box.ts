@@ -91,6 +91,13 @@ const UNPACK_THEN_RUN = [
 
 /** How long killed processes get to let their streams close before the box is restarted. */
 const KILL_GRACE_MS = 2000;
+/**
+ * Longest the kill exec may take to start before the box is restarted instead.
+ * It runs as the candidate's uid (it must, to signal without capabilities), so
+ * candidate code can SIGSTOP it while runc is still starting it, and Docker's
+ * start then waits: without this bound, for the whole API timeout of each test.
+ */
+const KILL_START_TIMEOUT_MS = 5000;
 /** How often a run in its wall-clock slack has its CPU time read. */
 const SLACK_POLL_MS = 200;
 /** Longest any single Docker API call may take before it counts as a fault. */
@@ -196,7 +203,10 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
         container.exec({ Cmd: ['/bin/sh', '-c', 'kill -KILL -1'], User: CANDIDATE_USER, AttachStdout: false, AttachStderr: false }),
       );
       // Even a detached start answers with a stream; close it, or its socket stays open.
-      const response = (await call('start a kill process', killer.start({ Detach: true }), closeLateStream)) as Duplex | undefined;
+      const response = (await withTimeout('start a kill process', KILL_START_TIMEOUT_MS, killer.start({ Detach: true }), {
+        signal,
+        discard: closeLateStream,
+      })) as Duplex | undefined;
       response?.destroy();
       return true;
     } catch {
