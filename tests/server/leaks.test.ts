@@ -312,21 +312,45 @@ describe('a candidate sees no hidden test, no hidden run and nothing of others (
 });
 
 describe('visibility "aggregate" and "none"', () => {
-  it('the finished attempt sees only verdict and score under "aggregate", and `{}` under "none"', async () => {
-    const submits = first.runs.filter((run) => run.kind === 'submit');
-    const results = async () => new Map(((await first.client.get('/api/candidate/submissions')).body.submissions as { id: string; result: unknown }[]).map((x) => [x.id, x.result]));
-    expect((await staff.patch(`/api/assessments/${assessmentId}`, { resultsVisibility: 'aggregate' })).body.resultsVisibility).toBe('aggregate');
-    const aggregate = await results();
-    for (const run of submits) expect(aggregate.get(run.id)).toEqual({ verdict: run.expect === 'accepted' ? 'accepted' : 'wrong_answer', score: first.results.get(run.id).result.score });
-    expect((await staff.patch(`/api/assessments/${assessmentId}`, { resultsVisibility: 'none' })).body.resultsVisibility).toBe('none');
-    const none = await results();
-    for (const run of submits) expect(none.get(run.id)).toEqual({});
-    expect((await first.client.get('/api/candidate/session')).body.attempt.assessment.resultsVisibility).toBe('none');
-    expect(checkShapes(first.client.received.slice(-2), 'none')).toBe(submits.length);
+  /**
+   * An assessment of the same pinned versions under one visibility, and a
+   * candidate's link to it. A running assessment's visibility cannot change
+   * (409 assessment_running), so each visibility gets an assessment of its own.
+   */
+  async function linkUnder(visibility: Visibility, name: string): Promise<{ assessmentId: string; token: string }> {
+    const now = Date.now();
+    const created = await staff.post('/api/assessments', {
+      title: `Leaks under ${visibility}`,
+      challengeVersionIds: challenges.map((c) => c.versionId),
+      timeLimitMinutes: 600,
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+      resultsVisibility: visibility,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const invite = await staff.post(`/api/assessments/${created.body.id}/invites`, { candidateName: name });
+    expect(invite.status, JSON.stringify(invite.body)).toBe(201);
+    return { assessmentId: created.body.id, token: invite.body.token };
+  }
+
+  it('a crawl under "aggregate": every judged submit shows its verdict and score and nothing else', async () => {
+    const { assessmentId: aggregateId, token } = await linkUnder('aggregate', 'Aggregate Amir');
+    const crawled = await crawl(token, [challenges[0]!]);
+    expect((await crawled.client.get('/api/candidate/session')).body.attempt.assessment.resultsVisibility).toBe('aggregate');
+    const attempts = (await staff.get(`/api/assessments/${aggregateId}/attempts`)).body.attempts;
+    const detail = await staff.get(`/api/attempts/${attempts[0].id}`);
+    const staffScore = new Map((detail.body.submissions as { id: string; result: { score: number } }[]).map((x) => [x.id, x.result.score]));
+    const submits = crawled.runs.filter((run) => run.kind === 'submit');
+    expect(submits.length).toBe(2);
+    for (const run of submits) {
+      expect(crawled.results.get(run.id).result).toEqual({ verdict: run.expect === 'accepted' ? 'accepted' : 'wrong_answer', score: staffScore.get(run.id) });
+    }
+    expect(checkShapes(crawled.client.received, 'aggregate')).toBeGreaterThanOrEqual(2);
+    expectNoHiddenData(crawled.client);
   });
 
   it('a crawl under "none": every judged submit is `{}` everywhere; samples and custom runs still show their lines', async () => {
-    const { token } = await demoInvite(staff, 'Crawler Nour');
+    const { assessmentId: noneId, token } = await linkUnder('none', 'Crawler Nour');
     const crawled = await crawl(token, [challenges[0]!]);
     for (const run of crawled.runs) {
       const result = crawled.results.get(run.id);
@@ -339,7 +363,7 @@ describe('visibility "aggregate" and "none"', () => {
     const recorded = texts(crawled.client.received).join('\n');
     for (const secret of [other.marker, other.attemptId, ...other.ids]) expect(recorded).not.toContain(secret);
     // Staff still see everything the judge recorded.
-    const attempts = (await staff.get(`/api/assessments/${assessmentId}/attempts`)).body.attempts;
+    const attempts = (await staff.get(`/api/assessments/${noneId}/attempts`)).body.attempts;
     const mine = attempts.find((a: { candidateName: string }) => a.candidateName === 'Crawler Nour');
     const detail = await staff.get(`/api/attempts/${mine.id}`);
     const submits = detail.body.submissions.filter((s: { kind: string }) => s.kind === 'submit');
