@@ -7,11 +7,11 @@
  * axe-core finds no serious or critical violation on the screen.
  */
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, startTestServer, tarGz, type TestServer } from '../support/server.ts';
+import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, folderTarGz, startTestServer, type TestServer } from '../support/server.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import { packageZip, withName, zipOf } from '../support/zip.ts';
 import { accessibilityProblems, candidatePage, launchBrowser, screenshot } from './support/candidate.ts';
@@ -25,19 +25,6 @@ let staff: ApiClient;
 let page: Page;
 let errors: string[];
 
-/** A folder as `tar czf even-split.tar.gz even-split/` makes it (a Kattis package is named by its folder). */
-async function folderTarGz(dir: string): Promise<Buffer> {
-  const entries: { name: string; content: Buffer }[] = [];
-  const walk = async (current: string, prefix: string): Promise<void> => {
-    for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
-      else entries.push({ name: `${prefix}${entry.name}`, content: await readFile(full) });
-    }
-  };
-  await walk(dir, `${path.basename(dir)}/`);
-  return tarGz(entries);
-}
 
 const slugs = async () => ((await staff.get('/api/challenges?archived=all')).body.challenges as { slug: string }[]).map((c) => c.slug).sort();
 const scratchFiles = async () => {

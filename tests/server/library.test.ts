@@ -15,7 +15,7 @@ import { gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/src/auth/index.ts';
-import { ApiClient, expectApiError, startTestServer, tarGz, waitForResult, type TestServer } from '../support/server.ts';
+import { ApiClient, expectApiError, folderTarGz, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 
 const BUS_FARES = path.join(REPO_ROOT, 'tests/fixtures/kattis/bus-fares');
@@ -186,19 +186,6 @@ describe('export then import judges identically', () => {
   }, 300_000);
 });
 
-/** A package folder as a .tar.gz with its entries inside a folder of its name, as `tar czf x.tar.gz bus-fares/` makes it: a Kattis package is named by its folder. */
-async function folderTarGz(dir: string): Promise<Buffer> {
-  const entries: { name: string; content: Buffer }[] = [];
-  const walk = async (current: string, prefix: string): Promise<void> => {
-    for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
-      else entries.push({ name: `${prefix}${entry.name}`, content: await readFile(full) });
-    }
-  };
-  await walk(dir, `${path.basename(dir)}/`);
-  return tarGz(entries);
-}
 
 /** A GET whose answer is bytes, with the client's cookies. */
 function download(client: ApiClient, pathname: string): Promise<Response> {

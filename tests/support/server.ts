@@ -236,16 +236,26 @@ export const PY_LOG_AGGREGATION = path.join(REPO_ROOT, 'challenges/log-aggregati
 
 /** A package folder as the gzip-compressed tar an author uploads; `extra` adds raw entries (e.g. `../evil`). */
 export async function packageTarGz(dir: string, extra: { name: string; content: string }[] = []): Promise<Buffer> {
+  return tarGz([...(await folderEntries(dir, '')), ...extra]);
+}
+
+/** A folder as `tar czf bus-fares.tar.gz bus-fares/` makes it: its entries inside a folder of its name (a Kattis package is named by its folder). */
+export async function folderTarGz(dir: string): Promise<Buffer> {
+  return tarGz(await folderEntries(dir, `${path.basename(dir)}/`));
+}
+
+/** Every file below `dir`, in name order, named from `prefix`. */
+async function folderEntries(dir: string, prefix: string): Promise<{ name: string; content: Buffer }[]> {
   const entries: { name: string; content: Buffer }[] = [];
-  const walk = async (current: string, prefix: string): Promise<void> => {
+  const walk = async (current: string, at: string): Promise<void> => {
     for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full, `${prefix}${entry.name}/`);
-      else entries.push({ name: `${prefix}${entry.name}`, content: await readFile(full) });
+      if (entry.isDirectory()) await walk(full, `${at}${entry.name}/`);
+      else entries.push({ name: `${at}${entry.name}`, content: await readFile(full) });
     }
   };
-  await walk(dir, '');
-  return tarGz([...entries, ...extra]);
+  await walk(dir, prefix);
+  return entries;
 }
 
 /** Plain file entries as a gzip-compressed tar, names taken as they are (hostile ones included). */
