@@ -1,3 +1,4 @@
+import { ASSESSMENT_SETTING_NAMES } from '../contracts/index.ts';
 import type { ResultsVisibility } from './model.ts';
 
 /**
@@ -35,16 +36,8 @@ export interface SettingChange {
   to: unknown;
 }
 
-const FIELDS: readonly SettingName[] = [
-  'title',
-  'challengeVersionIds',
-  'timeLimitMinutes',
-  'opensAt',
-  'closesAt',
-  'resultsVisibility',
-  'interfaceLanguages',
-  'secondLanguagePercent',
-];
+// The contract's list of setting names; typed here, so a name the settings lack does not compile.
+const FIELDS: readonly SettingName[] = ASSESSMENT_SETTING_NAMES;
 
 const plain = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : Array.isArray(value) ? [...(value as unknown[])] : value);
 
