@@ -8,6 +8,7 @@ import { formatDateTime, formatShortCode, isolate, languageName } from './format
 import { ImportInvites } from './ImportInvites.tsx';
 import { StaffAlert } from './StaffAlert.tsx';
 import './invites.css';
+import { CopyField } from './CopyField.tsx';
 
 /** The invites of one assessment: one at a time, many from a CSV, the list with each invite's actions, and the printable sheet. */
 export function Invites({ assessmentId, csrf }: { assessmentId: string; csrf: string }) {
@@ -196,14 +197,12 @@ function CreateInvite({ assessmentId, csrf, onCreated }: { assessmentId: string;
   const [extraMinutes, setExtraMinutes] = useState('0');
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
-  const [copied, setCopied] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    setCopied(false);
     try {
       const invite = await staffApi.createInvite(csrf, assessmentId, {
         candidateName: name.trim(),
@@ -224,14 +223,6 @@ function CreateInvite({ assessmentId, csrf, onCreated }: { assessmentId: string;
     }
   };
 
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-    } catch {
-      // No clipboard (plain http): the link is selectable in its field.
-    }
-  };
 
   return (
     <div className="create-invite">
@@ -286,13 +277,7 @@ function CreateInvite({ assessmentId, csrf, onCreated }: { assessmentId: string;
         {created && (
           <div className="created">
             <p>{t('invites.created', { name: isolate(created.invite.candidateName ?? t('unnamed')) })}</p>
-            <label htmlFor="invite-url">{t('link')}</label>
-            <div className="inline-form">
-              <input id="invite-url" readOnly value={created.url} onFocus={(event) => event.target.select()} dir="ltr" />
-              <button type="button" onClick={() => void copy(created.url)}>
-                {copied ? t('copied') : t('copy')}
-              </button>
-            </div>
+            <CopyField key={created.url} id="invite-url" label={t('link')} value={created.url} />
             <p>
               {t('shortCode')}: <strong className="mono big-code">{formatShortCode(created.invite.shortCode)}</strong>
             </p>

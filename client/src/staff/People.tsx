@@ -5,6 +5,7 @@ import { toApiError, type ApiError } from '../api/http.ts';
 import { peopleApi } from '../api/staff-people.ts';
 import { formatDateTime } from './format.ts';
 import { StaffAlert } from './StaffAlert.tsx';
+import { CopyField } from './CopyField.tsx';
 
 type Roles = StaffUserView['roles'];
 const ROLE_NAMES = ['author', 'recruiter', 'admin'] as const;
@@ -156,14 +157,12 @@ function InviteColleague({ csrf, onInvited }: { csrf: string; onInvited: (invite
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [invited, setInvited] = useState<InvitedColleague | null>(null);
-  const [copied, setCopied] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     setInvited(null);
-    setCopied(false);
     try {
       const done = await peopleApi.invite(csrf, { email: email.trim(), displayName: name.trim(), roles });
       setInvited(done);
@@ -177,14 +176,6 @@ function InviteColleague({ csrf, onInvited }: { csrf: string; onInvited: (invite
     }
   };
 
-  const copy = async (text: string) => {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied(true);
-    } catch {
-      // No clipboard (plain http): the link is selectable in its field.
-    }
-  };
 
   return (
     <section aria-labelledby="invite-colleague-heading">
@@ -211,13 +202,7 @@ function InviteColleague({ csrf, onInvited }: { csrf: string; onInvited: (invite
         {invited && (
           <div className="created">
             <p role="status">{t('people.invited', { name: invited.colleague.displayName, time: formatDateTime(invited.expiresAt) })}</p>
-            <label htmlFor="colleague-url">{t('people.inviteLink', { name: invited.colleague.displayName })}</label>
-            <div className="inline-form">
-              <input id="colleague-url" readOnly value={invited.url} onFocus={(event) => event.target.select()} dir="ltr" />
-              <button type="button" onClick={() => void copy(invited.url)}>
-                {copied ? t('copied') : t('copy')}
-              </button>
-            </div>
+            <CopyField key={invited.url} id="colleague-url" label={t('people.inviteLink', { name: invited.colleague.displayName })} value={invited.url} />
           </div>
         )}
       </div>
