@@ -13,3 +13,4 @@ export * from './realtime.ts';
 export * from './statement.ts';
 export * from './assessments.ts';
 export * from './library.ts';
+export * from './authoring.ts';
