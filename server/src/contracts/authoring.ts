@@ -133,6 +133,6 @@ export const draftViewSchema = z.object({
   /** What converting a published version could not keep (create from a version only). */
   warnings: z.array(z.string()).optional(),
 });
-export type DraftView = z.infer<typeof draftViewSchema>;
+export type ChallengeDraftView = z.infer<typeof draftViewSchema>;
 
 export const draftValidationReplySchema = z.object({ validation: draftValidationSchema.nullable() });
