@@ -120,7 +120,7 @@ export const draftValidationSchema = z.object({
 });
 export type DraftValidation = z.infer<typeof draftValidationSchema>;
 
-export const draftViewSchema = z.object({
+export const challengeDraftViewSchema = z.object({
   id: idSchema,
   slug: z.string(),
   /** The published challenge of the same slug, if any: publishing adds a version to it. */
@@ -133,6 +133,6 @@ export const draftViewSchema = z.object({
   /** What converting a published version could not keep (create from a version only). */
   warnings: z.array(z.string()).optional(),
 });
-export type ChallengeDraftView = z.infer<typeof draftViewSchema>;
+export type ChallengeDraftView = z.infer<typeof challengeDraftViewSchema>;
 
 export const draftValidationReplySchema = z.object({ validation: draftValidationSchema.nullable() });

@@ -22,6 +22,7 @@ export const ERROR_STATUS: Record<ApiErrorCode | ErrorCode, number> = {
   not_open: 409,
   organisation_required: 409,
   assessment_running: 409,
+  validation_required: 409,
   payload_too_large: 413,
   package_too_large: 413,
   quota_exceeded: 413,
