@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { StoredChallenge } from '../challenges/index.ts';
+import type { PackageDraft, StoredChallenge } from '../challenges/index.ts';
 import type { JudgeLimits, PackageLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
 import type { AttemptId, ChallengeVersionInfo, OrgId, PublishedVersion, Store } from '../store/index.ts';
 import { createLruCache, type CacheStats } from './cache.ts';
 import { parsedBytes } from './parsed-size.ts';
 import { openScratch } from './scratch.ts';
-import type { PackageTask } from './tasks.ts';
+import type { DraftSource, PackageTask } from './tasks.ts';
 import { startPackageWorkers } from './workers.ts';
 
 export type Published = PublishedVersion & { warnings: string[] };
@@ -32,12 +32,31 @@ export interface Catalog {
    * than the server runs package jobs, like uploads): undefined when there is none.
    */
   beginExport(orgId: OrgId): Export | undefined;
+  /**
+   * Publishes a draft as its challenge's next version, through the same
+   * worker task, lint, bundle and quota as an upload (and the same room:
+   * undefined while the organisation has an upload in flight or the server is busy).
+   */
+  publishDraft(orgId: OrgId, source: DraftSource): Promise<Published | undefined>;
+  /** A version of the organisation's challenge as a draft; undefined when there is no such version. */
+  draftOf(orgId: OrgId, versionId: string): Promise<PackageDraft | undefined>;
+  /**
+   * A draft written as a package in a scratch folder and parsed (in a worker),
+   * for judging its solutions: `root` is the package folder; `dispose` removes it.
+   */
+  buildDraft(source: DraftSource): Promise<BuiltDraft>;
   /** A version of the organisation's challenge, parsed. */
   forOrg(orgId: OrgId, versionId: string): Promise<StoredChallenge | undefined>;
   /** A version that belongs to the attempt's assessment, parsed. */
   forAttempt(attemptId: AttemptId, versionId: string): Promise<StoredChallenge | undefined>;
   cacheStats(): CacheStats;
   close(): Promise<void>;
+}
+
+export interface BuiltDraft {
+  challenge: StoredChallenge;
+  root: string;
+  dispose(): Promise<void>;
 }
 
 export interface Upload {
@@ -206,6 +225,41 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
           return ended;
         },
       };
+    },
+    async publishDraft(orgId, source) {
+      if (closed || uploading.has(orgId) || uploading.size >= limits.jobs) return undefined;
+      uploading.add(orgId);
+      const work = workDir('draft-publish');
+      try {
+        return await publish(orgId, { draft: source }, work, limits.orgStorageBytes);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+        uploading.delete(orgId);
+      }
+    },
+    async draftOf(orgId, versionId) {
+      const version = await store.getChallengeVersion(orgId, versionId);
+      if (!version) return undefined;
+      const work = workDir('to-draft');
+      try {
+        await mkdir(work, { recursive: true });
+        const archive = path.join(work, 'stored.tar');
+        await store.exportChallengePackage(orgId, version.id, archive);
+        return await workers.run({ kind: 'to-draft', archive, workDir: path.join(work, 'task') });
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+    },
+    async buildDraft(source) {
+      const work = workDir('draft');
+      const dispose = () => rm(work, { recursive: true, force: true });
+      try {
+        const challenge = await workers.run({ kind: 'draft-load', draft: source, workDir: work });
+        return { challenge, root: path.join(work, 'package'), dispose };
+      } catch (error) {
+        await dispose();
+        throw error;
+      }
     },
     async forOrg(orgId, versionId) {
       const version = await store.getChallengeVersion(orgId, versionId);

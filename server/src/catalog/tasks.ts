@@ -10,14 +10,17 @@ import {
   loadChallenge,
   MANIFEST_FILE,
   primaryTitle,
+  readPackageDraft,
   withTestDataInFiles,
+  writeDraftPackage,
   writeKodbroPackage,
   writePackageBundle,
+  type PackageDraft,
   type StoredChallenge,
   type WrittenBundle,
 } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
-import { MAX_SHOWN_OUTPUT_BYTES } from '../contracts/index.ts';
+import { MAX_SHOWN_OUTPUT_BYTES, type ChallengeDraft } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 
 /**
@@ -28,8 +31,8 @@ import { KodbroError } from '../errors.ts';
 export type PackageTask =
   | {
       kind: 'prepare';
-      /** An uploaded archive (zip, tar or gzip'd tar, told apart by its bytes), or a package folder (the sample challenges). */
-      source: { archive: string } | { dir: string };
+      /** An uploaded archive (zip, tar or gzip'd tar, told apart by its bytes), a package folder (the sample challenges), or a draft written in the browser. */
+      source: { archive: string } | { dir: string } | { draft: DraftSource };
       /** An empty or absent folder this task may fill; the caller removes it afterwards. */
       workDir: string;
       caps: JudgeLimits;
@@ -41,6 +44,18 @@ export type PackageTask =
       /** The version's stored bytes (an uncompressed tar), when `dir` is missing. */
       archive?: string;
       /** An empty or absent folder on the same file system as `dir`, to unpack into before the rename; the caller removes it. */
+      workDir: string;
+    }
+  | {
+      /** A draft written as a package into `<workDir>/package` and loaded from there (test data left in its files), to validate. */
+      kind: 'draft-load';
+      draft: DraftSource;
+      workDir: string;
+    }
+  | {
+      /** A stored version (an uncompressed tar) as a draft. */
+      kind: 'to-draft';
+      archive: string;
       workDir: string;
     }
   | {
@@ -57,6 +72,11 @@ export type PackageTask =
       folder: string;
     };
 
+export interface DraftSource {
+  slug: string;
+  draft: ChallengeDraft;
+}
+
 export interface PreparedPackage {
   slug: string;
   title: string;
@@ -66,11 +86,44 @@ export interface PreparedPackage {
   bundle: WrittenBundle & { file: string };
 }
 
-export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' } ? PreparedPackage : T extends { kind: 'export' } ? WrittenBundle : StoredChallenge;
+export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' }
+  ? PreparedPackage
+  : T extends { kind: 'export' }
+    ? WrittenBundle
+    : T extends { kind: 'to-draft' }
+      ? PackageDraft
+      : StoredChallenge;
 
 export async function runPackageTask<T extends PackageTask>(task: T): Promise<TaskResult<T>> {
-  const result = task.kind === 'prepare' ? await preparePackage(task) : task.kind === 'export' ? await exportPackage(task) : await loadStoredPackage(task);
-  return result as TaskResult<T>;
+  return (await runTask(task)) as TaskResult<T>;
+}
+
+function runTask(task: PackageTask): Promise<unknown> {
+  switch (task.kind) {
+    case 'prepare':
+      return preparePackage(task);
+    case 'export':
+      return exportPackage(task);
+    case 'load':
+      return loadStoredPackage(task);
+    case 'draft-load':
+      return loadDraftPackage(task);
+    case 'to-draft':
+      return storedPackageDraft(task);
+  }
+}
+
+/** A draft as the judge takes it: written by the package writer, loaded like a stored version. */
+export async function loadDraftPackage(task: Extract<PackageTask, { kind: 'draft-load' }>): Promise<StoredChallenge> {
+  const dir = await writeDraftPackage(task.draft.slug, task.draft.draft, task.workDir);
+  return withTestDataInFiles(await loadChallenge(dir), { sampleHeadBytes: MAX_SHOWN_OUTPUT_BYTES });
+}
+
+/** A stored version as a draft: unpacked under the archive rules, loaded, converted (package_invalid when a draft cannot hold it). */
+export async function storedPackageDraft(task: Extract<PackageTask, { kind: 'to-draft' }>): Promise<PackageDraft> {
+  const stored = path.join(task.workDir, 'stored');
+  await extractPackageArchive(createReadStreamOf(task.archive), 'tar', stored);
+  return readPackageDraft(stored);
 }
 
 /**
@@ -93,7 +146,9 @@ export async function exportPackage(task: Extract<PackageTask, { kind: 'export' 
  */
 export async function preparePackage(task: Extract<PackageTask, { kind: 'prepare' }>): Promise<PreparedPackage> {
   let dir: string;
-  if ('archive' in task.source) {
+  if ('draft' in task.source) {
+    dir = await writeDraftPackage(task.source.draft.slug, task.source.draft.draft, path.join(task.workDir, 'draft'));
+  } else if ('archive' in task.source) {
     const unpacked = path.join(task.workDir, 'package');
     await extractArchiveFile(task.source.archive, unpacked);
     dir = await packageRoot(unpacked);

@@ -2,7 +2,7 @@ import type { JudgeLimits } from '../config/index.ts';
 import { LANGUAGES, languageForFile } from '../languages/index.ts';
 import { imageContentType, STATEMENT_CAPS } from '../statements/index.ts';
 import { resolveLimits } from './limits.ts';
-import type { Challenge } from './model.ts';
+import type { StoredChallenge as Challenge } from './model.ts';
 
 export interface LintReport {
   errors: string[];
@@ -10,6 +10,7 @@ export interface LintReport {
 }
 
 /** What can be said of a loaded package without running anything. */
+/** Reads no test data, so a parsed package whose tests are in files lints too. */
 export function lintChallenge(challenge: Challenge, caps: JudgeLimits): LintReport {
   const errors: string[] = [];
   const warnings: string[] = [];

@@ -14,3 +14,4 @@ export * from './statement.ts';
 export * from './assessments.ts';
 export * from './library.ts';
 export * from './staff.ts';
+export * from './authoring.ts';

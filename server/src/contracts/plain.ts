@@ -51,6 +51,8 @@ export const API_ERROR_CODES = [
   'quota_exceeded',
   /** A change to an assessment a candidate has started that would not be fair or true to them (see store/running-changes.ts). */
   'assessment_running',
+  /** Publishing a draft needs a passed validation of its current revision. */
+  'validation_required',
   'unsupported_media_type',
   'package_invalid',
   'package_too_large',

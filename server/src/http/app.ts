@@ -9,6 +9,7 @@ import type { ZodType } from 'zod';
 import { CANDIDATE_COOKIE, csrfMatches, CSRF_HEADER, resolveCandidate, resolveStaff, STAFF_COOKIE, holdsAnyRole, type OriginPolicy } from '../auth/index.ts';
 import { serveClient } from './client-files.ts';
 import { carriesSecret } from './encoding.ts';
+import { MAX_DRAFT_BYTES } from '../contracts/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
@@ -63,6 +64,8 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
   );
   app.use(cookieParser());
   app.use('/api', sameOriginWrites(deps.origin));
+  // Challenge drafts carry their tests: a larger cap there only (the parser that runs first reads the body).
+  app.use('/api/challenge-drafts', express.json({ limit: MAX_DRAFT_BYTES, strict: true }));
   app.use('/api', express.json({ limit: JSON_LIMIT, strict: true }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

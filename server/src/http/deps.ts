@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import type { Logger } from 'pino';
 import type { CandidateReads } from '../attempts/index.ts';
 import type { OriginPolicy } from '../auth/index.ts';
+import type { DraftValidator } from '../authoring/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import type { Live } from '../realtime/index.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   live: Live;
   clock: () => Date;
   logger: Logger;
+  /** Validates challenge drafts' solutions. */
+  drafts: DraftValidator;
   /** Wakes idle workers when a job arrives. */
   wakeWorkers: () => void;
 }

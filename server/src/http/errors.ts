@@ -23,6 +23,7 @@ export const ERROR_STATUS: Record<ApiErrorCode | ErrorCode, number> = {
   organisation_required: 409,
   last_admin: 409,
   assessment_running: 409,
+  validation_required: 409,
   payload_too_large: 413,
   package_too_large: 413,
   quota_exceeded: 413,

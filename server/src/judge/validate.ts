@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolveInside, type Challenge } from '../challenges/index.ts';
+import { resolveInside, type StoredChallenge as Challenge } from '../challenges/index.ts';
 import type { JudgeEvent, Verdict } from '../contracts/index.ts';
 import { languageForFile } from '../languages/index.ts';
 import { judgeSubmission, type JudgeDeps } from './judge.ts';

@@ -19,6 +19,7 @@ export type {
   AssessmentChange,
   Attempt,
   AttemptEvent,
+  ChallengeDraftRecord,
   ChallengeRecord,
   ChallengeVersionInfo,
   ClaimedJob,

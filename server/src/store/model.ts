@@ -45,6 +45,20 @@ export interface StaffCredentials extends StaffUser {
   passwordHash: string;
 }
 
+/** A challenge being written in the browser: its document is the contracts' ChallengeDraft, checked at the boundary. */
+export interface ChallengeDraftRecord {
+  id: string;
+  orgId: OrgId;
+  slug: string;
+  document: unknown;
+  /** 1 when made, one more on each save. */
+  revision: number;
+  /** The latest validation (contracts' DraftValidation without `stale`), or null before the first. */
+  validation: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface ChallengeRecord {
   id: string;
   orgId: OrgId;

@@ -5,6 +5,7 @@ import type {
   AssessmentChange,
   Attempt,
   AttemptEvent,
+  ChallengeDraftRecord,
   ChallengeRecord,
   ChallengeVersionInfo,
   ClaimedJob,
@@ -468,7 +469,19 @@ export interface JobQueue {
  * scope is part of the query itself. The few unscoped methods are the ways
  * in (sign-in, invite lookup) and the workers' queue.
  */
-export interface Store extends OrgStore, ChallengeStore, AssessmentStore, AttemptStore, SessionStore, JobQueue {
+/** Challenge drafts, one per slug and organisation; saved with the revision they were edited on. */
+export interface DraftStore {
+  /** Refused with the existing draft's id when the organisation already has a draft of that slug. */
+  createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }): Promise<Outcome<ChallengeDraftRecord, 'exists', { id: string }>>;
+  getChallengeDraft(orgId: OrgId, draftId: string): Promise<ChallengeDraftRecord | undefined>;
+  /** Saves when `revision` is still the draft's; `stale` when someone saved since. */
+  saveChallengeDraft(orgId: OrgId, draftId: string, document: unknown, revision: number): Promise<Outcome<ChallengeDraftRecord, 'not_found' | 'stale'>>;
+  deleteChallengeDraft(orgId: OrgId, draftId: string): Promise<boolean>;
+  /** Replaces the latest validation; with `onlyIf`, only while the stored one is the run that started then. False when nothing changed. */
+  setDraftValidation(orgId: OrgId, draftId: string, validation: unknown, onlyIf?: { startedAt: string }): Promise<boolean>;
+}
+
+export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { assessmentRoutes } from './assessments.ts';
 import { authRoutes } from './auth.ts';
 import { candidateRoutes } from './candidate.ts';
 import { challengeRoutes } from './challenges.ts';
+import { draftRoutes } from './drafts.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
@@ -21,6 +22,7 @@ export const API_ROUTES: RouteDef[] = [
   ...staffRoutes,
   ...challengeRoutes,
   ...libraryRoutes,
+  ...draftRoutes,
   ...inviteRoutes,
   ...assessmentRoutes,
   ...assessmentEditingRoutes,

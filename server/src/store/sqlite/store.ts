@@ -27,6 +27,7 @@ import type {
 import * as assessments from './assessments.ts';
 import * as attempts from './attempts.ts';
 import * as challenges from './challenges.ts';
+import * as drafts from './drafts.ts';
 import { Sql } from './db.ts';
 import * as events from './events.ts';
 import * as expired from './expired.ts';
@@ -184,6 +185,22 @@ export class SqliteStore implements Store {
   }
   async setChallengeArchived(orgId: OrgId, challengeId: string, archived: boolean) {
     return challenges.setChallengeArchived(this.#sql, orgId, challengeId, archived);
+  }
+  // Challenge drafts
+  async createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }) {
+    return drafts.createChallengeDraft(this.#sql, orgId, input);
+  }
+  async getChallengeDraft(orgId: OrgId, draftId: string) {
+    return drafts.getChallengeDraft(this.#sql, orgId, draftId);
+  }
+  async saveChallengeDraft(orgId: OrgId, draftId: string, document: unknown, revision: number) {
+    return drafts.saveChallengeDraft(this.#sql, orgId, draftId, document, revision);
+  }
+  async deleteChallengeDraft(orgId: OrgId, draftId: string) {
+    return drafts.deleteChallengeDraft(this.#sql, orgId, draftId);
+  }
+  async setDraftValidation(orgId: OrgId, draftId: string, validation: unknown, onlyIf?: { startedAt: string }) {
+    return drafts.setDraftValidation(this.#sql, orgId, draftId, validation, onlyIf);
   }
   async listVersionUsage(orgId: OrgId) {
     return challenges.listVersionUsage(this.#sql, orgId);
