@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoTimeSchema } from './api.ts';
 import { languageIdSchema } from './judging.ts';
 import { LANGUAGE_IDS, MAX_SOURCE_BYTES, VERDICTS } from './plain.ts';
+import { statementDocSchema } from './statement.ts';
 import { verdictSchema } from './verdicts.ts';
 
 /*
@@ -136,3 +137,27 @@ export const challengeDraftViewSchema = z.object({
 export type ChallengeDraftView = z.infer<typeof challengeDraftViewSchema>;
 
 export const draftValidationReplySchema = z.object({ validation: draftValidationSchema.nullable() });
+
+/** One line of the library's list of drafts. */
+export const draftSummarySchema = z.object({
+  id: idSchema,
+  slug: z.string(),
+  /** The first title of the draft (English when it has one). */
+  title: z.string(),
+  challengeId: idSchema.nullable(),
+  revision: z.number().int(),
+  updatedAt: isoTimeSchema,
+  /** The latest validation's status, `stale` when the draft changed since, null when never validated. */
+  validation: z.enum([...VALIDATION_STATUSES, 'stale']).nullable(),
+});
+export type DraftSummary = z.infer<typeof draftSummarySchema>;
+export const draftListSchema = z.object({ drafts: z.array(draftSummarySchema) });
+
+/** A statement's Markdown to show as candidates will see it, while it is written. */
+export const statementPreviewRequestSchema = z.strictObject({ markdown: text(128 * KB) });
+export const statementPreviewSchema = z.object({
+  statement: statementDocSchema,
+  /** What the candidate's page cannot show as written (left out or shown as text), in words. */
+  issues: z.array(z.object({ severity: z.enum(['error', 'warning']), message: z.string() })),
+});
+export type StatementPreview = z.infer<typeof statementPreviewSchema>;
