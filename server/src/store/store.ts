@@ -203,6 +203,8 @@ export interface OrgStore {
    * link's user and deletes all their welcome links. Expired or unknown
    * tokens are `not_found` alike.
    */
+  /** Whether a welcome link still works: asked before the password is hashed, so a dead link costs no Argon2 work. */
+  staffWelcomeIsOpen(tokenHash: string): Promise<boolean>;
   redeemStaffWelcome(tokenHash: string, passwordHash: string): Promise<Outcome<StaffUser, 'not_found'>>;
   getStaffUser(orgId: OrgId, userId: string): Promise<StaffUser | undefined>;
   listStaffUsers(orgId: OrgId): Promise<StaffUser[]>;

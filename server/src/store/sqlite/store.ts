@@ -137,6 +137,9 @@ export class SqliteStore implements Store {
   async pendingStaffWelcomes(orgId: OrgId) {
     return orgs.pendingStaffWelcomes(this.#sql, orgId);
   }
+  async staffWelcomeIsOpen(tokenHash: string) {
+    return orgs.staffWelcomeIsOpen(this.#sql, tokenHash);
+  }
   async redeemStaffWelcome(tokenHash: string, passwordHash: string) {
     return orgs.redeemStaffWelcome(this.#sql, tokenHash, passwordHash);
   }
