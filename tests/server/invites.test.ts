@@ -268,3 +268,30 @@ describe('CSV import', () => {
     expectApiError(await staff.get(`/api/assessments/${crypto.randomUUID()}/sheet`), 404, 'not_found');
   });
 });
+
+describe('a bounded number of invites per assessment', () => {
+  it('refuses the invite past KODBRO_INVITES_PER_ASSESSMENT (413, in words) and an import that would pass it, creating none of its rows', async () => {
+    const small = await startTestServer({ KODBRO_INVITES_PER_ASSESSMENT: '5' });
+    try {
+      const admin = new ApiClient(small.url);
+      await admin.login();
+      const assessmentId = (await admin.get('/api/assessments')).body.assessments[0].id as string;
+      const existing = (await admin.get(`/api/assessments/${assessmentId}/invites`)).body.invites.length as number;
+      expect(existing).toBeLessThan(3);
+      for (let i = existing; i < 3; i++) expect((await admin.post(`/api/assessments/${assessmentId}/invites`, { candidateName: `One ${i}` })).status).toBe(201);
+      const importPath = `/api/assessments/${assessmentId}/invites/import`;
+      const tooMany = await admin.post(importPath, { csv: 'name\nA One\nB Two\nC Three\n', dryRun: false });
+      expectApiError(tooMany, 413, 'quota_exceeded');
+      expect(tooMany.body.error.message).toMatch(/limit/);
+      expect((await admin.get(`/api/assessments/${assessmentId}/invites`)).body.invites).toHaveLength(3);
+      const fits = await admin.post(importPath, { csv: 'name\nA One\nB Two\n', dryRun: false });
+      expect(fits.body.created).toBe(2);
+      // The same rows again create nothing, so they are not refused by the limit either.
+      expect((await admin.post(importPath, { csv: 'name\nA One\nB Two\n', dryRun: false })).body.created).toBe(0);
+      expectApiError(await admin.post(`/api/assessments/${assessmentId}/invites`, { candidateName: 'Sixth' }), 413, 'quota_exceeded');
+      expect((await admin.get(`/api/assessments/${assessmentId}/invites`)).body.invites).toHaveLength(5);
+    } finally {
+      await small.stop();
+    }
+  });
+});

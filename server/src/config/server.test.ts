@@ -10,13 +10,13 @@ describe('configFromEnv', () => {
     expect(config.workers).toBeGreaterThan(0);
     expect(config.secureCookies).toBe(false);
     expect(config.dataDir.endsWith('/data')).toBe(true);
-    expect(config.quotas).toEqual({ draftBurst: 10, draftSavesPerMinute: 60, historyBytesPerAttempt: 4 * 1024 * 1024, runBytesPerAttempt: 32 * 1024 * 1024, sessionsPerInvite: 5 });
+    expect(config.quotas).toEqual({ draftBurst: 10, draftSavesPerMinute: 60, historyBytesPerAttempt: 4 * 1024 * 1024, runBytesPerAttempt: 32 * 1024 * 1024, sessionsPerInvite: 5, invitesPerAssessment: 2000 });
     expect(config.progressTickMs).toBe(1000);
   });
 
   it('reads the per-attempt quotas and refuses a progress tick under a second', () => {
-    const config = configFromEnv({ KODBRO_HISTORY_KB_PER_ATTEMPT: '1024', KODBRO_RUN_STORAGE_KB_PER_ATTEMPT: '2048', KODBRO_SESSIONS_PER_INVITE: '2', KODBRO_DRAFT_SAVE_BURST: '3', KODBRO_DRAFT_SAVES_PER_MINUTE: '30' });
-    expect(config.quotas).toEqual({ draftBurst: 3, draftSavesPerMinute: 30, historyBytesPerAttempt: 1024 * 1024, runBytesPerAttempt: 2048 * 1024, sessionsPerInvite: 2 });
+    const config = configFromEnv({ KODBRO_HISTORY_KB_PER_ATTEMPT: '1024', KODBRO_RUN_STORAGE_KB_PER_ATTEMPT: '2048', KODBRO_SESSIONS_PER_INVITE: '2', KODBRO_DRAFT_SAVE_BURST: '3', KODBRO_DRAFT_SAVES_PER_MINUTE: '30', KODBRO_INVITES_PER_ASSESSMENT: '40' });
+    expect(config.quotas).toEqual({ draftBurst: 3, draftSavesPerMinute: 30, historyBytesPerAttempt: 1024 * 1024, runBytesPerAttempt: 2048 * 1024, sessionsPerInvite: 2, invitesPerAssessment: 40 });
     expect(() => configFromEnv({ KODBRO_PROGRESS_TICK_MS: '200' })).toThrow(/KODBRO_PROGRESS_TICK_MS/);
   });
 

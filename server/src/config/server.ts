@@ -60,6 +60,7 @@ const envSchema = z.object({
   KODBRO_RUN_STORAGE_KB_PER_ATTEMPT: z.coerce.number().int().min(512).max(16 * 1024 * 1024).default(32 * 1024),
   /** Devices (sessions) one invite may have at once; opening it on one more ends the oldest. */
   KODBRO_SESSIONS_PER_INVITE: z.coerce.number().int().min(1).max(1000).default(5),
+  KODBRO_INVITES_PER_ASSESSMENT: z.coerce.number().int().min(1).max(100_000).default(2000),
   /** How often hidden-test progress reaches candidates, and what their timestamps are rounded to (docs/security.md). */
   KODBRO_PROGRESS_TICK_MS: z.coerce.number().int().min(1000).max(60_000).default(1000),
   KODBRO_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
@@ -174,6 +175,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       historyBytesPerAttempt: e.KODBRO_HISTORY_KB_PER_ATTEMPT * 1024,
       runBytesPerAttempt: e.KODBRO_RUN_STORAGE_KB_PER_ATTEMPT * 1024,
       sessionsPerInvite: e.KODBRO_SESSIONS_PER_INVITE,
+      invitesPerAssessment: e.KODBRO_INVITES_PER_ASSESSMENT,
     },
     progressTickMs: e.KODBRO_PROGRESS_TICK_MS,
     sessionMs: Math.round(e.KODBRO_SESSION_HOURS * 3_600_000),

@@ -141,3 +141,7 @@ function parserErrorMessage(error: unknown): string {
       return 'Something went wrong on our side';
   }
 }
+
+/** An assessment at its invite limit (KODBRO_INVITES_PER_ASSESSMENT). */
+export const invitesFull = (limit: number) =>
+  new ApiError('quota_exceeded', `This assessment holds ${limit} invites, its limit (revoked ones count): make a new assessment (Duplicate) for more candidates`, { limit });

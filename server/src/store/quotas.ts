@@ -26,6 +26,8 @@ export interface StoreQuotas extends SnapshotPolicy {
   runBytesPerAttempt: number;
   /** Live sessions per invite (devices that opened it); opening one more ends the oldest. */
   sessionsPerInvite: number;
+  /** Invites one assessment may hold, revoked ones included: lists and the printable sheet read them all at once. */
+  invitesPerAssessment: number;
 }
 
 /** The part of the run budget that sample and custom runs may use. */
@@ -37,6 +39,7 @@ export const DEFAULT_STORE_QUOTAS: StoreQuotas = {
   historyBytesPerAttempt: 4 * 1024 * 1024,
   runBytesPerAttempt: 32 * 1024 * 1024,
   sessionsPerInvite: 5,
+  invitesPerAssessment: 2000,
   ...DEFAULT_SNAPSHOT_POLICY,
 };
 

@@ -297,7 +297,8 @@ export interface AssessmentStore {
   /** The assessment of the candidate's own attempt. */
   getAttemptAssessment(attemptId: AttemptId): Promise<Assessment | undefined>;
 
-  createInvite(orgId: OrgId, assessmentId: string, input?: NewInvite): Promise<Outcome<CreatedInvite, 'assessment_not_found'>>;
+  /** `full` when the assessment holds StoreQuotas.invitesPerAssessment invites already. */
+  createInvite(orgId: OrgId, assessmentId: string, input?: NewInvite): Promise<Outcome<CreatedInvite, 'assessment_not_found' | 'full'>>;
   getInvite(orgId: OrgId, inviteId: string): Promise<Invite | undefined>;
   listInvites(orgId: OrgId, assessmentId: string): Promise<Invite[]>;
   revokeInvite(orgId: OrgId, inviteId: string): Promise<Invite | undefined>;
@@ -314,12 +315,14 @@ export interface AssessmentStore {
   /**
    * Creates every row whose import key is not used yet, all in one
    * transaction; `existing` lists the keys that were (an earlier import).
+   * `full` (and nothing created) when they would take the assessment past
+   * StoreQuotas.invitesPerAssessment.
    */
   importInvites(
     orgId: OrgId,
     assessmentId: string,
     rows: readonly ImportedInvite[],
-  ): Promise<Outcome<{ created: Map<string, CreatedInvite>; existing: Set<string> }, 'assessment_not_found'>>;
+  ): Promise<Outcome<{ created: Map<string, CreatedInvite>; existing: Set<string> }, 'assessment_not_found' | 'full'>>;
   /** Unscoped by nature (the candidate's way in): looked up by the token's SHA-256. */
   findInviteByToken(token: string): Promise<Invite | undefined>;
   /** Unscoped by nature: case, spaces and dashes are forgiven; ambiguous characters are not guessed. */

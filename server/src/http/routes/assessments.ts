@@ -19,7 +19,7 @@ import {
 } from '../../contracts/index.ts';
 import type { Attempt, AttemptEvent, AttemptScope, ChangeActor, OrgId, Store } from '../../store/index.ts';
 import { toAssessmentView, toAttemptSummary, toDraftView, toInviteView, toStaffSubmission } from '../../views/index.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, invitesFull, notFound } from '../errors.ts';
 import { route } from '../route.ts';
 
 const assessmentParams = z.strictObject({ assessmentId: idSchema });
@@ -206,6 +206,7 @@ export const assessmentRoutes = [
     roles: ROLES_FOR.writeInvites,
     params: assessmentParams,
     body: createInviteBodySchema,
+    errors: { 413: 'The assessment holds KODBRO_INVITES_PER_ASSESSMENT invites already (quota_exceeded)' },
     status: 201,
     response: createdInviteSchema,
     async handler({ deps, staff, params, body }) {
@@ -215,6 +216,7 @@ export const assessmentRoutes = [
         preferredLanguage: body.preferredLanguage ?? null,
         extraMinutes: body.extraMinutes ?? 0,
       });
+      if (!created.ok && created.reason === 'full') throw invitesFull(deps.config.quotas.invitesPerAssessment);
       if (!created.ok) throw notFound('No such assessment');
       return { invite: toInviteView(created.value.invite, undefined, deps.clock()), token: created.value.token, url: inviteLink(deps.config.publicUrl, created.value.token) };
     },

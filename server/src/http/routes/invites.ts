@@ -14,7 +14,7 @@ import {
 import { parseInviteCsv, type ParsedInviteRow } from '../../invites/index.ts';
 import type { Invite, OrgId, Store } from '../../store/index.ts';
 import { inviteLanguage, toInviteView } from '../../views/index.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, invitesFull, notFound } from '../errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { route } from '../route.ts';
 
@@ -137,6 +137,7 @@ export const inviteRoutes = [
     roles: ROLES_FOR.writeInvites,
     params: assessmentParams,
     body: importInvitesBodySchema,
+    errors: { 413: 'The new rows would take the assessment past KODBRO_INVITES_PER_ASSESSMENT invites (quota_exceeded); nothing is created' },
     status: 200,
     response: importResultSchema,
     async handler({ deps, staff, params, body }) {
@@ -159,6 +160,7 @@ export const inviteRoutes = [
           extraMinutes: row.extraMinutes ?? 0,
         })),
       );
+      if (!imported.ok && imported.reason === 'full') throw invitesFull(deps.config.quotas.invitesPerAssessment);
       if (!imported.ok) throw notFound('No such assessment');
       const { created, existing } = imported.value;
       const keyOf = new Map(parsed.rows.map((row) => [row.row, row.importKey]));

@@ -316,9 +316,21 @@ function insertInvite(sql: Sql, linkKey: Uint8Array, orgId: OrgId, assessmentId:
 
 const assessmentExists = (sql: Sql, orgId: OrgId, assessmentId: string) => sql.get('SELECT 1 FROM assessments WHERE id = ? AND org_id = ?', assessmentId, orgId) !== undefined;
 
-export function createInvite(sql: Sql, linkKey: Uint8Array, orgId: OrgId, assessmentId: string, input: NewInvite = {}): Outcome<CreatedInvite, 'assessment_not_found'> {
+function inviteCount(sql: Sql, orgId: OrgId, assessmentId: string): number {
+  return Number(sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM invites WHERE assessment_id = ? AND org_id = ?', assessmentId, orgId)!.n);
+}
+
+export function createInvite(
+  sql: Sql,
+  linkKey: Uint8Array,
+  orgId: OrgId,
+  assessmentId: string,
+  input: NewInvite,
+  maxInvites: number,
+): Outcome<CreatedInvite, 'assessment_not_found' | 'full'> {
   return sql.write(() => {
     if (!assessmentExists(sql, orgId, assessmentId)) return { ok: false, reason: 'assessment_not_found' } as const;
+    if (inviteCount(sql, orgId, assessmentId) >= maxInvites) return { ok: false, reason: 'full' } as const;
     return { ok: true, value: insertInvite(sql, linkKey, orgId, assessmentId, input, null) } as const;
   });
 }
@@ -338,11 +350,15 @@ export function importInvites(
   orgId: OrgId,
   assessmentId: string,
   rows: readonly ImportedInvite[],
-): Outcome<{ created: Map<string, CreatedInvite>; existing: Set<string> }, 'assessment_not_found'> {
+  maxInvites: number,
+): Outcome<{ created: Map<string, CreatedInvite>; existing: Set<string> }, 'assessment_not_found' | 'full'> {
   return sql.write(() => {
     if (!assessmentExists(sql, orgId, assessmentId)) return { ok: false, reason: 'assessment_not_found' } as const;
     // Read inside the write transaction: a second import racing this one waits, then sees these rows.
     const used = listInviteImportKeys(sql, orgId, assessmentId);
+    const fresh = new Set(rows.map((row) => row.importKey).filter((key) => !used.has(key)));
+    // All or nothing: half a class invited is worse than a clear refusal.
+    if (inviteCount(sql, orgId, assessmentId) + fresh.size > maxInvites) return { ok: false, reason: 'full' } as const;
     const created = new Map<string, CreatedInvite>();
     const existing = new Set<string>();
     for (const row of rows) {

@@ -242,7 +242,7 @@ export class SqliteStore implements Store {
     return assessments.getAttemptAssessment(this.#sql, attemptId);
   }
   async createInvite(orgId: OrgId, assessmentId: string, input?: NewInvite) {
-    return assessments.createInvite(this.#sql, this.#linkKey, orgId, assessmentId, input);
+    return assessments.createInvite(this.#sql, this.#linkKey, orgId, assessmentId, input ?? {}, this.quotas.invitesPerAssessment);
   }
   async getInviteToken(orgId: OrgId, inviteId: string) {
     return assessments.getInviteToken(this.#sql, this.#linkKey, orgId, inviteId);
@@ -260,7 +260,7 @@ export class SqliteStore implements Store {
     return assessments.listInviteImportKeys(this.#sql, orgId, assessmentId);
   }
   async importInvites(orgId: OrgId, assessmentId: string, rows: readonly ImportedInvite[]) {
-    return assessments.importInvites(this.#sql, this.#linkKey, orgId, assessmentId, rows);
+    return assessments.importInvites(this.#sql, this.#linkKey, orgId, assessmentId, rows, this.quotas.invitesPerAssessment);
   }
   async getInvite(orgId: OrgId, inviteId: string) {
     return assessments.getInvite(this.#sql, orgId, inviteId);
