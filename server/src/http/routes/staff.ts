@@ -13,8 +13,18 @@ import {
   staffUserViewSchema,
 } from '../../contracts/index.ts';
 import { toStaffUserView } from '../../views/index.ts';
+import type { OrgId, Store } from '../../store/index.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { route } from '../route.ts';
+
+/** Colleagues one organisation may have (pending welcome links count): each is a row, and each invitation an Argon2 hash. */
+const MAX_STAFF_PER_ORG = 500;
+
+async function roomForColleague(store: Store, orgId: OrgId): Promise<void> {
+  if ((await store.listStaffUsers(orgId)).length >= MAX_STAFF_PER_ORG) {
+    throw new ApiError('quota_exceeded', `Your organisation has ${MAX_STAFF_PER_ORG} colleagues, the most it may have: remove someone first`, { limit: MAX_STAFF_PER_ORG });
+  }
+}
 
 export const staffRoutes = [
   route({
@@ -43,6 +53,7 @@ export const staffRoutes = [
     status: 201,
     response: staffUserViewSchema,
     async handler({ deps, staff, body }) {
+      await roomForColleague(deps.store, staff.user.orgId);
       const created = await deps.store.createStaffUser(staff.user.orgId, {
         email: body.email,
         displayName: body.displayName,
@@ -88,6 +99,7 @@ export const staffRoutes = [
     status: 201,
     response: invitedColleagueSchema,
     async handler({ deps, staff, body, log }) {
+      await roomForColleague(deps.store, staff.user.orgId);
       const welcome = newWelcomeToken();
       const expiresAt = new Date(deps.clock().getTime() + STAFF_WELCOME_DAYS * 24 * 60 * 60 * 1000);
       // A real Argon2 hash of a secret nobody keeps: until the link is used nothing opens the account, and
