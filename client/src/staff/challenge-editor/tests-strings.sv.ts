@@ -1,0 +1,3 @@
+/** The Tests and Solutions sections' Swedish texts (namespace `authoring`). */
+const testsSv = {};
+export default testsSv;
