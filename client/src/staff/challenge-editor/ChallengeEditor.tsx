@@ -249,19 +249,18 @@ export function ChallengeEditor({ draftId, session }: { draftId: string; session
       <StatementSection draft={state.draft} onChange={change} issues={state.issues} csrf={csrf} />
       <LanguagesSection draft={state.draft} onChange={change} issues={state.issues} />
       <LimitsSection draft={state.draft} onChange={change} issues={state.issues} />
-      <section className="editor-section" aria-labelledby="tests-heading">
-        <h2 id="tests-heading">{t('editor.tests')}</h2>
+      {/* The Tests and Solutions sections bring their own headings (h2). */}
+      <div className="editor-section">
         <TestsSection samples={state.draft.samples} groups={state.draft.groups} onChange={(next) => change({ type: 'tests', ...next })} errors={testIssues} />
-      </section>
-      <section className="editor-section" aria-labelledby="solutions-heading">
-        <h2 id="solutions-heading">{t('editor.solutions')}</h2>
+      </div>
+      <div className="editor-section">
         <SolutionsSection
           solutions={state.draft.solutions}
           languages={state.draft.languages}
           onChange={(solutions) => change({ type: 'solutions', solutions })}
           errors={issuesUnder(state.issues, ['solutions'])}
         />
-      </section>
+      </div>
       <ValidateSection
         validation={state.validation}
         canPublish={canPublish(state)}
@@ -292,7 +291,7 @@ function SaveStatus({ state, onReload, onKeepMine }: { state: EditorState; onRel
   else if (hasUnsaved(state)) text = t('save.unsaved');
   else if (save.kind === 'saved') text = t('save.saved', { time: timeOfDay.format(new Date(save.at)) });
   return (
-    <div className="save-status">
+    <div className="draft-save-status">
       <p role="status" aria-live="polite" className={save.kind === 'failed' || save.kind === 'conflict' ? 'note' : 'hint'}>
         {text}
       </p>

@@ -7,5 +7,10 @@ export function SolutionsSection(props: {
   onChange: (next: ChallengeDraft['solutions']) => void;
   errors?: readonly { path: (string | number)[]; message: string }[];
 }) {
-  return <p className="hint">{props.solutions.map((solution) => solution.name).join(', ')}</p>;
+  return (
+    <section>
+      <h2>Solutions</h2>
+      <p className="hint">{props.solutions.map((solution) => solution.name).join(', ')}</p>
+    </section>
+  );
 }

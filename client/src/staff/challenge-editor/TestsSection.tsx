@@ -8,8 +8,11 @@ export function TestsSection(props: {
   errors?: readonly { path: (string | number)[]; message: string }[];
 }) {
   return (
-    <p className="hint">
-      {props.samples.length} / {props.groups.length}
-    </p>
+    <section>
+      <h2>Tests</h2>
+      <p className="hint">
+        {props.samples.length} / {props.groups.length}
+      </p>
+    </section>
   );
 }

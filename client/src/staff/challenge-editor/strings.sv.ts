@@ -39,8 +39,6 @@ const editorSv: EditorMessages = {
     warnings: 'Allt kunde inte behållas när versionen gjordes om: {{warnings}}',
     refused: 'Servern godtog inte den här delen av utkastet:',
     field: '{{field}}: {{message}}',
-    tests: 'Testfall',
-    solutions: 'Lösningar',
     delete: 'Ta bort utkastet',
     deleteConfirm: 'Ta bort utkastet {{slug}}? Publicerade versioner finns kvar.',
   },

@@ -42,8 +42,6 @@ const editorEn = {
     warnings: 'Converting the version could not keep everything: {{warnings}}',
     refused: 'The server refused this part of the draft:',
     field: '{{field}}: {{message}}',
-    tests: 'Tests',
-    solutions: 'Solutions',
     delete: 'Delete this draft',
     deleteConfirm: 'Delete the draft {{slug}}? Published versions stay.',
   },
