@@ -1041,6 +1041,99 @@ describe('staff: colleagues invited with a welcome link, removed with their sess
   });
 });
 
+describe('challenge drafts and the statement preview', () => {
+  const doc = (title: string) => ({
+    title: { en: title },
+    statements: { en: `# ${title}\n\nPrint the sum.\n` },
+    languages: ['python'],
+    starters: {},
+    limits: {},
+    checker: { type: 'tokens' },
+    samples: [],
+    groups: [{ id: 'all', points: 100, tests: [{ name: '1', input: '2 3\n', answer: '5\n' }] }],
+    solutions: [{ name: 'accepted.py', source: 'a, b = map(int, input().split())\nprint(a + b)\n', expect: 'accepted' }],
+  });
+
+  it('create, list, read, save, validate, poll, publish, delete: success, 400, 401, 403 csrf_failed and 403 forbidden', async () => {
+    const slug = `api-draft-${newId().slice(0, 8)}`;
+    const created = await admin.post('/api/challenge-drafts', { slug, draft: doc('API draft') });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const base = `/api/challenge-drafts/${id}`;
+
+    const listed = await admin.get('/api/challenge-drafts');
+    expect(listed.status).toBe(200);
+    expect(listed.body.drafts.find((d: { id: string }) => d.id === id)).toMatchObject({ slug, title: 'API draft', revision: 1, challengeId: null, validation: null });
+    expect((await admin.get(base)).body.draft.title).toEqual({ en: 'API draft' });
+    const saved = await admin.put(base, { revision: 1, draft: doc('API draft, saved') });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.revision).toBe(2);
+
+    const started = await admin.post(`${base}/validate`);
+    expect(started.status).toBe(202);
+    let validation = started.body.validation;
+    for (const until = Date.now() + 120_000; validation.status === 'running' && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      validation = (await admin.get(`${base}/validation`)).body.validation;
+    }
+    expect(validation, JSON.stringify(validation)).toMatchObject({ status: 'passed', stale: false, revision: 2 });
+    expect((await admin.get('/api/challenge-drafts')).body.drafts.find((d: { id: string }) => d.id === id).validation).toBe('passed');
+    const published = await admin.post(`${base}/publish`);
+    expect(published.status, JSON.stringify(published.body)).toBe(201);
+    expect(published.body.version.version).toBe(1);
+
+    expectInvalid(await admin.post('/api/challenge-drafts', { slug: 'Not A Slug' }), 'body.slug');
+    expectInvalid(await admin.get('/api/challenge-drafts/x'), 'params.draftId');
+    expectInvalid(await admin.put(base, { revision: 0, draft: doc('x') }), 'body.revision');
+    expectInvalid(await admin.put(base, { revision: 2, draft: { ...doc('x'), checker: { type: 'float' } } }), 'body.draft.checker.absolute');
+    expectInvalid(await admin.post('/api/challenge-drafts/x/validate'), 'params.draftId');
+    expectInvalid(await admin.get('/api/challenge-drafts/x/validation'), 'params.draftId');
+    expectInvalid(await admin.post('/api/challenge-drafts/x/publish'), 'params.draftId');
+    expectInvalid(await admin.delete('/api/challenge-drafts/x'), 'params.draftId');
+    expectInvalid(await admin.post('/api/statement-preview', { markdown: 'x'.repeat(128 * 1024 + 1) }), 'body.markdown');
+    expectApiError(await admin.get(`/api/challenge-drafts/${unknownId()}`), 404, 'not_found');
+    expectApiError(await admin.put(base, { revision: 1, draft: doc('stale') }), 409, 'conflict');
+
+    const writes: [string, string, unknown][] = [
+      ['POST', '/api/challenge-drafts', { slug: 'never-made' }],
+      ['PUT', base, { revision: 2, draft: doc('x') }],
+      ['POST', `${base}/validate`, undefined],
+      ['POST', `${base}/publish`, undefined],
+      ['DELETE', base, undefined],
+      ['POST', '/api/statement-preview', { markdown: '# x' }],
+    ];
+    for (const [method, where, body] of writes) {
+      expectApiError(await anon.request(method, where, { body }), 401, 'unauthenticated');
+      expectApiError(await admin.request(method, where, { body, csrf: false }), 403, 'csrf_failed');
+      expectApiError(await recruiter.request(method, where, { body }), 403, 'forbidden');
+      expectApiError(await roleless.request(method, where, { body }), 403, 'forbidden');
+    }
+    for (const where of ['/api/challenge-drafts', base, `${base}/validation`]) {
+      expectApiError(await anon.get(where), 401, 'unauthenticated');
+      expectApiError(await recruiter.get(where), 403, 'forbidden');
+    }
+    // Nothing the refusals asked for happened.
+    expect((await admin.get(base)).body.revision).toBe(2);
+    expect((await admin.get('/api/challenge-drafts')).body.drafts.map((d: { slug: string }) => d.slug)).not.toContain('never-made');
+
+    const deleted = await admin.delete(base);
+    expect(deleted.status).toBe(200);
+    expectApiError(await admin.get(base), 404, 'not_found');
+  });
+
+  it('POST /api/statement-preview gives the tree the candidate page renders, with what it cannot show in words', async () => {
+    const preview = await admin.post('/api/statement-preview', { markdown: '# Sum\n\nRead *two* numbers, $a+b$.\n\n<script>alert(1)</script>\n\n![x](missing.png)\n' });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    const tree = JSON.stringify(preview.body.statement);
+    expect(tree).toContain('"type":"heading"');
+    expect(tree).toContain('"type":"emphasis"');
+    expect(tree).toContain('math');
+    expect(tree).not.toContain('"type":"script"');
+    expect(preview.body.issues.length).toBeGreaterThan(0);
+    for (const issue of preview.body.issues) expect(['error', 'warning']).toContain(issue.severity);
+  });
+});
+
 describe('coverage', () => {
   it('every route of API_ROUTES got a success, a validation error and each auth refusal it can give', () => {
     const missing: string[] = [];

@@ -48,6 +48,8 @@ interface Party {
   name: string;
   /** A colleague of the organisation's admin, whose roles the admin may change. */
   userId: string;
+  /** A challenge draft of the organisation (made again when the matrix deletes it). */
+  draftId: string;
   /** Texts that identify the party's data: none may show up in another party's answers. */
   secrets: string[];
 }
@@ -73,6 +75,15 @@ let authorOnly: ApiClient;
 let recruiterOnly: ApiClient;
 
 let extensions = 0;
+/** Who owns each draft: a save names the revision the owner sees now. */
+const draftOwners = new Map<string, ApiClient>();
+
+async function newDraft(client: ApiClient, slug = `matrix-${newId()}`): Promise<string> {
+  const created = await client.post('/api/challenge-drafts', { slug });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  draftOwners.set(created.body.id, client);
+  return created.body.id as string;
+}
 const routeName = (def: RouteDef) => `${def.method.toUpperCase()} ${def.path}`;
 const hasParams = (def: RouteDef) => def.path.includes(':');
 const staffRoutes = API_ROUTES.filter((def) => def.access === 'staff');
@@ -122,6 +133,14 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       return { body: { email: 'nobody@kodbro.example', password: 'nothing' } };
     case 'post /api/candidate/session':
       return { body: { code: 'ZZZZZZZZ' } };
+    case 'post /api/challenge-drafts':
+      return { body: { slug: `matrix-${newId()}` } };
+    case 'put /api/challenge-drafts/:draftId': {
+      const current = await draftOwners.get(ids.draftId)!.get(`/api/challenge-drafts/${ids.draftId}`);
+      return { body: { revision: current.body.revision, draft: current.body.draft } };
+    }
+    case 'post /api/statement-preview':
+      return { body: { markdown: '# Matrix\n\nA *statement*.' } };
     default:
       // Routes whose body is optional (start, finish, logout, revoke) are called without one.
       if (def.raw || (def.body && !(def.body as ZodType).safeParse(undefined).success)) throw new Error(`${routeName(def)} takes a body: add a sample to sampleBody`);
@@ -157,7 +176,7 @@ async function candidateIn(staff: ApiClient, assessmentId: string, name: string)
 }
 
 /** Starts A candidate, saves a draft and runs the samples once with a source carrying a marker. */
-async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name' | 'userId'>> {
+async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name' | 'userId' | 'draftId'>> {
   const { client, inviteId } = await candidateIn(staff, assessmentId, name);
   const session = await client.get('/api/candidate/session');
   const challengeVersionId = session.body.attempt.assessment.challenges[0].challengeVersionId;
@@ -218,11 +237,14 @@ beforeAll(async () => {
   authorOnly = await staffLogin('author@x.example', COLLEAGUE_PASSWORD);
   recruiterOnly = await staffLogin('recruiter@x.example', COLLEAGUE_PASSWORD);
 
-  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg', userId: colleagueX };
-  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg', userId: colleagueX };
-  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png', userId: colleagueY };
-  X = { ...A, secrets: [...a.secrets, ...a2.secrets, xAssessmentId, xOther.body.id, spareX, 'X second round', colleagueX] };
-  Y = { ...B, secrets: [...b.secrets, yAssessment.body.id, sum.body.challenge.id, spareY, 'Yonder', Y_EMAIL, colleagueY] };
+  const draftX = await newDraft(staffX, 'x-secret-draft');
+  const draftY = await newDraft(staffY, 'yonder-secret-draft');
+
+  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg', userId: colleagueX, draftId: draftX };
+  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg', userId: colleagueX, draftId: draftX };
+  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png', userId: colleagueY, draftId: draftY };
+  X = { ...A, secrets: [...a.secrets, ...a2.secrets, xAssessmentId, xOther.body.id, spareX, 'X second round', colleagueX, draftX, 'x-secret-draft'] };
+  Y = { ...B, secrets: [...b.secrets, yAssessment.body.id, sum.body.challenge.id, spareY, 'Yonder', Y_EMAIL, colleagueY, draftY, 'yonder-secret-draft'] };
   for (const party of [A, A2, B]) expect((await waitForResult(party.client, party.submissionId)).status).toBe('done');
 }, 120_000);
 afterAll(async () => server?.stop());
@@ -264,8 +286,17 @@ describe('HTTP: who may call what', () => {
         [staffY, Y],
       ] as const) {
         const response = await call(client, def, own, own);
+        if (routeName(def) === 'POST /api/challenge-drafts/:draftId/publish') {
+          // Found and allowed: what stops it is the draft itself, never validated.
+          expectRefused(response, 409, 'validation_required', [], routeName(def));
+          continue;
+        }
         expect(response.status, `${routeName(def)} ${JSON.stringify(response.body)}`).toBeGreaterThanOrEqual(200);
         expect(response.status, `${routeName(def)} ${JSON.stringify(response.body)}`).toBeLessThan(300);
+        if (routeName(def) === 'DELETE /api/challenge-drafts/:draftId') {
+          expect((await client.get(`/api/challenge-drafts/${own.draftId}`)).status).toBe(404);
+          own.draftId = await newDraft(client);
+        }
       }
     }
   });
@@ -356,6 +387,9 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/assessments/:assessmentId/sheet',
+      'GET /api/challenge-drafts',
+      'GET /api/challenge-drafts/:draftId',
+      'GET /api/challenge-drafts/:draftId/validation',
       'GET /api/challenge-versions/:challengeVersionId/export',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/challenges',
@@ -375,6 +409,25 @@ describe('HTTP: who may call what', () => {
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/invites/:inviteId/link',
     ]);
+  });
+
+  it('every write a role may not make is refused 403 for it, whatever the ids (a recruiter writes no challenge or draft; an author manages no colleague)', async () => {
+    const writes = staffRoutes.filter((d) => d.method !== 'get' && d.roles);
+    let refused = 0;
+    for (const def of writes) {
+      for (const [client, role] of [
+        [authorOnly, 'author'],
+        [recruiterOnly, 'recruiter'],
+      ] as const) {
+        if (def.roles!.includes(role)) continue;
+        expectRefused(await call(client, def, X, X), 403, 'forbidden', [X], `${role} ${routeName(def)}`);
+        refused++;
+      }
+    }
+    const authoring = writes.filter((d) => d.path.startsWith('/api/challenge') || d.path === '/api/statement-preview').map(routeName);
+    expect(authoring.length).toBeGreaterThanOrEqual(8);
+    for (const name of authoring) expect(writes.find((d) => routeName(d) === name)!.roles, name).not.toContain('recruiter');
+    expect(refused).toBeGreaterThan(authoring.length);
   });
 
   it('managing colleagues is the admin’s alone: an author or a recruiter gets 403 on every staff-management route, and nothing changes', async () => {

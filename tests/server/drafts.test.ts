@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORG_DRAFT_CAPS } from '../../server/src/contracts/index.ts';
 import { ApiClient, expectApiError, startTestServer, type ApiResponse, type TestServer } from '../support/server.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -149,4 +150,47 @@ describe('challenge drafts', () => {
     expect(fromVersion.body).toMatchObject({ slug, challengeId, revision: 1, warnings: [] });
     expect(fromVersion.body.draft).toEqual(draftDoc('Add two, again'));
   }, 600_000);
+
+  it('an organisation holds at most ORG_DRAFT_CAPS.count drafts (413 quota_exceeded past it, in words); deleting one makes room; the list is its own', async () => {
+    const other = new ApiClient(server.url);
+    const before = (await staff.get('/api/challenge-drafts')).body.drafts.length as number;
+    const made: string[] = [];
+    for (let i = before; i < ORG_DRAFT_CAPS.count; i++) {
+      const created = await staff.post('/api/challenge-drafts', { slug: `cap-${i}` });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      made.push(created.body.id);
+    }
+    const over = await staff.post('/api/challenge-drafts', { slug: 'cap-over' });
+    expectApiError(over, 413, 'quota_exceeded');
+    expect(over.body.error.message).toMatch(/limit/);
+    const listed = (await staff.get('/api/challenge-drafts')).body.drafts as { slug: string }[];
+    expect(listed).toHaveLength(ORG_DRAFT_CAPS.count);
+    expect(listed.map((d) => d.slug)).not.toContain('cap-over');
+    expect((await staff.delete(`/api/challenge-drafts/${made[0]}`)).status).toBe(200);
+    expect((await staff.post('/api/challenge-drafts', { slug: 'cap-over' })).status).toBe(201);
+    expectApiError(await other.get('/api/challenge-drafts'), 401, 'unauthenticated');
+  }, 120_000);
+
+  it('a statement preview is made in a package worker, one at a time per organisation: a burst gets 429 for the rest, /api/health answers throughout', async () => {
+    // Markdown at its cap that is slow to parse (deep nesting and many emphasis runs).
+    const heavy = ('> '.repeat(40) + '*a* _b_ `c` [d](e) '.repeat(30) + '\n').repeat(400).slice(0, 128 * 1024 - 1);
+    const burst = Array.from({ length: 6 }, () => staff.post('/api/statement-preview', { markdown: heavy }));
+    const health = (async () => {
+      let worst = 0;
+      for (let i = 0; i < 10; i++) {
+        const started = performance.now();
+        expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+        worst = Math.max(worst, performance.now() - started);
+      }
+      return worst;
+    })();
+    const answers = await Promise.all(burst);
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 200).length, JSON.stringify(statuses)).toBeGreaterThanOrEqual(1);
+    expect(statuses.filter((s) => s === 429).length, JSON.stringify(statuses)).toBeGreaterThanOrEqual(1);
+    for (const answer of answers.filter((a) => a.status !== 200)) expectApiError(answer, 429, 'rate_limited');
+    expect(await health).toBeLessThan(1000);
+    const ok = answers.find((a) => a.status === 200)!;
+    expect(JSON.stringify(ok.body.statement)).toContain('blockquote');
+  }, 60_000);
 });

@@ -95,6 +95,29 @@ describe('links shown again', () => {
 });
 
 describe('re-issue, revoke, extend', () => {
+  it('re-issuing signs out every device that opened the old link; the new link opens the same attempt with the work kept', async () => {
+    const assessmentId = await newAssessment();
+    const created = await invite(assessmentId);
+    const { opened, started } = await start({ token: created.token });
+    expect(opened.status).toBe(200);
+    expect(started.status).toBe(200);
+    const holder = new ApiClient(server.url);
+    expect((await holder.openInvite({ code: created.invite.shortCode })).status).toBe(200);
+    const before = await holder.get('/api/candidate/session');
+    expect(before.body.attempt.status).toBe('in_progress');
+
+    const reissued = await staff.post(`/api/invites/${created.invite.id}/reissue`, {});
+    expect(reissued.status).toBe(200);
+    expectApiError(await holder.get('/api/candidate/session'), 401, 'unauthenticated');
+
+    const again = new ApiClient(server.url);
+    expect((await again.openInvite({ token: reissued.body.token })).status).toBe(200);
+    const session = await again.get('/api/candidate/session');
+    // The same attempt, still running: started at the same moment.
+    expect(session.body.attempt.status).toBe('in_progress');
+    expect(session.body.attempt.startedAt).toBe(before.body.attempt.startedAt);
+  });
+
   it('re-issues: the old link and code stop working, the new ones work', async () => {
     const assessmentId = await newAssessment();
     const created = await invite(assessmentId);

@@ -157,7 +157,7 @@ const staffSv: StaffMessages = {
     showLink: 'Visa länk',
     hideLink: 'Dölj länk',
     reissue: 'Utfärda på nytt',
-    reissueConfirm: 'Utfärda inbjudan till {{name}} på nytt? Den gamla länken och koden slutar fungera direkt.',
+    reissueConfirm: 'Utfärda inbjudan till {{name}} på nytt? Den gamla länken och koden slutar fungera direkt, och en enhet som har öppnat dem loggas ut (kandidatens arbete sparas).',
     reissued: 'Ny länk och kod för {{name}}. De gamla fungerar inte längre.',
     revoke: 'Återkalla',
     revokeConfirm: 'Återkalla inbjudan till {{name}}? Länken, koden och sessionerna slutar fungera.',

@@ -3,6 +3,7 @@ import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { PackageDraft, StoredChallenge } from '../challenges/index.ts';
+import type { ParsedStatement } from '../statements/index.ts';
 import type { JudgeLimits, PackageLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
 import type { AttemptId, ChallengeVersionInfo, OrgId, PublishedVersion, Store } from '../store/index.ts';
@@ -45,6 +46,8 @@ export interface Catalog {
    * for judging its solutions: `root` is the package folder; `dispose` removes it.
    */
   buildDraft(source: DraftSource): Promise<BuiltDraft>;
+  /** A statement's Markdown as the candidate's page will show it, parsed in a worker (Markdown at the cap takes a good part of a second). */
+  previewStatement(markdown: string): Promise<ParsedStatement>;
   /** A version of the organisation's challenge, parsed. */
   forOrg(orgId: OrgId, versionId: string): Promise<StoredChallenge | undefined>;
   /** A version that belongs to the attempt's assessment, parsed. */
@@ -260,6 +263,10 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
         await dispose();
         throw error;
       }
+    },
+    previewStatement(markdown) {
+      const task: Extract<PackageTask, { kind: 'statement-preview' }> = { kind: 'statement-preview', markdown };
+      return workers.run(task);
     },
     async forOrg(orgId, versionId) {
       const version = await store.getChallengeVersion(orgId, versionId);

@@ -22,6 +22,7 @@ import {
 import type { JudgeLimits } from '../config/index.ts';
 import { MAX_SHOWN_OUTPUT_BYTES, type ChallengeDraft } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
+import { parseStatement, type ParsedStatement } from '../statements/index.ts';
 
 /**
  * The heavy work on packages, as plain async functions of file paths: what a
@@ -59,6 +60,11 @@ export type PackageTask =
       workDir: string;
     }
   | {
+      /** A statement's Markdown parsed as candidates will see it (no statement files: a draft has none). */
+      kind: 'statement-preview';
+      markdown: string;
+    }
+  | {
       kind: 'export';
       /** The version's stored bytes (an uncompressed tar). */
       archive: string;
@@ -92,7 +98,9 @@ export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' }
     ? WrittenBundle
     : T extends { kind: 'to-draft' }
       ? PackageDraft
-      : StoredChallenge;
+      : T extends { kind: 'statement-preview' }
+        ? ParsedStatement
+        : StoredChallenge;
 
 export async function runPackageTask<T extends PackageTask>(task: T): Promise<TaskResult<T>> {
   return (await runTask(task)) as TaskResult<T>;
@@ -110,6 +118,8 @@ function runTask(task: PackageTask): Promise<unknown> {
       return loadDraftPackage(task);
     case 'to-draft':
       return storedPackageDraft(task);
+    case 'statement-preview':
+      return Promise.resolve(parseStatement(task.markdown, []));
   }
 }
 

@@ -12,5 +12,5 @@ export { extractPackageArchive } from './archive.ts';
 export { extractArchiveFile } from './unpack.ts';
 export { writePackageBundle, challengeMeta, primaryTitle, type WrittenBundle } from './bundle.ts';
 export { readTestData, testDataHead, withTestDataInFiles } from './test-data.ts';
-export { draftToPackage, emptyDraft, packageToDraft, type PackageDraft } from './draft.ts';
+export { emptyDraft, type PackageDraft } from './draft.ts';
 export { readPackageDraft, writeDraftPackage } from './draft-io.ts';

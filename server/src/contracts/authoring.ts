@@ -15,6 +15,8 @@ import { verdictSchema } from './verdicts.ts';
 
 /** A draft's JSON, as sent: bigger test data comes by package upload. */
 export const MAX_DRAFT_BYTES = 8 * 1024 * 1024;
+/** What one organisation's drafts may hold together: drafts are kept on the server's disk. */
+export const ORG_DRAFT_CAPS = { count: 100, bytes: 64 * 1024 * 1024 } as const;
 const KB = 1024;
 
 const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;

@@ -46,6 +46,17 @@ export interface StaffCredentials extends StaffUser {
 }
 
 /** A challenge being written in the browser: its document is the contracts' ChallengeDraft, checked at the boundary. */
+/** A draft as the library lists it: no document, just what names it. */
+export interface ChallengeDraftSummaryRecord {
+  id: string;
+  slug: string;
+  /** The document's titles per locale (as stored; the route picks one). */
+  title: unknown;
+  revision: number;
+  updatedAt: Date;
+  validation: { status: string; revision: number } | null;
+}
+
 export interface ChallengeDraftRecord {
   id: string;
   orgId: OrgId;

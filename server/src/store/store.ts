@@ -6,6 +6,7 @@ import type {
   Attempt,
   AttemptEvent,
   ChallengeDraftRecord,
+  ChallengeDraftSummaryRecord,
   ChallengeRecord,
   ChallengeVersionInfo,
   ClaimedJob,
@@ -202,6 +203,8 @@ export interface OrgStore {
    * link's user and deletes all their welcome links. Expired or unknown
    * tokens are `not_found` alike.
    */
+  /** Whether a welcome link still works: asked before the password is hashed, so a dead link costs no Argon2 work. */
+  staffWelcomeIsOpen(tokenHash: string): Promise<boolean>;
   redeemStaffWelcome(tokenHash: string, passwordHash: string): Promise<Outcome<StaffUser, 'not_found'>>;
   getStaffUser(orgId: OrgId, userId: string): Promise<StaffUser | undefined>;
   listStaffUsers(orgId: OrgId): Promise<StaffUser[]>;
@@ -469,13 +472,26 @@ export interface JobQueue {
  * scope is part of the query itself. The few unscoped methods are the ways
  * in (sign-in, invite lookup) and the workers' queue.
  */
+/** How much of the server's disk one organisation's drafts may take. */
+export interface DraftCaps {
+  count: number;
+  /** The documents' JSON, in bytes, together. */
+  bytes: number;
+}
+
 /** Challenge drafts, one per slug and organisation; saved with the revision they were edited on. */
 export interface DraftStore {
-  /** Refused with the existing draft's id when the organisation already has a draft of that slug. */
-  createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }): Promise<Outcome<ChallengeDraftRecord, 'exists', { id: string }>>;
+  /**
+   * Refused with the existing draft's id when the organisation already has a
+   * draft of that slug, and as `full` when it would hold more drafts or bytes
+   * of drafts than `caps` allow.
+   */
+  createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }, caps: DraftCaps): Promise<Outcome<ChallengeDraftRecord, 'exists', { id: string }> | { ok: false; reason: 'full' }>;
   getChallengeDraft(orgId: OrgId, draftId: string): Promise<ChallengeDraftRecord | undefined>;
-  /** Saves when `revision` is still the draft's; `stale` when someone saved since. */
-  saveChallengeDraft(orgId: OrgId, draftId: string, document: unknown, revision: number): Promise<Outcome<ChallengeDraftRecord, 'not_found' | 'stale'>>;
+  /** The organisation's drafts, the most recently changed first. */
+  listChallengeDrafts(orgId: OrgId): Promise<ChallengeDraftSummaryRecord[]>;
+  /** Saves when `revision` is still the draft's; `stale` when someone saved since; `full` past the organisation's bytes of drafts. */
+  saveChallengeDraft(orgId: OrgId, draftId: string, document: unknown, revision: number, caps: DraftCaps): Promise<Outcome<ChallengeDraftRecord, 'not_found' | 'stale' | 'full'>>;
   deleteChallengeDraft(orgId: OrgId, draftId: string): Promise<boolean>;
   /** Replaces the latest validation; with `onlyIf`, only while the stored one is the run that started then. False when nothing changed. */
   setDraftValidation(orgId: OrgId, draftId: string, validation: unknown, onlyIf?: { startedAt: string }): Promise<boolean>;

@@ -133,8 +133,12 @@ export const authRoutes = [
     // The token is 256 bits and unguessable; the limit keeps guessing (and Argon2 work) bounded all the same.
     before: (deps) => loginLimiter(deps.config.loginLimit),
     async handler({ deps, body, log }) {
-      const redeemed = await deps.store.redeemStaffWelcome(hashSessionId(body.token), await hashPassword(body.password));
-      if (!redeemed.ok) throw new ApiError('not_found', 'This welcome link does not work: it was used already, has expired, or was withdrawn. Ask your admin for a new one.');
+      const dead = () => new ApiError('not_found', 'This welcome link does not work: it was used already, has expired, or was withdrawn. Ask your admin for a new one.');
+      const tokenHash = hashSessionId(body.token);
+      if (!(await deps.store.staffWelcomeIsOpen(tokenHash))) throw dead();
+      // Checked again when redeemed: the link may have been used while the password was hashed.
+      const redeemed = await deps.store.redeemStaffWelcome(tokenHash, await hashPassword(body.password));
+      if (!redeemed.ok) throw dead();
       const organisation = await deps.store.getOrganisation(redeemed.value.orgId);
       log.info({ event: 'staff_welcome', userId: redeemed.value.id }, 'colleague set a password');
       return { email: redeemed.value.email, organisation: organisation?.slug ?? '' };

@@ -7,12 +7,17 @@ import {
   challengeDraftViewSchema,
   challengeMetaSchema,
   createDraftSchema,
+  draftListSchema,
   draftValidationReplySchema,
   idSchema,
+  ORG_DRAFT_CAPS,
   publishedChallengeSchema,
   saveDraftSchema,
+  statementPreviewRequestSchema,
+  statementPreviewSchema,
   type ChallengeDraft,
   type ChallengeDraftView,
+  type DraftSummary,
   type DraftValidation,
 } from '../../contracts/index.ts';
 import type { ChallengeDraftRecord, OrgId, Store } from '../../store/index.ts';
@@ -31,6 +36,9 @@ import { route, withStatus } from '../route.ts';
  */
 
 const RETRY_AFTER_SECONDS = 10;
+const FULL_MESSAGE = `The organisation's drafts are at their limit (${ORG_DRAFT_CAPS.count} drafts, ${ORG_DRAFT_CAPS.bytes / 1024 / 1024} MB together): publish or delete some`;
+/** Organisations with a statement preview being made: one at a time each, so typing cannot queue work for the package workers. */
+const previewing = new Set<OrgId>();
 const draftParams = z.strictObject({ draftId: idSchema });
 
 type DraftRecord = ChallengeDraftRecord & { document: ChallengeDraft };
@@ -74,7 +82,65 @@ async function initialDraft(deps: AppDeps, orgId: OrgId, body: z.infer<typeof cr
   return { slug: challenge.slug, draft: parsed.data, warnings: converted.warnings };
 }
 
+/** The first title, English when there is one: what names a draft in a list. */
+function firstTitle(titles: unknown, slug: string): string {
+  if (typeof titles !== 'object' || titles === null) return slug;
+  const record = titles as Record<string, unknown>;
+  const title = record.en ?? Object.values(record)[0];
+  return typeof title === 'string' && title ? title : slug;
+}
+
+async function summaries(store: Store, orgId: OrgId): Promise<DraftSummary[]> {
+  const [drafts, challenges] = await Promise.all([store.listChallengeDrafts(orgId), store.listChallenges(orgId)]);
+  const published = new Map(challenges.map((c) => [c.slug, c.id]));
+  return drafts.map((draft) => ({
+    id: draft.id,
+    slug: draft.slug,
+    title: firstTitle(draft.title, draft.slug),
+    challengeId: published.get(draft.slug) ?? null,
+    revision: draft.revision,
+    updatedAt: draft.updatedAt.toISOString(),
+    validation: !draft.validation ? null : draft.validation.revision !== draft.revision ? 'stale' : (draft.validation.status as DraftSummary['validation']),
+  }));
+}
+
 export const draftRoutes = [
+  route({
+    method: 'get',
+    path: '/api/challenge-drafts',
+    summary: "The organisation's drafts, the most recently changed first",
+    tag: 'drafts',
+    access: 'staff',
+    roles: ROLES_FOR.readChallenges,
+    status: 200,
+    response: draftListSchema,
+    async handler({ deps, staff }) {
+      return { drafts: await summaries(deps.store, staff.user.orgId) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/api/statement-preview',
+    summary: "A statement's Markdown as the candidate's page will show it (the same parser, in a package worker); one at a time per organisation",
+    tag: 'drafts',
+    access: 'staff',
+    roles: ROLES_FOR.publishChallenges,
+    body: statementPreviewRequestSchema,
+    errors: { 429: 'A preview for the organisation is still being made: ask again in a moment' },
+    status: 200,
+    response: statementPreviewSchema,
+    async handler({ deps, staff, body }) {
+      const orgId = staff.user.orgId;
+      if (previewing.has(orgId)) throw new ApiError('rate_limited', 'A preview is still being made: ask again in a moment', { retryAfterSeconds: 1 });
+      previewing.add(orgId);
+      try {
+        const parsed = await deps.catalog.previewStatement(body.markdown);
+        return { statement: parsed.doc, issues: parsed.issues };
+      } finally {
+        previewing.delete(orgId);
+      }
+    },
+  }),
   route({
     method: 'post',
     path: '/api/challenge-drafts',
@@ -83,13 +149,14 @@ export const draftRoutes = [
     access: 'staff',
     roles: ROLES_FOR.publishChallenges,
     body: createDraftSchema,
-    errors: { 409: 'The organisation already has a draft of this challenge (its id is in details)', 422: 'The version does not fit in a draft' },
+    errors: { 409: 'The organisation already has a draft of this challenge (its id is in details)', 413: "The organisation's drafts are at their limit", 422: 'The version does not fit in a draft' },
     status: 201,
     response: challengeDraftViewSchema,
     async handler({ deps, staff, body }) {
       const orgId = staff.user.orgId;
       const initial = await initialDraft(deps, orgId, body);
-      const created = await deps.store.createChallengeDraft(orgId, { slug: initial.slug, document: initial.draft });
+      const created = await deps.store.createChallengeDraft(orgId, { slug: initial.slug, document: initial.draft }, ORG_DRAFT_CAPS);
+      if (!created.ok && created.reason === 'full') throw new ApiError('quota_exceeded', FULL_MESSAGE);
       if (!created.ok) throw new ApiError('conflict', `There is already a draft of ${initial.slug}: open it instead`, { draftId: created.id });
       return view(deps.store, created.value, initial.warnings ?? []);
     },
@@ -117,13 +184,14 @@ export const draftRoutes = [
     roles: ROLES_FOR.publishChallenges,
     params: draftParams,
     body: saveDraftSchema,
-    errors: { 409: 'Someone saved the draft since `revision`: reload it' },
+    errors: { 409: 'Someone saved the draft since `revision`: reload it', 413: "The organisation's drafts are at their limit" },
     status: 200,
     response: challengeDraftViewSchema,
     async handler({ deps, staff, params, body }) {
-      const saved = await deps.store.saveChallengeDraft(staff.user.orgId, params.draftId, body.draft, body.revision);
+      const saved = await deps.store.saveChallengeDraft(staff.user.orgId, params.draftId, body.draft, body.revision, ORG_DRAFT_CAPS);
       if (!saved.ok) {
         if (saved.reason === 'not_found') throw notFound('No such draft');
+        if (saved.reason === 'full') throw new ApiError('quota_exceeded', FULL_MESSAGE);
         throw new ApiError('conflict', 'The draft was saved by someone else since you opened it: reload it and make your change again');
       }
       return view(deps.store, saved.value);

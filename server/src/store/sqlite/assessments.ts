@@ -394,7 +394,11 @@ export function reissueInvite(sql: Sql, linkKey: Uint8Array, orgId: OrgId, invit
         inviteId,
         orgId,
       );
-      if (changed === 1) return { ok: true, value: { invite: getInvite(sql, orgId, inviteId)!, token } } as const;
+      if (changed === 1) {
+        // A link is re-issued because the old one went astray: whoever opened it is signed out with it (the candidate's work is kept; the new link opens it again).
+        sql.run("DELETE FROM sessions WHERE kind = 'candidate' AND invite_id = ? AND org_id = ?", inviteId, orgId);
+        return { ok: true, value: { invite: getInvite(sql, orgId, inviteId)!, token } } as const;
+      }
     }
     throw new KodbroError('internal', `No free short code after ${SHORT_CODE_TRIES} tries`);
   });

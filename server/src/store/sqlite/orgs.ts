@@ -96,6 +96,10 @@ export function pendingStaffWelcomes(sql: Sql, orgId: OrgId): Map<string, Date> 
   return new Map(rows.map((row) => [row.user_id, new Date(row.expires_at)]));
 }
 
+export function staffWelcomeIsOpen(sql: Sql, tokenHash: string): boolean {
+  return sql.get('SELECT 1 FROM staff_welcomes WHERE token_hash = ? AND expires_at > ?', tokenHash, sql.nowMs()) !== undefined;
+}
+
 export function redeemStaffWelcome(sql: Sql, tokenHash: string, passwordHash: string): Outcome<StaffUser, 'not_found'> {
   if (passwordHash.length === 0) throw new KodbroError('invalid_argument', 'A staff user needs a password hash');
   return sql.write(() => {

@@ -12,6 +12,7 @@ import type {
   AssessmentCopy,
   ChangeActor,
   Clock,
+  DraftCaps,
   DraftInput,
   NewAssessment,
   NewChallengeVersion,
@@ -136,6 +137,9 @@ export class SqliteStore implements Store {
   async pendingStaffWelcomes(orgId: OrgId) {
     return orgs.pendingStaffWelcomes(this.#sql, orgId);
   }
+  async staffWelcomeIsOpen(tokenHash: string) {
+    return orgs.staffWelcomeIsOpen(this.#sql, tokenHash);
+  }
   async redeemStaffWelcome(tokenHash: string, passwordHash: string) {
     return orgs.redeemStaffWelcome(this.#sql, tokenHash, passwordHash);
   }
@@ -187,14 +191,17 @@ export class SqliteStore implements Store {
     return challenges.setChallengeArchived(this.#sql, orgId, challengeId, archived);
   }
   // Challenge drafts
-  async createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }) {
-    return drafts.createChallengeDraft(this.#sql, orgId, input);
+  async createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }, caps: DraftCaps) {
+    return drafts.createChallengeDraft(this.#sql, orgId, input, caps);
   }
   async getChallengeDraft(orgId: OrgId, draftId: string) {
     return drafts.getChallengeDraft(this.#sql, orgId, draftId);
   }
-  async saveChallengeDraft(orgId: OrgId, draftId: string, document: unknown, revision: number) {
-    return drafts.saveChallengeDraft(this.#sql, orgId, draftId, document, revision);
+  async listChallengeDrafts(orgId: OrgId) {
+    return drafts.listChallengeDrafts(this.#sql, orgId);
+  }
+  async saveChallengeDraft(orgId: OrgId, draftId: string, document: unknown, revision: number, caps: DraftCaps) {
+    return drafts.saveChallengeDraft(this.#sql, orgId, draftId, document, revision, caps);
   }
   async deleteChallengeDraft(orgId: OrgId, draftId: string) {
     return drafts.deleteChallengeDraft(this.#sql, orgId, draftId);
