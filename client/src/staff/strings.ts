@@ -156,7 +156,7 @@ const staffEn = {
     showLink: 'Show link',
     hideLink: 'Hide link',
     reissue: 'Re-issue',
-    reissueConfirm: 'Re-issue the invite of {{name}}? The old link and code stop working at once, and a device that opened them is signed out (the candidate's work is kept).',
+    reissueConfirm: 'Re-issue the invite of {{name}}? The old link and code stop working at once, and a device that opened them is signed out (the candidate’s work is kept).',
     reissued: 'New link and code for {{name}}. The old ones no longer work.',
     revoke: 'Revoke',
     revokeConfirm: 'Revoke the invite of {{name}}? Its link, code and sessions stop working.',
