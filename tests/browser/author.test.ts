@@ -121,7 +121,10 @@ describe('the author journey', () => {
       limits: { timeMs: 2000 },
       checker: { type: 'tokens' },
     });
-    expect(saved.draft.groups).toHaveLength(2);
+    expect(saved.draft.groups.map((g: { id: string; points: number; tests: unknown[] }) => [g.id, g.points, g.tests.length])).toEqual([
+      ['group-1', 40, 2],
+      ['group-2', 60, 1],
+    ]);
     expect(saved.draft.solutions.map((s: { name: string; expect: string }) => [s.name, s.expect])).toEqual([
       ['accepted.py', 'accepted'],
       ['wrong.py', 'wrong_answer'],
@@ -202,8 +205,29 @@ describe('the author journey', () => {
   }, 600_000);
 });
 
-/** Two hidden test groups and a reference and a wrong solution, through the Tests and Solutions sections. */
+/**
+ * Two hidden test groups (40 and 60 points) and a reference and a wrong
+ * solution, through the Tests and Solutions sections: each group's first test
+ * typed, a second test of group 1 uploaded as 2.in + 2.ans, and the two
+ * solutions uploaded (the expected verdict comes from the file name).
+ */
 async function fillTestsAndSolutions(page: Page): Promise<void> {
-  void page;
-  throw new Error('comes with the Tests and Solutions sections (branch i12-edtests)');
+  const files = (entries: Record<string, string>) => Object.entries(entries).map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) }));
+  const groups: [string, string, string, string][] = [
+    ['Group 1', '40', '2 2\n', '4\n'],
+    ['Group 2', '60', '1000000 1\n', '1000001\n'],
+  ];
+  for (const [legend, points, input, answer] of groups) {
+    await press(page, page.getByRole('button', { name: 'Add group', exact: true }), 'Enter');
+    const group = page.getByRole('group', { name: legend, exact: true });
+    await group.waitFor();
+    await typeInto(page, group.getByLabel('Points'), points);
+    const test = group.getByRole('group', { name: 'Test 1', exact: true });
+    await typeInto(page, test.getByLabel('Input', { exact: true }), input);
+    await typeInto(page, test.getByLabel('Expected answer', { exact: true }), answer);
+  }
+  await page.getByLabel('Upload test files to group-1').setInputFiles(files({ '2.in': '-5 7\n', '2.ans': '2\n' }));
+  await page.getByText('Added 1 test to group-1.').waitFor();
+  await page.getByLabel('Upload solution files').setInputFiles(files({ 'accepted.py': ACCEPTED, 'wrong.py': WRONG }));
+  await page.getByText('Added 2 solutions.').waitFor();
 }
