@@ -100,6 +100,8 @@ describe('the author journey', () => {
     await typeInto(page, page.getByLabel('Statement in Markdown (Swedish)'), STATEMENT_SV);
     await page.locator('.statement-preview .statement-text').getByText('Läs två heltal').waitFor();
     expect(await page.locator('.statement-preview .statement[lang="sv"]').count()).toBe(1);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await screenshot(page, 'author-statement');
 
     // Python, with starter code in the candidate's editor; a time limit.
     await press(page, page.getByRole('checkbox', { name: 'Python' }), 'Space');
@@ -203,6 +205,55 @@ describe('the author journey', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 600_000);
+});
+
+describe('saving a draft', () => {
+  it('says when a save fails on the way and tries again; a newer save by someone else is a conflict in words that keeps the text; right to left preview for Arabic', async () => {
+    const created = await staff.post('/api/challenge-drafts', { slug: `conflict-${Date.now().toString(36)}` });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const draftId = created.body.id as string;
+    const { page, context, errors } = await candidatePage(browser);
+    await page.goto(`${server.url}/staff/login`);
+    await typeInto(page, page.getByLabel('E-mail'), DEMO_EMAIL);
+    await typeInto(page, page.getByLabel('Password'), DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.locator('.who').waitFor();
+    await page.goto(`${server.url}/staff/challenges/drafts/${draftId}`);
+    const status = page.locator('.draft-save-status [role="status"]');
+
+    // The connection drops for the first save: the text stays, the page says so, and tries again.
+    let refused = 0;
+    await page.route(`**/api/challenge-drafts/${draftId}`, async (route) => {
+      if (route.request().method() === 'PUT' && refused++ === 0) await route.abort('internetdisconnected');
+      else await route.fallback();
+    });
+    await typeInto(page, page.getByLabel('Title (English)'), 'Offline title');
+    await status.getByText(/^Not saved: .*Trying again/).waitFor({ timeout: 15_000 });
+    await status.getByText(/^Saved at /).waitFor({ timeout: 20_000 });
+    expect((await staff.get(`/api/challenge-drafts/${draftId}`)).body.draft.title.en).toBe('Offline title');
+
+    // Someone else saves; the page's next save is refused, in words, and the author's text stays.
+    const theirs = (await staff.get(`/api/challenge-drafts/${draftId}`)).body;
+    expect((await staff.put(`/api/challenge-drafts/${draftId}`, { revision: theirs.revision, draft: { ...theirs.draft, title: { en: 'Their title' } } })).status).toBe(200);
+    await typeInto(page, page.getByLabel('Statement in Markdown (English)'), 'My statement, not to be lost.');
+    await status.getByText('Not saved: someone saved this draft since you opened it. Your text is still on this page.').waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Statement in Markdown (English)').inputValue()).toBe('My statement, not to be lost.');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await press(page, page.getByRole('button', { name: 'Keep my version (save over the other)' }), 'Enter');
+    await status.getByText(/^Saved at /).waitFor({ timeout: 15_000 });
+    expect((await staff.get(`/api/challenge-drafts/${draftId}`)).body.draft).toMatchObject({ title: { en: 'Offline title' }, statements: { en: 'My statement, not to be lost.' } });
+
+    // An Arabic statement is written and previewed right to left.
+    await page.getByLabel('Add a statement language').selectOption('ar');
+    await press(page, page.getByRole('button', { name: 'Add language' }), 'Enter');
+    const arabic = page.getByLabel('Statement in Markdown (Arabic)');
+    expect(await arabic.getAttribute('dir')).toBe('rtl');
+    await typeInto(page, arabic, 'اجمع عددين.');
+    await page.locator('.statement-preview .statement[lang="ar"][dir="rtl"]').getByText('اجمع عددين.').waitFor();
+    await status.getByText(/^Saved at /).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
 
 /**
