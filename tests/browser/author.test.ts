@@ -251,6 +251,13 @@ describe('saving a draft', () => {
     await typeInto(page, arabic, 'اجمع عددين.');
     await page.locator('.statement-preview .statement[lang="ar"][dir="rtl"]').getByText('اجمع عددين.').waitFor();
     await status.getByText(/^Saved at /).waitFor({ timeout: 15_000 });
+
+    // Leaving for another staff page within the autosave's second sends the change at once.
+    await press(page, page.getByRole('button', { name: 'English (en)' }), 'Enter');
+    await typeInto(page, page.getByLabel('Title (English)'), 'Left at once');
+    await press(page, page.getByRole('link', { name: 'Back to the challenge library' }), 'Enter');
+    await page.getByRole('heading', { name: 'Drafts', level: 2 }).waitFor();
+    await expect.poll(async () => (await staff.get(`/api/challenge-drafts/${draftId}`)).body.draft.title.en).toBe('Left at once');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChallengeDraftView, StaffSession } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../../api/http.ts';
@@ -113,6 +113,13 @@ export function ChallengeEditor({ draftId, session }: { draftId: string; session
     const timer = setTimeout(() => void saveNow(), save.kind === 'failed' && save.retry ? RETRY_DELAY_MS : AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer);
   }, [unsaved, save, edits, saveNow]);
+
+  // Leaving for another staff page (a link inside the app) sends what is unsaved at once.
+  const latestSave = useRef(saveNow);
+  useLayoutEffect(() => {
+    latestSave.current = saveNow;
+  });
+  useEffect(() => () => void latestSave.current(), []);
 
   // Leaving (closing the tab, reloading, another address) with unsaved changes asks first.
   useEffect(() => {

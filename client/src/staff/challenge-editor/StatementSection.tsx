@@ -10,6 +10,8 @@ import { FieldIssues } from './FieldIssues.tsx';
 
 /** How long typing pauses before the preview is asked for again. */
 const PREVIEW_DELAY_MS = 400;
+/** When the server is still making the previous preview. */
+const BUSY_RETRY_MS = 1000;
 
 /**
  * Statements per language: a title and Markdown each, with a live preview
@@ -168,7 +170,8 @@ function Preview({ csrf, locale, title, markdown, languageName }: { csrf: string
 
   useEffect(() => {
     let current = true;
-    const timer = setTimeout(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const ask = () => {
       setBusy(true);
       draftsApi.preview(csrf, markdown).then(
         (made) => {
@@ -179,11 +182,18 @@ function Preview({ csrf, locale, title, markdown, languageName }: { csrf: string
         },
         (caught: unknown) => {
           if (!current) return;
-          setFailure(t('statement.previewFailed', { reason: staffErrorText(staffT, toApiError(caught)) }));
+          const error = toApiError(caught);
+          // One preview at a time per organisation: the one before is still being made, so ask again shortly.
+          if (error.code === 'rate_limited') {
+            timer = setTimeout(ask, BUSY_RETRY_MS);
+            return;
+          }
+          setFailure(t('statement.previewFailed', { reason: staffErrorText(staffT, error) }));
           setBusy(false);
         },
       );
-    }, PREVIEW_DELAY_MS);
+    };
+    timer = setTimeout(ask, PREVIEW_DELAY_MS);
     return () => {
       current = false;
       clearTimeout(timer);
