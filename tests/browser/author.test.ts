@@ -74,6 +74,7 @@ describe('the author journey', () => {
     // A new challenge: its id, Tab to the title, Enter sends the form.
     await press(page, page.getByRole('link', { name: 'New challenge' }), 'Enter');
     await page.getByRole('heading', { name: 'New challenge', level: 1 }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByLabel('Challenge id').focus();
     await page.keyboard.type(slug);
     await page.keyboard.press('Tab');
@@ -208,7 +209,7 @@ describe('the author journey', () => {
 });
 
 describe('saving a draft', () => {
-  it('says when a save fails on the way and tries again; a newer save by someone else is a conflict in words that keeps the text; right to left preview for Arabic', async () => {
+  it('says when a save fails on the way and tries again; a newer save by someone else is a conflict in words that keeps the text; a refused draft marks its field; Arabic previews right to left; leaving sends the change', async () => {
     const created = await staff.post('/api/challenge-drafts', { slug: `conflict-${Date.now().toString(36)}` });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const draftId = created.body.id as string;
@@ -252,8 +253,16 @@ describe('saving a draft', () => {
     await page.locator('.statement-preview .statement[lang="ar"][dir="rtl"]').getByText('اجمع عددين.').waitFor();
     await status.getByText(/^Saved at /).waitFor({ timeout: 15_000 });
 
-    // Leaving for another staff page within the autosave's second sends the change at once.
+    // A draft the server refuses (an empty title) says so, and the reason stands next to the field.
     await press(page, page.getByRole('button', { name: 'English (en)' }), 'Enter');
+    const title = page.getByLabel('Title (English)');
+    await typeInto(page, title, '');
+    await status.getByText('Not saved: the server refused the draft. The problems are shown next to the fields.').waitFor({ timeout: 15_000 });
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    const why = page.locator(`#${(await title.getAttribute('aria-describedby'))!}`);
+    expect((await why.textContent())!.length).toBeGreaterThan(0);
+
+    // Leaving for another staff page within the autosave's second sends the change at once.
     await typeInto(page, page.getByLabel('Title (English)'), 'Left at once');
     await press(page, page.getByRole('link', { name: 'Back to the challenge library' }), 'Enter');
     await page.getByRole('heading', { name: 'Drafts', level: 2 }).waitFor();
