@@ -3,6 +3,7 @@ import type { ChallengeDraft } from '@kodbro/server/contracts';
 import { errorsAt, unplacedErrors, type FieldPath, type SectionErrors } from './section-errors.ts';
 import { DropZone, Field, FieldErrors, UnplacedErrors } from './section-parts.tsx';
 import {
+  filesToRead,
   formatBytes,
   freeTestBytes,
   groupIdProblem,
@@ -23,7 +24,6 @@ import {
   testNameProblem,
   totalPoints,
   utf8Bytes,
-  worthReading,
   type DraftGroup,
   type DraftTest,
   type ListRef,
@@ -76,7 +76,10 @@ export function TestsSection(props: {
   const errorPath = (list: ListRef, ...rest: FieldPath): FieldPath => (list.kind === 'samples' ? ['samples', ...rest] : ['groups', list.group, 'tests', ...rest]);
 
   const listActions: ListActions = {
-    edit: (list, index, test) => props.onChange(withTest(value, list, index, test)),
+    edit: (list, index, test) => {
+      setUndo(null);
+      props.onChange(withTest(value, list, index, test));
+    },
     add: (list) => {
       const tests = listOf(value, list);
       const test = newTest(tests);
@@ -110,9 +113,10 @@ export function TestsSection(props: {
       const free = freeTestBytes(value);
       setNews(t('tests.upload.reading', { count: files.length }));
       try {
-        const read: UploadedFile[] = await Promise.all(
-          files.map(async (file) => (worthReading(file.size, free) ? { name: file.name, size: file.size, text: await file.text() } : { name: file.name, size: file.size })),
-        );
+        const wanted = filesToRead(files, free);
+        const read: UploadedFile[] = [];
+        // One at a time: only one file's text is being decoded at any moment.
+        for (const [index, file] of files.entries()) read.push(wanted.has(index) ? { name: file.name, size: file.size, text: await file.text() } : { name: file.name, size: file.size });
         const maxTests = list.kind === 'samples' ? MAX_SAMPLES : MAX_TESTS_PER_GROUP;
         const result = pairUploads(read, tests, { maxTests, freeBytes: free });
         const summary = testUploadSummary(t, result, listName(list));
@@ -127,7 +131,10 @@ export function TestsSection(props: {
     },
   };
 
-  const groupChange = (index: number, group: DraftGroup) => props.onChange({ ...value, groups: props.groups.map((g, at) => (at === index ? group : g)) });
+  const groupChange = (index: number, group: DraftGroup) => {
+    setUndo(null);
+    props.onChange({ ...value, groups: props.groups.map((g, at) => (at === index ? group : g)) });
+  };
   const addGroup = () => {
     const group = newGroup(props.groups);
     change({ ...value, groups: [...props.groups, group] }, t('tests.news.addedGroup', { id: group.id }), `${base}-g${props.groups.length}-id`);
