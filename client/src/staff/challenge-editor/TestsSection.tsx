@@ -326,6 +326,7 @@ function TestList(props: {
           <li key={index}>
             <TestItem
               test={test}
+              listName={props.listName}
               index={index}
               tests={tests}
               id={(part) => props.testId(list, index, part)}
@@ -355,6 +356,7 @@ const sameRef = (a: ListRef, b: ListRef) => a.kind === b.kind && (a.kind === 'sa
 
 function TestItem(props: {
   test: DraftTest;
+  listName: string;
   index: number;
   tests: readonly DraftTest[];
   id: (part: string) => string;
@@ -379,6 +381,7 @@ function TestItem(props: {
         {(describedBy) => (
           <input
             id={props.id('name')}
+            className="tests-name"
             value={test.name}
             maxLength={100}
             spellCheck={false}
@@ -391,19 +394,19 @@ function TestItem(props: {
         )}
       </Field>
       <div className="tests-data">
-        <TestData id={props.id('input')} label={t('tests.input')} testName={label} value={test.input} messages={errorsAt(props.errors, props.path('input'))} onChange={(input) => props.onChange({ ...test, input })} />
-        <TestData id={props.id('answer')} label={t('tests.answer')} testName={label} value={test.answer} messages={errorsAt(props.errors, props.path('answer'))} onChange={(answer) => props.onChange({ ...test, answer })} />
+        <TestData id={props.id('input')} label={t('tests.input')} testName={label} listName={props.listName} value={test.input} messages={errorsAt(props.errors, props.path('input'))} onChange={(input) => props.onChange({ ...test, input })} />
+        <TestData id={props.id('answer')} label={t('tests.answer')} testName={label} listName={props.listName} value={test.answer} messages={errorsAt(props.errors, props.path('answer'))} onChange={(answer) => props.onChange({ ...test, answer })} />
       </div>
       <div className="tests-actions">
-        <button type="button" id={props.id('up')} className="small" disabled={index === 0} onClick={() => props.onMove(-1)} aria-label={t('tests.moveUpLabel', { name: label })}>
+        <button type="button" id={props.id('up')} className="small" disabled={index === 0} onClick={() => props.onMove(-1)} aria-label={t('tests.moveUpLabel', { name: label, list: props.listName })}>
           {t('tests.moveUp')}
         </button>
-        <button type="button" id={props.id('down')} className="small" disabled={index === tests.length - 1} onClick={() => props.onMove(1)} aria-label={t('tests.moveDownLabel', { name: label })}>
+        <button type="button" id={props.id('down')} className="small" disabled={index === tests.length - 1} onClick={() => props.onMove(1)} aria-label={t('tests.moveDownLabel', { name: label, list: props.listName })}>
           {t('tests.moveDown')}
         </button>
         {props.targets.length > 0 && (
           <>
-            <select id={props.id('target')} aria-label={t('tests.moveTo', { name: label })} value={target} onChange={(event) => setTarget(event.target.value)}>
+            <select id={props.id('target')} aria-label={t('tests.moveTo', { name: label, list: props.listName })} value={target} onChange={(event) => setTarget(event.target.value)}>
               <option value="">{t('tests.moveChoose')}</option>
               {props.targets.map((entry) => {
                 const key = entry.list.kind === 'samples' ? 'samples' : String(entry.list.group);
@@ -418,7 +421,7 @@ function TestItem(props: {
               type="button"
               className="small"
               disabled={target === ''}
-              aria-label={t('tests.moveLabel', { name: label })}
+              aria-label={t('tests.moveLabel', { name: label, list: props.listName })}
               onClick={() => {
                 const chosen = props.targets.find((entry) => (entry.list.kind === 'samples' ? 'samples' : String(entry.list.group)) === target);
                 setTarget('');
@@ -429,7 +432,7 @@ function TestItem(props: {
             </button>
           </>
         )}
-        <button type="button" className="small" onClick={props.onRemove} aria-label={t('tests.removeLabel', { name: label })}>
+        <button type="button" className="small" onClick={props.onRemove} aria-label={t('tests.removeLabel', { name: label, list: props.listName })}>
           {t('tests.remove')}
         </button>
       </div>
@@ -442,7 +445,7 @@ function TestItem(props: {
  * 40 lines) its first lines and size with an Edit toggle, so megabytes are
  * not put into a textarea unless asked for.
  */
-function TestData(props: { id: string; label: string; testName: string; value: string; messages: string[]; onChange: (value: string) => void }) {
+function TestData(props: { id: string; label: string; testName: string; listName: string; value: string; messages: string[]; onChange: (value: string) => void }) {
   const t = useSectionT();
   const long = isLong(props.value);
   const [editing, setEditing] = useState(false);
@@ -489,7 +492,7 @@ function TestData(props: { id: string; label: string; testName: string; value: s
                 ref={toggleRef}
                 className="small"
                 aria-expanded={editing}
-                aria-label={editing ? undefined : t('tests.editLabel', { field: props.label.toLowerCase(), name: props.testName })}
+                aria-label={editing ? undefined : t('tests.editLabel', { field: props.label.toLowerCase(), name: props.testName, list: props.listName })}
                 onClick={() => {
                   opened.current = !editing;
                   setEditing(!editing);
