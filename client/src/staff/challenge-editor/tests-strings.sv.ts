@@ -98,6 +98,7 @@ const testsSv: typeof testsEn = {
       movedGroup: 'Flyttade gruppen {{id}} till plats {{position}}.',
       renumbered: 'Gruppernas id är nu group-1 till group-{{count}}.',
       undo: 'Ångra',
+      undoneTest: 'Testfall {{name}} är tillbaka i {{list}}.',
       undone: 'Gruppen {{id}} är tillbaka.',
     },
   },

@@ -101,6 +101,7 @@ const testsEn = {
       movedGroup: 'Moved group {{id}} to position {{position}}.',
       renumbered: 'Group ids are now group-1 to group-{{count}}.',
       undo: 'Undo',
+      undoneTest: 'Test {{name}} is back in {{list}}.',
       undone: 'Group {{id}} is back.',
     },
   },
