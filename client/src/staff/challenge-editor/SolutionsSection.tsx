@@ -72,9 +72,14 @@ export function SolutionsSection(props: {
   };
   const upload = async (files: File[]) => {
     try {
-      const read: SolutionFile[] = await Promise.all(
-        files.map(async (file) => (file.size <= MAX_SOURCE_BYTES ? { name: file.name, size: file.size, text: await file.text() } : { name: file.name, size: file.size })),
-      );
+      // One at a time, and only what could be added: sources of a known language, within the size, while there is room.
+      let room = MAX_SOLUTIONS - solutions.length;
+      const read: SolutionFile[] = [];
+      for (const file of files) {
+        const wanted = room > 0 && file.size <= MAX_SOURCE_BYTES && languageOfFile(file.name) !== null;
+        if (wanted) room -= 1;
+        read.push(wanted ? { name: file.name, size: file.size, text: await file.text() } : { name: file.name, size: file.size });
+      }
       const { added, problems } = solutionsFromFiles(read, solutions);
       const summary = solutionUploadSummary(t, added.length, problems);
       if (added.length === 0) setNews(summary);

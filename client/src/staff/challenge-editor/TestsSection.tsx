@@ -1,8 +1,9 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type JSX } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { ChallengeDraft } from '@kodbro/server/contracts';
 import { errorsAt, unplacedErrors, type FieldPath, type SectionErrors } from './section-errors.ts';
 import { DropZone, Field, FieldErrors, UnplacedErrors } from './section-parts.tsx';
 import {
+  filesToRead,
   formatBytes,
   freeTestBytes,
   groupIdProblem,
@@ -20,10 +21,9 @@ import {
   parsePoints,
   preview,
   renumberGroups,
-  testNameProblem,
+  isPlainName,
   totalPoints,
   utf8Bytes,
-  worthReading,
   type DraftGroup,
   type DraftTest,
   type ListRef,
@@ -52,7 +52,8 @@ export function TestsSection(props: {
   const t = useSectionT();
   const base = useId();
   const [news, setNews] = useState('');
-  const [undo, setUndo] = useState<{ value: TestsValue; id: string } | null>(null);
+  // What the last removal took away, to put back: the value before it, what to say, where focus goes.
+  const [undo, setUndo] = useState<{ value: TestsValue; message: string; focus: string } | null>(null);
   // The id of the element to focus once the change has rendered.
   const focusNext = useRef<string | null>(null);
   useLayoutEffect(() => {
@@ -63,6 +64,10 @@ export function TestsSection(props: {
   });
 
   const value: TestsValue = { samples: props.samples, groups: props.groups };
+  const latestValue = useRef(value);
+  useLayoutEffect(() => {
+    latestValue.current = value;
+  });
   const change = (next: TestsValue, message: string, focus?: string) => {
     focusNext.current = focus ?? null;
     setNews(message);
@@ -76,7 +81,10 @@ export function TestsSection(props: {
   const errorPath = (list: ListRef, ...rest: FieldPath): FieldPath => (list.kind === 'samples' ? ['samples', ...rest] : ['groups', list.group, 'tests', ...rest]);
 
   const listActions: ListActions = {
-    edit: (list, index, test) => props.onChange(withTest(value, list, index, test)),
+    edit: (list, index, test) => {
+      setUndo(null);
+      props.onChange(withTest(value, list, index, test));
+    },
     add: (list) => {
       const tests = listOf(value, list);
       const test = newTest(tests);
@@ -86,7 +94,9 @@ export function TestsSection(props: {
       const tests = listOf(value, list);
       const next = tests.filter((_, at) => at !== index);
       const focus = next.length === 0 ? `${listId(list)}-add` : testId(list, Math.min(index, next.length - 1), 'name');
-      change(withList(value, list, next), t('tests.news.removedTest', { name: tests[index]?.name, list: listName(list) }), focus);
+      const name = tests[index]?.name;
+      change(withList(value, list, next), t('tests.news.removedTest', { name, list: listName(list) }), focus);
+      setUndo({ value, message: t('tests.news.undoneTest', { name, list: listName(list) }), focus: testId(list, index, 'name') });
     },
     move: (list, index, delta) => {
       const to = index + delta;
@@ -106,28 +116,51 @@ export function TestsSection(props: {
       change(moved.value, message, left.length === 0 ? `${listId(from)}-add` : testId(from, Math.min(index, left.length - 1), 'name'));
     },
     upload: async (list, files) => {
-      const tests = listOf(value, list);
       const free = freeTestBytes(value);
       setNews(t('tests.upload.reading', { count: files.length }));
       try {
-        const read: UploadedFile[] = await Promise.all(
-          files.map(async (file) => (worthReading(file.size, free) ? { name: file.name, size: file.size, text: await file.text() } : { name: file.name, size: file.size })),
-        );
+        const wanted = filesToRead(files, free);
+        const read: UploadedFile[] = [];
+        // One at a time: only one file's text is being decoded at any moment.
+        for (const [index, file] of files.entries()) read.push(wanted.has(index) ? { name: file.name, size: file.size, text: await file.text() } : { name: file.name, size: file.size });
+        // The draft as it is now: the author may have changed it while the files were read.
+        const now = latestValue.current;
+        const tests = listOf(now, list);
         const maxTests = list.kind === 'samples' ? MAX_SAMPLES : MAX_TESTS_PER_GROUP;
-        const result = pairUploads(read, tests, { maxTests, freeBytes: free });
+        const result = pairUploads(read, tests, { maxTests, freeBytes: freeTestBytes(now) });
         const summary = testUploadSummary(t, result, listName(list));
         if (result.added.length === 0) {
           setNews(summary);
           return;
         }
-        change(withList(value, list, [...tests, ...result.added]), summary);
+        change(withList(now, list, [...tests, ...result.added]), summary);
       } catch (caught) {
         setNews(t('tests.upload.failed', { reason: caught instanceof Error ? caught.message : String(caught) }));
       }
     },
   };
 
-  const groupChange = (index: number, group: DraftGroup) => props.onChange({ ...value, groups: props.groups.map((g, at) => (at === index ? group : g)) });
+  // Stable actions for the memoised tests, calling the latest closures above (set after each render, before any event).
+  const latestActions = useRef(listActions);
+  useLayoutEffect(() => {
+    latestActions.current = listActions;
+  });
+  const actions = useMemo<ListActions>(
+    () => ({
+      edit: (...args) => latestActions.current.edit(...args),
+      add: (...args) => latestActions.current.add(...args),
+      remove: (...args) => latestActions.current.remove(...args),
+      move: (...args) => latestActions.current.move(...args),
+      moveTo: (...args) => latestActions.current.moveTo(...args),
+      upload: (...args) => latestActions.current.upload(...args),
+    }),
+    [],
+  );
+
+  const groupChange = (index: number, group: DraftGroup) => {
+    setUndo(null);
+    props.onChange({ ...value, groups: props.groups.map((g, at) => (at === index ? group : g)) });
+  };
   const addGroup = () => {
     const group = newGroup(props.groups);
     change({ ...value, groups: [...props.groups, group] }, t('tests.news.addedGroup', { id: group.id }), `${base}-g${props.groups.length}-id`);
@@ -137,7 +170,7 @@ export function TestsSection(props: {
     if (!group) return;
     const groups = props.groups.filter((_, at) => at !== index);
     change({ ...value, groups }, t('tests.news.removedGroup', { id: group.id, count: group.tests.length }), groups.length === 0 ? `${base}-add-group` : `${base}-g${Math.min(index, groups.length - 1)}-id`);
-    setUndo({ value, id: group.id });
+    setUndo({ value, message: t('tests.news.undone', { id: group.id }), focus: `${base}-g${index}-id` });
   };
   const moveGroup = (index: number, delta: -1 | 1) => {
     const to = index + delta;
@@ -150,7 +183,15 @@ export function TestsSection(props: {
   const shownPaths = fieldPaths(value);
   const unplaced = unplacedErrors(errors, shownPaths);
   const samplesList: ListRef = { kind: 'samples' };
-  const targets: { list: ListRef; name: string }[] = [{ list: samplesList, name: t('tests.samples') }, ...props.groups.map((group, index) => ({ list: { kind: 'group' as const, group: index }, name: t('tests.groupName', { number: index + 1, id: group.id }) }))];
+  // The same array while the group ids stay the same, so the tests need not be drawn again.
+  const groupIds = JSON.stringify(props.groups.map((group) => group.id));
+  const targets = useMemo<Target[]>(
+    () => [
+      { list: { kind: 'samples' }, name: t('tests.samples') },
+      ...(JSON.parse(groupIds) as string[]).map((id, index) => ({ list: { kind: 'group' as const, group: index }, name: t('tests.groupName', { number: index + 1, id }) })),
+    ],
+    [groupIds, t],
+  );
 
   return (
     <section className="tests-section" aria-labelledby={`${base}-heading`}>
@@ -165,7 +206,7 @@ export function TestsSection(props: {
               type="button"
               className="small"
               onClick={() => {
-                change(undo.value, t('tests.news.undone', { id: undo.id }), `${base}-g${undo.value.groups.findIndex((g) => g.id === undo.id)}-id`);
+                change(undo.value, undo.message, undo.focus);
               }}
             >
               {t('tests.news.undo')}
@@ -181,14 +222,13 @@ export function TestsSection(props: {
         <TestList
           list={samplesList}
           listId={listId(samplesList)}
-          testId={testId}
           tests={props.samples}
           max={MAX_SAMPLES}
           targets={targets}
           errors={errors}
           errorPath={errorPath}
           listName={t('tests.samples')}
-          actions={listActions}
+          actions={actions}
           empty={t('tests.noSamples')}
           addLabel={t('tests.addSample')}
         />
@@ -230,14 +270,13 @@ export function TestsSection(props: {
                   <TestList
                     list={list}
                     listId={listId(list)}
-                    testId={testId}
-                    tests={group.tests}
+                              tests={group.tests}
                     max={MAX_TESTS_PER_GROUP}
                     targets={targets}
                     errors={errors}
                     errorPath={errorPath}
                     listName={group.id}
-                    actions={listActions}
+                    actions={actions}
                     addLabel={t('tests.addTest')}
                   />
                 </fieldset>
@@ -294,13 +333,16 @@ function fieldPaths(value: TestsValue): FieldPath[] {
   ];
 }
 
+type Target = { list: ListRef; name: string };
+const refOf = (listKey: number): ListRef => (listKey < 0 ? { kind: 'samples' } : { kind: 'group', group: listKey });
+const keyOf = (list: ListRef) => (list.kind === 'samples' ? -1 : list.group);
+
 function TestList(props: {
   list: ListRef;
   listId: string;
-  testId: (list: ListRef, index: number, part: string) => string;
   tests: readonly DraftTest[];
   max: number;
-  targets: readonly { list: ListRef; name: string }[];
+  targets: readonly Target[];
   errors: Errors;
   errorPath: (list: ListRef, ...rest: FieldPath) => FieldPath;
   listName: string;
@@ -311,27 +353,32 @@ function TestList(props: {
   const t = useSectionT();
   const { list, tests, actions } = props;
   const full = tests.length >= props.max;
+  const seen = new Map<string, number>();
+  for (const test of tests) seen.set(test.name.toLowerCase(), (seen.get(test.name.toLowerCase()) ?? 0) + 1);
   return (
     <>
       {tests.length === 0 && props.empty && <p>{props.empty}</p>}
       <ol className="tests-list">
-        {tests.map((test, index) => (
-          <li key={index}>
-            <TestItem
-              test={test}
-              index={index}
-              tests={tests}
-              id={(part) => props.testId(list, index, part)}
-              targets={props.targets.filter((target) => !sameRef(target.list, list))}
-              errors={props.errors}
-              path={(...rest) => props.errorPath(list, index, ...rest)}
-              onChange={(next) => actions.edit(list, index, next)}
-              onRemove={() => actions.remove(list, index)}
-              onMove={(delta) => actions.move(list, index, delta)}
-              onMoveTo={(to) => actions.moveTo(list, index, to)}
-            />
-          </li>
-        ))}
+        {tests.map((test, index) => {
+          const messages = (field: string) => errorsAt(props.errors, props.errorPath(list, index, field));
+          return (
+            <li key={index}>
+              <TestItem
+                test={test}
+                index={index}
+                count={tests.length}
+                duplicate={(seen.get(test.name.toLowerCase()) ?? 0) > 1}
+                listKey={keyOf(list)}
+                listId={props.listId}
+                listName={props.listName}
+                targets={props.targets}
+                // As text, so an item whose messages did not change is not drawn again.
+                errorText={JSON.stringify([messages('name'), messages('input'), messages('answer')])}
+                actions={actions}
+              />
+            </li>
+          );
+        })}
       </ol>
       <div className="tests-actions">
         <button type="button" id={`${props.listId}-add`} onClick={() => actions.add(list)} disabled={full}>
@@ -344,34 +391,42 @@ function TestList(props: {
   );
 }
 
-const sameRef = (a: ListRef, b: ListRef) => a.kind === b.kind && (a.kind === 'samples' || a.group === (b as { group: number }).group);
-
-function TestItem(props: {
+/**
+ * One test. Drawn again only when its own props change (a group of a
+ * thousand tests stays quick to type in): the actions are stable and read
+ * the section's latest value when called.
+ */
+const TestItem = memo(function TestItem(props: {
   test: DraftTest;
   index: number;
-  tests: readonly DraftTest[];
-  id: (part: string) => string;
-  targets: readonly { list: ListRef; name: string }[];
-  errors: Errors;
-  path: (...rest: FieldPath) => FieldPath;
-  onChange: (test: DraftTest) => void;
-  onRemove: () => void;
-  onMove: (delta: -1 | 1) => void;
-  onMoveTo: (to: ListRef) => void;
+  count: number;
+  duplicate: boolean;
+  listKey: number;
+  listId: string;
+  listName: string;
+  targets: readonly Target[];
+  errorText: string;
+  actions: ListActions;
 }) {
   const t = useSectionT();
-  const { test, index, tests } = props;
+  const { test, index, actions } = props;
+  const list = refOf(props.listKey);
+  const id = (part: string) => `${props.listId}-t${index}-${part}`;
+  const [nameErrors, inputErrors, answerErrors] = JSON.parse(props.errorText) as [string[], string[], string[]];
+  const targets = props.targets.filter((target) => keyOf(target.list) !== props.listKey);
+  const onChange = (next: DraftTest) => actions.edit(list, index, next);
   const [target, setTarget] = useState('');
-  const nameProblem = testNameProblem(tests, index, test.name);
-  const nameMessages = [...(nameProblem ? [t(nameProblem === 'duplicate' ? 'tests.nameDuplicate' : 'tests.nameNotPlain')] : []), ...errorsAt(props.errors, props.path('name'))];
+  const nameProblem = !isPlainName(test.name) ? 'tests.nameNotPlain' : props.duplicate ? 'tests.nameDuplicate' : null;
+  const nameMessages = [...(nameProblem ? [t(nameProblem)] : []), ...nameErrors];
   const label = test.name || String(index + 1);
   return (
     <fieldset className="tests-test">
       <legend>{t('tests.testLegend', { name: label })}</legend>
-      <Field id={props.id('name')} label={t('tests.testName')} messages={nameMessages}>
+      <Field id={id('name')} label={t('tests.testName')} messages={nameMessages}>
         {(describedBy) => (
           <input
-            id={props.id('name')}
+            id={id('name')}
+            className="tests-name"
             value={test.name}
             maxLength={100}
             spellCheck={false}
@@ -379,63 +434,66 @@ function TestItem(props: {
             dir="ltr"
             aria-invalid={nameMessages.length > 0 || undefined}
             aria-describedby={describedBy}
-            onChange={(event) => props.onChange({ ...test, name: event.target.value })}
+            onChange={(event) => onChange({ ...test, name: event.target.value })}
           />
         )}
       </Field>
       <div className="tests-data">
-        <TestData id={props.id('input')} label={t('tests.input')} testName={label} value={test.input} messages={errorsAt(props.errors, props.path('input'))} onChange={(input) => props.onChange({ ...test, input })} />
-        <TestData id={props.id('answer')} label={t('tests.answer')} testName={label} value={test.answer} messages={errorsAt(props.errors, props.path('answer'))} onChange={(answer) => props.onChange({ ...test, answer })} />
+        <TestData id={id('input')} label={t('tests.input')} testName={label} listName={props.listName} value={test.input} messages={inputErrors} onChange={(input) => onChange({ ...test, input })} />
+        <TestData id={id('answer')} label={t('tests.answer')} testName={label} listName={props.listName} value={test.answer} messages={answerErrors} onChange={(answer) => onChange({ ...test, answer })} />
       </div>
       <div className="tests-actions">
-        <button type="button" id={props.id('up')} className="small" disabled={index === 0} onClick={() => props.onMove(-1)} aria-label={t('tests.moveUpLabel', { name: label })}>
+        <button type="button" id={id('up')} className="small" disabled={index === 0} onClick={() => actions.move(list, index, -1)} aria-label={t('tests.moveUpLabel', { name: label, list: props.listName })}>
           {t('tests.moveUp')}
         </button>
-        <button type="button" id={props.id('down')} className="small" disabled={index === tests.length - 1} onClick={() => props.onMove(1)} aria-label={t('tests.moveDownLabel', { name: label })}>
+        <button
+          type="button"
+          id={id('down')}
+          className="small"
+          disabled={index === props.count - 1}
+          onClick={() => actions.move(list, index, 1)}
+          aria-label={t('tests.moveDownLabel', { name: label, list: props.listName })}
+        >
           {t('tests.moveDown')}
         </button>
-        {props.targets.length > 0 && (
+        {targets.length > 0 && (
           <>
-            <select id={props.id('target')} aria-label={t('tests.moveTo', { name: label })} value={target} onChange={(event) => setTarget(event.target.value)}>
+            <select id={id('target')} aria-label={t('tests.moveTo', { name: label, list: props.listName })} value={target} onChange={(event) => setTarget(event.target.value)}>
               <option value="">{t('tests.moveChoose')}</option>
-              {props.targets.map((entry) => {
-                const key = entry.list.kind === 'samples' ? 'samples' : String(entry.list.group);
-                return (
-                  <option key={key} value={key}>
-                    {entry.name}
-                  </option>
-                );
-              })}
+              {targets.map((entry) => (
+                <option key={keyOf(entry.list)} value={String(keyOf(entry.list))}>
+                  {entry.name}
+                </option>
+              ))}
             </select>
             <button
               type="button"
               className="small"
               disabled={target === ''}
-              aria-label={t('tests.moveLabel', { name: label })}
+              aria-label={t('tests.moveLabel', { name: label, list: props.listName })}
               onClick={() => {
-                const chosen = props.targets.find((entry) => (entry.list.kind === 'samples' ? 'samples' : String(entry.list.group)) === target);
                 setTarget('');
-                if (chosen) props.onMoveTo(chosen.list);
+                actions.moveTo(list, index, refOf(Number(target)));
               }}
             >
               {t('tests.move')}
             </button>
           </>
         )}
-        <button type="button" className="small" onClick={props.onRemove} aria-label={t('tests.removeLabel', { name: label })}>
+        <button type="button" className="small" onClick={() => actions.remove(list, index)} aria-label={t('tests.removeLabel', { name: label, list: props.listName })}>
           {t('tests.remove')}
         </button>
       </div>
     </fieldset>
   );
-}
+});
 
 /**
  * An input or answer: a monospace textarea, or for long data (past 4 KB or
  * 40 lines) its first lines and size with an Edit toggle, so megabytes are
  * not put into a textarea unless asked for.
  */
-function TestData(props: { id: string; label: string; testName: string; value: string; messages: string[]; onChange: (value: string) => void }) {
+function TestData(props: { id: string; label: string; testName: string; listName: string; value: string; messages: string[]; onChange: (value: string) => void }) {
   const t = useSectionT();
   const long = isLong(props.value);
   const [editing, setEditing] = useState(false);
@@ -482,7 +540,7 @@ function TestData(props: { id: string; label: string; testName: string; value: s
                 ref={toggleRef}
                 className="small"
                 aria-expanded={editing}
-                aria-label={editing ? undefined : t('tests.editLabel', { field: props.label.toLowerCase(), name: props.testName })}
+                aria-label={editing ? undefined : t('tests.editLabel', { field: props.label.toLowerCase(), name: props.testName, list: props.listName })}
                 onClick={() => {
                   opened.current = !editing;
                   setEditing(!editing);

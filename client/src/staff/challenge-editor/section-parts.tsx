@@ -1,4 +1,4 @@
-import { useState, type DragEvent, type ReactNode } from 'react';
+import { useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { pathWords, type FieldPath } from './section-errors.ts';
 import { useSectionT } from './section-t.ts';
 
@@ -76,6 +76,22 @@ export function DropZone(props: { id: string; listName?: string; label?: string;
   const [over, setOver] = useState(false);
   const hintId = `${props.id}-hint`;
   const label = props.label ?? t('tests.upload.labelFor', { list: props.listName });
+  // Files dropped a little beside a zone would make the browser open them in place of the editor: refused
+  // anywhere else on the page while a zone is shown. Only files: dragged text still drops into text fields.
+  useEffect(() => {
+    const refuseFiles = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files') && !event.defaultPrevented) {
+        event.preventDefault();
+        if (event.type === 'dragover') event.dataTransfer.dropEffect = 'none';
+      }
+    };
+    window.addEventListener('dragover', refuseFiles);
+    window.addEventListener('drop', refuseFiles);
+    return () => {
+      window.removeEventListener('dragover', refuseFiles);
+      window.removeEventListener('drop', refuseFiles);
+    };
+  }, []);
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setOver(false);

@@ -82,8 +82,8 @@ describe('TestsSection', () => {
     expect(html).toContain('Total: 100 points');
     expect(html.match(/<fieldset class="tests-group">/g)).toHaveLength(2);
     expect(html).toMatch(/<label for="([^"]+)-s-t0-input">Input<\/label><textarea id="\1-s-t0-input"[^>]*>1 2\n<\/textarea>/);
-    expect(html).toContain('aria-label="Move up: test 1"');
-    expect(html).toContain('aria-label="Move test huge to"');
+    expect(html).toContain('aria-label="Move up: test 1 in Samples"');
+    expect(html).toContain('aria-label="Move test huge of large to"');
     expect(html).toContain('<option value="0">Group 1 (small)</option>');
     expect(html).toMatch(/<label for="[^"]+-g1-upload">Upload test files to large<\/label><input id="[^"]+-g1-upload" type="file" multiple=""/);
     expect(html).toContain('aria-label="Drop test files for Samples here"');
@@ -94,7 +94,7 @@ describe('TestsSection', () => {
     expect(html.length).toBeLessThan(40_000);
     expect(html).toMatch(/<span class="tests-field-label">Input<\/span><pre id="[^"]+-g1-t0-input" class="tests-preview" dir="ltr">0 0\n1 7\n(.+\n){5}7 49\n…<\/pre>/);
     expect(html).toContain('<span>608.4 KB, 50000 lines</span>');
-    expect(html).toContain('aria-expanded="false" aria-label="Edit the input of test huge">Edit</button>');
+    expect(html).toContain('aria-expanded="false" aria-label="Edit the input of test huge in large">Edit</button>');
     // The short answer with CRLF is in a textarea, with the note that editing makes it LF.
     expect(html).toContain('This text has Windows line endings (CRLF), kept as uploaded.');
   });

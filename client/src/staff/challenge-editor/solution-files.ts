@@ -100,16 +100,16 @@ export function solutionsFromFiles(files: readonly SolutionFile[], existing: rea
       problems.push({ kind: 'no_language', file: file.name });
       continue;
     }
+    if (existing.length + added.length >= MAX_SOLUTIONS) {
+      problems.push({ kind: 'too_many', file: file.name, limit: MAX_SOLUTIONS });
+      continue;
+    }
     if (file.text === undefined || utf8Bytes(file.text) > MAX_SOURCE_BYTES) {
       problems.push({ kind: 'too_large', file: file.name, limit: MAX_SOURCE_BYTES });
       continue;
     }
     if (file.text.includes('\uFFFD')) {
       problems.push({ kind: 'not_text', file: file.name });
-      continue;
-    }
-    if (existing.length + added.length >= MAX_SOLUTIONS) {
-      problems.push({ kind: 'too_many', file: file.name, limit: MAX_SOLUTIONS });
       continue;
     }
     const plain = plainName(file.name, 'solution');

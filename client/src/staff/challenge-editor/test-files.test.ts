@@ -3,6 +3,7 @@ import { errorsAt, pathWords, unplacedErrors } from './section-errors.ts';
 import { languageOfFile, newSolutionName, solutionNameProblem, solutionsFromFiles, verdictFromName, withLanguage } from './solution-files.ts';
 import {
   formatBytes,
+  filesToRead,
   freeTestBytes,
   groupIdProblem,
   isLong,
@@ -111,6 +112,20 @@ describe('pairing uploaded files into tests', () => {
     const { added, problems } = pairUploads([{ name: '1.in', size: 9e9 }, file('1.ans', 'a')], [], roomy);
     expect(added).toEqual([]);
     expect(problems).toEqual([{ kind: 'too_large', name: '1', bytes: 9e9 + 1, limit: MAX_TEST_DATA_BYTES }]);
+  });
+
+  it('reads only test files, in natural order, while their sizes fit in what is left', () => {
+    const files = [
+      { name: '10.in', size: 400 },
+      { name: 'notes.pdf', size: 1 },
+      { name: '2.in', size: 300 },
+      { name: '2.ans', size: 300 },
+      { name: '10.ans', size: 1 },
+      { name: '3.out', size: 5000 },
+    ];
+    // 2.ans, 2.in (600), then 10.ans (601); 10.in would pass 1000, 3.out never fits.
+    expect([...filesToRead(files, 1000)].sort()).toEqual([2, 3, 4]);
+    expect(filesToRead(files, 0).size).toBe(0);
   });
 
   it('counts what the tests already take: the free bytes fall as tests are added', () => {

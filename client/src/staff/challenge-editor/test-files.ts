@@ -186,8 +186,24 @@ export function pairUploads(files: readonly UploadedFile[], existing: readonly D
 /** What the samples and groups may still take, in bytes of JSON. */
 export const freeTestBytes = (value: TestsValue) => Math.max(0, MAX_TEST_DATA_BYTES - jsonBytes(value));
 
-/** A file too large for what is left need not be read at all: it could never fit. */
-export const worthReading = (size: number, freeBytes: number) => size <= freeBytes;
+/**
+ * Which of the dropped files to read (by index): test files only, in natural
+ * order, while their sizes together fit in what is left. A file past that
+ * could never fit, so it is not read at all: a thousand large files dropped
+ * at once must not be held in memory only to be refused.
+ */
+export function filesToRead(files: readonly { name: string; size: number }[], freeBytes: number): Set<number> {
+  const endings: readonly string[] = [INPUT_EXTENSION, ...ANSWER_EXTENSIONS];
+  const order = files.map((file, index) => ({ file, index })).sort((a, b) => naturalCompare(a.file.name, b.file.name));
+  const chosen = new Set<number>();
+  let left = freeBytes;
+  for (const { file, index } of order) {
+    if (!endings.includes(splitName(file.name).ext) || file.size > left) continue;
+    left -= file.size;
+    chosen.add(index);
+  }
+  return chosen;
+}
 
 // ---------------------------------------------------------------------------
 // Lists: which list a test is in, and moving tests
