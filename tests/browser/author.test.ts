@@ -159,6 +159,12 @@ describe('the author journey', () => {
     await press(page, page.getByRole('button', { name: 'Edit Sum of two v1 as a draft' }), 'Enter');
     await page.getByRole('heading', { name: 'Edit challenge: Sum of two', level: 1 }).waitFor();
     expect(page.url().endsWith(`/staff/challenges/drafts/${draftId}`)).toBe(true);
+    // An edit makes the validation stale, said in words, and publishing waits for the next one.
+    await page.getByText('Validation passed: every solution got its expected verdict.').waitFor();
+    await typeInto(page, page.getByLabel('Title (English)'), 'Sum of two numbers');
+    await page.getByText('The draft changed after this validation (revision', { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('button', { name: 'Publish', exact: true }).isDisabled()).toBe(true);
+    await page.locator('.draft-save-status').getByText(/^Saved at /).waitFor({ timeout: 15_000 });
 
     // An assessment with the new challenge, on the assessment form.
     await page.goto(`${server.url}/staff`);
