@@ -176,11 +176,15 @@ export function ChallengeEditor({ draftId, session }: { draftId: string; session
       setActionMessage('');
       act({ type: 'validation', validation: started.validation });
     } catch (caught) {
-      setActionMessage(staffErrorText(staffT, toApiError(caught)));
+      setActionMessage(judgeErrorText(toApiError(caught)));
     } finally {
       setValidating(false);
     }
   };
+
+  // A validation or publish already running for the organisation is a moment's wait, said in the server's words
+  // (the staff words for rate_limited speak of sign-in attempts and minutes).
+  const judgeErrorText = (error: ApiError) => (error.code === 'rate_limited' ? error.message : staffErrorText(staffT, error));
 
   const saveReason = () => {
     const now = stateRef.current?.save;
@@ -196,7 +200,7 @@ export function ChallengeEditor({ draftId, session }: { draftId: string; session
       // The draft now belongs to a published challenge.
       setView((was) => (was ? { ...was, challengeId: done.challenge.id } : was));
     } catch (caught) {
-      setActionMessage(staffErrorText(staffT, toApiError(caught)));
+      setActionMessage(judgeErrorText(toApiError(caught)));
     } finally {
       setPublishing(false);
     }
