@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { AuthoringMessages } from '../staff/challenge-editor/strings.ts';
 import type { StaffMessages } from '../staff/strings.ts';
 import { formatsFor } from './format.ts';
 import en, { type Messages } from './locales/en.ts';
@@ -46,8 +47,8 @@ export const isStaffLanguage = (code: string): code is StaffLanguage => (STAFF_L
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // `staff` is registered by the staff chunk when it loads.
-    resources: { translation: Messages; staff: StaffMessages };
+    // `staff` and `authoring` (the challenge editor) are registered by the staff chunk when it loads.
+    resources: { translation: Messages; staff: StaffMessages; authoring: AuthoringMessages };
   }
 }
 

@@ -6,6 +6,7 @@ import { toApiError, type ApiError } from '../api/http.ts';
 import { libraryApi, type PublishedChallenge } from '../api/staff-library.ts';
 import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
+import { DraftList, EditAsDraftButton } from './challenge-editor/index.ts';
 import { formatDateTime } from './format.ts';
 
 /** How long typing pauses before the list is asked again. */
@@ -73,6 +74,7 @@ export function Library({ session }: { session: StaffSession }) {
       <p className="hint" role="status" aria-live="polite">
         {news}
       </p>
+      {canAuthor && <DraftList canAuthor={canAuthor} />}
       {canAuthor && <ImportForm csrf={session.csrfToken} onImported={imported} />}
 
       <h2>{t('library.challenges')}</h2>
@@ -90,14 +92,15 @@ export function Library({ session }: { session: StaffSession }) {
       {challenges === null && !error && <p role="status">{t('loading')}</p>}
       {challenges?.length === 0 && <p>{t('library.none')}</p>}
       {challenges?.map((challenge) => (
-        <ChallengeEntry key={challenge.id} challenge={challenge} canAuthor={canAuthor} onToggleArchived={() => void toggleArchived(challenge)} />
+        <ChallengeEntry key={challenge.id} challenge={challenge} session={session} onToggleArchived={() => void toggleArchived(challenge)} />
       ))}
     </section>
   );
 }
 
-function ChallengeEntry({ challenge, canAuthor, onToggleArchived }: { challenge: LibraryChallenge; canAuthor: boolean; onToggleArchived: () => void }) {
+function ChallengeEntry({ challenge, session, onToggleArchived }: { challenge: LibraryChallenge; session: StaffSession; onToggleArchived: () => void }) {
   const { t } = useTranslation('staff');
+  const canAuthor = session.user.roles.author;
   const headingId = `challenge-${challenge.id}`;
   return (
     <article className="library-entry" aria-labelledby={headingId}>
@@ -143,6 +146,12 @@ function ChallengeEntry({ challenge, canAuthor, onToggleArchived }: { challenge:
                   <a href={libraryApi.exportUrl(version.id)} download>
                     {t('library.exportLink', { title: challenge.title, version: version.version })}
                   </a>
+                  {canAuthor && (
+                    <>
+                      {' '}
+                      <EditAsDraftButton session={session} versionId={version.id} title={challenge.title} version={version.version} />
+                    </>
+                  )}
                 </td>
               </tr>
             ))}

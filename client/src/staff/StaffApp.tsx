@@ -11,6 +11,7 @@ import { AssessmentEditor } from './AssessmentEditor.tsx';
 import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
+import { ChallengeEditor, NewChallenge } from './challenge-editor/index.ts';
 import { Library } from './Library.tsx';
 import { Login } from './Login.tsx';
 import { People } from './People.tsx';
@@ -27,6 +28,7 @@ i18next.addResourceBundle('sv', 'staff', staffSv);
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
  * `/staff/assessments/:id`, `/staff/assessments/new`, `/staff/assessments/:id/edit`,
  * `/staff/assessments/:id/sheet` (printable slips), `/staff/attempts/:id`, `/staff/challenges`,
+ * `/staff/challenges/new` and `/staff/challenges/drafts/:draftId` (the challenge editor, authors),
  * `/staff/people` (admins) and `/staff/welcome/:token` (a colleague sets a password, signed out).
  */
 export default function StaffApp({ path }: { path: string }) {
@@ -91,6 +93,8 @@ export default function StaffApp({ path }: { path: string }) {
   else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id && id !== 'new') page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
+  else if (section === 'challenges' && id === 'new' && session.user.roles.author) page = <NewChallenge session={session} />;
+  else if (section === 'challenges' && id === 'drafts' && sub && session.user.roles.author) page = <ChallengeEditor key={sub} draftId={decodeURIComponent(sub)} session={session} />;
   else if (section === 'challenges') page = <Library session={session} />;
   else if (section === 'people' && session.user.roles.admin) page = <People session={session} />;
   else page = <AssessmentList canCreate={session.user.roles.author} />;
