@@ -108,6 +108,11 @@ describe('challenge drafts', () => {
       challengeVersionIds: [v1.body.version.id],
     });
     expect(assessment.status, JSON.stringify(assessment.body)).toBe(201);
+    // …and running: a candidate has started it before the challenge changes.
+    const invite = await staff.post(`/api/assessments/${assessment.body.id}/invites`, { candidateName: 'Pinned Candidate' });
+    const candidate = new ApiClient(server.url);
+    await candidate.openInvite({ token: invite.body.token });
+    expect((await candidate.post('/api/candidate/attempt/start', {})).status).toBe(200);
 
     // An edit makes the validation stale, and publishing is refused until validated again.
     const edited = await staff.put(`/api/challenge-drafts/${id}`, { revision: 1, draft: draftDoc('Add two, again') });
@@ -134,13 +139,14 @@ describe('challenge drafts', () => {
     const pinned = await staff.get(`/api/assessments/${assessment.body.id}`);
     expect(pinned.body.challenges[0].challengeVersionId).toBe(v1.body.version.id);
 
-    // The candidate of the pinned assessment reads version 1's title.
-    const invite = await staff.post(`/api/assessments/${assessment.body.id}/invites`, { candidateName: 'Pinned Candidate' });
-    const candidate = new ApiClient(server.url);
-    await candidate.openInvite({ token: invite.body.token });
+    // The candidate who started before reads version 1's title and statement, and is judged on version 1.
     const session = await candidate.get('/api/candidate/session');
     expect(JSON.stringify(session.body)).toContain('Add two');
     expect(JSON.stringify(session.body)).not.toContain('Add two, again');
+    const challenge = await candidate.get(`/api/candidate/challenges/${v1.body.version.id}`);
+    expect(challenge.status).toBe(200);
+    expect(challenge.body.title).toEqual({ en: 'Add two' });
+    expectApiError(await candidate.get(`/api/candidate/challenges/${v2.body.version.id}`), 404, 'not_found');
 
     // A draft made from version 2 holds the same document (a second draft of the slug is refused).
     expectApiError(await staff.post('/api/challenge-drafts', { fromVersionId: v2.body.version.id }), 409, 'conflict');
