@@ -134,7 +134,21 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: boundaryZones('client/src') }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...boundaryZones('client/src'),
+            // The staff pages' own capabilities (the challenge editor): the rest of the staff pages see their index.ts only.
+            ...capabilities('client/src/staff').map((name) => ({
+              target: ['./client/src/staff/*', `./client/src/staff/!(${name})/**/*`, './client/src/!(staff)/**/*'],
+              from: `./client/src/staff/${name}`,
+              except: ['./index.ts'],
+              message: `Import client/src/staff/${name} through its index.ts.`,
+            })),
+          ],
+        },
+      ],
     },
   },
   {
