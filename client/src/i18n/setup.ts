@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { AuthoringMessages } from '../staff/challenge-editor/strings.ts';
+import type { AuthoringMessages } from '../staff/challenge-editor/index.ts';
 import type { StaffMessages } from '../staff/strings.ts';
 import { formatsFor } from './format.ts';
 import en, { type Messages } from './locales/en.ts';

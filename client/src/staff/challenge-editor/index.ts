@@ -13,3 +13,4 @@ i18next.addResourceBundle('sv', 'authoring', authoringSv);
 export { ChallengeEditor } from './ChallengeEditor.tsx';
 export { NewChallenge } from './NewChallenge.tsx';
 export { DraftList, EditAsDraftButton } from './DraftList.tsx';
+export type { AuthoringMessages } from './strings.ts';
