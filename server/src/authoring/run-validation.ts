@@ -16,13 +16,28 @@ export interface ValidationWork {
   startedAt: string;
 }
 
+type BuiltDraft = Awaited<ReturnType<Catalog['buildDraft']>>;
+type SolutionCheck = Awaited<ReturnType<typeof checkSolutions>>[number];
+
+/** The real parts a validation uses, injected so the orchestration below is tested without Docker. */
 export interface RunValidationDeps {
-  catalog: Pick<Catalog, 'buildDraft'>;
-  judge: JudgeDeps;
-  limits: JudgeLimits;
+  /** Writes and parses the draft as a package (in a package worker). */
+  buildDraft: Catalog['buildDraft'];
+  lint: (challenge: BuiltDraft['challenge']) => { errors: string[]; warnings: string[] };
+  /** Judges one solution of the package on every test (and the samples for an accepted one). */
+  check: (challenge: BuiltDraft['challenge'], root: string, signal: AbortSignal) => Promise<SolutionCheck | undefined>;
   clock: () => Date;
   /** Stores the record as it is now (after each solution), so a client polling sees progress. */
   save: (validation: StoredValidation) => Promise<unknown>;
+}
+
+/** The real judge and package workers: `checkSolutions`, the same path as the CLI's `validate`. */
+export function realValidationParts(parts: { catalog: Pick<Catalog, 'buildDraft'>; judge: JudgeDeps; limits: JudgeLimits }): Pick<RunValidationDeps, 'buildDraft' | 'lint' | 'check'> {
+  return {
+    buildDraft: (source) => parts.catalog.buildDraft(source),
+    lint: (challenge) => lintChallenge(challenge, parts.limits),
+    check: async (challenge, root, signal) => (await checkSolutions(challenge, root, parts.judge, { signal }))[0],
+  };
 }
 
 /** How a run ended, for the queue: a record to store, a try to retry, or a stop to hand back. */
@@ -71,16 +86,16 @@ export async function runValidation(work: ValidationWork, deps: RunValidationDep
 
   let built;
   try {
-    built = await deps.catalog.buildDraft({ slug: work.slug, draft: parsed.data });
+    built = await deps.buildDraft({ slug: work.slug, draft: parsed.data });
   } catch (error) {
     return finish('error', { error: `The draft does not make a package: ${messageOf(error)}` });
   }
   try {
-    const lint = lintChallenge(built.challenge, deps.limits);
+    const lint = deps.lint(built.challenge);
     validation.warnings = lint.warnings;
     if (lint.errors.length > 0) return finish('failed', { error: `The package cannot be used: ${lint.errors.join('; ')}` });
     for (const [i, solution] of built.challenge.solutions.entries()) {
-      const [check] = await checkSolutions({ ...built.challenge, solutions: [solution] }, built.root, deps.judge, { signal });
+      const check = await deps.check({ ...built.challenge, solutions: [solution] }, built.root, signal);
       if (signal.aborted || check?.unjudged === 'aborted') return { kind: 'aborted', reason: 'the server is stopping' };
       if (check?.unjudged === 'infrastructure_failed') return { kind: 'infrastructure_failed', reason: check.detail ?? 'the sandbox failed', validation };
       const previous = validation.solutions[i];

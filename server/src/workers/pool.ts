@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Logger } from 'pino';
-import { runValidation, unrunnableValidation, type ValidationOutcome } from '../authoring/index.ts';
+import { realValidationParts, runValidation, unrunnableValidation, type ValidationOutcome } from '../authoring/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { judgeSubmission, type JudgeOutcome } from '../judge/index.ts';
@@ -138,9 +138,7 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
     const outcome: ValidationOutcome = await runValidation(
       job,
       {
-        catalog: deps.catalog,
-        judge: { docker: deps.docker, limits: deps.limits },
-        limits: deps.limits,
+        ...realValidationParts({ catalog: deps.catalog, judge: { docker: deps.docker, limits: deps.limits }, limits: deps.limits }),
         clock: deps.clock,
         save: (validation) => deps.store.setDraftValidation(job.orgId, job.draftId, validation, { startedAt: job.startedAt }),
       },
