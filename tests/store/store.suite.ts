@@ -1259,6 +1259,112 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.queuePosition(a.id, randomUUID())).toBeUndefined();
       });
     });
+
+    describe('validation queue', () => {
+      const CAPS = { count: 10, bytes: 1_000_000 };
+      /** A draft of the organisation and its first (running) validation record, keyed by the time it started. */
+      const draftOf = async (orgId: OrgId, slug: string) => ok(await store.createChallengeDraft(orgId, { slug, document: { title: { en: slug }, solutions: [] } }, CAPS));
+      const running = (startedAt: string) => ({ revision: 1, status: 'running', startedAt, solutions: [] });
+      const start = (orgId: OrgId, draftId: string, startedAt: string) =>
+        store.startDraftValidation(orgId, draftId, { revision: 1, document: { title: { en: 'as validated' } }, validation: running(startedAt) });
+
+      it('queues one validation per organisation with its running record, refuses a second while it waits or runs, and another organisation’s draft', async () => {
+        const { x, y } = await world(store, clock);
+        const d1 = await draftOf(x.id, 'one');
+        const d2 = await draftOf(x.id, 'two');
+        const dy = await draftOf(y.id, 'theirs');
+        const started = ok(await start(x.id, d1.id, 'T1'));
+        expect((await store.getChallengeDraft(x.id, d1.id))?.validation).toEqual(running('T1'));
+        expect(await start(x.id, d2.id, 'T2')).toEqual({ ok: false, reason: 'busy' });
+        expect((await store.getChallengeDraft(x.id, d2.id))?.validation).toBeNull();
+        expect(await start(x.id, dy.id, 'T2')).toEqual({ ok: false, reason: 'not_found' });
+        clock.advance(1000);
+        ok(await start(y.id, dy.id, 'T3'));
+
+        const claim = (await store.claimNextValidation('w1', clock()))!;
+        expect(claim).toMatchObject({ jobId: started.jobId, orgId: x.id, draftId: d1.id, slug: 'one', revision: 1, startedAt: 'T1', workerId: 'w1', tries: 1, document: { title: { en: 'as validated' } } });
+        expect(await start(x.id, d2.id, 'T2')).toEqual({ ok: false, reason: 'busy' });
+        expect(await store.completeValidation(claim, { ...running('T1'), status: 'passed' })).toBe(true);
+        expect((await store.getChallengeDraft(x.id, d1.id))?.validation).toMatchObject({ status: 'passed', startedAt: 'T1' });
+        ok(await start(x.id, d2.id, 'T2'));
+        // Submissions' depth is unchanged by validations.
+        expect(await store.queueDepth()).toEqual({ queued: 0, delayed: 0, running: 0 });
+      });
+
+      it('hands out validations oldest first, once each; a spent or stale lease changes nothing, and an old run never replaces a newer record', async () => {
+        const { x, y } = await world(store, clock);
+        const dx = await draftOf(x.id, 'sum');
+        const dy = await draftOf(y.id, 'sum');
+        const first = ok(await start(x.id, dx.id, 'X1'));
+        clock.advance(1000);
+        const second = ok(await start(y.id, dy.id, 'Y1'));
+        const other = await open();
+        const [c1, c2, none] = [await store.claimNextValidation('w1', clock()), await other.claimNextValidation('w2', clock()), await store.claimNextValidation('w3', clock())];
+        expect([c1?.jobId, c2?.jobId, none]).toEqual([first.jobId, second.jobId, undefined]);
+        expect(await store.completeValidation({ jobId: c1!.jobId, tries: 2 }, running('X1'))).toBe(false);
+        expect(await store.completeValidation(c1!, { ...running('X1'), status: 'failed' })).toBe(true);
+        expect(await other.completeValidation(c1!, { ...running('X1'), status: 'passed' })).toBe(false);
+        expect(await store.releaseValidation(c1!)).toBe(false);
+        expect((await store.getChallengeDraft(x.id, dx.id))?.validation).toMatchObject({ status: 'failed' });
+
+        // Y's draft was validated again meanwhile (as if its first record were replaced): the old run's finish is not stored.
+        await store.setDraftValidation(y.id, dy.id, { ...running('Y2'), status: 'passed' });
+        expect(await store.completeValidation(c2!, { ...running('Y1'), status: 'failed' })).toBe(true);
+        expect((await store.getChallengeDraft(y.id, dy.id))?.validation).toMatchObject({ startedAt: 'Y2', status: 'passed' });
+      });
+
+      it('retries a validation our system failed after its backoff, stores the final record after the last try, and releases without charging a try', async () => {
+        const { x } = await world(store, clock);
+        const d = await draftOf(x.id, 'sum');
+        ok(await start(x.id, d.id, 'T1'));
+        let claim = (await store.claimNextValidation('w1', clock()))!;
+        expect(await store.releaseValidation(claim)).toBe(true);
+        claim = (await store.claimNextValidation('w1', clock()))!;
+        expect(claim.tries).toBe(1);
+        const final = { ...running('T1'), status: 'error', error: 'Docker went away' };
+        for (let tries = 1; tries < MAX_TRIES; tries++) {
+          const later = retryAt(clock(), tries);
+          expect(await store.failValidation(claim, 'docker went away', later, final)).toBe('requeued');
+          expect(await store.claimNextValidation('w1', new Date(later.getTime() - 1))).toBeUndefined();
+          expect((await store.getChallengeDraft(x.id, d.id))?.validation).toEqual(running('T1'));
+          claim = (await store.claimNextValidation('w1', later))!;
+          expect(claim.tries).toBe(tries + 1);
+        }
+        expect(await store.failValidation({ jobId: claim.jobId, tries: 1 }, 'stale', null, final)).toBe('lost');
+        expect(await store.failValidation(claim, 'docker went away', retryAt(clock(), MAX_TRIES), final)).toBe('failed');
+        expect((await store.getChallengeDraft(x.id, d.id))?.validation).toEqual(final);
+        expect(await store.claimNextValidation('w1', new Date(clock().getTime() + DAY))).toBeUndefined();
+        // Failed for good, it no longer holds the organisation's place.
+        ok(await start(x.id, d.id, 'T2'));
+      });
+
+      it('re-queues validations left running by a dead process (only the named process’s), fails one out of tries with an error record, and drops a deleted draft’s waiting one', async () => {
+        const { x, y } = await world(store, clock);
+        const dx = await draftOf(x.id, 'sum');
+        const dy = await draftOf(y.id, 'sum');
+        ok(await start(x.id, dx.id, 'X1'));
+        clock.advance(1000);
+        ok(await start(y.id, dy.id, 'Y1'));
+        const mine = (await store.claimNextValidation('alpha:1', clock()))!;
+        const theirs = (await store.claimNextValidation('beta:1', clock()))!;
+        expect(await store.requeueRunning({ workerIdPrefix: 'alpha:' })).toEqual({ requeued: 1, failed: 0 });
+        expect(await store.completeValidation(mine, running('X1'))).toBe(false);
+        expect(await store.completeValidation(theirs, { ...running('Y1'), status: 'passed' })).toBe(true);
+
+        for (let i = 2; i <= MAX_TRIES; i++) {
+          expect((await store.claimNextValidation(`p${i}:w`, clock()))).toMatchObject({ jobId: mine.jobId, tries: i });
+          expect(await store.requeueRunning()).toEqual(i < MAX_TRIES ? { requeued: 1, failed: 0 } : { requeued: 0, failed: 1 });
+        }
+        expect((await store.getChallengeDraft(x.id, dx.id))?.validation).toMatchObject({ startedAt: 'X1', status: 'error', error: expect.stringContaining('validate again') });
+        expect(await store.claimNextValidation('w', clock())).toBeUndefined();
+
+        ok(await start(x.id, dx.id, 'X2'));
+        expect(await store.deleteChallengeDraft(x.id, dx.id)).toBe(true);
+        expect(await store.claimNextValidation('w', clock())).toBeUndefined();
+        const again = await draftOf(x.id, 'sum');
+        ok(await start(x.id, again.id, 'X3'));
+      });
+    });
   });
 }
 

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { pino, type Logger } from 'pino';
 import { candidateReads } from '../attempts/index.ts';
 import { originPolicy } from '../auth/index.ts';
-import { createDraftValidator } from '../authoring/index.ts';
 import { openCatalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import { API_ROUTES, applyServerLimits, createHttpApp, DEFAULT_BODY_RATE, guardBodyRate, serverOptions, type AppDeps } from '../http/index.ts';
@@ -70,9 +69,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const pool = startWorkerPool(config.workers, { store, catalog, docker, limits: config.judge, live, log: logger, clock, dockerUp: () => dockerState.up });
 
   const origin = originPolicy(() => config.publicUrl, config.allowedHosts);
-  // One validation per package job slot: each runs its solutions one at a time beside the judge's workers.
-  const drafts = createDraftValidator({ store, catalog, docker, limits: config.judge, log: logger, clock, maxRunning: config.packages.jobs });
-  const deps: AppDeps = { config, origin, store, catalog, reads, docker, dockerState, live, clock, logger, drafts, wakeWorkers: pool.wake };
+  const deps: AppDeps = { config, origin, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake };
   const app = createHttpApp(deps, API_ROUTES);
   const httpServer = createServer(serverOptions(), app);
   applyServerLimits(httpServer, config.maxConnections);
@@ -155,7 +152,6 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         });
         // No worker may write once the store is closed: the pool is stopped first, all the way.
         await pool.stop(config.shutdownGraceMs);
-        await drafts.close();
         await catalog.close();
         await store.close();
       })();

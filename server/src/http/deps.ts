@@ -2,7 +2,6 @@ import type Docker from 'dockerode';
 import type { Logger } from 'pino';
 import type { CandidateReads } from '../attempts/index.ts';
 import type { OriginPolicy } from '../auth/index.ts';
-import type { DraftValidator } from '../authoring/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import type { Live } from '../realtime/index.ts';
@@ -22,8 +21,6 @@ export interface AppDeps {
   live: Live;
   clock: () => Date;
   logger: Logger;
-  /** Validates challenge drafts' solutions. */
-  drafts: DraftValidator;
-  /** Wakes idle workers when a job arrives. */
+  /** Wakes idle workers when a job arrives (a submission, a draft's validation). */
   wakeWorkers: () => void;
 }

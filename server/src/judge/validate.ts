@@ -13,6 +13,8 @@ export interface SolutionCheck {
   samples?: Verdict;
   ok: boolean;
   detail?: string;
+  /** Set when it could not be judged for the system's reasons (not the solution's): our infrastructure failed, or the run was stopped. */
+  unjudged?: 'infrastructure_failed' | 'aborted';
 }
 
 /**
@@ -41,7 +43,7 @@ export async function checkSolutions(
     const onEvent = (event: JudgeEvent) => options.onProgress?.(solution.file, event);
     const outcome = await judgeSubmission(challenge, submission, deps, { onEvent, ...signal });
     if (outcome.kind !== 'judged') {
-      checks.push({ ...solution, got: 'system_error', score: 0, ok: false, detail: outcome.reason });
+      checks.push({ ...solution, got: 'system_error', score: 0, ok: false, detail: outcome.reason, unjudged: outcome.kind });
       if (outcome.kind === 'aborted') break;
       continue;
     }
@@ -53,6 +55,7 @@ export async function checkSolutions(
       if (samples.kind !== 'judged') {
         check.samples = 'system_error';
         check.ok = false;
+        check.unjudged = samples.kind;
         check.detail = `the samples could not be judged: ${samples.reason}`;
       } else {
         check.samples = samples.result.verdict;

@@ -23,6 +23,7 @@ export type {
   ChallengeRecord,
   ChallengeVersionInfo,
   ClaimedJob,
+  ClaimedValidation,
   Draft,
   Invite,
   Organisation,

@@ -259,6 +259,25 @@ export interface ClaimedJob {
 /** Which claim a worker reports on: a claim that was re-queued meanwhile no longer counts. */
 export type JobLease = Pick<ClaimedJob, 'submissionId' | 'tries'>;
 
+/** A draft's validation a worker has taken; `tries` identifies this claim. */
+export interface ClaimedValidation {
+  jobId: string;
+  orgId: OrgId;
+  draftId: string;
+  slug: string;
+  /** The draft's revision validated, and its document as it was then. */
+  revision: number;
+  document: unknown;
+  /** The validation's startedAt: its record on the draft is written only while it is still this run's. */
+  startedAt: string;
+  workerId: string;
+  /** 1 on the first claim; a later complete/fail/release must quote it. */
+  tries: number;
+}
+
+/** Which validation claim a worker reports on. */
+export type ValidationLease = Pick<ClaimedValidation, 'jobId' | 'tries'>;
+
 export interface QueueDepth {
   /** Waiting, including those held back for a retry. */
   queued: number;

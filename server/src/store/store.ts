@@ -10,6 +10,7 @@ import type {
   ChallengeRecord,
   ChallengeVersionInfo,
   ClaimedJob,
+  ClaimedValidation,
   ConnectionEventKind,
   Draft,
   Invite,
@@ -23,6 +24,7 @@ import type {
   StaffUser,
   Submission,
   SubmissionKind,
+  ValidationLease,
 } from './model.ts';
 
 /**
@@ -456,7 +458,8 @@ export interface JobQueue {
   release(lease: JobLease): Promise<boolean>;
   /**
    * At start-up: puts jobs left running by a dead process back in the queue
-   * (or fails those out of tries). With `workerIdPrefix`, only that process's
+   * (or fails those out of tries), submissions and drafts' validations alike
+   * (counted together; a validation failed this way gets an `error` record). With `workerIdPrefix`, only that process's
    * workers' jobs — for several processes sharing one store.
    */
   requeueRunning(options?: { workerIdPrefix?: string }): Promise<{ requeued: number; failed: number }>;
@@ -500,7 +503,43 @@ export interface DraftStore {
   setDraftValidation(orgId: OrgId, draftId: string, validation: unknown, onlyIf?: { startedAt: string }): Promise<boolean>;
 }
 
-export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue {
+/** What a new validation job is made of: the draft as validated, and its first (running) record. */
+export interface NewValidation {
+  revision: number;
+  document: unknown;
+  /** Stored on the draft as its latest validation; its `startedAt` keys the job. */
+  validation: { startedAt: string };
+}
+
+/**
+ * Drafts' validations as jobs of the durable queue, beside submissions (the
+ * workers claim a submission first, and a validation only when none waits).
+ * Same lease rules as JobQueue: every claim is a try quoted by later reports,
+ * a job out of tries fails, a release gives the try back. The draft's
+ * validation record is written under the run's `startedAt` (setDraftValidation's
+ * `onlyIf`), so an old run never replaces a newer one.
+ */
+export interface ValidationQueue {
+  /**
+   * Stores `validation` as the draft's latest and queues its job, in one
+   * transaction. `busy` when the organisation already has a validation queued
+   * or running; `not_found` when the draft is not the organisation's.
+   */
+  startDraftValidation(orgId: OrgId, draftId: string, input: NewValidation): Promise<Outcome<{ jobId: string }, 'busy' | 'not_found'>>;
+  claimNextValidation(workerId: string, now: Date): Promise<ClaimedValidation | undefined>;
+  /** Stores the finished record on the draft (if still this run's) and the job as done; false when the claim no longer holds. */
+  completeValidation(lease: ValidationLease, validation: unknown): Promise<boolean>;
+  /**
+   * A try failed for the system's reasons: with `retryAt` and tries left it
+   * waits until then; otherwise it fails and `finalValidation` (an `error`
+   * record in words) is stored on the draft.
+   */
+  failValidation(lease: ValidationLease, error: string, retryAt: Date | null, finalValidation: unknown): Promise<FailOutcome>;
+  /** Stopped on purpose (shutdown): back in the queue at once, the try not charged. */
+  releaseValidation(lease: ValidationLease): Promise<boolean>;
+}
+
+export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Logger } from 'pino';
+import { realValidationParts, runValidation, unrunnableValidation, type ValidationOutcome } from '../authoring/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { judgeSubmission, type JudgeOutcome } from '../judge/index.ts';
 import type { Live, LiveJob } from '../realtime/index.ts';
-import type { ClaimedJob, Store } from '../store/index.ts';
+import { retryAt, type ClaimedJob, type ClaimedValidation, type Store } from '../store/index.ts';
 import { outcomeOfError, settle } from './settle.ts';
 
 export interface WorkerPoolDeps {
@@ -23,6 +24,8 @@ export interface WorkerPoolDeps {
 export interface StopReport {
   /** Submissions that were running when the grace time ran out: stopped and put back in the queue. */
   requeued: string[];
+  /** Drafts' validation jobs stopped the same way. */
+  requeuedValidations: string[];
 }
 
 export interface WorkerPool {
@@ -43,9 +46,16 @@ export interface WorkerPool {
 const POLL_MS = 500;
 export const DEFAULT_GRACE_MS = 10_000;
 
+/** A job of either kind a worker holds. */
+type Claimed = { kind: 'submission'; job: ClaimedJob } | { kind: 'validation'; job: ClaimedValidation };
+
 /**
  * `size` workers, each a loop that claims the next job from the durable
- * queue, judges it and stores the result. The queue is the one place that
+ * queue, judges it and stores the result. A candidate's submission is always
+ * claimed first; a draft's validation only when no submission waits, and in
+ * a pool of more than one worker at most `size - 1` validations run at once,
+ * so an author's validation (which judges every solution on every test)
+ * never holds every worker while candidates wait. The queue is the one place that
  * retries: a judgement our infrastructure could not finish is handed back
  * with a backoff and marked failed after its last try; it is never stored as
  * the candidate's result. Each running job has its own AbortController, which
@@ -56,6 +66,9 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
   let running = true;
   const inFlight = new Set<AbortController>();
   const requeued: string[] = [];
+  const requeuedValidations: string[] = [];
+  const maxValidations = Math.max(1, size - 1);
+  let validationsRunning = 0;
   let wakers: (() => void)[] = [];
   const wake = () => {
     const waiting = wakers;
@@ -76,22 +89,24 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
     const workerId = `${id}:${n}`;
     while (running) {
       try {
-        const job = deps.dockerUp() ? await deps.store.claimNext(workerId, deps.clock()) : undefined;
-        if (!job) {
+        const claimed = deps.dockerUp() ? await claim(workerId) : undefined;
+        if (!claimed) {
           await idle();
           continue;
         }
         // Claimed while stop() began: it goes straight back.
         if (!running) {
-          await release(job, 'the server is stopping');
+          await (claimed.kind === 'submission' ? release(claimed.job, 'the server is stopping') : releaseValidation(claimed.job, 'the server is stopping'));
           break;
         }
         const controller = new AbortController();
         inFlight.add(controller);
         try {
-          await runJob(job, controller.signal);
+          if (claimed.kind === 'submission') await runJob(claimed.job, controller.signal);
+          else await runValidationJob(claimed.job, controller.signal);
         } finally {
           inFlight.delete(controller);
+          if (claimed.kind === 'validation') validationsRunning--;
         }
       } catch (error) {
         // The store itself failed (disk full, locked): wait, then try again.
@@ -100,6 +115,61 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
       }
     }
   });
+
+  /** A candidate's submission first; a draft's validation only when none waits and a slot is left for candidates. */
+  async function claim(workerId: string): Promise<Claimed | undefined> {
+    const job = await deps.store.claimNext(workerId, deps.clock());
+    if (job) return { kind: 'submission', job };
+    if (validationsRunning >= maxValidations) return undefined;
+    validationsRunning++;
+    const validation = await deps.store.claimNextValidation(workerId, deps.clock()).catch((error: unknown) => {
+      validationsRunning--;
+      throw error;
+    });
+    if (validation) return { kind: 'validation', job: validation };
+    validationsRunning--;
+    return undefined;
+  }
+
+  async function runValidationJob(job: ClaimedValidation, signal: AbortSignal): Promise<void> {
+    const lease = { jobId: job.jobId, tries: job.tries };
+    const log = deps.log.child({ validationJobId: job.jobId, draftId: job.draftId, tries: job.tries });
+    const started = Date.now();
+    const outcome: ValidationOutcome = await runValidation(
+      job,
+      {
+        ...realValidationParts({ catalog: deps.catalog, judge: { docker: deps.docker, limits: deps.limits }, limits: deps.limits }),
+        clock: deps.clock,
+        save: (validation) => deps.store.setDraftValidation(job.orgId, job.draftId, validation, { startedAt: job.startedAt }),
+      },
+      signal,
+    );
+    switch (outcome.kind) {
+      case 'finished':
+        if (!(await deps.store.completeValidation(lease, outcome.validation))) log.warn('validation dropped: the job was re-queued meanwhile');
+        else log.info({ status: outcome.validation.status, ms: Date.now() - started }, 'draft validated');
+        return;
+      case 'infrastructure_failed': {
+        const now = deps.clock();
+        const stored = await deps.store.failValidation(lease, outcome.reason, retryAt(now, job.tries), unrunnableValidation(outcome.validation, outcome.reason, now));
+        log.warn({ outcome: stored, error: outcome.reason }, 'validation failed for system reasons');
+        return;
+      }
+      case 'aborted':
+        await releaseValidation(job, outcome.reason);
+        return;
+    }
+  }
+
+  async function releaseValidation(job: ClaimedValidation, reason: string): Promise<void> {
+    const log = deps.log.child({ validationJobId: job.jobId, draftId: job.draftId, tries: job.tries });
+    if (await deps.store.releaseValidation({ jobId: job.jobId, tries: job.tries })) {
+      requeuedValidations.push(job.jobId);
+      log.info({ reason }, 'validation stopped: back in the queue, this try not charged');
+    } else {
+      log.warn({ reason }, 'validation stopped, but the job was no longer ours to put back');
+    }
+  }
 
   async function runJob(job: ClaimedJob, signal: AbortSignal): Promise<void> {
     const lease = { submissionId: job.submissionId, tries: job.tries };
@@ -174,8 +244,10 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
           for (const controller of inFlight) controller.abort(new Error('the server is stopping'));
           await allStopped;
         }
-        if (requeued.length) deps.log.warn({ requeued }, 'jobs stopped by the shutdown are back in the queue, their tries not charged');
-        return { requeued: [...requeued] };
+        if (requeued.length || requeuedValidations.length) {
+          deps.log.warn({ requeued, requeuedValidations }, 'jobs stopped by the shutdown are back in the queue, their tries not charged');
+        }
+        return { requeued: [...requeued], requeuedValidations: [...requeuedValidations] };
       })();
       return stopping;
     },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredValidation } from '../../authoring/index.ts';
+import { runningValidation, type StoredValidation } from '../../authoring/index.ts';
 import { ROLES_FOR } from '../../auth/index.ts';
 import { emptyDraft } from '../../challenges/index.ts';
 import {
@@ -205,17 +205,27 @@ export const draftRoutes = [
     access: 'staff',
     roles: ROLES_FOR.publishChallenges,
     params: draftParams,
-    errors: { 429: 'A validation of the organisation is running, or the server runs as many as it allows: try again after Retry-After seconds' },
+    errors: { 429: 'A validation of the organisation is queued or running: try again after Retry-After seconds' },
     status: 202,
     response: draftValidationReplySchema,
     async handler({ deps, staff, params, res }) {
-      const record = await draftOf(deps.store, staff.user.orgId, params.draftId);
-      const started = await deps.drafts.start(staff.user.orgId, record);
-      if (!started) {
-        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-        throw new ApiError('rate_limited', 'A validation of your organisation is running, or the server is busy with others. Try again in a moment.');
+      const orgId = staff.user.orgId;
+      const record = await draftOf(deps.store, orgId, params.draftId);
+      const validation = runningValidation(record.document.solutions, record.revision, deps.clock().toISOString());
+      if (record.document.solutions.length === 0) {
+        const refused: StoredValidation = { ...validation, status: 'failed', finishedAt: validation.startedAt, error: 'The draft has no solutions: add a reference solution that is accepted' };
+        await deps.store.setDraftValidation(orgId, record.id, refused);
+        return { validation: { ...refused, stale: false } };
       }
-      return { validation: { ...started, stale: false } };
+      // The running record and the queue's job in one transaction: a worker (after any waiting submission) takes it.
+      const started = await deps.store.startDraftValidation(orgId, record.id, { revision: record.revision, document: record.document, validation });
+      if (!started.ok && started.reason === 'not_found') throw notFound('No such draft');
+      if (!started.ok) {
+        res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+        throw new ApiError('rate_limited', 'A validation of your organisation is queued or running. Try again when it has finished.');
+      }
+      deps.wakeWorkers();
+      return { validation: { ...validation, stale: false } };
     },
   }),
   route({

@@ -4,6 +4,7 @@ import type { ChallengeDraftRecord, ChallengeDraftSummaryRecord } from '../model
 import type { DraftCaps, Outcome } from '../store.ts';
 import type { Sql } from './db.ts';
 import { toJson } from './rows.ts';
+import { dropQueuedValidations } from './validations.ts';
 
 /** Challenge drafts (store.ts DraftStore): every statement names the organisation. */
 
@@ -132,7 +133,10 @@ export function listChallengeDrafts(sql: Sql, orgId: OrgId): ChallengeDraftSumma
 }
 
 export function deleteChallengeDraft(sql: Sql, orgId: OrgId, draftId: string): boolean {
-  return sql.run('DELETE FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId) === 1;
+  return sql.write(() => {
+    dropQueuedValidations(sql, orgId, draftId.toLowerCase());
+    return sql.run('DELETE FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId) === 1;
+  });
 }
 
 /** Stores a validation; `onlyIf` (the run's start time) keeps a finished run from replacing a newer one that started since. */

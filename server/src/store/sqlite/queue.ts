@@ -5,6 +5,7 @@ import { utf8Bytes } from '../quotas.ts';
 import type { FailOutcome } from '../store.ts';
 import type { Sql } from './db.ts';
 import { toJson, type SubmissionRow } from './rows.ts';
+import { requeueRunningValidations } from './validations.ts';
 
 /**
  * The queue over the submissions table. See JobQueue (../store.ts) for the
@@ -142,7 +143,8 @@ export function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = 
       prefix.length,
       prefix,
     );
-    return { requeued, failed };
+    const validations = requeueRunningValidations(sql, prefix);
+    return { requeued: requeued + validations.requeued, failed: failed + validations.failed };
   });
 }
 

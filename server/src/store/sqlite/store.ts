@@ -5,7 +5,7 @@ import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
 import { loadLinkKey } from '../link-key.ts';
 import { loadMigrations, type Migration } from '../migrations.ts';
-import type { ClaimedJob, JobLease, StaffRoles } from '../model.ts';
+import type { ClaimedJob, JobLease, StaffRoles, ValidationLease } from '../model.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
 import type {
   AssessmentChanges,
@@ -21,6 +21,7 @@ import type {
   NewSession,
   NewStaffUser,
   NewStaffWelcome,
+  NewValidation,
   PageRequest,
   Store,
   SubmissionInput,
@@ -36,6 +37,7 @@ import { migrate } from './migrate.ts';
 import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
 import * as queue from './queue.ts';
+import * as validations from './validations.ts';
 import * as sessions from './sessions.ts';
 import * as submissions from './submissions.ts';
 
@@ -358,5 +360,22 @@ export class SqliteStore implements Store {
   }
   async queueDepth() {
     return queue.queueDepth(this.#sql);
+  }
+
+  // Drafts' validations in the queue
+  async startDraftValidation(orgId: OrgId, draftId: string, input: NewValidation) {
+    return validations.startDraftValidation(this.#sql, orgId, draftId, input);
+  }
+  async claimNextValidation(workerId: string, now: Date) {
+    return validations.claimNextValidation(this.#sql, workerId, now);
+  }
+  async completeValidation(lease: ValidationLease, validation: unknown) {
+    return validations.completeValidation(this.#sql, lease, validation);
+  }
+  async failValidation(lease: ValidationLease, error: string, retryAt: Date | null, finalValidation: unknown) {
+    return validations.failValidation(this.#sql, lease, error, retryAt, finalValidation);
+  }
+  async releaseValidation(lease: ValidationLease) {
+    return validations.releaseValidation(this.#sql, lease);
   }
 }
