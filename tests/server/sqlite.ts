@@ -28,6 +28,8 @@ export const DATA_TABLES = [
   'submissions',
   'attempt_events',
   'sessions',
+  'challenge_drafts',
+  'validation_jobs',
 ] as const;
 
 export interface TableSnapshot {
