@@ -8,15 +8,14 @@
  * no serious or critical violation on the invites screen or the sheet.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.ts';
 import { accessibilityProblems, candidatePage, launchBrowser, screenshot } from './support/candidate.ts';
+import { decodeAllQr } from './support/qr.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -43,30 +42,6 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator('.who').waitFor();
-}
-
-// jsqr is CommonJS with ES-style types: its function is both the module and its `default`.
-const jsQR = jsQRModule.default;
-
-/**
- * Every QR code in a PNG of a printed page. jsQR reads one code per image and
- * is confused by several, so the page is read through a band a little taller
- * than one code, moved down a few pixels at a time: every code lies whole in
- * some band with no other code whole beside it (slips are stacked, one code each).
- */
-function decodeAll(file: string, bandPx: number, stepPx: number): Set<string> {
-  const png = PNG.sync.read(readFileSync(file));
-  const rowBytes = png.width * 4;
-  const found = new Set<string>();
-  for (let top = 0; top < png.height; top += stepPx) {
-    const rows = Math.min(bandPx, png.height - top);
-    const band = new Uint8ClampedArray(png.data.buffer, png.data.byteOffset + top * rowBytes, rows * rowBytes);
-    const code = jsQR(band, png.width, rows, { inversionAttempts: 'dontInvert' });
-    // A band that cuts a code may read as an empty code; a real slip's code is never empty.
-    if (code && code.data !== '') found.add(code.data);
-    if (rows < bandPx) break;
-  }
-  return found;
 }
 
 describe('invites in bulk and on paper', () => {
@@ -116,7 +91,7 @@ describe('invites in bulk and on paper', () => {
     execFileSync('pdftoppm', ['-r', '150', '-png', pdf, path.join(work, 'page')]);
     const pages = readdirSync(work).filter((name) => name.startsWith('page') && name.endsWith('.png'));
     expect(pages.length).toBeGreaterThanOrEqual(2);
-    const decoded = pages.flatMap((name) => [...decodeAll(path.join(work, name), 260, 12)]);
+    const decoded = pages.flatMap((name) => [...decodeAllQr(path.join(work, name), 260, 12)]);
     expect(decoded.sort()).toEqual(sheet.slips.map((s) => s.url).sort());
 
     // The printed app has no chrome: the PDF's text holds no staff controls.

@@ -18,14 +18,14 @@
  * future, so the same source is slow for the first server and quick for the
  * restarted one.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LABEL_OWNER, listSandboxContainers } from '../../server/src/sandbox/index.ts';
 import { docker } from '../support/sandbox.ts';
-import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, type SpawnedServer } from '../support/server.ts';
+import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, type SpawnedServer } from '../support/server.ts';
+import { serverProcesses, until } from '../support/processes.ts';
 import { openStoreFile } from './sqlite.ts';
 
 const ACCEPTED = readFileSync(PY_LOG_AGGREGATION, 'utf8');
@@ -33,34 +33,7 @@ const GRACE_MS = 2000;
 /** "A few seconds" after the grace time for stopping a judgement, closing the store and exiting, on a busy machine. */
 const EXIT_SLACK_MS = 6000;
 
-const started: SpawnedServer[] = [];
-const dirs: string[] = [];
-
-afterAll(async () => {
-  for (const server of started) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function spawn(dataDir: string, env: Record<string, string>): Promise<SpawnedServer> {
-  const server = await spawnServer(dataDir, { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'info', ...env });
-  started.push(server);
-  return server;
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(200);
-  }
-}
+const { spawn, freshDir } = serverProcesses({ dirPrefix: 'kodbro-shutdown-', env: { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'info' } });
 
 const containersOf = async (pid: number | undefined) =>
   (await listSandboxContainers(docker)).filter((c) => c.Labels?.[LABEL_OWNER] === `${os.hostname()}:${pid}`);
@@ -115,8 +88,7 @@ const logLines = (output: string, msg: string, submissionId: string) =>
 
 describe('SIGTERM while judging', () => {
   it('past the grace time: stops the judgement, removes its containers, re-queues it untried, closes the store, exits 0; a restart judges it once', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-shutdown-'));
-    dirs.push(dataDir);
+    const dataDir = freshDir();
     const first = await spawn(dataDir, { KODBRO_SHUTDOWN_GRACE_MS: String(GRACE_MS) });
     const candidate = await candidateOn(first.url, 'Shut down');
 
@@ -156,8 +128,7 @@ describe('SIGTERM while judging', () => {
   });
 
   it('within the grace time: lets the running job finish and stores it as it is', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-shutdown-'));
-    dirs.push(dataDir);
+    const dataDir = freshDir();
     const server = await spawn(dataDir, { KODBRO_SHUTDOWN_GRACE_MS: '60000' });
     const candidate = await candidateOn(server.url, 'Patient');
 

@@ -8,12 +8,11 @@
  *  - candidates first: with one worker busy, a validation queued before a
  *    candidate's submission is taken after it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, type SpawnedServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, type SpawnedServer } from '../support/server.ts';
+import { serverProcesses, until } from '../support/processes.ts';
 import { openStoreFile } from './sqlite.ts';
 
 const ACCEPTED = readFileSync(PY_LOG_AGGREGATION, 'utf8');
@@ -21,40 +20,7 @@ const SUM = 'a, b = map(int, input().split())\nprint(a + b)\n';
 /** Slow but well within the time limit (3 s CPU, 5 s wall): 1.5 s of sleep per test. */
 const SLOW_SUM = `import time\ntime.sleep(1.5)\n${SUM}`;
 
-const started: SpawnedServer[] = [];
-const dirs: string[] = [];
-
-afterAll(async () => {
-  for (const server of started) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGKILL');
-      await server.exited;
-    }
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-async function spawn(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const server = await spawnServer(dataDir, { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'info', ...env });
-  started.push(server);
-  return server;
-}
-
-function freshDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-valqueue-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false> | T | undefined | false): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(200);
-  }
-}
+const { spawn, freshDir } = serverProcesses({ dirPrefix: 'kodbro-valqueue-', env: { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'info' } });
 
 function query<T>(dataDir: string, sql: string, ...params: unknown[]): T | undefined {
   const db = openStoreFile(dataDir);

@@ -10,7 +10,6 @@ const jsQR = jsQRModule.default;
  * is confused by several, so the page is read through a band a little taller
  * than one code, moved down a few pixels at a time: every code lies whole in
  * some band with no other code whole beside it (slips are stacked, one code each).
- * (The same reading as invites.test.ts.)
  */
 export function decodeAllQr(file: string, bandPx: number, stepPx: number): Set<string> {
   const png = PNG.sync.read(readFileSync(file));

@@ -105,7 +105,8 @@ export function completeValidation(sql: Sql, lease: ValidationLease, validation:
     const job = leased(sql, lease);
     if (!job) return false;
     const now = sql.nowMs();
-    sql.run(`UPDATE validation_jobs SET status = 'done', worker_id = NULL, updated_at = ? WHERE id = ?`, now, lease.jobId);
+    // The snapshot (up to a draft's 8 MB) is dropped once judged: finished jobs must not hold drafts past the organisation's caps.
+    sql.run(`UPDATE validation_jobs SET status = 'done', worker_id = NULL, document = '{}', updated_at = ? WHERE id = ?`, now, lease.jobId);
     writeIfCurrent(sql, job.org_id, job.draft_id, job.started_at, validation);
     return true;
   });
@@ -126,7 +127,7 @@ export function failValidation(sql: Sql, lease: ValidationLease, error: string, 
       );
       return 'requeued';
     }
-    sql.run(`UPDATE validation_jobs SET status = 'failed', worker_id = NULL, error = ?, updated_at = ? WHERE id = ?`, error, now, lease.jobId);
+    sql.run(`UPDATE validation_jobs SET status = 'failed', worker_id = NULL, document = '{}', error = ?, updated_at = ? WHERE id = ?`, error, now, lease.jobId);
     writeIfCurrent(sql, job.org_id, job.draft_id, job.started_at, finalValidation);
     return 'failed';
   });
@@ -157,7 +158,7 @@ export function requeueRunningValidations(sql: Sql, prefix: string): { requeued:
   );
   for (const job of spent) {
     const error = `The server stopped during this validation on each of its ${job.tries} tries`;
-    sql.run(`UPDATE validation_jobs SET status = 'failed', worker_id = NULL, error = ?, updated_at = ? WHERE id = ?`, error, now, job.id);
+    sql.run(`UPDATE validation_jobs SET status = 'failed', worker_id = NULL, document = '{}', error = ?, updated_at = ? WHERE id = ?`, error, now, job.id);
     const current = sql.get<{ validation: string | null }>('SELECT validation FROM challenge_drafts WHERE id = ? AND org_id = ?', job.draft_id, job.org_id);
     if (current?.validation) {
       const record = JSON.parse(current.validation) as Record<string, unknown>;
