@@ -25,52 +25,28 @@
  * leaves the machine): it starts, says `docker: false` / `degraded`, takes a
  * submission with 202 and keeps it `queued`, untried, for several seconds.
  */
-import { readFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LABEL_OWNER, listSandboxContainers } from '../../server/src/sandbox/index.ts';
 import { docker, REPO_ROOT } from '../support/sandbox.ts';
-import { ApiClient, connected, demoInvite, emitWithAck, newId, PY_LOG_AGGREGATION, spawnServer, type SpawnedServer } from '../support/server.ts';
+import { ApiClient, connected, demoInvite, emitWithAck, newId, PY_LOG_AGGREGATION } from '../support/server.ts';
+import { serverProcesses, until } from '../support/processes.ts';
 import { openStoreFile, submissionEventCounts, submissionRowsOfAttempts } from './sqlite.ts';
 
 const ACCEPTED = readFileSync(PY_LOG_AGGREGATION, 'utf8');
 const SLOW = readFileSync(path.join(REPO_ROOT, 'challenges/log-aggregation/solutions/slow.py'), 'utf8');
 const ENV = { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'warn' };
 
-const started: SpawnedServer[] = [];
-const dirs: string[] = [];
+const { spawn, freshDir } = serverProcesses({ dirPrefix: 'kodbro-crash-', env: ENV, stopWith: 'SIGTERM' });
 const sockets: Socket[] = [];
 
-afterAll(async () => {
+afterAll(() => {
   for (const socket of sockets) socket.close();
-  for (const server of started) {
-    if (server.child.exitCode === null && server.child.signalCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-  }
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
-
-async function spawn(dataDir: string, env: Record<string, string> = ENV): Promise<SpawnedServer> {
-  const server = await spawnServer(dataDir, env);
-  started.push(server);
-  return server;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined> | T | undefined, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(everyMs);
-  }
-}
 
 /** The same candidate (cookies and CSRF token) talking to another server process. */
 function rebased(client: ApiClient, url: string): ApiClient {
@@ -93,8 +69,7 @@ interface Candidate {
 
 describe('a server killed with SIGKILL while judging', () => {
   it('re-queues the running job, judges every accepted submission exactly once, keeps every draft and leaves no container', async () => {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-crash-'));
-    dirs.push(dataDir);
+    const dataDir = freshDir();
     const first = await spawn(dataDir);
 
     const staff = new ApiClient(first.url);
@@ -276,8 +251,7 @@ describe('a server whose Docker does not answer', () => {
   it('starts degraded, accepts a submission and keeps it queued instead of failing it', async () => {
     const socketPath = '/tmp/kodbro-no-docker.sock';
     expect(existsSync(socketPath), `${socketPath} must not exist for this test`).toBe(false);
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-nodocker-'));
-    dirs.push(dataDir);
+    const dataDir = freshDir();
     const server = await spawn(dataDir, { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'error', DOCKER_HOST: `unix://${socketPath}` });
     expect(server.output()).toMatch(/Docker\s+NOT REACHABLE/);
 
