@@ -579,6 +579,7 @@ const overTheWire = (value: unknown) => (value === undefined ? undefined : (JSON
 /** Events each audience may send; the other audience's events are refused with `forbidden`. */
 const AUDIENCE: Record<ClientEventName, 'candidate' | 'staff'> = {
   'draft:save': 'candidate',
+  'editor:pasted': 'candidate',
   'attempt:sync': 'candidate',
   'assessment:watch': 'staff',
   'assessment:unwatch': 'staff',
@@ -587,6 +588,7 @@ const AUDIENCE: Record<ClientEventName, 'candidate' | 'staff'> = {
 function socketPayloadArb(event: ClientEventName): fc.Arbitrary<{ payload: unknown; absent: boolean }> {
   const bases: Record<ClientEventName, Record<string, unknown>> = {
     'draft:save': { challengeVersionId: known.challengeVersionId, language: 'python', source: 'print(4)', revision: 1_000_000 },
+    'editor:pasted': { challengeVersionId: known.challengeVersionId, language: 'python', chars: 12 },
     'attempt:sync': {},
     'assessment:watch': { assessmentId: known.assessmentId },
     'assessment:unwatch': { assessmentId: known.assessmentId },
@@ -599,8 +601,10 @@ function socketPayloadArb(event: ClientEventName): fc.Arbitrary<{ payload: unkno
     fc.constantFrom('x'.repeat(1024 * 1024), { source: 'y'.repeat(300 * 1024) }, '['.repeat(10_000)),
   );
   const withAbsent = fc.oneof({ weight: 9, arbitrary: payload.map((p) => ({ payload: p, absent: false })) }, { weight: 1, arbitrary: fc.constant({ payload: undefined, absent: true }) });
-  // draft:save is the only event that writes: only payloads its schema refuses are sent.
-  return event === 'draft:save' ? withAbsent.filter(({ payload: p, absent }) => absent || !clientEvents['draft:save'].payload.safeParse(overTheWire(p)).success) : withAbsent;
+  // draft:save and editor:pasted are the events that write: only payloads their schemas refuse are sent.
+  return event === 'draft:save' || event === 'editor:pasted'
+    ? withAbsent.filter(({ payload: p, absent }) => absent || !clientEvents[event].payload.safeParse(overTheWire(p)).success)
+    : withAbsent;
 }
 
 /** The ack the server must give, by the contract. */
@@ -609,7 +613,7 @@ function expectedAck(identity: 'candidate' | 'staff', event: ClientEventName, pa
   if (extras > 0) return { ok: false, code: 'invalid_request' };
   const parsed = clientEvents[event].payload.safeParse(payload);
   if (!parsed.success) return { ok: false, code: 'invalid_request' };
-  if (event === 'draft:save') throw new Error('a valid draft:save was generated');
+  if (event === 'draft:save' || event === 'editor:pasted') throw new Error(`a valid ${event} was generated`);
   if (event === 'assessment:watch') return (parsed.data as { assessmentId: string }).assessmentId === known.assessmentId ? { ok: true } : { ok: false, code: 'not_found' };
   return { ok: true };
 }

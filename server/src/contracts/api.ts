@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { judgeResultSchema, languageIdSchema, runOutputSchema } from './judging.ts';
+import { judgeResultSchema, languageIdSchema, runOutputSchema, testDifferenceSchema } from './judging.ts';
 import {
   API_ERROR_CODES,
   ATTEMPT_EVENT_KIND_VALUES,
@@ -224,6 +224,8 @@ export const staffSubmissionSchema = z.object({
   createdAt: isoTimeSchema,
   finishedAt: isoTimeSchema.nullable(),
   result: judgeResultSchema.nullable(),
+  /** Hidden tests' first differing lines (staff only: they quote hidden answers). */
+  differences: z.array(testDifferenceSchema),
 });
 export type StaffSubmission = z.infer<typeof staffSubmissionSchema>;
 

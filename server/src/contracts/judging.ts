@@ -27,6 +27,20 @@ export const testResultSchema = z.object({
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
+/**
+ * Where a hidden test's rejected output first parts from the answer: the line
+ * (the answer's, or the output's where the answer ended) and an excerpt of
+ * each, null where that text had ended. It quotes the hidden answer, so it is
+ * kept apart from the result, in staff views only, never in a candidate's.
+ */
+export const testDifferenceSchema = z.object({
+  testId: z.string(),
+  line: z.number().int().positive(),
+  expected: z.string().nullable(),
+  got: z.string().nullable(),
+});
+export type TestDifference = z.infer<typeof testDifferenceSchema>;
+
 export const groupResultSchema = z.object({
   id: z.string(),
   points: z.number().nonnegative(),

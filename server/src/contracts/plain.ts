@@ -91,6 +91,8 @@ export const ATTEMPT_EVENT_KIND_VALUES = [
   'submitted',
   'disconnected',
   'reconnected',
+  /** The candidate's editor saw a paste (its size in characters): marked in the replay. */
+  'pasted',
   'finished',
   /** The attempt's replay history reached its cap: later draft saves and connection changes are not recorded. */
   'history_capped',

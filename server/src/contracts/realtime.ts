@@ -10,6 +10,8 @@ import {
   saveDraftBodySchema,
   submissionKindSchema,
 } from './api.ts';
+import { languageIdSchema } from './judging.ts';
+import { MAX_SOURCE_BYTES } from './plain.ts';
 import { verdictSchema } from './verdicts.ts';
 
 /**
@@ -35,9 +37,22 @@ export const ackSchema = <T extends z.ZodType>(value: T) =>
 
 // Client → server --------------------------------------------------------------
 
+export const pastedEventSchema = z.strictObject({
+  challengeVersionId: idSchema,
+  language: languageIdSchema,
+  chars: z.number().int().min(1).max(MAX_SOURCE_BYTES),
+});
+export type PastedEvent = z.infer<typeof pastedEventSchema>;
+
 export const clientEvents = {
   /** Candidate: saves a draft; the ack carries the saved revision or the stored draft when this one was stale. */
   'draft:save': { payload: saveDraftBodySchema, ack: ackSchema(draftAckSchema) },
+  /**
+   * Candidate: the editor saw a paste of `chars` characters into this draft. Recorded in the replay
+   * history (the paste's text arrives with the next draft save); what the candidate's own page says, so
+   * evidence for a reader of the replay, never a verdict.
+   */
+  'editor:pasted': { payload: pastedEventSchema, ack: ackSchema(z.object({})) },
   /** Candidate: asks for the timer and every submission's state again (after a reconnect the server sends them unasked too). */
   'attempt:sync': { payload: z.strictObject({}), ack: ackSchema(z.object({ submissions: z.number().int() })) },
   /** Staff: live updates for one assessment of their organisation. */

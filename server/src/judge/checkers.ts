@@ -47,7 +47,7 @@ function checkTokens(out: string, ans: string, spec: Extract<BuiltinChecker, { k
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function tokenMatches(got: string, want: string, spec: Extract<BuiltinChecker, { kind: 'tokens' }>): boolean {
+export function tokenMatches(got: string, want: string, spec: Extract<BuiltinChecker, { kind: 'tokens' }>): boolean {
   if (spec.float && NUMBER.test(want)) {
     if (!NUMBER.test(got)) return false;
     return withinTolerance(Number(got), Number(want), spec.float.absolute, spec.float.relative);
@@ -82,13 +82,13 @@ function checkExact(out: string, ans: string, caseSensitive: boolean): CheckResu
 }
 
 /** Lines without trailing whitespace (and so without \r), trailing empty lines dropped. */
-function normaliseLines(text: string): string[] {
+export function normaliseLines(text: string): string[] {
   const lines = text.split('\n').map((line) => line.replace(/[ \t\r\f\v]+$/, ''));
   while (lines.length && lines.at(-1) === '') lines.pop();
   return lines;
 }
 
-function asciiLower(text: string): string {
+export function asciiLower(text: string): string {
   return text.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
 }
 

@@ -9,12 +9,15 @@ import {
   type JudgeResult,
   type LanguageId,
   type RunOutput,
+  type TestDifference,
   type TestResult,
 } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
 import { imageFor, openBox, type Box, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
 import { checkOutput, type CheckResult } from './checkers.ts';
+import { firstDifference } from './difference.ts';
+import { sanitiseText } from './sanitise.ts';
 import { openCustomChecker, type CheckerRunner } from './custom-checker.ts';
 import { runFailure } from './run-verdict.ts';
 import { overallVerdict, scoreGroups } from './scoring.ts';
@@ -68,7 +71,8 @@ export interface JudgeOptions {
  * caller stopped it on purpose, and it should simply run again later.
  */
 export type JudgeOutcome =
-  | { kind: 'judged'; result: JudgeResult }
+  /** `differences`: for staff only, where the first rejected hidden tests' outputs part from their answers. */
+  | { kind: 'judged'; result: JudgeResult; differences: TestDifference[] }
   | { kind: 'infrastructure_failed'; reason: string }
   | { kind: 'aborted'; reason: string };
 
@@ -152,7 +156,7 @@ export async function judgeSubmission(
     },
   };
   try {
-    return { kind: 'judged', result: await runJudgement(judgement) };
+    return { kind: 'judged', ...(await runJudgement(judgement)) };
   } catch (error) {
     // The first reason to stop wins; an error without one is a fault of the last step that ran.
     return control.signal.aborted ? (control.signal.reason as Stopped) : { kind: 'infrastructure_failed', reason: describe(error, String(error)) };
@@ -211,7 +215,10 @@ interface Judgement {
   onBox: (box: Box) => void;
 }
 
-async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
+/** At most this many tests of one submission get a difference stored: enough to read, bounded on disk. */
+export const MAX_DIFFERENCES = 20;
+
+async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult; differences: TestDifference[] }> {
   const { challenge, groups, submission, language, deps, limits, tests, deadline, captureOutput, signal, emit, fail } = judgement;
   const caps = deps.limits;
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
@@ -240,10 +247,10 @@ async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
   };
   // The verdict is out as soon as it is known; removing containers follows.
   // A judgement stopped meanwhile has no result, so that nothing is reported after a stop.
-  const finish = (result: JudgeResult) => {
+  const finish = (result: JudgeResult, differences: TestDifference[] = []) => {
     if (signal.aborted) throw new KodbroError('aborted', 'The judgement was stopped before its result was out');
     emit({ type: 'done', result });
-    return result;
+    return { result, differences };
   };
   const source = [{ path: fileName, content: Buffer.from(submission.source, 'utf8') }];
   // Compile (or, without a compiler, just unpack) under the compile memory, then lower it for the tests.
@@ -264,6 +271,7 @@ async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
     const wallClock = wallClockFor(limits);
     const results = new Array<TestResult>(tests.length);
+    const differences = new Array<TestDifference | undefined>(tests.length);
     let next = 0;
     const lane = async (box: Box) => {
       for (let index = next++; index < tests.length; index = next++) {
@@ -283,7 +291,9 @@ async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
           throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
         }
         const checker = group.id === CUSTOM_GROUP ? undefined : (group.checker ?? challenge.checker);
-        const verdict = await decide(run, limits, language, checker, test, checkerFor);
+        // Differences quote hidden answers: only for hidden tests, whose output nobody else sees.
+        const { verdict, difference } = await decide(run, limits, language, checker, test, checkerFor, !captureOutput);
+        if (difference) differences[index] = { testId: test.id, ...difference };
         results[index] = {
           id: test.id,
           group: group.id,
@@ -296,7 +306,7 @@ async function runJudgement(judgement: Judgement): Promise<JudgeResult> {
       }
     };
     await allOrFail(boxes.map(lane), fail);
-    return finish(scoreResult(groups, results));
+    return finish(scoreResult(groups, results), differences.filter((d) => d !== undefined).slice(0, MAX_DIFFERENCES));
   } catch (error) {
     // Whatever else is still running for this judgement (a checker being opened) stops now.
     fail(error);
@@ -351,15 +361,17 @@ async function decide(
   checker: CheckerSpec | undefined,
   test: TestCase,
   customChecker: (spec: Extract<CheckerSpec, { kind: 'custom' }>) => Promise<CheckerRunner>,
-): Promise<JudgedVerdict> {
+  wantDifference: boolean,
+): Promise<{ verdict: JudgedVerdict; difference?: Omit<TestDifference, 'testId'> | undefined }> {
   const failure = runFailure(run, { timeMs: limits.timeMs, memoryLimitExitCode: language.memoryLimitExitCode });
-  if (failure) return failure;
-  if (!checker) return 'accepted';
+  if (failure) return { verdict: failure };
+  if (!checker) return { verdict: 'accepted' };
   let check: CheckResult;
   const answer = await readTestData(test.answer);
   if (checker.kind === 'custom') check = await (await customChecker(checker)).check(await readTestData(test.input), answer, run.stdout);
   else check = checkOutput(checker, run.stdout, answer);
-  return check.accepted ? 'accepted' : 'wrong_answer';
+  if (check.accepted) return { verdict: 'accepted' };
+  return { verdict: 'wrong_answer', difference: wantDifference ? firstDifference(checker, run.stdout, answer) : undefined };
 }
 
 /** A run's output as the candidate may see it for their own runs: capped, control characters shown. */
@@ -373,14 +385,6 @@ function shownOutput(run: ExecOutcome): RunOutput {
   };
 }
 
-/**
- * Compiler messages quote the candidate's source, which may hold terminal
- * escapes or bidirectional overrides: keep newlines and tabs, show every other
- * control character as its escape, so what a person reads is what is there.
- */
-export function sanitiseText(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 function scoreResult(groups: TestGroup[], results: TestResult[]): JudgeResult {
   const scored = scoreGroups(

@@ -25,6 +25,8 @@ const TIMER_INTERVAL_MS = 5000;
 const MAX_TIMEOUT_MS = 2_147_483_647;
 /** socket.io's own cap on one message: a draft is at most 256 KB of source. */
 const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/** More pastes than a person makes in an attempt: past it, one connection records no more (reconnecting starts again, bounded by the history cap). */
+const MAX_PASTES_PER_SOCKET = 500;
 
 type Identity = { kind: 'staff'; staff: StaffIdentity } | { kind: 'candidate'; candidate: CandidateIdentity };
 type Ack = (reply: unknown) => void;
@@ -112,7 +114,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Log
       await socket.leave(assessmentRoom(assessmentId));
       return { ok: true, value: {} };
     });
-    refuseOthers(socket, ['draft:save', 'attempt:sync']);
+    refuseOthers(socket, ['draft:save', 'attempt:sync', 'editor:pasted']);
   }
 
   function onCandidate(socket: Socket, first: CandidateIdentity) {
@@ -180,6 +182,17 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Log
       }
       deps.live.draftSaved(identity.attempt.id, saved.ack);
       return { ok: true, value: saved.ack };
+    });
+    // Pastes are only marks in the replay: a socket that sends more than a person could is not recorded further.
+    let pastes = 0;
+    handle(socket, 'editor:pasted', async (pasted) => {
+      const identity = await current();
+      if (!identity) return { ok: false, error: { code: 'unauthenticated', message: 'The session has ended' } };
+      const attempt = identity.attempt;
+      if (!attempt || attemptStatus(attempt, deps.clock()) !== 'in_progress') return { ok: false, error: { code: 'attempt_not_started', message: 'No attempt in progress' } };
+      if (++pastes > MAX_PASTES_PER_SOCKET) return { ok: false, error: { code: 'rate_limited', message: 'Too many pastes recorded from this connection' } };
+      await deps.store.appendEvent(attempt.id, 'pasted', pasted);
+      return { ok: true, value: {} };
     });
     refuseOthers(socket, ['assessment:watch', 'assessment:unwatch']);
 

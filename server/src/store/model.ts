@@ -215,6 +215,8 @@ export interface Submission {
   status: SubmissionStatus;
   /** The judge's result once done (JSON, parse it with the judging contract). */
   result: unknown;
+  /** Staff only: where rejected hidden outputs first part from their answers (JSON, parse with the judging contract); null when none. */
+  differences: unknown;
   /** The last system error of a try; operators' text, never shown to the candidate as theirs. */
   error: string | null;
   /** Tries so far: claims by a worker, including one cut short by a crash. */
@@ -230,7 +232,7 @@ export const ATTEMPT_EVENT_KINDS = ATTEMPT_EVENT_KIND_VALUES;
 export type AttemptEventKind = (typeof ATTEMPT_EVENT_KINDS)[number];
 
 /** Events that only the connection layer knows about. */
-export type ConnectionEventKind = Extract<AttemptEventKind, 'disconnected' | 'reconnected'>;
+export type ConnectionEventKind = Extract<AttemptEventKind, 'disconnected' | 'reconnected' | 'pasted'>;
 
 export interface AttemptEvent {
   attemptId: AttemptId;

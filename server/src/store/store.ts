@@ -442,7 +442,7 @@ export interface SessionStore {
 export interface JobQueue {
   claimNext(workerId: string, now: Date): Promise<ClaimedJob | undefined>;
   /** Stores the result; false when this claim no longer holds (already completed, re-queued). */
-  complete(lease: JobLease, result: unknown): Promise<boolean>;
+  complete(lease: JobLease, result: unknown, differences?: unknown[]): Promise<boolean>;
   /**
    * A try failed for the system's reasons. With `retryAt` and tries left, the
    * job waits until then; otherwise it is marked failed with `error`.

@@ -82,6 +82,7 @@ describe('toCandidateSubmission: times on the tick', () => {
     customInput: kind === 'custom' ? '1' : null,
     status: finishedAt ? 'done' : 'running',
     result: finishedAt ? hidden : null,
+    differences: null,
     error: null,
     tries: 1,
     createdAt: new Date('2026-11-23T12:00:00.640Z'),

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import {
   countedTotal,
   INVITE_LANGUAGES,
   judgeResultSchema,
+  testDifferenceSchema,
   type AssessmentChangeView,
   type AssessmentView,
   type AttemptSummary,
@@ -11,6 +13,7 @@ import {
   type InviteView,
   type StaffSubmission,
   type StaffUserView,
+  type TestDifference,
 } from '../contracts/index.ts';
 import type { Assessment, AssessmentChange, Attempt, ChallengeRecord, Invite, StaffUser, Submission } from '../store/index.ts';
 import { attemptStatus } from './candidate.ts';
@@ -100,7 +103,14 @@ export function toStaffSubmission(submission: Submission): StaffSubmission {
     createdAt: submission.createdAt.toISOString(),
     finishedAt: submission.finishedAt?.toISOString() ?? null,
     result: parsed.success ? parsed.data : null,
+    differences: storedDifferences(submission.differences),
   };
+}
+
+/** What the judge stored, read back through the contract; anything unreadable is left out rather than guessed. */
+function storedDifferences(stored: unknown): TestDifference[] {
+  const parsed = z.array(testDifferenceSchema).safeParse(stored ?? []);
+  return parsed.success ? parsed.data : [];
 }
 
 /**

@@ -181,7 +181,7 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
     const settlement = settle(outcome, job.tries, deps.clock());
     switch (settlement.action) {
       case 'complete':
-        if (!(await deps.store.complete(lease, settlement.result))) {
+        if (!(await deps.store.complete(lease, settlement.result, settlement.differences))) {
           log.warn('result dropped: the job was re-queued or completed elsewhere meanwhile');
           return;
         }

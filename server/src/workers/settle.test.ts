@@ -8,7 +8,7 @@ const RESULT: JudgeResult = { verdict: 'wrong_answer', score: 30, tests: [], gro
 
 describe('settle', () => {
   it('stores a judged result as it is, whatever the verdict', () => {
-    expect(settle({ kind: 'judged', result: RESULT }, 1, NOW)).toEqual({ action: 'complete', result: RESULT });
+    expect(settle({ kind: 'judged', result: RESULT, differences: [] }, 1, NOW)).toEqual({ action: 'complete', result: RESULT, differences: [] });
   });
 
   it('hands an infrastructure failure back to the queue with a backoff that grows with the tries', () => {
@@ -31,6 +31,7 @@ describe('outcomeOfError', () => {
       expect(outcomeOfError(new KodbroError(code, `refused: ${code}`))).toEqual({
         kind: 'judged',
         result: { verdict: 'compile_error', score: 0, tests: [], groups: [], compileOutput: `refused: ${code}` },
+        differences: [],
       });
     }
   });

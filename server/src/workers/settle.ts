@@ -1,4 +1,4 @@
-import type { JudgeResult } from '../contracts/index.ts';
+import type { JudgeResult, TestDifference } from '../contracts/index.ts';
 import { isKodbroError } from '../errors.ts';
 import type { JudgeOutcome } from '../judge/index.ts';
 import { retryAt } from '../store/index.ts';
@@ -6,7 +6,7 @@ import { retryAt } from '../store/index.ts';
 /** What the queue is told about one claimed job. */
 export type Settlement =
   /** The run produced a verdict: store it. */
-  | { action: 'complete'; result: JudgeResult }
+  | { action: 'complete'; result: JudgeResult; differences: TestDifference[] }
   /** Our infrastructure failed: the queue tries again at `retryAt`, or marks it failed after its last try. */
   | { action: 'fail'; error: string; retryAt: Date }
   /** We stopped it on purpose (shutdown): back in the queue at once, the try not charged. */
@@ -21,7 +21,7 @@ export type Settlement =
 export function settle(outcome: JudgeOutcome, tries: number, now: Date): Settlement {
   switch (outcome.kind) {
     case 'judged':
-      return { action: 'complete', result: outcome.result };
+      return { action: 'complete', result: outcome.result, differences: outcome.differences };
     case 'infrastructure_failed':
       return { action: 'fail', error: outcome.reason, retryAt: retryAt(now, tries) };
     case 'aborted':
@@ -37,7 +37,7 @@ export function settle(outcome: JudgeOutcome, tries: number, now: Date): Settlem
  */
 export function outcomeOfError(error: unknown): JudgeOutcome {
   if (isKodbroError(error, 'language_not_allowed') || isKodbroError(error, 'source_too_large') || isKodbroError(error, 'language_unknown')) {
-    return { kind: 'judged', result: { verdict: 'compile_error', score: 0, tests: [], groups: [], compileOutput: error.message } };
+    return { kind: 'judged', result: { verdict: 'compile_error', score: 0, tests: [], groups: [], compileOutput: error.message }, differences: [] };
   }
   return { kind: 'infrastructure_failed', reason: error instanceof Error ? error.message : String(error) };
 }

@@ -57,16 +57,18 @@ export function claimNext(sql: Sql, workerId: string, now: Date): ClaimedJob | u
   });
 }
 
-export function complete(sql: Sql, lease: JobLease, result: unknown): boolean {
+export function complete(sql: Sql, lease: JobLease, result: unknown, differences: unknown[]): boolean {
   const text = toJson(result);
-  const bytes = utf8Bytes(text);
+  const differencesText = differences.length > 0 ? toJson(differences) : null;
+  const bytes = utf8Bytes(text) + (differencesText === null ? 0 : utf8Bytes(differencesText));
   return sql.write(() => {
     const now = sql.nowMs();
     const done = sql.get<{ attempt_id: string }>(
-      `UPDATE submissions SET status = 'done', result = ?, worker_id = NULL, finished_at = ?, updated_at = ?, stored_bytes = stored_bytes + ?
+      `UPDATE submissions SET status = 'done', result = ?, differences = ?, worker_id = NULL, finished_at = ?, updated_at = ?, stored_bytes = stored_bytes + ?
         WHERE id = ? AND status = 'running' AND tries = ?
         RETURNING attempt_id`,
       text,
+      differencesText,
       now,
       now,
       bytes,

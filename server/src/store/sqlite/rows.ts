@@ -205,6 +205,7 @@ export interface SubmissionRow {
   custom_input: string | null;
   status: SubmissionStatus;
   result: string | null;
+  differences: string | null;
   error: string | null;
   tries: number;
   queue_seq: number;
@@ -229,6 +230,7 @@ export const toSubmission = (r: SubmissionRow): Submission => ({
   customInput: r.custom_input,
   status: r.status,
   result: json(r.result),
+  differences: json(r.differences),
   error: r.error,
   tries: r.tries,
   createdAt: date(r.created_at),

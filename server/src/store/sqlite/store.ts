@@ -5,7 +5,7 @@ import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
 import { loadLinkKey } from '../link-key.ts';
 import { loadMigrations, type Migration } from '../migrations.ts';
-import type { ClaimedJob, JobLease, StaffRoles, ValidationLease } from '../model.ts';
+import type { ClaimedJob, ConnectionEventKind, JobLease, StaffRoles, ValidationLease } from '../model.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
 import type {
   AssessmentChanges,
@@ -317,8 +317,8 @@ export class SqliteStore implements Store {
   async countSubmissionsSince(attemptId: AttemptId, since: Date) {
     return submissions.countSubmissionsSince(this.#sql, attemptId, since);
   }
-  async appendEvent(attemptId: AttemptId, kind: 'disconnected' | 'reconnected', data?: unknown) {
-    if (kind !== 'disconnected' && kind !== 'reconnected') throw new KodbroError('invalid_argument', `Event ${String(kind)} is written by the store itself`);
+  async appendEvent(attemptId: AttemptId, kind: ConnectionEventKind, data?: unknown) {
+    if (kind !== 'disconnected' && kind !== 'reconnected' && kind !== 'pasted') throw new KodbroError('invalid_argument', `Event ${String(kind)} is written by the store itself`);
     return this.#sql.write(() => events.appendHistoryIn(this.#sql, this.quotas.historyBytesPerAttempt, attemptId, kind, data, this.#sql.nowMs()));
   }
   async listEvents(scope: AttemptScope, afterSeq?: number) {
@@ -343,8 +343,8 @@ export class SqliteStore implements Store {
   async claimNext(workerId: string, now: Date): Promise<ClaimedJob | undefined> {
     return queue.claimNext(this.#sql, workerId, now);
   }
-  async complete(lease: JobLease, result: unknown) {
-    return queue.complete(this.#sql, lease, result);
+  async complete(lease: JobLease, result: unknown, differences: unknown[] = []) {
+    return queue.complete(this.#sql, lease, result, differences);
   }
   async fail(lease: JobLease, error: string, retryAt: Date | null) {
     return queue.fail(this.#sql, lease, error, retryAt);
