@@ -3,7 +3,6 @@ import type {
   attemptListSchema,
   AssessmentView,
   AttemptDetail,
-  AttemptSubmissionPage,
   challengeListSchema,
   CreatedInvite,
   CreateInviteBody,
@@ -34,8 +33,6 @@ export const staffApi = {
   createInvite: (csrf: string, assessmentId: string, body: CreateInviteBody) =>
     request<CreatedInvite>(`/api/assessments/${encodeURIComponent(assessmentId)}/invites`, { method: 'POST', body, csrf }),
   attempt: (id: string) => request<AttemptDetail>(`/api/attempts/${encodeURIComponent(id)}`),
-  /** The submissions after the cursor a previous page gave (`submissionsNext`, then `next`). */
-  attemptSubmissions: (id: string, after: number) => request<AttemptSubmissionPage>(`/api/attempts/${encodeURIComponent(id)}/submissions?after=${after}`),
   challenges: () => request<z.infer<typeof challengeListSchema>>('/api/challenges'),
   // Invites after creation (issue 12).
   inviteLink: (inviteId: string) => request<InviteLink>(`/api/invites/${encodeURIComponent(inviteId)}/link`),

@@ -33,6 +33,8 @@ interface Props {
   progress: Record<string, ProgressEvent>;
   /** Queues a run on this device and sends it; resolves once it is kept. */
   onRun: (run: RunRequest) => Promise<void>;
+  /** The editor saw a paste into this language's draft. */
+  onPaste: (language: LanguageId, chars: number) => void;
   /** Phone-sized screen: statement, code and results are tabs. */
   narrow: boolean;
   light: boolean;
@@ -46,7 +48,7 @@ const PANES: Pane[] = ['statement', 'code', 'results'];
  * results. Wide screens show them side by side, each scrolling on its own;
  * a phone shows them as three tabs.
  */
-export function ChallengePanel({ challenge, store, submissions, queued, progress, onRun, narrow, light }: Props) {
+export function ChallengePanel({ challenge, store, submissions, queued, progress, onRun, onPaste, narrow, light }: Props) {
   const { t, i18n } = useTranslation();
   const cv = challenge.challengeVersionId;
   const ids = { language: useId(), custom: useId(), results: useId(), code: useId(), panes: useId() };
@@ -161,7 +163,15 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
           </div>
           <ConflictNotice store={store} challengeVersionId={cv} language={language} />
           <div className="editor-box" ref={editorBox}>
-            <Editor ref={editor} value={source} onChange={(next) => store.edit(cv, language, next)} language={language} label={t('workspace.editor')} light={light} />
+            <Editor
+              ref={editor}
+              value={source}
+              onChange={(next) => store.edit(cv, language, next)}
+              onPaste={(chars) => onPaste(language, chars)}
+              language={language}
+              label={t('workspace.editor')}
+              light={light}
+            />
           </div>
           <div className="run-bar">
             <button type="button" onClick={() => void run('samples')} disabled={busy || challenge.samples.length === 0}>

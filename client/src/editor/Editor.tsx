@@ -18,7 +18,7 @@ import './editor.css';
  * light editor stays. Switching light mode on hands text, selection and focus
  * back to the light editor.
  */
-export function Editor({ value, onChange, language, label, readOnly = false, light = false, ref }: EditorProps) {
+export function Editor({ value, onChange, language, label, readOnly = false, light = false, onPaste, ref }: EditorProps) {
   const { t } = useTranslation();
   const hintId = useId();
   const frameRef = useRef<HTMLDivElement>(null);
@@ -163,6 +163,11 @@ export function Editor({ value, onChange, language, label, readOnly = false, lig
         dir="ltr"
         onCompositionStart={() => (composing.current = true)}
         onCompositionEnd={() => (composing.current = false)}
+        // Both editors take pastes through a textarea inside this frame (Monaco's is hidden).
+        onPasteCapture={(event) => {
+          const chars = event.clipboardData.getData('text/plain').length;
+          if (chars > 0 && !readOnly) onPaste?.(chars);
+        }}
       >
         <LightEditor
           value={value}

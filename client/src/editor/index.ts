@@ -10,3 +10,5 @@ export type { EditorHandle, EditorProps } from './types.ts';
 export { isTouchDevice, preloadMonaco } from './load.ts';
 /** @public */
 export { linesMentioned } from './lines.ts';
+/** Read-only, coloured code for staff pages (lazy: Monaco's grammars, never the candidate's first load). */
+export { CodeView } from './CodeView.tsx';

@@ -3,11 +3,12 @@
  * hundred KB: on a 1.6 Mbit/s link that is seconds, so it is never part of
  * the first load and never fetched before the page can be typed into.
  */
-import type { mountMonaco } from './monaco.ts';
+import type { mountMonaco, tokenizeCode } from './monaco.ts';
 
 /** A type-only import: monaco.ts stays out of this module's chunk. */
 interface MonacoModule {
   mountMonaco: typeof mountMonaco;
+  tokenizeCode: typeof tokenizeCode;
 }
 
 let loading: Promise<MonacoModule> | undefined;

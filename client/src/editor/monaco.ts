@@ -301,3 +301,19 @@ function replayUndoSteps(model: monaco.editor.ITextModel, texts: readonly string
 function rangeOf(model: monaco.editor.ITextModel, from: number, to: number): monaco.Range {
   return monaco.Range.fromPositions(model.getPositionAt(from), model.getPositionAt(to));
 }
+
+/** One coloured piece of a line: where it starts and Monaco's token type (e.g. `keyword.python`). */
+export interface CodeToken {
+  offset: number;
+  type: string;
+}
+
+/**
+ * The tokens of `text`, line by line, from Monaco's own grammar of the
+ * language: staff read a candidate's code in the colours the candidate saw.
+ * The grammars load lazily: colourising nothing first waits for this one.
+ */
+export async function tokenizeCode(text: string, language: LanguageId): Promise<CodeToken[][]> {
+  await monaco.editor.colorize('', language, {});
+  return monaco.editor.tokenize(text, language).map((line) => line.map((token) => ({ offset: token.offset, type: token.type })));
+}

@@ -13,6 +13,8 @@ export interface EditorProps {
   /** Accessible name. The keys (Tab, Escape then Tab) are named by the visible hint below the editor. */
   label: string;
   readOnly?: boolean;
+  /** A paste of this many characters went into the text (for the replay's marks; the text itself arrives through onChange). */
+  onPaste?: (chars: number) => void;
   /** Keep the light editor, never load Monaco: touch devices always, and the candidate's "light mode". */
   light?: boolean;
   ref?: Ref<EditorHandle>;

@@ -1,72 +1,64 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentView, AttemptDetail, StaffSubmission } from '@kodbro/server/contracts';
+import type { AssessmentView, AttemptDetail, AttemptEventView, StaffSubmission } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../api/http.ts';
+import { reportApi } from '../api/staff-report.ts';
 import { staffApi } from '../api/staff.ts';
 import { linkProps } from '../router.ts';
 import { ErrorAlert } from '../ui/ErrorAlert.tsx';
 import { formatDateTime, formatSpan, isolate } from './format.ts';
+import { ChallengeReport, Replay } from './report/index.ts';
 
 /**
- * One candidate's attempt: summary, latest drafts, and its submissions with
- * results and source, a page at a time, oldest first (one attempt may hold
- * hundreds of runs of 256 KB each): the first page comes with the attempt,
- * "show more" reads on from where it ended.
+ * One candidate's report: the summary; per challenge the counted score, the
+ * final code in colour and its hidden tests with where each rejected output
+ * first parted from the answer; the replay of how the code was written; and
+ * every run in order, sample and custom runs shown as such. Printable.
+ *
+ * The attempt's first pages come with it; the rest of its runs and events
+ * are read on (each page bounded by the server) before the report shows.
  */
 export function AttemptView({ id }: { id: string }) {
   const { t } = useTranslation('staff');
   const [detail, setDetail] = useState<AttemptDetail | null>(null);
-  const [submissions, setSubmissions] = useState<StaffSubmission[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const [record, setRecord] = useState<{ submissions: StaffSubmission[]; events: AttemptEventView[] } | null>(null);
   const [assessment, setAssessment] = useState<AssessmentView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
-    staffApi.attempt(id).then(
-      (loaded) => {
-        setDetail(loaded);
-        setSubmissions(loaded.submissions);
-        setNext(loaded.submissionsNext);
-        // Only for the challenge titles; the attempt holds version ids.
-        staffApi.assessment(loaded.assessmentId).then(setAssessment, () => {});
-      },
-      (caught: unknown) => setError(toApiError(caught)),
-    );
+    let live = true;
+    const failed = (caught: unknown) => live && setError(toApiError(caught));
+    staffApi.attempt(id).then((loaded) => {
+      if (!live) return;
+      setDetail(loaded);
+      staffApi.assessment(loaded.assessmentId).then((view) => live && setAssessment(view), failed);
+      reportApi.rest(id, loaded).then((rest) => live && setRecord(rest), failed);
+    }, failed);
+    return () => {
+      live = false;
+    };
   }, [id]);
-
-  const loadMore = () => {
-    if (next === null) return;
-    setLoadingMore(true);
-    staffApi.attemptSubmissions(id, next).then(
-      (page) => {
-        setSubmissions((loaded) => [...loaded, ...page.submissions]);
-        setNext(page.next);
-        setLoadingMore(false);
-      },
-      (caught: unknown) => {
-        setError(toApiError(caught));
-        setLoadingMore(false);
-      },
-    );
-  };
 
   if (!detail) return error ? <ErrorAlert error={error} /> : <p role="status">{t('loading')}</p>;
   const { attempt } = detail;
-  const titleOf = (challengeVersionId: string) =>
-    assessment?.challenges.find((challenge) => challenge.challengeVersionId === challengeVersionId)?.title ?? challengeVersionId;
+  const challenges = assessment?.challenges ?? [];
+  const titleOf = (challengeVersionId: string) => challenges.find((challenge) => challenge.challengeVersionId === challengeVersionId)?.title ?? challengeVersionId;
+  const maximum = challenges.length * 100;
 
   return (
-    <section>
-      <p>
-        <a {...linkProps(`/staff/assessments/${detail.assessmentId}`)}>{assessment?.title ?? t('back')}</a>
+    <section className="report">
+      <p className="report-actions">
+        <a {...linkProps(`/staff/assessments/${detail.assessmentId}`)}>{assessment?.title ?? t('back')}</a>{' '}
+        <button type="button" onClick={() => window.print()}>
+          {t('report.print')}
+        </button>
       </p>
       <h1>{t('attemptOf', { name: isolate(attempt.candidateName ?? t('unnamed')) })}</h1>
       <dl className="facts">
         <dt>{t('status')}</dt>
         <dd>{t(`status_${attempt.status}`)}</dd>
         <dt>{t('score')}</dt>
-        <dd>{attempt.score}</dd>
+        <dd>{assessment ? t('report.scoreOf', { score: attempt.score, max: maximum }) : attempt.score}</dd>
         <dt>{t('started')}</dt>
         <dd>{formatDateTime(attempt.startedAt)}</dd>
         <dt>{t('timeUsed')}</dt>
@@ -74,47 +66,54 @@ export function AttemptView({ id }: { id: string }) {
         <dt>{t('languages')}</dt>
         <dd>{attempt.languages.join(', ') || '–'}</dd>
       </dl>
-
-      <h2>{t('submissions')}</h2>
-      {submissions.length === 0 && <p>{t('noSubmissions')}</p>}
-      {[...submissions]
-        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
-        .map((submission) => (
-          <Submission key={submission.id} submission={submission} title={titleOf(submission.challengeVersionId)} />
-        ))}
-      {next !== null && (
-        <p>
-          <button type="button" onClick={loadMore} disabled={loadingMore}>
-            {t('moreSubmissions')}
-          </button>
-        </p>
-      )}
       <ErrorAlert error={error} />
-
-      <h2>{t('drafts')}</h2>
-      {detail.drafts.map((draft) => (
-        <details key={`${draft.challengeVersionId}.${draft.language}`}>
-          <summary>
-            {titleOf(draft.challengeVersionId)} · {draft.language} · {t('revision', { revision: draft.revision })} · {formatDateTime(draft.updatedAt)}
-          </summary>
-          <pre className="output" dir="ltr" tabIndex={0}>
-            {draft.source}
-          </pre>
-        </details>
-      ))}
+      {!record || !assessment ? (
+        !error && <p role="status">{t('report.loadingAll')}</p>
+      ) : (
+        <>
+          {challenges.map((challenge) => (
+            <ChallengeReport
+              key={challenge.challengeVersionId}
+              title={challenge.title}
+              submissions={record.submissions.filter((submission) => submission.challengeVersionId === challenge.challengeVersionId)}
+              drafts={detail.drafts.filter((draft) => draft.challengeVersionId === challenge.challengeVersionId)}
+            />
+          ))}
+          <Replay events={record.events} startedAt={attempt.startedAt} titleOf={titleOf} />
+          <section className="report-runs">
+            <h2>{t('report.runs')}</h2>
+            {record.submissions.length === 0 && <p>{t('noSubmissions')}</p>}
+            {record.submissions.map((submission) => (
+              <Run key={submission.id} submission={submission} title={titleOf(submission.challengeVersionId)} />
+            ))}
+          </section>
+        </>
+      )}
     </section>
   );
 }
 
-function Submission({ submission, title }: { submission: StaffSubmission; title: string }) {
+/** One run in the list: a submission with its score, or a sample or custom run said to be one (no score). */
+function Run({ submission, title }: { submission: StaffSubmission; title: string }) {
   const { t } = useTranslation('staff');
   const { t: tc } = useTranslation();
   const result = submission.result;
+  const outcome = !result
+    ? t(`sub_${submission.status}`)
+    : submission.kind === 'submit'
+      ? `${tc(`verdict.${result.verdict}`)} · ${t('report.scoreOfHundred', { score: result.score })}`
+      : submission.kind === 'samples'
+        ? result.verdict === 'compile_error'
+          ? tc('verdict.compile_error')
+          : t('report.samplesPassed', { passed: result.tests.filter((test) => test.verdict === 'accepted').length, total: result.tests.length })
+        : result.verdict === 'accepted'
+          ? t('report.ownInput')
+          : tc(`verdict.${result.verdict}`);
   return (
     <details className="history">
       <summary>
-        {formatDateTime(submission.createdAt)} · {title} · {t(`kind_${submission.kind}`)} · {submission.language} · {t(`sub_${submission.status}`)}
-        {result ? ` · ${tc(`verdict.${result.verdict}`)} · ${result.score}/100` : ''}
+        {formatDateTime(submission.createdAt)} · {title} · {t(`report.runKind_${submission.kind}`)} · {submission.language} · {outcome}
+        {submission.origin === 'time_up' && ` · ${t('report.timeUp')}`}
       </summary>
       {submission.tries > 1 && <p>{t('tries', { count: submission.tries })}</p>}
       {/* Only our failures leave an error (a stored result is always a judged one): for operators, never the candidate's fault. */}
@@ -130,32 +129,6 @@ function Submission({ submission, title }: { submission: StaffSubmission; title:
             {result.compileOutput}
           </pre>
         </>
-      )}
-      {result && result.tests.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('tests')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('test')}</th>
-                <th scope="col">{t('group')}</th>
-                <th scope="col">{t('verdict')}</th>
-                <th scope="col">{t('time')}</th>
-                <th scope="col">{t('memory')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.tests.map((test) => (
-                <tr key={test.id}>
-                  <td>{test.id}</td>
-                  <td>{test.group}</td>
-                  <td className={`verdict-${test.verdict}`}>{tc(`verdict.${test.verdict}`)}</td>
-                  <td>{test.timeMs} ms</td>
-                  <td>{test.memoryKb} KB</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
       )}
       {submission.customInput !== null && (
         <>

@@ -1,3 +1,4 @@
+import { reportSv } from './report/index.ts';
 import type { StaffMessages } from './strings.ts';
 
 /**
@@ -5,6 +6,7 @@ import type { StaffMessages } from './strings.ts';
  * Swedish plural forms. Chosen in the staff header's language menu.
  */
 const staffSv: StaffMessages = {
+  report: reportSv,
   title: 'Kodbro för personal',
   loading: 'Laddar…',
   signIn: 'Logga in',
@@ -38,12 +40,9 @@ const staffSv: StaffMessages = {
   unnamed: '(inget namn)',
   attempt: 'Försök',
   attemptOf: 'Försök av {{name}}',
-  drafts: 'Senaste utkast',
   noSubmissions: 'Inga inlämningar ännu.',
-  moreSubmissions: 'Visa fler inlämningar',
   source: 'Källkod',
   customInput: 'Egen indata',
-  tests: 'Tester',
   test: 'Test',
   group: 'Grupp',
   verdict: 'Resultat',
@@ -52,14 +51,10 @@ const staffSv: StaffMessages = {
   compileOutput: 'Kompilatorns utdata',
   systemError: 'Systemfel (för drift)',
   tries: 'Försök: {{count}}',
-  revision: 'version {{revision}}',
   status_not_started: 'Inte startat',
   status_in_progress: 'Pågår',
   status_finished: 'Klart',
   status_revoked: 'Återkallat',
-  kind_samples: 'Exempel',
-  kind_custom: 'Egen indata',
-  kind_submit: 'Inlämning',
   sub_queued: 'I kö',
   sub_running: 'Körs',
   sub_done: 'Klar',

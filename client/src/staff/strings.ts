@@ -3,7 +3,10 @@
  * strings.sv.ts (same keys, a test checks). Loaded with the staff chunk, so
  * candidates never download them.
  */
+import { reportEn } from './report/index.ts';
+
 const staffEn = {
+  report: reportEn,
   title: 'Kodbro for staff',
   loading: 'Loading…',
   signIn: 'Sign in',
@@ -37,12 +40,9 @@ const staffEn = {
   unnamed: '(no name)',
   attempt: 'Attempt',
   attemptOf: 'Attempt of {{name}}',
-  drafts: 'Latest drafts',
   noSubmissions: 'No submissions yet.',
-  moreSubmissions: 'Show more submissions',
   source: 'Source',
   customInput: 'Custom input',
-  tests: 'Tests',
   test: 'Test',
   group: 'Group',
   verdict: 'Verdict',
@@ -51,14 +51,10 @@ const staffEn = {
   compileOutput: 'Compiler output',
   systemError: 'System error (for operators)',
   tries: 'Tries: {{count}}',
-  revision: 'revision {{revision}}',
   status_not_started: 'Not started',
   status_in_progress: 'In progress',
   status_finished: 'Finished',
   status_revoked: 'Revoked',
-  kind_samples: 'Samples',
-  kind_custom: 'Custom input',
-  kind_submit: 'Submission',
   sub_queued: 'Queued',
   sub_running: 'Running',
   sub_done: 'Done',

@@ -8,6 +8,7 @@ export * from './plain.ts';
 export * from './verdicts.ts';
 export * from './judging.ts';
 export * from './api.ts';
+export * from './draft-edit.ts';
 export * from './invites.ts';
 export * from './realtime.ts';
 export * from './statement.ts';

@@ -1,5 +1,7 @@
 import type { DraftEdit } from '../contracts/index.ts';
 
+export { applyEdit } from '../contracts/index.ts';
+
 /**
  * The smallest single replaced span that turns `before` into `after`: the
  * common prefix and suffix stay, the middle is replaced. One span is enough
@@ -26,11 +28,6 @@ export function diffText(before: string, after: string): DraftEdit {
   return { at: prefix, remove: before.length - prefix - suffix, insert: after.slice(prefix, after.length - suffix) };
 }
 
-/** The text after the edit; throws when the edit does not fit the text (a broken chain, never guessed). */
-export function applyEdit(text: string, edit: DraftEdit): string {
-  if (edit.at + edit.remove > text.length) throw new RangeError(`An edit at ${edit.at} removing ${edit.remove} does not fit a text of ${text.length}`);
-  return text.slice(0, edit.at) + edit.insert + text.slice(edit.at + edit.remove);
-}
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -25,12 +25,6 @@ export function firstDifference(checker: CheckerSpec, output: Buffer, answer: Bu
   return checker.kind === 'tokens' ? tokenDifference(got, want, checker) : lineDifference(got, want, checker.kind === 'exact' ? checker.caseSensitive : true);
 }
 
-interface Located {
-  line: number;
-  /** Where the token or line starts, in the text. */
-  start: number;
-}
-
 function tokenDifference(got: string, want: string, checker: Extract<CheckerSpec, { kind: 'tokens' }>): Omit<TestDifference, 'testId'> | undefined {
   const gotTokens = tokens(got);
   const wantTokens = tokens(want);
