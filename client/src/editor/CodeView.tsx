@@ -39,7 +39,7 @@ export function CodeView({ source, language, label, marked }: Props) {
   const coloured = tokens && tokens.source === source && tokens.language === language ? tokens.lines : null;
   const lines = source.split('\n');
   return (
-    <pre className="code-view" dir="ltr" tabIndex={0} aria-label={label} data-coloured={coloured ? 'yes' : 'no'}>
+    <pre className="code-view" dir="ltr" tabIndex={0} role="region" aria-label={label} data-coloured={coloured ? 'yes' : 'no'}>
       <code>
         {lines.map((line, index) => (
           <span key={index} className={marked?.has(index + 1) ? 'code-line marked' : 'code-line'}>
