@@ -8,7 +8,7 @@ import type { ServerConfig } from '../config/index.ts';
 import { API_ROUTES, applyServerLimits, createHttpApp, DEFAULT_BODY_RATE, guardBodyRate, serverOptions, type AppDeps } from '../http/index.ts';
 import { attachSockets, createLive } from '../realtime/index.ts';
 import { createDockerClient, dockerAnswers, reapExpired, startReaper } from '../sandbox/index.ts';
-import { seedDemo, type DemoSeed } from '../seed/index.ts';
+import { seedDemo, seedDemoResults, type DemoSeed } from '../seed/index.ts';
 import { SqliteStore, type Store } from '../store/index.ts';
 import { startWorkerPool, type WorkerPool } from '../workers/index.ts';
 
@@ -63,6 +63,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const catalog = await openCatalog({ store, dataDir: config.dataDir, judgeLimits: config.judge, limits: config.packages });
   const demo = config.seedDemo ? await seedDemo(store, catalog, config.demoPassword, clock()) : undefined;
   if (demo?.published.length) logger.info({ published: demo.published }, 'sample challenges published');
+  if (demo && config.demoResults && (await seedDemoResults({ dataDir: config.dataDir, quotas: config.quotas, orgId: demo.organisation.id, now: clock() }))) {
+    logger.info('the finished demo assessment and its candidates are made; their submissions are judged now');
+  }
 
   const reads = candidateReads(store, catalog, clock, config.progressTickMs);
   const live = createLive(store, reads, clock, logger, config.progressTickMs);

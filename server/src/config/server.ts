@@ -73,6 +73,8 @@ const envSchema = z.object({
   /** Defaults to yes only on a loopback HOST: the demo login is a known account. */
   KODBRO_SEED_DEMO: optionalFlag(),
   KODBRO_DEMO_PASSWORD: z.string().min(8).max(200).default(DEFAULT_DEMO_PASSWORD),
+  /** With the demo: a finished demo assessment with scored candidates (judged by the workers at start). Defaults to the demo's setting. */
+  KODBRO_DEMO_RESULTS: optionalFlag(),
   KODBRO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Number of proxy hops to trust for the client address (express `trust proxy`). */
   KODBRO_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
@@ -110,6 +112,8 @@ export interface ServerConfig {
   maxTries: number;
   shutdownGraceMs: number;
   seedDemo: boolean;
+  /** Also the finished demo assessment with its candidates (only with seedDemo). */
+  demoResults: boolean;
   demoPassword: string;
   logLevel: z.infer<typeof envSchema>['KODBRO_LOG_LEVEL'];
   trustProxy: number;
@@ -184,6 +188,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxTries: e.KODBRO_MAX_TRIES,
     shutdownGraceMs: e.KODBRO_SHUTDOWN_GRACE_MS,
     seedDemo,
+    demoResults: seedDemo && (e.KODBRO_DEMO_RESULTS ?? true),
     demoPassword: e.KODBRO_DEMO_PASSWORD,
     logLevel: e.KODBRO_LOG_LEVEL,
     trustProxy: e.KODBRO_TRUST_PROXY,
