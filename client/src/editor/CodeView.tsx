@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { LanguageId } from '@kodbro/server/contracts';
 import { isTouchDevice, loadMonaco } from './load.ts';
 import type { CodeToken } from './monaco.ts';
-import './code-view.css';
 
 interface Props {
   source: string;
@@ -20,7 +19,8 @@ const MAX_COLOURED_CHARS = 200_000;
  * Read-only code with line numbers, for staff: plain at once, then coloured
  * by Monaco's grammar of its language once Monaco has loaded (a cached chunk;
  * never on touch devices, where the plain text stays). Line numbers are
- * hidden from screen readers, which read the code alone.
+ * hidden from screen readers, which read the code alone. Its styles are in
+ * the staff chunk (report.css), never in the candidate's first load.
  */
 export function CodeView({ source, language, label, marked }: Props) {
   const [tokens, setTokens] = useState<{ source: string; language: LanguageId; lines: CodeToken[][] } | null>(null);
