@@ -715,7 +715,7 @@ describe('candidate journey', () => {
       expect(view.body.statements.en.children[0]).toMatchObject({ type: 'heading', depth: 1 });
       expect(view.body.samples.length).toBeGreaterThan(0);
       expect(view.body.languages).toHaveLength(6);
-      expect(Object.keys(view.body).sort()).toEqual(['challengeVersionId', 'languages', 'limits', 'samples', 'starters', 'statements', 'title']);
+      expect(Object.keys(view.body).sort()).toEqual(['challengeVersionId', 'explain', 'languages', 'limits', 'samples', 'starters', 'statements', 'title']);
     }
     expectInvalid(await candidate.get('/api/candidate/challenges/abc'), 'params.challengeVersionId');
     expectApiError(await candidate.get(`/api/candidate/challenges/${unknownId()}`), 404, 'not_found');
@@ -812,6 +812,33 @@ describe('candidate journey', () => {
     expectApiError(await candidate.get(`/api/candidate/submissions/${unknownId()}`), 404, 'not_found');
     expectApiError(await anon.get('/api/candidate/submissions'), 401, 'unauthenticated');
     expectApiError(await anon.get(`/api/candidate/submissions/${ids.submit}`), 401, 'unauthenticated');
+  });
+
+  it('PUT /api/candidate/explanations answers the questions after a submission; GET reads them back, staff read them with the questions', async () => {
+    const challenge = (await candidate.get(`/api/candidate/challenges/${logVersionId}`)).body;
+    expect(challenge.explain.en).toHaveLength(2);
+    const body = { challengeVersionId: logVersionId, language: 'sv', answers: ['O(n log n): sorteringen.', 'Fler tester.'] };
+    expectInvalid(await candidate.put('/api/candidate/explanations', { ...body, answers: [] }), 'body.answers');
+    expectInvalid(await candidate.put('/api/candidate/explanations', { ...body, answers: ['x'.repeat(4001), ''] }), 'body.answers.0');
+    expectApiError(await candidate.put('/api/candidate/explanations', { ...body, answers: ['only one'] }), 400, 'invalid_request');
+    expectApiError(await candidate.put('/api/candidate/explanations', { ...body, challengeVersionId: unknownId() }), 404, 'not_found');
+    expectApiError(await candidate.request('PUT', '/api/candidate/explanations', { body, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await anon.put('/api/candidate/explanations', body), 401, 'unauthenticated');
+    expectApiError(await anon.get('/api/candidate/explanations'), 401, 'unauthenticated');
+
+    const saved = await candidate.put('/api/candidate/explanations', body);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // The questions are stored as shown: Swedish, the candidate's language.
+    expect(saved.body).toMatchObject({ challengeVersionId: logVersionId, language: 'sv', questions: challenge.explain.sv, answers: body.answers });
+    expect((await candidate.get('/api/candidate/explanations')).body.explanations).toEqual([saved.body]);
+
+    const staffView = await recruiter.get(`/api/attempts/${attemptId}/explanations`);
+    expect(staffView.status).toBe(200);
+    expect(staffView.body.explanations).toEqual([saved.body]);
+    expectInvalid(await admin.get('/api/attempts/1/explanations'), 'params.attemptId');
+    expectApiError(await admin.get(`/api/attempts/${unknownId()}/explanations`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/attempts/${attemptId}/explanations`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/attempts/${attemptId}/explanations`), 403, 'forbidden');
   });
 
   it('a language the challenge does not allow is 422 language_not_allowed', async () => {

@@ -129,6 +129,9 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       return { body: { challengeVersionId: ids.challengeVersionId, language: 'python', source: 'print(0)\n', revision: 1_000_000 } };
     case 'post /api/candidate/submissions':
       return { body: { id: newId(), challengeVersionId: ids.challengeVersionId, kind: 'samples', language: 'python', source: 'print(0)\n' } };
+    case 'put /api/candidate/explanations':
+      // A challenge without questions: refused 400 for its owner, so the matrix sees who may ask, never a write.
+      return { body: { challengeVersionId: ids.challengeVersionId, language: 'en', answers: ['matrix'] } };
     case 'post /api/auth/login':
       return { body: { email: 'nobody@kodbro.example', password: 'nothing' } };
     case 'post /api/candidate/session':
@@ -405,6 +408,7 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId/sheet',
       'GET /api/attempts/:attemptId',
       'GET /api/attempts/:attemptId/events',
+      'GET /api/attempts/:attemptId/explanations',
       'GET /api/attempts/:attemptId/submissions',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/invites/:inviteId/link',

@@ -44,8 +44,17 @@ export function draftToPackage(slug: string, draft: ChallengeDraft): DraftPackag
     groups: draft.groups.map((group) => ({ id: group.id, points: group.points, tests: group.tests.map(testCase) })),
     starters: { ...draft.starters },
     solutions,
+    ...explainOf(draft.explain),
   };
   return { content, sourceFiles };
+}
+
+/** The questions an author wrote, blanks dropped; a locale without any asks nothing. */
+function explainOf(explain: ChallengeDraft['explain']): Pick<PackageContent, 'explain'> {
+  const asked = Object.entries(explain ?? {})
+    .map(([locale, questions]) => [locale, questions.map((q) => q.trim()).filter((q) => q !== '')] as const)
+    .filter(([, questions]) => questions.length > 0);
+  return asked.length ? { explain: Object.fromEntries(asked) } : {};
 }
 
 function testCase(test: DraftTest): TestCase {
@@ -100,6 +109,7 @@ export function packageToDraft(challenge: PackageContent, solutionSources: Recor
     languages: [...challenge.languages],
     starters: { ...challenge.starters },
     limits: { ...challenge.limits },
+    ...(challenge.explain ? { explain: structuredClone(challenge.explain) } : {}),
     checker: draftChecker(challenge.checker),
     samples: challenge.samples.map((test) => draftTest(test)),
     groups,

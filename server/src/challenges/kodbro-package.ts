@@ -50,6 +50,7 @@ export async function loadKodbroPackage(dir: string): Promise<PackageContent> {
     groups,
     starters: await readStarters(root, budget),
     solutions: manifest.solutions ?? [],
+    ...(manifest.explain && Object.keys(manifest.explain).length ? { explain: manifest.explain } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGE_IDS, verdictSchema } from '../contracts/index.ts';
+import { EXPLAIN_LIMITS, LANGUAGE_IDS, verdictSchema } from '../contracts/index.ts';
 
 const relativePath = z
   .string()
@@ -79,6 +79,10 @@ export const manifestSchema = z
     solutions: z
       .array(z.object({ file: relativePath, expect: verdictSchema.exclude(['system_error']) }).strict())
       .max(200)
+      .optional(),
+    /** "Explain your solution": one or two questions per locale, asked after a candidate submits. */
+    explain: z
+      .record(localeSchema, z.array(z.string().trim().min(1).max(EXPLAIN_LIMITS.questionChars)).min(1).max(EXPLAIN_LIMITS.questions))
       .optional(),
   })
   .strict();

@@ -97,6 +97,8 @@ export interface Challenge<Data extends TestData = Buffer> {
   groups: TestGroup<Data>[];
   starters: Partial<Record<LanguageId, string>>;
   solutions: SolutionRef[];
+  /** "Explain your solution": the questions per locale (absent: none asked). */
+  explain?: Record<string, string[]>;
 }
 
 /** A package as its format's reader gives it: the statements are not parsed yet (loadChallenge does that). */

@@ -59,6 +59,7 @@ export async function writeKodbroPackage(
     checker: checker.manifest,
     ...(hidden.flat ? {} : { groups: groupEntries }),
     ...(solutions.entries.length ? { solutions: solutions.entries } : {}),
+    ...(challenge.explain && Object.keys(challenge.explain).length ? { explain: challenge.explain } : {}),
   });
   files.unshift({ path: MANIFEST_FILE, content: Buffer.from(stringifyYaml(manifest, { lineWidth: 0 }), 'utf8') });
 

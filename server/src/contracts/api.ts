@@ -326,6 +326,8 @@ export const candidateChallengeSchema = z.object({
   starters: z.record(z.string(), z.string()),
   samples: z.array(z.object({ id: z.string(), input: z.string(), answer: z.string() })),
   limits: z.object({ timeMs: z.number().int(), memoryMb: z.number().int() }),
+  /** "Explain your solution": the questions per locale, asked after a submission (empty: none). */
+  explain: z.record(z.string(), z.array(z.string())),
 });
 export type CandidateChallenge = z.infer<typeof candidateChallengeSchema>;
 

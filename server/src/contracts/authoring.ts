@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoTimeSchema } from './api.ts';
 import { languageIdSchema } from './judging.ts';
-import { LANGUAGE_IDS, MAX_SOURCE_BYTES, VERDICTS } from './plain.ts';
+import { EXPLAIN_LIMITS, LANGUAGE_IDS, MAX_SOURCE_BYTES, VERDICTS } from './plain.ts';
 import { statementDocSchema } from './statement.ts';
 import { verdictSchema } from './verdicts.ts';
 
@@ -78,6 +78,8 @@ export const challengeDraftSchema = z.strictObject({
   /** Hidden tests in judging order; a group earns its points only when every test passes. */
   groups: z.array(draftGroupSchema).max(100),
   solutions: z.array(draftSolutionSchema).max(20),
+  /** "Explain your solution": one or two questions per locale, asked after a candidate submits (none: empty or absent). */
+  explain: z.record(localeSchema, z.array(z.string().max(EXPLAIN_LIMITS.questionChars)).max(EXPLAIN_LIMITS.questions)).optional(),
 });
 export type ChallengeDraft = z.infer<typeof challengeDraftSchema>;
 

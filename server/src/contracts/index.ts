@@ -16,3 +16,4 @@ export * from './assessments.ts';
 export * from './library.ts';
 export * from './staff.ts';
 export * from './authoring.ts';
+export * from './explain.ts';

@@ -83,6 +83,24 @@ export const SUBMISSION_STATUS_VALUES = ['queued', 'running', 'done', 'failed'] 
  */
 export const SUBMISSION_ORIGIN_VALUES = ['candidate', 'time_up'] as const;
 
+/**
+ * "Explain your solution": at most this many questions per challenge (per
+ * language), each at most QUESTION chars; a candidate's answer to each at most
+ * ANSWER chars, written while the attempt runs or within the window after it ends.
+ */
+export const EXPLAIN_LIMITS = { questions: 2, questionChars: 500, answerChars: 4000, windowAfterEndMs: 30 * 60_000 } as const;
+
+/**
+ * Which language's questions a candidate is asked: their interface language
+ * if the author wrote questions in it, else English, else the first there is.
+ * Server and page pick alike, so the answers are stored beside what was shown.
+ */
+export function explainQuestionsFor(explain: Readonly<Record<string, readonly string[]>> | undefined, language: string): { language: string; questions: readonly string[] } | undefined {
+  if (!explain) return undefined;
+  const chosen = [language, language.split('-')[0] ?? language, 'en', ...Object.keys(explain)].find((code) => (explain[code]?.length ?? 0) > 0);
+  return chosen === undefined ? undefined : { language: chosen, questions: explain[chosen] ?? [] };
+}
+
 export const ATTEMPT_EVENT_KIND_VALUES = [
   'started',
   'draft_saved',

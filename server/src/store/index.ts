@@ -25,6 +25,7 @@ export type {
   ClaimedJob,
   ClaimedValidation,
   Draft,
+  Explanation,
   Invite,
   Organisation,
   ResultsVisibility,

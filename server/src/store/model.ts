@@ -228,6 +228,17 @@ export interface Submission {
   finishedAt: Date | null;
 }
 
+/** "Explain your solution": the questions as asked (in the candidate's language) and the answers, one per question. */
+export interface ExplanationInput {
+  challengeVersionId: string;
+  language: string;
+  questions: string[];
+  answers: string[];
+}
+export interface Explanation extends ExplanationInput {
+  updatedAt: Date;
+}
+
 export const ATTEMPT_EVENT_KINDS = ATTEMPT_EVENT_KIND_VALUES;
 export type AttemptEventKind = (typeof ATTEMPT_EVENT_KINDS)[number];
 

@@ -13,6 +13,8 @@ import type {
   ClaimedValidation,
   ConnectionEventKind,
   Draft,
+  Explanation,
+  ExplanationInput,
   Invite,
   JobLease,
   Organisation,
@@ -381,6 +383,9 @@ export interface AttemptStore {
     | Refused<'rate_limited', { retryAfterMs: number }>
   >;
   listDrafts(scope: AttemptScope): Promise<Draft[]>;
+  /** Saves (replacing) a candidate's answers to one challenge's "explain your solution" questions; undefined when there is no such attempt. */
+  saveExplanation(attemptId: AttemptId, input: ExplanationInput): Promise<Explanation | undefined>;
+  listExplanations(scope: AttemptScope): Promise<Explanation[]>;
 
   /**
    * Writes the submission and enqueues it in one transaction, appending

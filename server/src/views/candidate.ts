@@ -119,6 +119,7 @@ export function toCandidateChallenge(challengeVersionId: string, challenge: Stor
     starters: Object.fromEntries(Object.entries(challenge.starters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
     samples: challenge.samples.map((sample) => ({ id: sample.id, input: shown(sample.input), answer: shown(sample.answer) })),
     limits: { timeMs: limits.timeMs, memoryMb: limits.memoryMb },
+    explain: challenge.explain ?? {},
   };
 }
 

@@ -62,9 +62,9 @@ const EVENTS_PER_PAGE = { first: 200, max: 1000 };
 const FIRST_SUBMISSIONS_BYTES = 512 * 1024;
 const FIRST_EVENTS_BYTES = 256 * 1024;
 
-const attemptParams = z.strictObject({ attemptId: idSchema });
+export const attemptParams = z.strictObject({ attemptId: idSchema });
 
-async function attemptScopeOf(store: Store, orgId: OrgId, attemptId: string): Promise<{ scope: AttemptScope; attempt: Attempt }> {
+export async function attemptScopeOf(store: Store, orgId: OrgId, attemptId: string): Promise<{ scope: AttemptScope; attempt: Attempt }> {
   const scope: AttemptScope = { orgId, attemptId };
   const attempt = await store.getAttempt(scope);
   if (!attempt) throw notFound('No such attempt');

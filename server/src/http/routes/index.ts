@@ -5,6 +5,7 @@ import { authRoutes } from './auth.ts';
 import { candidateRoutes } from './candidate.ts';
 import { challengeRoutes } from './challenges.ts';
 import { draftRoutes } from './drafts.ts';
+import { explanationRoutes } from './explanations.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
@@ -27,6 +28,7 @@ export const API_ROUTES: RouteDef[] = [
   ...assessmentRoutes,
   ...assessmentEditingRoutes,
   ...candidateRoutes,
+  ...explanationRoutes,
   ...statementFileRoutes,
 ];
 

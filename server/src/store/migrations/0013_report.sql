@@ -32,3 +32,18 @@ CREATE TRIGGER attempt_events_append_only_delete BEFORE DELETE ON attempt_events
 BEGIN
   SELECT RAISE(ABORT, 'attempt_events is append-only');
 END;
+
+-- "Explain your solution": a candidate's answers to a challenge's questions,
+-- with the questions as they were asked (in the candidate's language), one
+-- row per attempt and challenge, replaced on each save.
+CREATE TABLE explanations (
+  org_id                TEXT NOT NULL,
+  attempt_id            TEXT NOT NULL,
+  challenge_version_id  TEXT NOT NULL,
+  language              TEXT NOT NULL,
+  questions             TEXT NOT NULL, -- JSON array of strings
+  answers               TEXT NOT NULL, -- JSON array of strings, one per question
+  updated_at            BIGINT NOT NULL,
+  PRIMARY KEY (attempt_id, challenge_version_id),
+  FOREIGN KEY (org_id, attempt_id) REFERENCES attempts (org_id, id)
+);

@@ -5,7 +5,7 @@ import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
 import { loadLinkKey } from '../link-key.ts';
 import { loadMigrations, type Migration } from '../migrations.ts';
-import type { ClaimedJob, ConnectionEventKind, JobLease, StaffRoles, ValidationLease } from '../model.ts';
+import type { ClaimedJob, ConnectionEventKind, ExplanationInput, JobLease, StaffRoles, ValidationLease } from '../model.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
 import type {
   AssessmentChanges,
@@ -33,6 +33,7 @@ import * as drafts from './drafts.ts';
 import { Sql } from './db.ts';
 import * as events from './events.ts';
 import * as expired from './expired.ts';
+import * as explanations from './explanations.ts';
 import { migrate } from './migrate.ts';
 import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
@@ -301,6 +302,12 @@ export class SqliteStore implements Store {
   }
   async listDrafts(scope: AttemptScope) {
     return attempts.listDrafts(this.#sql, scope);
+  }
+  async saveExplanation(attemptId: AttemptId, input: ExplanationInput) {
+    return explanations.saveExplanation(this.#sql, attemptId, input);
+  }
+  async listExplanations(scope: AttemptScope) {
+    return explanations.listExplanations(this.#sql, scope);
   }
   async createSubmission(attemptId: AttemptId, input: SubmissionInput) {
     return submissions.createSubmission(this.#sql, this.quotas, attemptId, input);
