@@ -4,12 +4,14 @@
  * tests); the recruiter's report shows the final code coloured, the hidden
  * tests with the first differing line, the replay that plays and marks the
  * paste with its size, prints to an A4 PDF without the replay's controls, and
- * has no serious accessibility problem.
+ * has no serious accessibility problem; the candidate's explanation of the
+ * solution, written after submitting, is in the report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorBox } from '../support/editor.ts';
@@ -59,6 +61,14 @@ describe('the candidate report', () => {
     await savedOnServer(candidate);
     await candidate.getByRole('button', { name: 'Submit' }).click();
     await expect.poll(() => candidate.getByText(/Score: \d+ \/ 100/).count(), { timeout: 120_000 }).toBeGreaterThan(0);
+    // Explain your solution: the author's two questions, answered in the candidate's words.
+    await candidate.getByLabel('What is the running time of your solution, and why?').fill('O(n log n), because of the sort per endpoint.');
+    await candidate.getByLabel('What would you change if you had more time?').fill('Use a selection algorithm instead of sorting.');
+    await candidate.getByRole('button', { name: 'Save answers' }).click();
+    await candidate.getByText('Answers saved.').waitFor();
+    // The form itself (Monaco's own gutter is another matter, left to the editor's tests).
+    const explainAxe = await new AxeBuilder({ page: candidate }).include('.explain').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(explainAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
     expect(errors).toEqual([]);
     await candidate.context().close();
 
@@ -86,6 +96,9 @@ describe('the candidate report', () => {
     expect(await tests.getByRole('cell', { name: 'Wrong answer' }).count()).toBeGreaterThan(0);
     expect(await tests.getByText(/^Line \d+$/).count()).toBeGreaterThan(0);
     expect(await tests.getByText('Expected').count()).toBeGreaterThan(0);
+    // The explanation, with the questions as they were asked.
+    await page.getByRole('heading', { name: 'The solution explained, in the candidate’s words' }).waitFor();
+    expect(await page.getByText('Use a selection algorithm instead of sorting.').count()).toBe(1);
 
     // The replay: the paste is marked with its size; going there shows the pasted code; Play moves on.
     const replay = page.locator('section.replay');

@@ -7,9 +7,12 @@ import type {
   candidateSubmissionListSchema,
   CreateSubmissionBody,
   DraftAck,
+  ExplanationList,
+  ExplanationView,
   Health,
   okSchema,
   SaveDraftBody,
+  SaveExplanation,
 } from '@kodbro/server/contracts';
 import type { z } from 'zod';
 import { deviceStore, isLinkFailure } from '../offline/index.ts';
@@ -47,6 +50,9 @@ export const candidateApi = {
     request<CandidateSubmission>('/api/candidate/submissions', { method: 'POST', body, csrf, idempotent: true, timeoutMs: 20_000 }),
   submissions: async () => (await kept<z.infer<typeof candidateSubmissionListSchema>>('submissions', '/api/candidate/submissions')).value,
   submission: (id: string) => request<CandidateSubmission>(`/api/candidate/submissions/${encodeURIComponent(id)}`),
+  explanations: () => request<ExplanationList>('/api/candidate/explanations'),
+  // The whole answer each time: a repeat stores the same.
+  saveExplanation: (csrf: string, body: SaveExplanation) => request<ExplanationView>('/api/candidate/explanations', { method: 'PUT', body, csrf, idempotent: true }),
   /** One quick try, no retries: the connection check measures this round trip. */
   health: (timeoutMs: number) => request<Health>('/api/health', { timeoutMs, retries: 0 }),
 };

@@ -1,4 +1,4 @@
-import type { AttemptDetail, AttemptEventPage, AttemptEventView, AttemptSubmissionPage, StaffSubmission } from '@kodbro/server/contracts';
+import type { AttemptDetail, AttemptEventPage, AttemptEventView, AttemptSubmissionPage, ExplanationList, StaffSubmission } from '@kodbro/server/contracts';
 import { request } from './http.ts';
 
 const attemptPath = (id: string) => `/api/attempts/${encodeURIComponent(id)}`;
@@ -6,6 +6,7 @@ const attemptPath = (id: string) => `/api/attempts/${encodeURIComponent(id)}`;
 /** A candidate's whole record for the report: every run and the whole event log, read on from the attempt's first pages. */
 export const reportApi = {
   submissions: (id: string, after: number) => request<AttemptSubmissionPage>(`${attemptPath(id)}/submissions?after=${after}&limit=100`),
+  explanations: (id: string) => request<ExplanationList>(`${attemptPath(id)}/explanations`),
   events: (id: string, after: number) => request<AttemptEventPage>(`${attemptPath(id)}/events?after=${after}&limit=1000`),
 
   /** Reads every page after the attempt's first ones (each page is bounded in bytes by the server). */

@@ -6,6 +6,7 @@ import { focusAndAnnounce } from '../ui/Announcer.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { LANGUAGE_NAMES } from './contract-view.ts';
 import type { DraftStore } from './drafts.ts';
+import { ExplainForm } from './ExplainForm.tsx';
 import { Editor, type EditorHandle } from '../editor/index.ts';
 import { formatTime } from './format.ts';
 import { StatementPane } from './StatementPane.tsx';
@@ -33,6 +34,8 @@ interface Props {
   progress: Record<string, ProgressEvent>;
   /** Queues a run on this device and sends it; resolves once it is kept. */
   onRun: (run: RunRequest) => Promise<void>;
+  /** For the "explain your solution" answers. */
+  csrf: string;
   /** The editor saw a paste into this language's draft. */
   onPaste: (language: LanguageId, chars: number) => void;
   /** Phone-sized screen: statement, code and results are tabs. */
@@ -48,7 +51,7 @@ const PANES: Pane[] = ['statement', 'code', 'results'];
  * results. Wide screens show them side by side, each scrolling on its own;
  * a phone shows them as three tabs.
  */
-export function ChallengePanel({ challenge, store, submissions, queued, progress, onRun, onPaste, narrow, light }: Props) {
+export function ChallengePanel({ challenge, store, submissions, queued, progress, onRun, onPaste, csrf, narrow, light }: Props) {
   const { t, i18n } = useTranslation();
   const cv = challenge.challengeVersionId;
   const ids = { language: useId(), custom: useId(), results: useId(), code: useId(), panes: useId() };
@@ -218,6 +221,7 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
               <p className="progress">{t('outbox.waiting')}</p>
             </article>
           ))}
+          {submissions.some((entry) => entry.kind === 'submit') && <ExplainForm challenge={challenge} csrf={csrf} />}
           <Suspense fallback={<p>{t('common.loading')}</p>}>
             {latest ? (
               <SubmissionView submission={latest} progress={progress[latest.id]} onRevealLine={revealLine} onUseInput={copyToCustomInput} />

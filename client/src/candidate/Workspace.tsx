@@ -277,6 +277,7 @@ export function Workspace({ attempt, csrf, socket, connected, flushRef, onAttemp
             queued={queued}
             progress={progress}
             onRun={(run) => onRun({ ...run, challengeVersionId: challenge.challengeVersionId })}
+            csrf={csrf}
             // A mark for the replay only: sent when connected, never queued (the pasted text itself is in the next save).
             onPaste={(language, chars) => {
               if (socket?.connected) void emitWithAck(socket, 'editor:pasted', { challengeVersionId: challenge.challengeVersionId, language, chars }).catch(() => {});

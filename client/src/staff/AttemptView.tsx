@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentView, AttemptDetail, AttemptEventView, StaffSubmission } from '@kodbro/server/contracts';
+import type { AssessmentView, AttemptDetail, AttemptEventView, ExplanationView, StaffSubmission } from '@kodbro/server/contracts';
 import { toApiError, type ApiError } from '../api/http.ts';
 import { reportApi } from '../api/staff-report.ts';
 import { staffApi } from '../api/staff.ts';
@@ -23,6 +23,7 @@ export function AttemptView({ id }: { id: string }) {
   const [detail, setDetail] = useState<AttemptDetail | null>(null);
   const [record, setRecord] = useState<{ submissions: StaffSubmission[]; events: AttemptEventView[] } | null>(null);
   const [assessment, setAssessment] = useState<AssessmentView | null>(null);
+  const [explanations, setExplanations] = useState<ExplanationView[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
@@ -33,6 +34,7 @@ export function AttemptView({ id }: { id: string }) {
       setDetail(loaded);
       staffApi.assessment(loaded.assessmentId).then((view) => live && setAssessment(view), failed);
       reportApi.rest(id, loaded).then((rest) => live && setRecord(rest), failed);
+      reportApi.explanations(id).then((list) => live && setExplanations(list.explanations), failed);
     }, failed);
     return () => {
       live = false;
@@ -77,6 +79,7 @@ export function AttemptView({ id }: { id: string }) {
               title={challenge.title}
               submissions={record.submissions.filter((submission) => submission.challengeVersionId === challenge.challengeVersionId)}
               drafts={detail.drafts.filter((draft) => draft.challengeVersionId === challenge.challengeVersionId)}
+              explanation={explanations.find((explanation) => explanation.challengeVersionId === challenge.challengeVersionId)}
             />
           ))}
           <Replay events={record.events} startedAt={attempt.startedAt} titleOf={titleOf} />

@@ -237,6 +237,13 @@ const en = {
     clearInfo: 'Remove everything of this test from this device: your code, your runs and this page. Your submissions stay with the company.',
     clear: 'Remove everything from this device',
   },
+  explain: {
+    title: 'Explain your solution',
+    intro: 'The company asks you to answer in a few sentences, in your own language. Your answers go with your submission; there are no wrong answers.',
+    save: 'Save answers',
+    saved: 'Answers saved.',
+    failed: 'Your answers could not be saved. Check the connection and try again.',
+  },
   editor: {
     hint: 'Tab indents, Shift+Tab un-indents. To leave the editor, press Escape, then Tab.',
   },

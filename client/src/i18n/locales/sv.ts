@@ -220,6 +220,13 @@ const sv: Messages<'one' | 'other'> = {
     clearInfo: 'Ta bort allt från det här testet på den här enheten: din kod, dina körningar och den här sidan. Dina inlämningar finns kvar hos företaget.',
     clear: 'Ta bort allt från den här enheten',
   },
+  explain: {
+    title: 'Förklara din lösning',
+    intro: 'Företaget ber dig svara med några meningar, på ditt eget språk. Svaren följer med din inlämning; det finns inga fel svar.',
+    save: 'Spara svaren',
+    saved: 'Svaren är sparade.',
+    failed: 'Svaren kunde inte sparas. Kontrollera anslutningen och försök igen.',
+  },
   editor: {
     hint: 'Tabb drar in, Skift+Tabb tar bort indrag. För att lämna editorn: tryck Escape och sedan Tabb.',
   },

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { countedScore, type DraftView, type StaffSubmission } from '@kodbro/server/contracts';
+import { countedScore, type DraftView, type ExplanationView, type StaffSubmission } from '@kodbro/server/contracts';
 import { CodeView } from '../../editor/index.ts';
 import { formatDateTime, isolate } from '../format.ts';
 import { TestTable } from './TestTable.tsx';
@@ -11,6 +11,8 @@ interface Props {
   submissions: readonly StaffSubmission[];
   /** This challenge's saved drafts (one per language). */
   drafts: readonly DraftView[];
+  /** The candidate's answers to the challenge's "explain your solution" questions, if any. */
+  explanation?: ExplanationView | undefined;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Props {
  * submitted) in colour, and the final submission's hidden tests with, for
  * each rejected one, where its output first parted from the answer.
  */
-export function ChallengeReport({ title, submissions, drafts }: Props) {
+export function ChallengeReport({ title, submissions, drafts, explanation }: Props) {
   const { t } = useTranslation('staff');
   const submitted = submissions.filter((submission) => submission.kind === 'submit');
   const final = submitted.at(-1);
@@ -61,6 +63,20 @@ export function ChallengeReport({ title, submissions, drafts }: Props) {
         </>
       ) : (
         <p>{t('report.nothing')}</p>
+      )}
+      {explanation && (
+        <>
+          <h3>{t('report.explained')}</h3>
+          <dl className="explanation">
+            {explanation.questions.map((question, index) => (
+              <div key={index}>
+                <dt dir="auto">{question}</dt>
+                <dd dir="auto">{explanation.answers[index] || '–'}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="hint">{t('report.explainedNote', { when: formatDateTime(explanation.updatedAt) })}</p>
+        </>
       )}
     </section>
   );

@@ -19,6 +19,8 @@ const reportSv: ReportMessages = {
   ended: '(utskriften tog slut)',
   staffOnly: 'Testnamn, svar och skillnader visas bara för personal. Kandidaten såg bara poängen.',
   compileFailed: 'Den slutliga inlämningen gick inte att kompilera.',
+  explained: 'Lösningen förklarad med kandidatens egna ord',
+  explainedNote: 'Skrivet efter inlämningen, senast sparat {{when}}. Ett samtal om koden i en intervju säger mer än någon detektor av AI-skriven kod, och någon sådan påstår Kodbro inte att ha.',
   runs: 'Alla körningar i ordning',
   runKind_submit: 'Inlämning',
   runKind_samples: 'Körning av exemplen (ger inga poäng)',

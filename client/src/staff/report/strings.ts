@@ -17,6 +17,8 @@ const reportEn = {
   ended: '(output ended)',
   staffOnly: 'Test names, answers and differences are for staff only. The candidate saw only the score.',
   compileFailed: 'The final submission did not compile.',
+  explained: 'The solution explained, in the candidate’s words',
+  explainedNote: 'Written after submitting, last saved {{when}}. Talking about the code in an interview tells more than any detector of AI-written code, which Kodbro does not pretend to have.',
   runs: 'Every run, in order',
   runKind_submit: 'Submission',
   runKind_samples: 'Sample run (not scored)',
