@@ -396,6 +396,12 @@ describe('similarity at scale', () => {
     expect(pair.regions.some((r) => r.a.fromLine >= 14 && r.a.toLine <= 26 && r.b.fromLine >= 3 && r.b.toLine <= 16)).toBe(true);
   });
 
+  it('lists every pair of a small ring of copiers, however small the assessment', () => {
+    const docs = [doc('o', python.original), doc('c1', python.copy), doc('c2', python.copy), doc('i', python.independent)];
+    const pairs = findSimilarPairs({ language: 'python', starter: python.starter, docs });
+    expect(pairs.map((p) => key(p.a, p.b)).sort()).toEqual([key('c1', 'c2'), key('c1', 'o'), key('c2', 'o')].sort());
+  });
+
   it('ignores code that a large share of the candidates have in common', () => {
     // Twenty candidates send the same solution (a published one, say): the idiom filter leaves nothing to compare.
     const docs = Array.from({ length: 20 }, (_, i) => doc(`d${i}`, python.original));

@@ -45,11 +45,14 @@ export const SIMILARITY_LIMITS = {
    */
   minShared: 6,
   /**
-   * A fingerprint found in more than this share of the candidates (at least
-   * 2, at most maxCommon) is a common idiom of the task and is ignored; the
-   * cap also bounds the pair counting (Σ df² over fingerprints).
+   * A fingerprint found in more than this share of the candidates (but never
+   * fewer than minCommon, never more than maxCommon) is a common idiom of the
+   * task and is ignored. The floor keeps a ring of copiers in a small
+   * assessment visible (MOSS's default is the same 10); the cap bounds the
+   * pair counting, Σ df² over fingerprints.
    */
-  commonShare: 0.1,
+  commonShare: 0.05,
+  minCommon: 10,
   maxCommon: 100,
   /** Pairs returned per group, highest score first. */
   maxPairs: 200,
@@ -74,7 +77,8 @@ interface Prepared {
 export function findSimilarPairs(group: SimilarityGroup): SimilarPair[] {
   const starter = new Set(kgramHashes(tokenize(group.starter, group.language)));
   const prepared = group.docs.map((doc) => prepare(doc, group.language, starter));
-  const common = Math.max(2, Math.min(Math.floor(SIMILARITY_LIMITS.commonShare * prepared.length), SIMILARITY_LIMITS.maxCommon));
+  const { commonShare, minCommon, maxCommon } = SIMILARITY_LIMITS;
+  const common = Math.min(maxCommon, Math.max(minCommon, Math.ceil(commonShare * prepared.length)));
 
   const postings = new Map<number, number[]>();
   prepared.forEach((p, index) => {
