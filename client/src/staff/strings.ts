@@ -3,7 +3,10 @@
  * strings.sv.ts (same keys, a test checks). Loaded with the staff chunk, so
  * candidates never download them.
  */
+import similarityEn from './similarity-strings.ts';
+
 const staffEn = {
+  ...similarityEn,
   title: 'Kodbro for staff',
   loading: 'Loading…',
   signIn: 'Sign in',
