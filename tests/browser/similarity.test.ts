@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, demoInvite, newId, startTestServer, type TestServer } from '../support/server.ts';
-import { accessibilityProblems, candidatePage, launchBrowser } from './support/candidate.ts';
+import { accessibilityProblems, candidatePage, launchBrowser, screenshot } from './support/candidate.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -94,6 +94,8 @@ describe('similar code, for a person to look at', () => {
     await region.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate<string>("document.activeElement?.id ?? ''")).toMatch(/-0$/);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await screenshot(page, 'staff-similarity');
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -392,8 +392,12 @@ describe.each([python, javascript, java])('similarity in $language', (c) => {
 describe('similarity at scale', () => {
   it('marks a region for each moved function at its own place in each file', () => {
     const pair = findSimilarPairs({ language: 'python', starter: python.starter, docs: [doc('a', python.original), doc('b', python.copy)] })[0]!;
-    // The copy moved longest_run (original lines 14–25) to the top (lines 4–15): some region maps the one onto the other.
-    expect(pair.regions.some((r) => r.a.fromLine >= 14 && r.a.toLine <= 26 && r.b.fromLine >= 3 && r.b.toLine <= 16)).toBe(true);
+    // The copy moved longest_run (original lines 14–25) to the top (lines 4–15) and is_prime (original 3–12) below it (17–26):
+    // a region starts at each function in both files.
+    const starts = (aFrom: number, aTo: number, bFrom: number, bTo: number) =>
+      pair.regions.some((r) => r.a.fromLine >= aFrom && r.a.fromLine <= aTo && r.b.fromLine >= bFrom && r.b.fromLine <= bTo);
+    expect(starts(14, 16, 3, 6), JSON.stringify(pair.regions)).toBe(true);
+    expect(starts(3, 6, 17, 20), JSON.stringify(pair.regions)).toBe(true);
   });
 
   it('lists every pair of a small ring of copiers, however small the assessment', () => {
@@ -406,6 +410,12 @@ describe('similarity at scale', () => {
     // Twenty candidates send the same solution (a published one, say): the idiom filter leaves nothing to compare.
     const docs = Array.from({ length: 20 }, (_, i) => doc(`d${i}`, python.original));
     expect(findSimilarPairs({ language: 'python', starter: '', docs })).toEqual([]);
+  });
+
+  it('counts pairs the same way past the flat table (more than 3000 candidates)', () => {
+    const quiet = Array.from({ length: 3001 }, (_, i) => doc(`q${i}`, 'pass'));
+    const pairs = findSimilarPairs({ language: 'python', starter: '', docs: [...quiet, doc('o', python.original), doc('c', python.copy), doc('i', python.independent)] });
+    expect(pairs.map((p) => key(p.a, p.b))).toEqual([key('o', 'c')]);
   });
 
   it('caps the pairs it returns', () => {

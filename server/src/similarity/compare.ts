@@ -92,29 +92,22 @@ export function findSimilarPairs(group: SimilarityGroup): SimilarPair[] {
     if (docs.length > common) for (const index of docs) prepared[index]!.prints.delete(hash);
   }
 
-  const sharedCounts = new Map<number, number>();
   const n = prepared.length;
+  const shared = pairCounter(n);
   for (const docs of postings.values()) {
     if (docs.length < 2 || docs.length > common) continue;
-    for (let i = 0; i < docs.length; i++) {
-      for (let j = i + 1; j < docs.length; j++) {
-        const key = docs[i]! * n + docs[j]!;
-        sharedCounts.set(key, (sharedCounts.get(key) ?? 0) + 1);
-      }
-    }
+    for (let i = 0; i < docs.length; i++) for (let j = i + 1; j < docs.length; j++) shared.add(docs[i]!, docs[j]!);
   }
 
   const scored: { a: number; b: number; score: number; aShare: number; bShare: number }[] = [];
-  for (const [key, shared] of sharedCounts) {
-    if (shared < SIMILARITY_LIMITS.minShared) continue;
-    const a = Math.floor(key / n);
-    const b = key % n;
-    if (prepared[a]!.doc.owner === prepared[b]!.doc.owner) continue;
-    const aShare = shared / prepared[a]!.prints.size;
-    const bShare = shared / prepared[b]!.prints.size;
+  shared.forEach((a, b, count) => {
+    if (count < SIMILARITY_LIMITS.minShared) return;
+    if (prepared[a]!.doc.owner === prepared[b]!.doc.owner) return;
+    const aShare = count / prepared[a]!.prints.size;
+    const bShare = count / prepared[b]!.prints.size;
     const score = Math.min(aShare, bShare);
     if (score >= SIMILARITY_LIMITS.threshold) scored.push({ a, b, score, aShare, bShare });
-  }
+  });
   scored.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
 
   return scored.slice(0, SIMILARITY_LIMITS.maxPairs).map(({ a, b, score, aShare, bShare }) => ({
@@ -125,6 +118,37 @@ export function findSimilarPairs(group: SimilarityGroup): SimilarPair[] {
     bShare: round(bShare),
     regions: matchingRegions(prepared[a]!, prepared[b]!),
   }));
+}
+
+/** Up to this many documents the pair counts are one flat array (n² × 2 bytes: 18 MB at 3000); beyond, a map of the pairs that share anything. */
+const FLAT_COUNTS_MAX_DOCS = 3000;
+
+interface PairCounter {
+  /** Counts one more fingerprint shared by documents a < b. */
+  add(a: number, b: number): void;
+  forEach(visit: (a: number, b: number, count: number) => void): void;
+}
+
+function pairCounter(n: number): PairCounter {
+  if (n <= FLAT_COUNTS_MAX_DOCS) {
+    const counts = new Uint16Array(n * n);
+    return {
+      add(a, b) {
+        const key = a * n + b;
+        if (counts[key]! < 0xffff) counts[key]!++;
+      },
+      forEach(visit) {
+        for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (counts[a * n + b]! > 0) visit(a, b, counts[a * n + b]!);
+      },
+    };
+  }
+  const counts = new Map<number, number>();
+  return {
+    add: (a, b) => void counts.set(a * n + b, (counts.get(a * n + b) ?? 0) + 1),
+    forEach(visit) {
+      for (const [key, count] of counts) visit(Math.floor(key / n), key % n, count);
+    },
+  };
 }
 
 function prepare(doc: SimilarityDoc, language: LanguageId, starter: ReadonlySet<number>): Prepared {

@@ -23,7 +23,7 @@ export interface TokenStream {
  */
 export function tokenize(source: string, language: LanguageId): TokenStream {
   const lexicon = LEXICONS[language];
-  const operators = operatorsByFirstChar(lexicon);
+  const table = tableOf(lexicon);
   const codes = new Uint32Array(source.length + 1);
   const lines = new Uint32Array(source.length + 1);
   let count = 0;
@@ -36,8 +36,8 @@ export function tokenize(source: string, language: LanguageId): TokenStream {
     for (let i = pos; i < end; i++) if (source.charCodeAt(i) === 10) line++;
     pos = end;
   };
-  const emit = (text: string, startLine: number) => {
-    codes[count] = tokenCode(text);
+  const emit = (code: number, startLine: number) => {
+    codes[count] = code;
     lines[count] = startLine;
     count++;
   };
@@ -53,42 +53,45 @@ export function tokenize(source: string, language: LanguageId): TokenStream {
       pos++;
       continue;
     }
-    const lineComment = lexicon.lineComments.find((open) => source.startsWith(open, pos));
-    if (lineComment !== undefined) {
-      const end = source.indexOf('\n', pos);
-      pos = end === -1 ? n : end;
-      continue;
-    }
-    const block = lexicon.blockComments.find(([open]) => source.startsWith(open, pos));
-    if (block) {
-      const close = source.indexOf(block[1], pos + block[0].length);
-      advanceTo(close === -1 ? n : close + block[1].length);
-      continue;
-    }
-    const quote = lexicon.quotes.find((q) => source.startsWith(q.open, pos));
-    if (quote) {
-      const startLine = line;
-      advanceTo(literalEnd(source, pos, quote));
-      emit(quote.kind, startLine);
-      continue;
+    // Comments and literals start with one of a few characters: look further only at those.
+    if (ch < 128 && table.opensSomething[ch] === 1) {
+      if (lexicon.lineComments.some((open) => source.startsWith(open, pos))) {
+        const end = source.indexOf('\n', pos);
+        pos = end === -1 ? n : end;
+        continue;
+      }
+      const block = lexicon.blockComments.find(([open]) => source.startsWith(open, pos));
+      if (block) {
+        const close = source.indexOf(block[1], pos + block[0].length);
+        advanceTo(close === -1 ? n : close + block[1].length);
+        continue;
+      }
+      const quote = lexicon.quotes.find((q) => source.startsWith(q.open, pos));
+      if (quote) {
+        const startLine = line;
+        advanceTo(literalEnd(source, pos, quote));
+        emit(quote.kind === 'STR' ? STRING : CHAR, startLine);
+        continue;
+      }
     }
     if (isDigit(ch) || (ch === 46 && isDigit(source.charCodeAt(pos + 1)))) {
       pos = numberEnd(source, pos);
-      emit('N', line);
+      emit(NUMBER, line);
       continue;
     }
     if (isWordChar(ch)) {
       let end = pos + 1;
       while (end < n && (isWordChar(source.charCodeAt(end)) || isDigit(source.charCodeAt(end)))) end++;
-      const word = source.slice(pos, end);
-      emit(lexicon.keywords.has(word) ? word : 'I', line);
+      // No keyword is long: a long word is an identifier without being copied out.
+      const keyword = end - pos <= table.longestKeyword ? table.keywords.get(source.slice(pos, end)) : undefined;
+      emit(keyword ?? IDENTIFIER, line);
       pos = end;
       continue;
     }
-    const op = operators.get(ch)?.find((o) => source.startsWith(o, pos));
+    const op = table.operators.get(ch)?.find(([text]) => source.startsWith(text, pos));
     if (op !== undefined) {
-      emit(op, line);
-      pos += op.length;
+      emit(op[1], line);
+      pos += op[0].length;
       continue;
     }
     // Anything else (a stray backslash, a control character) carries no structure.
@@ -139,33 +142,47 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /** ASCII letters, `_`, `$`, and any non-ASCII code unit (identifiers in other scripts). */
 const isWordChar = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36 || c >= 128;
 
-const operatorTables = new WeakMap<Lexicon, Map<number, string[]>>();
+/** A lexicon made quick to consult: token codes computed once, operators by first character. */
+interface LexTable {
+  /** 1 for an ASCII character that may open a comment or a literal. */
+  opensSomething: Uint8Array;
+  keywords: Map<string, number>;
+  longestKeyword: number;
+  operators: Map<number, [text: string, code: number][]>;
+}
 
-function operatorsByFirstChar(lexicon: Lexicon): Map<number, string[]> {
-  let table = operatorTables.get(lexicon);
+const IDENTIFIER = tokenCode('I');
+const NUMBER = tokenCode('N');
+const STRING = tokenCode('S');
+const CHAR = tokenCode('C');
+
+const tables = new WeakMap<Lexicon, LexTable>();
+
+function tableOf(lexicon: Lexicon): LexTable {
+  let table = tables.get(lexicon);
   if (!table) {
-    table = new Map();
+    const opensSomething = new Uint8Array(128);
+    for (const open of [...lexicon.lineComments, ...lexicon.blockComments.map(([o]) => o), ...lexicon.quotes.map((q) => q.open)]) opensSomething[open.charCodeAt(0)] = 1;
+    const operators = new Map<number, [string, number][]>();
+    // The lexicon lists operators longest first, and each first-character list keeps that order.
     for (const op of lexicon.operators) {
-      const list = table.get(op.charCodeAt(0)) ?? [];
-      list.push(op);
-      table.set(op.charCodeAt(0), list);
+      const list = operators.get(op.charCodeAt(0)) ?? [];
+      list.push([op, tokenCode(op)]);
+      operators.set(op.charCodeAt(0), list);
     }
-    operatorTables.set(lexicon, table);
+    const keywords = new Map([...lexicon.keywords].map((word) => [word, tokenCode(word)]));
+    table = { opensSomething, keywords, longestKeyword: Math.max(...[...lexicon.keywords].map((w) => w.length)), operators };
+    tables.set(lexicon, table);
   }
   return table;
 }
 
-const codeCache = new Map<string, number>();
-
-/** FNV-1a of a token's normalised text (keywords and operators are few, so the cache stays small). */
+/** FNV-1a of a token's normalised text. */
 function tokenCode(text: string): number {
-  const cached = codeCache.get(text);
-  if (cached !== undefined) return cached;
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  codeCache.set(text, h);
   return h;
 }
