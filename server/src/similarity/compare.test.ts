@@ -3,7 +3,7 @@ import type { LanguageId } from '../contracts/index.ts';
 import { findSimilarPairs, SIMILARITY_LIMITS, type SimilarityDoc } from './compare.ts';
 
 /**
- * One task in three languages — read numbers, print the sum of the primes
+ * One task in four languages — read numbers, print the sum of the primes
  * among them and the longest strictly increasing run: a starter, an original
  * solution, a copy of it (variables renamed, functions reordered, comments and
  * literals changed), and a solution written independently.
@@ -351,10 +351,126 @@ public class Main {
 `,
 };
 
+const cpp: Case = {
+  language: 'cpp',
+  starter: `#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    int n;
+    cin >> n;
+    // Write your solution here
+    return 0;
+}
+`,
+  original: `#include <bits/stdc++.h>
+using namespace std;
+
+bool isPrime(long long n) {
+    if (n < 2) return false;
+    for (long long d = 2; d * d <= n; d++)
+        if (n % d == 0) return false;
+    return true;
+}
+
+int longestRun(const vector<long long>& values) {
+    int best = 0, current = 0;
+    for (size_t i = 0; i < values.size(); i++) {
+        if (i > 0 && values[i] > values[i - 1]) current++;
+        else current = 1;
+        best = max(best, current);
+    }
+    return best;
+}
+
+int main() {
+    int n;
+    cin >> n;
+    vector<long long> numbers(n);
+    long long total = 0;
+    for (int i = 0; i < n; i++) {
+        cin >> numbers[i];
+        if (isPrime(numbers[i])) total += numbers[i];
+    }
+    cout << total << "\\n" << longestRun(numbers) << endl;
+    return 0;
+}
+`,
+  copy: `#include <bits/stdc++.h>
+using namespace std;
+
+/* length of the longest increasing stretch */
+int stretch(const vector<long long>& arr) {
+    int top = 0, run = 0;
+    for (size_t k = 0; k < arr.size(); k++) {
+        if (k > 0 && arr[k] > arr[k - 1]) run++;
+        else run = 1;
+        top = max(top, run);
+    }
+    return top;
+}
+
+// trial division
+bool prime(long long m) {
+    if (m < 3) return false;
+    for (long long f = 3; f * f <= m; f++)
+        if (m % f == 0) return false;
+    return true;
+}
+
+int main() {
+    int n;
+    cin >> n;
+    vector<long long> list(n);
+    long long acc = 0;
+    for (int j = 0; j < n; j++) {
+        cin >> list[j];
+        if (prime(list[j])) acc += list[j];
+    }
+    cout << acc << '\\n' << stretch(list) << endl;
+    return 0;
+}
+`,
+  independent: `#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    int n;
+    cin >> n;
+    vector<int> xs(n);
+    for (auto& x : xs) cin >> x;
+    int limit = xs.empty() ? 1 : *max_element(xs.begin(), xs.end());
+    vector<char> composite(max(limit, 1) + 1, 0);
+    composite[0] = 1;
+    if (limit >= 1) composite[1] = 1;
+    for (long long i = 2; i * i <= limit; ++i)
+        if (!composite[i])
+            for (long long j = i * i; j <= limit; j += i) composite[j] = 1;
+    long long sum = accumulate(xs.begin(), xs.end(), 0LL, [&](long long s, int x) { return x >= 0 && !composite[x] ? s + x : s; });
+    int longest = 0;
+    for (int i = 0, start = 0; i < n; ++i) {
+        if (i && xs[i] <= xs[i - 1]) start = i;
+        longest = max(longest, i - start + 1);
+    }
+    printf("%lld\\n%d\\n", sum, longest);
+}
+`,
+  trivial: `#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    int n;
+    cin >> n;
+    cout << n << endl;
+    return 0;
+}
+`,
+};
+
 const doc = (id: string, source: string, owner = id): SimilarityDoc => ({ id, owner, source });
 const key = (a: string, b: string) => [a, b].sort().join('+');
 
-describe.each([python, javascript, java])('similarity in $language', (c) => {
+describe.each([python, javascript, java, cpp])('similarity in $language', (c) => {
   const pairs = findSimilarPairs({
     language: c.language,
     starter: c.starter,
