@@ -534,6 +534,23 @@ describe('similarity at scale', () => {
     expect(pairs.map((p) => key(p.a, p.b))).toEqual([key('o', 'c')]);
   });
 
+  it('stays bounded on hostile sources: 60 of 64 KB each, unterminated, repetitive, NUL-filled', () => {
+    const size = 64 * 1024;
+    const shapes = ['"', '/*', "'''", '\0', 'a', '(', '1e+', 'if x:\n    y = z\n'];
+    const docs = Array.from({ length: 60 }, (_, i) => {
+      const shape = shapes[i % shapes.length]!;
+      return doc(`h${i}`, `${shape.repeat(size / shape.length)}${i}`);
+    });
+    const started = performance.now();
+    for (const language of ['python', 'c', 'javascript'] as const) {
+      const pairs = findSimilarPairs({ language, starter: shapes.join(''), docs });
+      expect(pairs.length).toBeLessThanOrEqual(SIMILARITY_LIMITS.maxPairs);
+      for (const pair of pairs) expect(pair.regions.length).toBeLessThanOrEqual(SIMILARITY_LIMITS.maxRegions);
+    }
+    // About 12 MB of source in all; a quadratic step anywhere would take minutes.
+    expect(performance.now() - started).toBeLessThan(30_000);
+  });
+
   it('caps the pairs it returns', () => {
     // Ten identical copies among a hundred different programs: 45 pairs, all listed; more than the cap never are.
     const unique = Array.from({ length: 100 }, (_, i) => doc(`u${i}`, uniqueProgram(i)));
