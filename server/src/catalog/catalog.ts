@@ -273,7 +273,11 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     },
     findSimilarity(groups) {
       const task: Extract<PackageTask, { kind: 'similarity' }> = { kind: 'similarity', groups };
-      return workers.run(task);
+      return workers.run(task).catch((error: unknown) => {
+        // The worker's time limit speaks of packages; here it is the server's fault, not an upload's size.
+        if (error instanceof KodbroError && error.code === 'package_too_large') throw new KodbroError('internal', 'Comparing the code took longer than the server allows', { cause: error });
+        throw error;
+      });
     },
     async forOrg(orgId, versionId) {
       const version = await store.getChallengeVersion(orgId, versionId);
