@@ -81,6 +81,7 @@ describe('similar code, for a person to look at', () => {
     // Focus moves to the pair's heading, so a keyboard or screen-reader user is where the codes are.
     await expect.poll(() => page.evaluate<string>('document.activeElement?.tagName')).toBe('H3');
     await page.getByRole('figure').nth(1).waitFor();
+    expect((await page.locator('.similarity-pair p').first().innerText()).replace(/[\u2068\u2069]/g, '')).toMatch(/^\d+ % of the code of (Olivia Original|Carl Copier) is in the matching part, and \d+ % of the code of (Olivia Original|Carl Copier)\.$/);
     const captions = (await page.locator('figcaption').allInnerTexts()).map((c) => c.replace(/[\u2068\u2069]/g, ''));
     expect(captions.sort()).toEqual(['Code of Carl Copier', 'Code of Olivia Original']);
 

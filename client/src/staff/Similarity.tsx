@@ -133,6 +133,7 @@ function PairView({ pair, onClose }: { pair: SimilarityPair; onClose: () => void
       <h3 ref={heading} tabIndex={-1}>
         {t('similarity.pairHeading', { a, b })}
       </h3>
+      <p>{t('similarity.shares', { a, b, aShare: Math.round(pair.aShare * 100), bShare: Math.round(pair.bShare * 100) })}</p>
       <p role="status">{sources ? t('similarity.shown', { a, b }) : t('similarity.loadingCode')}</p>
       <StaffAlert error={error} />
       <h4>{t('similarity.regions')}</h4>

@@ -29,6 +29,7 @@ const similaritySv: typeof similarityEn = {
     codeOf: 'Koden av {{name}}',
     loadingCode: 'Hämtar båda koderna…',
     legend: 'Rader i en del som stämmer överens är markerade och numrerade i marginalen (▌1 = träff 1).',
+    shares: '{{aShare}} % av koden av {{a}} finns i den gemensamma delen, och {{bShare}} % av koden av {{b}}.',
     shown: 'Visar {{a}} och {{b}} sida vid sida.',
   },
 };

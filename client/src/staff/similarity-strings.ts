@@ -31,6 +31,7 @@ const similarityEn = {
     codeOf: 'Code of {{name}}',
     loadingCode: 'Loading both codes…',
     legend: 'Lines of a matching region are marked and numbered in the margin (▌1 = match 1).',
+    shares: '{{aShare}} % of the code of {{a}} is in the matching part, and {{bShare}} % of the code of {{b}}.',
     shown: 'Showing {{a}} and {{b}} side by side.',
   },
 };
