@@ -952,6 +952,25 @@ describe('candidate journey', () => {
       expectApiError(await roleless.get(`/api/attempts/${attemptId}/${route}`), 403, 'forbidden');
     }
   });
+
+  it('GET /api/attempts/:id/submissions/:submissionId reads one submission; GET /api/assessments/:id/similarity compares final code', async () => {
+    const one = await recruiter.get(`/api/attempts/${attemptId}/submissions/${ids.submit}`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id: ids.submit, kind: 'submit', source });
+    expectInvalid(await recruiter.get(`/api/attempts/1/submissions/${ids.submit}`), 'params.attemptId');
+    expectApiError(await recruiter.get(`/api/attempts/${attemptId}/submissions/${newId()}`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/attempts/${attemptId}/submissions/${ids.submit}`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/attempts/${attemptId}/submissions/${ids.submit}`), 403, 'forbidden');
+
+    const similarity = await recruiter.get(`/api/assessments/${demoAssessmentId}/similarity`);
+    expect(similarity.status, JSON.stringify(similarity.body)).toBe(200);
+    expect(similarity.body).toMatchObject({ assessmentId: demoAssessmentId, threshold: expect.any(Number) });
+    expect(similarity.body.challenges[0].compared).toBeGreaterThanOrEqual(1);
+    expectInvalid(await recruiter.get('/api/assessments/zz/similarity'), 'params.assessmentId');
+    expectApiError(await recruiter.get(`/api/assessments/${unknownId()}/similarity`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/assessments/${demoAssessmentId}/similarity`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/assessments/${demoAssessmentId}/similarity`), 403, 'forbidden');
+  });
 });
 
 describe('assessment copies and the change record', () => {

@@ -406,10 +406,12 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId/changes',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/assessments/:assessmentId/sheet',
+      'GET /api/assessments/:assessmentId/similarity',
       'GET /api/attempts/:attemptId',
       'GET /api/attempts/:attemptId/events',
       'GET /api/attempts/:attemptId/explanations',
       'GET /api/attempts/:attemptId/submissions',
+      'GET /api/attempts/:attemptId/submissions/:submissionId',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',
       'GET /api/invites/:inviteId/link',
     ]);

@@ -1064,6 +1064,37 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect(await store.queuePosition(b.id, mine.id)).toBeUndefined();
         expect(await store.queuePosition(a.id, mine.id)).toBe(0);
       });
+
+      it("lists each attempt's final code per challenge: the last submit, never a sample or custom run, within the organisation", async () => {
+        const { x, y, a, b, c, v1, v2, yv, xTest, yTest, inviteA } = await world(store, clock);
+        const send = async (attemptId: AttemptId, versionId: string, kind: SubmissionKind, source: string) =>
+          ok(await store.createSubmission(attemptId, submission(versionId, kind, source))).submission;
+        await send(a.id, v1, 'submit', 'first');
+        clock.advance(1000);
+        const aLast = await send(a.id, v1, 'submit', 'last of A on sum');
+        clock.advance(1000);
+        await send(a.id, v1, 'samples', 'a later sample run');
+        await send(a.id, v1, 'custom', 'a later custom run');
+        const aPairs = await send(a.id, v2, 'submit', 'A on pairs');
+        await send(b.id, v1, 'samples', 'B only ran the samples');
+        await send(c.id, yv, 'submit', 'C at Y');
+
+        const finals = await store.listFinalSubmissions(x.id, xTest.id, 1000);
+        expect(finals.map((f) => [f.submissionId, f.challengeVersionId, f.source]).sort()).toEqual(
+          [
+            [aLast.id, v1, 'last of A on sum'],
+            [aPairs.id, v2, 'A on pairs'],
+          ].sort(),
+        );
+        expect(finals[0]).toMatchObject({ attemptId: a.id, inviteId: inviteA.invite.id, language: 'python' });
+        // Sources are cut to the length asked for; 0 gives the ids alone.
+        expect((await store.listFinalSubmissions(x.id, xTest.id, 4)).map((f) => f.source).sort()).toEqual(['A on', 'last']);
+        expect((await store.listFinalSubmissions(x.id, xTest.id, 0)).map((f) => f.source)).toEqual(['', '']);
+        // Another organisation's assessment, or this one named by the other organisation: nothing.
+        expect(await store.listFinalSubmissions(x.id, yTest.id, 1000)).toEqual([]);
+        expect(await store.listFinalSubmissions(y.id, xTest.id, 1000)).toEqual([]);
+        expect((await store.listFinalSubmissions(y.id, yTest.id, 1000)).map((f) => f.source)).toEqual(['C at Y']);
+      });
     });
 
     describe('event log', () => {

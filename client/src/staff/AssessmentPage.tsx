@@ -64,6 +64,11 @@ export function AssessmentPage({ id, session }: { id: string; session: StaffSess
               </li>
             ))}
           </ol>
+          {(session.user.roles.recruiter || session.user.roles.admin) && (
+            <p>
+              <a {...linkProps(`/staff/assessments/${id}/similarity`)}>{t('similarity.link')}</a>
+            </p>
+          )}
           <AssessmentSettings assessment={assessment} canEdit={session.user.roles.author} />
         </>
       )}

@@ -16,6 +16,7 @@ import { Library } from './Library.tsx';
 import { Login } from './Login.tsx';
 import { People } from './People.tsx';
 import { Sheet } from './Sheet.tsx';
+import { Similarity } from './Similarity.tsx';
 import { StaffAlert } from './StaffAlert.tsx';
 import staffSv from './strings.sv.ts';
 import staffEn from './strings.ts';
@@ -27,7 +28,7 @@ i18next.addResourceBundle('sv', 'staff', staffSv);
 /**
  * The staff pages (a lazily loaded chunk): `/staff/login`, `/staff`,
  * `/staff/assessments/:id`, `/staff/assessments/new`, `/staff/assessments/:id/edit`,
- * `/staff/assessments/:id/sheet` (printable slips), `/staff/attempts/:id`, `/staff/challenges`,
+ * `/staff/assessments/:id/sheet` (printable slips), `/staff/assessments/:id/similarity` (alike final code), `/staff/attempts/:id`, `/staff/challenges`,
  * `/staff/challenges/new` and `/staff/challenges/drafts/:draftId` (the challenge editor, authors),
  * `/staff/people` (admins) and `/staff/welcome/:token` (a colleague sets a password, signed out).
  */
@@ -91,6 +92,7 @@ export default function StaffApp({ path }: { path: string }) {
   else if (section === 'assessments' && id === 'new' && session.user.roles.author) page = <AssessmentEditor session={session} />;
   else if (section === 'assessments' && id && id !== 'new' && sub === 'edit' && session.user.roles.author) page = <AssessmentEditor id={decodeURIComponent(id)} session={session} />;
   else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
+  else if (section === 'assessments' && id && sub === 'similarity') page = <Similarity assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id && id !== 'new') page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
   else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
   else if (section === 'challenges' && id === 'new' && session.user.roles.author) page = <NewChallenge session={session} />;

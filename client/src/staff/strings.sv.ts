@@ -1,5 +1,6 @@
 import { reportSv } from './report/index.ts';
 import type { StaffMessages } from './strings.ts';
+import similaritySv from './similarity-strings.sv.ts';
 
 /**
  * Staff texts in Swedish: every key of strings.ts (strings.test.ts checks), with
@@ -7,6 +8,7 @@ import type { StaffMessages } from './strings.ts';
  */
 const staffSv: StaffMessages = {
   report: reportSv,
+  ...similaritySv,
   title: 'Kodbro för personal',
   loading: 'Laddar…',
   signIn: 'Logga in',

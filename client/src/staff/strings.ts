@@ -4,9 +4,11 @@
  * candidates never download them.
  */
 import { reportEn } from './report/index.ts';
+import similarityEn from './similarity-strings.ts';
 
 const staffEn = {
   report: reportEn,
+  ...similarityEn,
   title: 'Kodbro for staff',
   loading: 'Loading…',
   signIn: 'Sign in',

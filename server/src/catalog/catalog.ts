@@ -3,6 +3,7 @@ import { mkdir, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { PackageDraft, StoredChallenge } from '../challenges/index.ts';
+import type { SimilarityGroup, SimilarPair } from '../similarity/index.ts';
 import type { ParsedStatement } from '../statements/index.ts';
 import type { JudgeLimits, PackageLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
@@ -48,6 +49,8 @@ export interface Catalog {
   buildDraft(source: DraftSource): Promise<BuiltDraft>;
   /** A statement's Markdown as the candidate's page will show it, parsed in a worker (Markdown at the cap takes a good part of a second). */
   previewStatement(markdown: string): Promise<ParsedStatement>;
+  /** Pairs of alike final code per group (in the groups' order), computed in a package worker: thousands of candidates take seconds of CPU. */
+  findSimilarity(groups: SimilarityGroup[]): Promise<SimilarPair[][]>;
   /** A version of the organisation's challenge, parsed. */
   forOrg(orgId: OrgId, versionId: string): Promise<StoredChallenge | undefined>;
   /** A version that belongs to the attempt's assessment, parsed. */
@@ -267,6 +270,14 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     previewStatement(markdown) {
       const task: Extract<PackageTask, { kind: 'statement-preview' }> = { kind: 'statement-preview', markdown };
       return workers.run(task);
+    },
+    findSimilarity(groups) {
+      const task: Extract<PackageTask, { kind: 'similarity' }> = { kind: 'similarity', groups };
+      return workers.run(task).catch((error: unknown) => {
+        // The worker's time limit speaks of packages; here it is the server's fault, not an upload's size.
+        if (error instanceof KodbroError && error.code === 'package_too_large') throw new KodbroError('internal', 'Comparing the code took longer than the server allows', { cause: error });
+        throw error;
+      });
     },
     async forOrg(orgId, versionId) {
       const version = await store.getChallengeVersion(orgId, versionId);

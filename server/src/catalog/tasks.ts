@@ -22,6 +22,7 @@ import {
 import type { JudgeLimits } from '../config/index.ts';
 import { MAX_SHOWN_OUTPUT_BYTES, type ChallengeDraft } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
+import { findSimilarPairs, type SimilarityGroup, type SimilarPair } from '../similarity/index.ts';
 import { parseStatement, type ParsedStatement } from '../statements/index.ts';
 
 /**
@@ -65,6 +66,11 @@ export type PackageTask =
       markdown: string;
     }
   | {
+      /** Candidates' final code compared, group by group (a challenge in one language): CPU work of up to seconds for a large assessment. */
+      kind: 'similarity';
+      groups: SimilarityGroup[];
+    }
+  | {
       kind: 'export';
       /** The version's stored bytes (an uncompressed tar). */
       archive: string;
@@ -100,7 +106,9 @@ export type TaskResult<T extends PackageTask> = T extends { kind: 'prepare' }
       ? PackageDraft
       : T extends { kind: 'statement-preview' }
         ? ParsedStatement
-        : StoredChallenge;
+        : T extends { kind: 'similarity' }
+          ? SimilarPair[][]
+          : StoredChallenge;
 
 export async function runPackageTask<T extends PackageTask>(task: T): Promise<TaskResult<T>> {
   return (await runTask(task)) as TaskResult<T>;
@@ -120,6 +128,8 @@ function runTask(task: PackageTask): Promise<unknown> {
       return storedPackageDraft(task);
     case 'statement-preview':
       return Promise.resolve(parseStatement(task.markdown, []));
+    case 'similarity':
+      return Promise.resolve(task.groups.map(findSimilarPairs));
   }
 }
 

@@ -17,3 +17,4 @@ export * from './library.ts';
 export * from './staff.ts';
 export * from './authoring.ts';
 export * from './explain.ts';
+export * from './similarity.ts';

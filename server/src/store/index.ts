@@ -9,6 +9,7 @@ export type { Store, Clock } from './store.ts';
 export type {
   ChangeActor,
   CreatedInvite,
+  FinalSubmission,
   PackageFile,
   PublishedVersion,
 } from './store.ts';

@@ -184,6 +184,17 @@ export interface Page<T> {
 /** Outcome of reporting a failed try. */
 export type FailOutcome = 'requeued' | 'failed' | 'lost';
 
+/** An attempt's final code for one challenge: its last `submit` submission of that version. */
+export interface FinalSubmission {
+  submissionId: string;
+  attemptId: AttemptId;
+  inviteId: string;
+  challengeVersionId: string;
+  language: LanguageId;
+  /** Cut to the length the caller asked for. */
+  source: string;
+}
+
 /** An attempt the deadline sweep finished, and the submissions it made from drafts. */
 export interface ExpiredAttempt {
   attempt: Attempt;
@@ -410,6 +421,12 @@ export interface AttemptStore {
   listSubmissionsPage(scope: AttemptScope, page: PageRequest): Promise<Page<Submission>>;
   /** For per-attempt rate limits: submissions of the attempt created at or after `since`. */
   countSubmissionsSince(attemptId: AttemptId, since: Date): Promise<number>;
+  /**
+   * Every attempt's final code of an assessment: per attempt and challenge
+   * version, the last `submit` submission (none when it never submitted),
+   * each source cut to `sourceChars` characters (0: ids only).
+   */
+  listFinalSubmissions(orgId: OrgId, assessmentId: string, sourceChars: number): Promise<FinalSubmission[]>;
 
   /**
    * For the connection layer; the other kinds are written by the changes they

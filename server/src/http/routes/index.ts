@@ -9,6 +9,7 @@ import { explanationRoutes } from './explanations.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
+import { similarityRoutes } from './similarity.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
@@ -27,6 +28,7 @@ export const API_ROUTES: RouteDef[] = [
   ...inviteRoutes,
   ...assessmentRoutes,
   ...assessmentEditingRoutes,
+  ...similarityRoutes,
   ...candidateRoutes,
   ...explanationRoutes,
   ...statementFileRoutes,

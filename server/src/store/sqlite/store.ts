@@ -34,6 +34,7 @@ import { Sql } from './db.ts';
 import * as events from './events.ts';
 import * as expired from './expired.ts';
 import * as explanations from './explanations.ts';
+import { listFinalSubmissions } from './final-code.ts';
 import { migrate } from './migrate.ts';
 import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
@@ -323,6 +324,9 @@ export class SqliteStore implements Store {
   }
   async countSubmissionsSince(attemptId: AttemptId, since: Date) {
     return submissions.countSubmissionsSince(this.#sql, attemptId, since);
+  }
+  async listFinalSubmissions(orgId: OrgId, assessmentId: string, sourceChars: number) {
+    return listFinalSubmissions(this.#sql, orgId, assessmentId, sourceChars);
   }
   async appendEvent(attemptId: AttemptId, kind: ConnectionEventKind, data?: unknown) {
     if (kind !== 'disconnected' && kind !== 'reconnected' && kind !== 'pasted') throw new KodbroError('invalid_argument', `Event ${String(kind)} is written by the store itself`);
