@@ -50,6 +50,12 @@ describe('the finished demo round', () => {
     expect(amina.map((e) => e.kind)).toEqual(expect.arrayContaining(['disconnected', 'reconnected', 'ran_samples', 'submitted', 'finished']));
     expect(Date.parse(amina[0]!.at)).toBeLessThan(Date.now() - 24 * 60 * 60_000);
     expect((await events('Ahmad Rahimi')).some((e) => e.kind === 'pasted')).toBe(true);
+
+    // The copied pair, and only it, is listed as similar.
+    const similarity = async () => (await staff.get(`/api/assessments/${round.id}/similarity`)).body;
+    await expect.poll(async () => (await similarity()).challenges !== undefined, { timeout: 30_000 }).toBe(true);
+    const pairs = (await similarity()).challenges.flatMap((c: { pairs: { a: { candidateName: string }; b: { candidateName: string } }[] }) => c.pairs);
+    expect(pairs.map((p: { a: { candidateName: string }; b: { candidateName: string } }) => [p.a.candidateName, p.b.candidateName].sort())).toEqual([['Ahmad Rahimi', 'Olena Kovalenko']]);
   }, 420_000);
 
   it('is not made again by a second start on the same data', async () => {
