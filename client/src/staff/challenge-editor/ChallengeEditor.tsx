@@ -9,6 +9,7 @@ import { staffErrorText } from '../error-words.ts';
 import { StaffAlert } from '../StaffAlert.tsx';
 import { canPublish, draftIssues, draftToSave, editorReducer, hasUnsaved, initialState, issuesUnder, type DraftChange, type EditorAction, type EditorState } from './draft-model.ts';
 import { FieldIssues } from './FieldIssues.tsx';
+import { ExplainSection } from './ExplainSection.tsx';
 import { LanguagesSection, LimitsSection } from './SettingsSections.tsx';
 import { SolutionsSection } from './SolutionsSection.tsx';
 import { StatementSection } from './StatementSection.tsx';
@@ -272,6 +273,7 @@ export function ChallengeEditor({ draftId, session }: { draftId: string; session
           errors={issuesUnder(state.issues, ['solutions'])}
         />
       </div>
+      <ExplainSection draft={state.draft} onChange={change} issues={state.issues} />
       <ValidateSection
         validation={state.validation}
         canPublish={canPublish(state)}

@@ -57,7 +57,9 @@ export type DraftChange =
   | { type: 'limit'; key: keyof ChallengeDraft['limits']; value: number | undefined }
   | { type: 'checker'; checker: DraftChecker }
   | { type: 'tests'; samples: ChallengeDraft['samples']; groups: ChallengeDraft['groups'] }
-  | { type: 'solutions'; solutions: ChallengeDraft['solutions'] };
+  | { type: 'solutions'; solutions: ChallengeDraft['solutions'] }
+  /** "Explain your solution": question `index` (0 or 1) in one statement language; blank removes it. */
+  | { type: 'explain'; locale: string; index: number; text: string };
 
 export type EditorAction =
   | { type: 'edit'; change: DraftChange }
@@ -121,7 +123,8 @@ export function applyChange(draft: ChallengeDraft, change: DraftChange): Challen
       if (localesOf(draft).length <= 1) return draft;
       const { [change.locale]: _title, ...title } = draft.title;
       const { [change.locale]: _statement, ...statements } = draft.statements;
-      return { ...draft, title, statements };
+      const { [change.locale]: _questions, ...explain } = draft.explain ?? {};
+      return { ...draft, title, statements, ...(draft.explain ? { explain } : {}) };
     }
     case 'copyStatement':
       return { ...draft, statements: { ...draft.statements, [change.to]: draft.statements[change.from] ?? '' } };
@@ -130,6 +133,16 @@ export function applyChange(draft: ChallengeDraft, change: DraftChange): Challen
       if (has === change.allowed) return draft;
       const languages = change.allowed ? [...draft.languages, change.language] : draft.languages.filter((l) => l !== change.language);
       return { ...draft, languages };
+    }
+    case 'explain': {
+      const questions = [...(draft.explain?.[change.locale] ?? [])];
+      while (questions.length <= change.index) questions.push('');
+      questions[change.index] = change.text;
+      // Trailing blanks are not questions; a language without any asks none.
+      while (questions.length > 0 && questions.at(-1)?.trim() === '') questions.pop();
+      const { [change.locale]: _old, ...others } = draft.explain ?? {};
+      const explain = questions.length > 0 ? { ...others, [change.locale]: questions } : others;
+      return { ...draft, explain };
     }
     case 'starter':
       return { ...draft, starters: { ...draft.starters, [change.language]: change.source } };

@@ -78,6 +78,12 @@ const editorSv: EditorMessages = {
     issue_error: 'Fel: {{message}}',
     issue_warning: 'Varning: {{message}}',
   },
+  explain: {
+    heading: 'Förklara din lösning',
+    hint: 'Valfritt. Efter inlämningen svarar kandidaterna skriftligt på frågorna, med egna ord och på sitt eget språk (till exempel ”Vilken tidskomplexitet har din lösning?”, ”Vad skulle du ändra med mer tid?”). Svaren finns i varje kandidats rapport: en utgångspunkt för intervjun. Kandidaterna ser frågorna på sitt gränssnittsspråk, annars på engelska.',
+    inLanguage: 'Frågor på {{language}}',
+    question: 'Fråga {{number}}',
+  },
   languages: {
     heading: 'Språk och startkod',
     allowed: 'Programspråk som kandidaterna får använda',

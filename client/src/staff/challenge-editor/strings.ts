@@ -81,6 +81,12 @@ const editorEn = {
     issue_error: 'Error: {{message}}',
     issue_warning: 'Warning: {{message}}',
   },
+  explain: {
+    heading: 'Explain your solution',
+    hint: 'Optional. After submitting, candidates answer these questions in writing, in their own words and language (for example “What is the running time of your solution?”, “What would you change with more time?”). The answers are in each candidate’s report: a starting point for the interview. Candidates see the questions of their interface language, else English.',
+    inLanguage: 'Questions in {{language}}',
+    question: 'Question {{number}}',
+  },
   languages: {
     heading: 'Languages and starter code',
     allowed: 'Programming languages candidates may use',
