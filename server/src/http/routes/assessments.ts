@@ -111,6 +111,7 @@ export const assessmentRoutes = [
         resultsVisibility: body.resultsVisibility,
         ...(body.interfaceLanguages ? { interfaceLanguages: body.interfaceLanguages } : {}),
         ...(body.secondLanguagePercent !== undefined ? { secondLanguagePercent: body.secondLanguagePercent } : {}),
+        ...(body.anonymousReview !== undefined ? { anonymousReview: body.anonymousReview } : {}),
       };
       const tasks = body.challengeVersionIds ? { challengeVersionIds: body.challengeVersionIds } : { challengeIds: body.challengeIds ?? [] };
       const created = await deps.store.createAssessment(staff.user.orgId, { ...settings, ...tasks }, actorOf(staff));
@@ -161,6 +162,7 @@ export const assessmentRoutes = [
           ...(body.resultsVisibility !== undefined ? { resultsVisibility: body.resultsVisibility } : {}),
           ...(body.interfaceLanguages !== undefined ? { interfaceLanguages: body.interfaceLanguages } : {}),
           ...(body.secondLanguagePercent !== undefined ? { secondLanguagePercent: body.secondLanguagePercent } : {}),
+          ...(body.anonymousReview !== undefined ? { anonymousReview: body.anonymousReview } : {}),
           opensAt,
           closesAt,
         },
