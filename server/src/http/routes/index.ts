@@ -8,6 +8,7 @@ import { draftRoutes } from './drafts.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
+import { reviewRoutes } from './review.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
@@ -26,6 +27,7 @@ export const API_ROUTES: RouteDef[] = [
   ...inviteRoutes,
   ...assessmentRoutes,
   ...assessmentEditingRoutes,
+  ...reviewRoutes,
   ...candidateRoutes,
   ...statementFileRoutes,
 ];
