@@ -1,3 +1,4 @@
+import dashboardSv from './dashboard-strings.sv.ts';
 import type { StaffMessages } from './strings.ts';
 
 /**
@@ -300,6 +301,7 @@ const staffSv: StaffMessages = {
     uploadFailed: 'Uppladdningen avbröts. Kontrollera anslutningen och försök igen.',
     busy: 'Ett annat paket importeras. Försök igen om en stund.',
   },
+  ...dashboardSv,
 };
 
 export default staffSv;

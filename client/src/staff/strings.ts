@@ -1,3 +1,5 @@
+import dashboardEn from './dashboard-strings.ts';
+
 /**
  * Staff texts (the `staff` i18next namespace) in English; Swedish is in
  * strings.sv.ts (same keys, a test checks). Loaded with the staff chunk, so
@@ -299,6 +301,7 @@ const staffEn = {
     uploadFailed: 'The upload broke off. Check the connection and try again.',
     busy: 'Another package is being imported. Try again in a moment.',
   },
+  ...dashboardEn,
 };
 
 export default staffEn;

@@ -83,8 +83,9 @@ export function dashboardRow(input: Omit<DashboardInput, 'invites' | 'scores'> &
     candidateName: shown.candidateName,
     contact: shown.contact,
     hidden: isHidden(mask),
-    revealedBy: mask.anonymous ? (review?.revealedByName ?? null) : null,
-    revealedAt: mask.anonymous ? iso(review?.revealedAt) : null,
+    // Kept visible after anonymous review is turned off: the record is the point.
+    revealedBy: review?.revealedByName ?? null,
+    revealedAt: iso(review?.revealedAt),
     status: dashboardStatus(invite, attempt, assessment.closesAt, now),
     scores,
     total: scores.reduce((sum, s) => sum + (s.score ?? 0), 0),

@@ -18,10 +18,10 @@ export async function loadMasks(store: Store, orgId: OrgId, assessment: Pick<Ass
 
 /** One invite's mask (an attempt's page, a socket event, a single invite). */
 export async function loadMask(store: Store, orgId: OrgId, invite: Pick<Invite, 'id' | 'assessmentId'>): Promise<CandidateMask> {
-  const assessment = await store.getAssessment(orgId, invite.assessmentId);
-  if (!assessment?.anonymousReview) return { anonymous: false, number: 0, revealed: false };
-  const [number, review] = await Promise.all([store.candidateNumber(orgId, invite.id), store.getCandidateReview(orgId, invite.id)]);
-  return { anonymous: true, number: number ?? 0, revealed: review?.revealedAt != null };
+  const [assessment, number] = await Promise.all([store.getAssessment(orgId, invite.assessmentId), store.candidateNumber(orgId, invite.id)]);
+  const anonymous = assessment?.anonymousReview ?? false;
+  const review = anonymous ? await store.getCandidateReview(orgId, invite.id) : undefined;
+  return { anonymous, number: number ?? 1, revealed: review?.revealedAt != null };
 }
 
 /** The invite as this organisation's staff may see it now (anonymous review applied). */
