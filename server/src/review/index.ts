@@ -3,7 +3,7 @@
  * CSV export, and anonymous review — the one function (`shownInvite`) every
  * staff view of a candidate's name passes through, with the reads that give it its masks.
  */
-export { buildDashboard, dashboardRow, type DashboardInput } from './dashboard.ts';
+export { buildDashboard, dashboardRow } from './dashboard.ts';
 export { dashboardCsv } from './dashboard-csv.ts';
-export { candidateAlias, isHidden, shownInvite, type CandidateMask } from './anonymity.ts';
+export { shownInvite } from './anonymity.ts';
 export { loadMask, loadMasks, masksOf, staffInvite } from './masks.ts';

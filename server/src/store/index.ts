@@ -42,4 +42,4 @@ export { statementLanguagesOf, timeAllowedMinutes } from './time-allowed.ts';
 export { RUNS_SHARE, type StoreQuotas } from './quotas.ts';
 export { loadMigrations, type Migration } from './migrations.ts';
 export { SqliteStore, SQLITE_FILE_NAME } from './sqlite/store.ts';
-export { NOTE_MAX_CHARS, type CandidateReview, type ReviewActor, type ReviewInput, type SubmitScore } from './reviews.ts';
+export type { CandidateReview, ReviewActor, SubmitScore } from './reviews.ts';
