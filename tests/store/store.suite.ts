@@ -1028,6 +1028,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
           [a.id, v1, 80],
           [b.id, v2, undefined],
         ]);
+        expect((await store.listSubmitScores(x.id, xTest.id, b.id)).map((s) => [s.attemptId, s.score])).toEqual([[b.id, undefined]]);
         expect(await store.listSubmitScores(y.id, xTest.id)).toEqual([]);
       });
     });

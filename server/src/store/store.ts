@@ -554,8 +554,8 @@ export interface ReviewStore {
   revealCandidate(orgId: OrgId, inviteId: string, actor: ReviewActor): Promise<CandidateReview | undefined>;
   /** The invite's stable number in its assessment (1, 2, 3… by creation): "Candidate 7". */
   candidateNumber(orgId: OrgId, inviteId: string): Promise<number | undefined>;
-  /** Every `submit` of the assessment's attempts with its judged score, in one read, without sources. */
-  listSubmitScores(orgId: OrgId, assessmentId: string): Promise<SubmitScore[]>;
+  /** Every `submit` of the assessment's attempts (or of one of them) with its judged score, in one read, without sources or results. */
+  listSubmitScores(orgId: OrgId, assessmentId: string, attemptId?: AttemptId): Promise<SubmitScore[]>;
 }
 
 export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ReviewStore {

@@ -76,14 +76,12 @@ export const reviewRoutes = [
       const [assessment, invite] = await Promise.all([deps.store.getAssessment(orgId, params.assessmentId), deps.store.getInvite(orgId, params.inviteId)]);
       if (!assessment || !invite || invite.assessmentId !== assessment.id) throw notFound('No such candidate in this assessment');
       const attempt = invite.attemptId ? await deps.store.getAttempt({ orgId, attemptId: invite.attemptId }) : undefined;
-      const [mask, review, submissions] = await Promise.all([
+      // Scores only, never the sources: this read runs on every live change of the candidate.
+      const [mask, review, submits] = await Promise.all([
         loadMask(deps.store, orgId, invite),
         deps.store.getCandidateReview(orgId, invite.id),
-        attempt ? deps.store.listSubmissions({ orgId, attemptId: attempt.id }) : [],
+        attempt ? deps.store.listSubmitScores(orgId, assessment.id, attempt.id) : [],
       ]);
-      const submits = submissions
-        .filter((s) => s.kind === 'submit')
-        .map((s) => ({ attemptId: s.attemptId, challengeVersionId: s.challengeVersionId, language: s.language, score: judgedScore(s.status, s.result) }));
       return dashboardRow({
         assessment,
         invite,
@@ -150,10 +148,3 @@ export const reviewRoutes = [
     },
   }),
 ];
-
-/** A submission's score once judged (the judge's result carries it); undefined otherwise. */
-function judgedScore(status: string, result: unknown): number | undefined {
-  if (status !== 'done' || typeof result !== 'object' || result === null) return undefined;
-  const score = (result as { score?: unknown }).score;
-  return typeof score === 'number' && Number.isInteger(score) ? score : undefined;
-}

@@ -1,6 +1,6 @@
 import { KodbroError } from '../../errors.ts';
 import type { LanguageId } from '../../contracts/index.ts';
-import { asAttemptId, type OrgId } from '../ids.ts';
+import { asAttemptId, type AttemptId, type OrgId } from '../ids.ts';
 import { NOTE_MAX_CHARS, type CandidateReview, type ReviewActor, type ReviewInput, type SubmitScore } from '../reviews.ts';
 import type { Sql } from './db.ts';
 
@@ -112,17 +112,18 @@ export function candidateNumber(sql: Sql, orgId: OrgId, inviteId: string): numbe
  * Every `submit` of the assessment's attempts with its judged score, in one
  * query and without sources or results (SQLite-only: json_extract; PostgreSQL
  * reads `result->>'score'`). The score counts only once the run is done.
+ * With `attemptId`, only that attempt's (one live row).
  */
-export function listSubmitScores(sql: Sql, orgId: OrgId, assessmentId: string): SubmitScore[] {
-  const rows = sql.all<{ attempt_id: string; challenge_version_id: string; language: string; score: number | null }>(
-    `SELECT s.attempt_id, s.challenge_version_id, s.language,
+export function listSubmitScores(sql: Sql, orgId: OrgId, assessmentId: string, attemptId?: AttemptId): SubmitScore[] {
+  const columns = `SELECT s.attempt_id, s.challenge_version_id, s.language,
             CASE WHEN s.status = 'done' THEN json_extract(s.result, '$.score') END AS score
        FROM attempts a JOIN submissions s ON s.attempt_id = a.id AND s.org_id = a.org_id
-      WHERE a.assessment_id = ? AND a.org_id = ? AND s.kind = 'submit'
-      ORDER BY s.queue_seq`,
-    assessmentId,
-    orgId,
-  );
+      WHERE a.assessment_id = ? AND a.org_id = ? AND s.kind = 'submit'`;
+  type Row = { attempt_id: string; challenge_version_id: string; language: string; score: number | null };
+  const rows =
+    attemptId === undefined
+      ? sql.all<Row>(`${columns} ORDER BY s.queue_seq`, assessmentId, orgId)
+      : sql.all<Row>(`${columns} AND a.id = ? ORDER BY s.queue_seq`, assessmentId, orgId, attemptId);
   return rows.map((row) => ({
     attemptId: asAttemptId(row.attempt_id),
     challengeVersionId: row.challenge_version_id,

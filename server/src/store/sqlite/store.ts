@@ -269,8 +269,8 @@ export class SqliteStore implements Store {
   async candidateNumber(orgId: OrgId, inviteId: string) {
     return reviews.candidateNumber(this.#sql, orgId, inviteId);
   }
-  async listSubmitScores(orgId: OrgId, assessmentId: string) {
-    return reviews.listSubmitScores(this.#sql, orgId, assessmentId);
+  async listSubmitScores(orgId: OrgId, assessmentId: string, attemptId?: AttemptId) {
+    return reviews.listSubmitScores(this.#sql, orgId, assessmentId, attemptId);
   }
   async reissueInvite(orgId: OrgId, inviteId: string) {
     return assessments.reissueInvite(this.#sql, this.#linkKey, orgId, inviteId);
