@@ -160,6 +160,8 @@ describe('the recruiter dashboard', () => {
     const revealed = await rowOf(page, 'Amal Haddad').innerText();
     expect(revealed).toMatch(/revealed by .Demo Author. on /);
     expect(await table(page).locator('.badge').count()).toBe(2);
+    // The invites list is read again: the revealed name shows there too, the others stay aliases.
+    await expect.poll(() => page.locator('.table-wrap[aria-label="Invites"]').getByText('Amal Haddad').count()).toBe(1);
     expect(await page.locator('body').innerText()).not.toContain('Berhane Tesfay');
     expect(errors).toEqual([]);
     await context.close();

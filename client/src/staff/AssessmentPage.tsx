@@ -15,6 +15,8 @@ export function AssessmentPage({ id, session }: { id: string; session: StaffSess
   const { t } = useTranslation('staff');
   const [assessment, setAssessment] = useState<AssessmentView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // A reveal changes what the invites list may show: it is read again.
+  const [reveals, setReveals] = useState(0);
 
   useEffect(() => {
     const fail = (caught: unknown) => setError(toApiError(caught));
@@ -45,9 +47,9 @@ export function AssessmentPage({ id, session }: { id: string; session: StaffSess
         </>
       )}
 
-      {(session.user.roles.recruiter || session.user.roles.admin) && <Dashboard assessmentId={id} session={session} />}
+      {(session.user.roles.recruiter || session.user.roles.admin) && <Dashboard assessmentId={id} session={session} onRevealed={() => setReveals((n) => n + 1)} />}
 
-      <Invites assessmentId={id} csrf={session.csrfToken} />
+      <Invites key={reveals} assessmentId={id} csrf={session.csrfToken} />
 
       {assessment && session.user.roles.author && <DuplicateAssessment assessment={assessment} session={session} />}
       {assessment && <ChangeHistory assessmentId={assessment.id} version={`${assessment.title}|${assessment.closesAt}`} />}

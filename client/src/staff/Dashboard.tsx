@@ -20,7 +20,7 @@ const LIVE_THROTTLE_MS = 2000;
  * filterable, searchable; a score histogram per task; the staff review in a
  * row's panel; the CSV export; anonymous review's aliases and reveals.
  */
-export function Dashboard({ assessmentId, session }: { assessmentId: string; session: StaffSession }) {
+export function Dashboard({ assessmentId, session, onRevealed }: { assessmentId: string; session: StaffSession; onRevealed?: () => void }) {
   const { t } = useTranslation('staff');
   const [view, setView] = useState<DashboardView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -126,6 +126,7 @@ export function Dashboard({ assessmentId, session }: { assessmentId: string; ses
                 setNews(message);
               }}
               onError={setError}
+              onRevealed={onRevealed}
               onClose={() => setOpenInvite(null)}
             />
           )}
@@ -185,6 +186,7 @@ function ReviewPanel(props: {
   csrf: string;
   onSaved: (row: DashboardRow, message: string) => void;
   onError: (error: ApiError) => void;
+  onRevealed: (() => void) | undefined;
   onClose: () => void;
 }) {
   const { row, name, csrf } = props;
@@ -220,6 +222,7 @@ function ReviewPanel(props: {
       // The row again, now with the name and the record of who revealed it.
       const fresh = await reviewApi.row(props.assessmentId, row.inviteId);
       props.onSaved(fresh, t('dashboard.revealed', { name: isolate(fresh.candidateName ?? name) }));
+      props.onRevealed?.();
     });
   };
 
