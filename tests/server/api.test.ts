@@ -922,6 +922,47 @@ describe('candidate journey', () => {
     expectApiError(await roleless.get(`/api/attempts/${attemptId}`), 403, 'forbidden');
   });
 
+  it('the dashboard, one row, its CSV, a review and a reveal: success, 400, 401, 403 csrf_failed and 403 forbidden', async () => {
+    const board = await recruiter.get(`/api/assessments/${demoAssessmentId}/dashboard`);
+    expect(board.status).toBe(200);
+    const row = board.body.rows.find((r: { inviteId: string }) => r.inviteId === inviteId);
+    expect(row).toMatchObject({ attemptId, candidateName: 'Journey Jana', status: 'finished', total: 100, maxTotal: 100 * board.body.challenges.length, languages: ['python'] });
+    expect((await recruiter.get(`/api/assessments/${demoAssessmentId}/dashboard/rows/${inviteId}`)).body).toEqual(row);
+    const csv = await recruiter.request('GET', `/api/assessments/${demoAssessmentId}/dashboard.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(String(csv.body)).toContain('Journey Jana');
+    const review = await recruiter.put(`/api/invites/${inviteId}/review`, { note: 'Clear code', rating: 4, shortlisted: true });
+    expect(review.status, JSON.stringify(review.body)).toBe(200);
+    expect(review.body).toMatchObject({ note: 'Clear code', rating: 4, shortlisted: true });
+    const reveal = await recruiter.post(`/api/invites/${inviteId}/reveal`);
+    expect(reveal.status).toBe(200);
+
+    for (const route of ['dashboard', 'dashboard.csv']) {
+      expectInvalid(await recruiter.get(`/api/assessments/zz/${route}`), 'params.assessmentId');
+      expectApiError(await recruiter.get(`/api/assessments/${unknownId()}/${route}`), 404, 'not_found');
+      expectApiError(await anon.get(`/api/assessments/${demoAssessmentId}/${route}`), 401, 'unauthenticated');
+      expectApiError(await roleless.get(`/api/assessments/${demoAssessmentId}/${route}`), 403, 'forbidden');
+    }
+    expectInvalid(await recruiter.get(`/api/assessments/${demoAssessmentId}/dashboard/rows/1`), 'params.inviteId');
+    expectApiError(await recruiter.get(`/api/assessments/${demoAssessmentId}/dashboard/rows/${unknownId()}`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/assessments/${demoAssessmentId}/dashboard/rows/${inviteId}`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/assessments/${demoAssessmentId}/dashboard/rows/${inviteId}`), 403, 'forbidden');
+
+    expectInvalid(await recruiter.put(`/api/invites/${inviteId}/review`, { note: 'x'.repeat(4001), rating: null, shortlisted: false }), 'body.note');
+    expectInvalid(await recruiter.put(`/api/invites/${inviteId}/review`, { note: '', rating: 6, shortlisted: false }), 'body.rating');
+    expectApiError(await recruiter.put(`/api/invites/${unknownId()}/review`, { note: '', rating: null, shortlisted: false }), 404, 'not_found');
+    expectApiError(await anon.put(`/api/invites/${inviteId}/review`, { note: '', rating: null, shortlisted: false }), 401, 'unauthenticated');
+    expectApiError(await recruiter.request('PUT', `/api/invites/${inviteId}/review`, { body: { note: '', rating: null, shortlisted: false }, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await roleless.put(`/api/invites/${inviteId}/review`, { note: '', rating: null, shortlisted: false }), 403, 'forbidden');
+
+    expectInvalid(await recruiter.post('/api/invites/zz/reveal'), 'params.inviteId');
+    expectApiError(await recruiter.post(`/api/invites/${unknownId()}/reveal`), 404, 'not_found');
+    expectApiError(await anon.post(`/api/invites/${inviteId}/reveal`), 401, 'unauthenticated');
+    expectApiError(await recruiter.request('POST', `/api/invites/${inviteId}/reveal`, { csrf: false }), 403, 'csrf_failed');
+    expectApiError(await roleless.post(`/api/invites/${inviteId}/reveal`), 403, 'forbidden');
+  });
+
   it('GET /api/attempts/:id/submissions and /events read on a page at a time with their cursors', async () => {
     const detail = (await recruiter.get(`/api/attempts/${attemptId}`)).body;
     const first = await recruiter.get(`/api/attempts/${attemptId}/submissions?limit=2`);

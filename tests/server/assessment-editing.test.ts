@@ -163,7 +163,7 @@ describe('settings and changes', () => {
 
     const record = (await staff.get(`/api/assessments/${id}/changes`)).body.changes;
     expect(record.map((c: { kind: string; by: string; changes: { field: string }[] }) => [c.kind, c.by, c.changes.map((f) => f.field)])).toEqual([
-      ['created', 'Demo Author', ['title', 'challengeVersionIds', 'timeLimitMinutes', 'opensAt', 'closesAt', 'resultsVisibility', 'interfaceLanguages', 'secondLanguagePercent']],
+      ['created', 'Demo Author', ['title', 'challengeVersionIds', 'timeLimitMinutes', 'opensAt', 'closesAt', 'resultsVisibility', 'interfaceLanguages', 'secondLanguagePercent', 'anonymousReview']],
       ['updated', 'Demo Author', ['challengeVersionIds', 'timeLimitMinutes', 'resultsVisibility']],
       ['updated', 'Demo Author', ['title', 'closesAt', 'interfaceLanguages']],
     ]);

@@ -142,6 +142,8 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
       const current = await draftOwners.get(ids.draftId)!.get(`/api/challenge-drafts/${ids.draftId}`);
       return { body: { revision: current.body.revision, draft: current.body.draft } };
     }
+    case 'put /api/invites/:inviteId/review':
+      return { body: { note: 'Matrix note', rating: 3, shortlisted: false } };
     case 'post /api/statement-preview':
       return { body: { markdown: '# Matrix\n\nA *statement*.' } };
     default:
@@ -404,6 +406,9 @@ describe('HTTP: who may call what', () => {
       'GET /api/assessments/:assessmentId',
       'GET /api/assessments/:assessmentId/attempts',
       'GET /api/assessments/:assessmentId/changes',
+      'GET /api/assessments/:assessmentId/dashboard',
+      'GET /api/assessments/:assessmentId/dashboard.csv',
+      'GET /api/assessments/:assessmentId/dashboard/rows/:inviteId',
       'GET /api/assessments/:assessmentId/invites',
       'GET /api/assessments/:assessmentId/sheet',
       'GET /api/assessments/:assessmentId/similarity',

@@ -30,6 +30,8 @@ export const DATA_TABLES = [
   'sessions',
   'challenge_drafts',
   'validation_jobs',
+  'candidate_reviews',
+  'candidate_reveals',
 ] as const;
 
 export interface TableSnapshot {

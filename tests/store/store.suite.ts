@@ -477,7 +477,7 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         ok(await store.updateAssessment(x.id, pinned.id, { timeLimitMinutes: 45 }, actor));
         const record = (await store.listAssessmentChanges(x.id, pinned.id))!;
         expect(record.map((c) => [c.kind, c.staffName, c.changes.map((f) => f.field)])).toEqual([
-          ['created', 'Ada Author', ['title', 'challengeVersionIds', 'timeLimitMinutes', 'opensAt', 'closesAt', 'resultsVisibility', 'interfaceLanguages', 'secondLanguagePercent']],
+          ['created', 'Ada Author', ['title', 'challengeVersionIds', 'timeLimitMinutes', 'opensAt', 'closesAt', 'resultsVisibility', 'interfaceLanguages', 'secondLanguagePercent', 'anonymousReview']],
           ['updated', 'Ada Author', ['challengeVersionIds', 'timeLimitMinutes', 'resultsVisibility']],
         ]);
         expect(record[1]?.changes[0]).toEqual({ field: 'challengeVersionIds', from: [v2, v1], to: [sumV2.version.id] });
@@ -983,6 +983,53 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         const other = await s.createSession(candidateSession(x.id, inviteB.invite.id, 0));
         await s.createSession(candidateSession(x.id, inviteA.invite.id, 99));
         expect(await s.findSession(other.idHash)).toBeDefined();
+      });
+    });
+
+    describe('candidate reviews', () => {
+      const rana = { staffUserId: 'rana-id', staffName: 'Rana' };
+      it('saves a review per invite (the latest save wins), lists them per assessment, and scopes them to the organisation', async () => {
+        const { x, y, xTest, inviteA, inviteB, inviteC } = await world(store, clock);
+        expect(await store.getCandidateReview(x.id, inviteA.invite.id)).toMatchObject({ note: '', rating: null, shortlisted: false, updatedByName: null, revealedAt: null });
+        expect(await store.listCandidateReviews(x.id, xTest.id)).toEqual(new Map());
+        await store.saveCandidateReview(x.id, inviteA.invite.id, { note: 'first', rating: 2, shortlisted: false }, rana);
+        clock.advance(MINUTE);
+        const saved = await store.saveCandidateReview(x.id, inviteA.invite.id, { note: 'Clear tests', rating: 5, shortlisted: true }, { staffUserId: 'o', staffName: 'Olle' });
+        expect(saved).toMatchObject({ inviteId: inviteA.invite.id, note: 'Clear tests', rating: 5, shortlisted: true, updatedByName: 'Olle', updatedAt: clock() });
+        expect([...(await store.listCandidateReviews(x.id, xTest.id)).keys()]).toEqual([inviteA.invite.id]);
+        // Another organisation neither writes nor reads it.
+        expect(await store.saveCandidateReview(y.id, inviteB.invite.id, { note: 'x', rating: null, shortlisted: false }, rana)).toBeUndefined();
+        expect(await store.getCandidateReview(y.id, inviteA.invite.id)).toBeUndefined();
+        expect(await store.listCandidateReviews(y.id, xTest.id)).toEqual(new Map());
+        expect(await store.revealCandidate(x.id, inviteC.invite.id, rana)).toBeUndefined();
+        await expect(store.saveCandidateReview(x.id, inviteB.invite.id, { note: 'n'.repeat(4001), rating: null, shortlisted: false }, rana)).rejects.toThrow();
+        await expect(store.saveCandidateReview(x.id, inviteB.invite.id, { note: '', rating: 6, shortlisted: false }, rana)).rejects.toThrow();
+      });
+
+      it('keeps the first reveal, numbers invites by creation, and reads every submit score of an assessment at once', async () => {
+        const { x, y, xTest, inviteA, inviteB, a, b, v1, v2 } = await world(store, clock);
+        clock.advance(MINUTE);
+        const first = await store.revealCandidate(x.id, inviteA.invite.id, rana);
+        expect(first).toMatchObject({ revealedByName: 'Rana', revealedAt: clock() });
+        clock.advance(MINUTE);
+        expect(await store.revealCandidate(x.id, inviteA.invite.id, { staffUserId: 'o', staffName: 'Olle' })).toMatchObject({ revealedByName: 'Rana', revealedAt: first!.revealedAt });
+        const listed = await store.listInvites(x.id, xTest.id);
+        for (const [index, invite] of listed.entries()) expect(await store.candidateNumber(x.id, invite.id)).toBe(index + 1);
+        expect(await store.candidateNumber(y.id, inviteB.invite.id)).toBeUndefined();
+
+        const judged = await submit(store, a.id, v1);
+        await submit(store, a.id, v1, 'samples');
+        await submit(store, b.id, v2);
+        const claim = await store.claimNext('w1', clock());
+        expect(claim?.submissionId).toBe(judged.id);
+        expect(await store.complete(claim!, { verdict: 'accepted', score: 80 })).toBe(true);
+        const scores = await store.listSubmitScores(x.id, xTest.id);
+        expect(scores.map((s) => [s.attemptId, s.challengeVersionId, s.score])).toEqual([
+          [a.id, v1, 80],
+          [b.id, v2, undefined],
+        ]);
+        expect((await store.listSubmitScores(x.id, xTest.id, b.id)).map((s) => [s.attemptId, s.score])).toEqual([[b.id, undefined]]);
+        expect(await store.listSubmitScores(y.id, xTest.id)).toEqual([]);
       });
     });
 

@@ -29,6 +29,7 @@ interface Form {
   interfaceLanguages: string[];
   extraTimeOn: boolean;
   secondLanguagePercent: string;
+  anonymousReview: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,6 +47,7 @@ function emptyForm(): Form {
     interfaceLanguages: LANGUAGES.map((language) => language.code),
     extraTimeOn: true,
     secondLanguagePercent: String(DEFAULT_PERCENT),
+    anonymousReview: false,
   };
 }
 
@@ -63,6 +65,7 @@ function formOf(assessment: AssessmentView, details: Map<string, ChallengeDetail
     interfaceLanguages: [...assessment.interfaceLanguages],
     extraTimeOn: assessment.secondLanguagePercent > 0,
     secondLanguagePercent: String(assessment.secondLanguagePercent > 0 ? assessment.secondLanguagePercent : DEFAULT_PERCENT),
+    anonymousReview: assessment.anonymousReview,
   };
 }
 
@@ -139,6 +142,7 @@ export function AssessmentEditor({ id, session }: { id?: string; session: StaffS
       resultsVisibility: form.resultsVisibility,
       interfaceLanguages: form.interfaceLanguages as UpdateAssessmentBody['interfaceLanguages'] & string[],
       secondLanguagePercent: form.extraTimeOn ? Number(form.secondLanguagePercent) : 0,
+      anonymousReview: form.anonymousReview,
     };
     setBusy(true);
     try {
@@ -334,6 +338,14 @@ export function AssessmentEditor({ id, session }: { id?: string; session: StaffS
           </p>
         </fieldset>
 
+        <fieldset>
+          <legend>{t('assessmentEditor.anonymousReview')}</legend>
+          <p className="choice">
+            <input type="checkbox" id="anonymous-review" checked={form.anonymousReview} onChange={(event) => update({ anonymousReview: event.target.checked })} />
+            <label htmlFor="anonymous-review">{t('assessmentEditor.anonymousReviewOn')}</label>
+          </p>
+        </fieldset>
+
         <div className="alert" role="alert">
           {problem}
         </div>
@@ -360,6 +372,7 @@ function changedOnly(original: AssessmentView, body: Required<UpdateAssessmentBo
     resultsVisibility: original.resultsVisibility,
     interfaceLanguages: original.interfaceLanguages,
     secondLanguagePercent: original.secondLanguagePercent,
+    anonymousReview: original.anonymousReview,
   };
   // The form's times are whole minutes: a stored time with seconds is the same minute, not a change.
   const minute = (iso: string) => Math.floor(Date.parse(iso) / 60_000);

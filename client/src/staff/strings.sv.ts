@@ -1,4 +1,5 @@
 import { reportSv } from './report/index.ts';
+import dashboardSv from './dashboard-strings.sv.ts';
 import type { StaffMessages } from './strings.ts';
 import similaritySv from './similarity-strings.sv.ts';
 
@@ -118,6 +119,9 @@ const staffSv: StaffMessages = {
     field_closesAt: 'stängningstid',
     field_resultsVisibility: 'vad kandidaterna ser',
     field_interfaceLanguages: 'gränssnittsspråk',
+    anonymousReview: 'Anonym granskning',
+    anonymousReviewOn: 'Dölj kandidaternas namn och kontaktuppgifter för personalen tills någon visar en kandidat (varje visning registreras)',
+    field_anonymousReview: 'anonym granskning',
     field_secondLanguagePercent: 'extra tid för kandidater på sitt andraspråk',
     duplicate: 'Duplicera för en ny omgång',
     duplicateHint: 'En kopia med samma uppgifter, versioner och inställningar, utan inbjudningar.',
@@ -294,6 +298,7 @@ const staffSv: StaffMessages = {
     uploadFailed: 'Uppladdningen avbröts. Kontrollera anslutningen och försök igen.',
     busy: 'Ett annat paket importeras. Försök igen om en stund.',
   },
+  ...dashboardSv,
 };
 
 export default staffSv;

@@ -1,3 +1,5 @@
+import dashboardEn from './dashboard-strings.ts';
+
 /**
  * Staff texts (the `staff` i18next namespace) in English; Swedish is in
  * strings.sv.ts (same keys, a test checks). Loaded with the staff chunk, so
@@ -118,6 +120,9 @@ const staffEn = {
     field_closesAt: 'closing time',
     field_resultsVisibility: 'what candidates see',
     field_interfaceLanguages: 'interface languages',
+    anonymousReview: 'Anonymous review',
+    anonymousReviewOn: 'Hide candidates’ names and contact details from staff until someone reveals a candidate (each reveal is recorded)',
+    field_anonymousReview: 'anonymous review',
     field_secondLanguagePercent: 'extra time for second-language candidates',
     duplicate: 'Duplicate for another round',
     duplicateHint: 'A copy with the same tasks, versions and settings, without invites.',
@@ -294,6 +299,7 @@ const staffEn = {
     uploadFailed: 'The upload broke off. Check the connection and try again.',
     busy: 'Another package is being imported. Try again in a moment.',
   },
+  ...dashboardEn,
 };
 
 export default staffEn;

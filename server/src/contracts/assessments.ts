@@ -23,6 +23,8 @@ export const assessmentViewSchema = z.object({
   interfaceLanguages: z.array(interfaceLanguageSchema),
   /** Extra time in percent of the limit for a candidate who reads a task in a language other than their first; 0 = off. */
   secondLanguagePercent: z.number().int(),
+  /** Anonymous review: staff see "Candidate 7" instead of a name and contact until a recruiter reveals that candidate. */
+  anonymousReview: z.boolean(),
   /** A candidate has started: only safe changes are taken (title, a later close, more interface languages). */
   running: z.boolean(),
   createdAt: isoTimeSchema,
@@ -38,6 +40,7 @@ const assessmentFields = {
   resultsVisibility: resultsVisibilitySchema,
   interfaceLanguages: z.array(interfaceLanguageSchema).min(1).max(INTERFACE_LANGUAGES.length),
   secondLanguagePercent: z.number().int().min(0).max(100),
+  anonymousReview: z.boolean(),
 };
 const taskList = z.array(idSchema).min(1).max(20);
 const windowIsOrdered = (body: { opensAt?: string; closesAt?: string }) =>
@@ -56,6 +59,7 @@ export const createAssessmentBodySchema = z
     ...assessmentFields,
     interfaceLanguages: assessmentFields.interfaceLanguages.optional(),
     secondLanguagePercent: assessmentFields.secondLanguagePercent.optional(),
+    anonymousReview: assessmentFields.anonymousReview.optional(),
     challengeVersionIds: taskList.optional(),
     challengeIds: taskList.optional(),
   })
@@ -80,6 +84,7 @@ export const updateAssessmentBodySchema = z
     resultsVisibility: resultsVisibilitySchema.optional(),
     interfaceLanguages: assessmentFields.interfaceLanguages.optional(),
     secondLanguagePercent: assessmentFields.secondLanguagePercent.optional(),
+    anonymousReview: assessmentFields.anonymousReview.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'Nothing to change' })
   .refine((body) => noneTwice(body.challengeVersionIds), { message: 'A challenge version is listed twice', path: ['challengeVersionIds'] })
@@ -102,6 +107,7 @@ export const ASSESSMENT_SETTING_NAMES = [
   'resultsVisibility',
   'interfaceLanguages',
   'secondLanguagePercent',
+  'anonymousReview',
 ] as const;
 export type AssessmentSettingName = (typeof ASSESSMENT_SETTING_NAMES)[number];
 

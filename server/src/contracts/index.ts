@@ -18,3 +18,4 @@ export * from './staff.ts';
 export * from './authoring.ts';
 export * from './explain.ts';
 export * from './similarity.ts';
+export * from './dashboard.ts';

@@ -4,6 +4,7 @@ import type { CandidateReads } from '../attempts/index.ts';
 import type { DraftAck, JudgeEvent, ProgressEvent } from '../contracts/index.ts';
 import type { AttemptId, OrgId, Store, SubmissionKind } from '../store/index.ts';
 import { toAttemptSummary } from '../views/index.ts';
+import { staffInvite } from '../review/index.ts';
 import { createHiddenTicker, type HiddenState, type TickTimers } from './ticks.ts';
 
 export const attemptRoom = (attemptId: string) => `attempt:${attemptId}`;
@@ -132,7 +133,7 @@ export function createLive(store: Store, reads: CandidateReads, clock: () => Dat
         const [invite, submissions] = await Promise.all([store.getInvite(orgId, attempt.inviteId), store.listSubmissions({ orgId, attemptId })]);
         io.to(assessmentRoom(attempt.assessmentId)).emit('attempt:changed', {
           assessmentId: attempt.assessmentId,
-          attempt: toAttemptSummary(attempt, invite, submissions, clock()),
+          attempt: toAttemptSummary(attempt, invite && (await staffInvite(store, orgId, invite)), submissions, clock()),
           change,
         });
       });

@@ -44,3 +44,4 @@ export { statementLanguagesOf, timeAllowedMinutes } from './time-allowed.ts';
 export { RUNS_SHARE, type StoreQuotas } from './quotas.ts';
 export { loadMigrations, type Migration } from './migrations.ts';
 export { SqliteStore, SQLITE_FILE_NAME } from './sqlite/store.ts';
+export type { CandidateReview, ReviewActor, SubmitScore } from './reviews.ts';

@@ -127,6 +127,8 @@ export interface Assessment {
   interfaceLanguages: string[];
   /** Extra time, in percent of the limit, for a candidate reading a task in a second language; 0 = off. */
   secondLanguagePercent: number;
+  /** Names and contacts hidden from staff responses until a recruiter reveals one candidate. */
+  anonymousReview: boolean;
   /** Whether a candidate has started: from then on only safe changes are taken (running-changes.ts). */
   hasAttempts: boolean;
   createdAt: Date;

@@ -10,6 +10,7 @@ const before: AssessmentSettings = {
   resultsVisibility: 'aggregate',
   interfaceLanguages: ['en', 'sv'],
   secondLanguagePercent: 25,
+  anonymousReview: false,
 };
 
 const unsafe = (after: Partial<AssessmentSettings>) => unsafeWhileRunning(before, settingChanges(before, { ...before, ...after })).map((c) => c.field);
@@ -28,6 +29,10 @@ describe('settingChanges', () => {
 describe('unsafeWhileRunning', () => {
   it('allows a new title, a later close and more interface languages', () => {
     expect(unsafe({ title: 'Renamed', closesAt: new Date('2026-04-01T00:00:00Z'), interfaceLanguages: ['en', 'sv', 'ar'] })).toEqual([]);
+  });
+
+  it('allows anonymous review to be turned on or off (it changes nothing a candidate sees)', () => {
+    expect(unsafe({ anonymousReview: true })).toEqual([]);
   });
 
   it('refuses an earlier close and a removed interface language', () => {

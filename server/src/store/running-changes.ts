@@ -4,7 +4,7 @@ import type { ResultsVisibility } from './model.ts';
 /**
  * Which changes an assessment may take once a candidate has started. The
  * round must stay fair and the candidates' overview must stay true:
- *  - the title may change, the window may close later, and more interface
+ *  - the title and anonymous review may change (neither touches a candidate), the window may close later, and more interface
  *    languages may be offered (nobody loses anything);
  *  - the tasks and their versions, the time limit and the second-language
  *    percentage stay (candidates of one round get the same tasks and the same
@@ -25,6 +25,7 @@ export interface AssessmentSettings {
   resultsVisibility: ResultsVisibility;
   interfaceLanguages: readonly string[];
   secondLanguagePercent: number;
+  anonymousReview: boolean;
 }
 
 export type SettingName = keyof AssessmentSettings;
@@ -58,6 +59,7 @@ export function unsafeWhileRunning(before: AssessmentSettings, changes: readonly
   return changes.filter((change) => {
     switch (change.field) {
       case 'title':
+      case 'anonymousReview':
         return false;
       case 'closesAt':
         return Date.parse(change.to as string) < before.closesAt.getTime();

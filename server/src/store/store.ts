@@ -28,6 +28,7 @@ import type {
   SubmissionKind,
   ValidationLease,
 } from './model.ts';
+import type { CandidateReview, ReviewActor, ReviewInput, SubmitScore } from './reviews.ts';
 
 /**
  * A refusal the caller is expected to handle (a taken e-mail, a stale draft):
@@ -106,10 +107,12 @@ export type NewAssessment = AssessmentTasks & {
   interfaceLanguages?: string[];
   /** 25 when absent. */
   secondLanguagePercent?: number;
+  /** Names and contacts hidden from staff until revealed; off when absent. */
+  anonymousReview?: boolean;
 };
 
 export type AssessmentChanges = Partial<
-  Pick<NewAssessment, 'title' | 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility' | 'interfaceLanguages' | 'secondLanguagePercent'> & {
+  Pick<NewAssessment, 'title' | 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility' | 'interfaceLanguages' | 'secondLanguagePercent' | 'anonymousReview'> & {
     challengeVersionIds: string[];
   }
 >;
@@ -561,7 +564,23 @@ export interface ValidationQueue {
   releaseValidation(lease: ValidationLease): Promise<boolean>;
 }
 
-export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue {
+/** The recruiter's review of candidates (reviews.ts): notes, ratings, shortlists, reveals in anonymous review, and the dashboard's scores. */
+export interface ReviewStore {
+  /** Every invite of the assessment that has a review or a reveal, by invite id. */
+  listCandidateReviews(orgId: OrgId, assessmentId: string): Promise<Map<string, CandidateReview>>;
+  /** The invite's review (empty when none); undefined when the organisation has no such invite. */
+  getCandidateReview(orgId: OrgId, inviteId: string): Promise<CandidateReview | undefined>;
+  /** Replaces the invite's note, rating and shortlist; undefined when the organisation has no such invite. */
+  saveCandidateReview(orgId: OrgId, inviteId: string, input: ReviewInput, actor: ReviewActor): Promise<CandidateReview | undefined>;
+  /** Records who revealed the candidate first, and when (later reveals change nothing); undefined when no such invite. */
+  revealCandidate(orgId: OrgId, inviteId: string, actor: ReviewActor): Promise<CandidateReview | undefined>;
+  /** The invite's stable number in its assessment (1, 2, 3… by creation): "Candidate 7". */
+  candidateNumber(orgId: OrgId, inviteId: string): Promise<number | undefined>;
+  /** Every `submit` of the assessment's attempts (or of one of them) with its judged score, in one read, without sources or results. */
+  listSubmitScores(orgId: OrgId, assessmentId: string, attemptId?: AttemptId): Promise<SubmitScore[]>;
+}
+
+export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ReviewStore {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -47,6 +47,7 @@ export function toAssessmentView(assessment: Assessment): AssessmentView {
     resultsVisibility: assessment.resultsVisibility,
     interfaceLanguages: assessment.interfaceLanguages as AssessmentView['interfaceLanguages'],
     secondLanguagePercent: assessment.secondLanguagePercent,
+    anonymousReview: assessment.anonymousReview,
     running: assessment.hasAttempts,
     createdAt: assessment.createdAt.toISOString(),
   };

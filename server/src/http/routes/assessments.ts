@@ -18,6 +18,7 @@ import {
   type AttemptEventView,
 } from '../../contracts/index.ts';
 import type { Attempt, AttemptEvent, AttemptScope, ChangeActor, OrgId, Store } from '../../store/index.ts';
+import { loadMasks, shownInvite, staffInvite } from '../../review/index.ts';
 import { toAssessmentView, toAttemptSummary, toDraftView, toInviteView, toStaffSubmission } from '../../views/index.ts';
 import { ApiError, invitesFull, notFound } from '../errors.ts';
 import { route } from '../route.ts';
@@ -111,6 +112,7 @@ export const assessmentRoutes = [
         resultsVisibility: body.resultsVisibility,
         ...(body.interfaceLanguages ? { interfaceLanguages: body.interfaceLanguages } : {}),
         ...(body.secondLanguagePercent !== undefined ? { secondLanguagePercent: body.secondLanguagePercent } : {}),
+        ...(body.anonymousReview !== undefined ? { anonymousReview: body.anonymousReview } : {}),
       };
       const tasks = body.challengeVersionIds ? { challengeVersionIds: body.challengeVersionIds } : { challengeIds: body.challengeIds ?? [] };
       const created = await deps.store.createAssessment(staff.user.orgId, { ...settings, ...tasks }, actorOf(staff));
@@ -161,6 +163,7 @@ export const assessmentRoutes = [
           ...(body.resultsVisibility !== undefined ? { resultsVisibility: body.resultsVisibility } : {}),
           ...(body.interfaceLanguages !== undefined ? { interfaceLanguages: body.interfaceLanguages } : {}),
           ...(body.secondLanguagePercent !== undefined ? { secondLanguagePercent: body.secondLanguagePercent } : {}),
+          ...(body.anonymousReview !== undefined ? { anonymousReview: body.anonymousReview } : {}),
           opensAt,
           closesAt,
         },
@@ -190,11 +193,14 @@ export const assessmentRoutes = [
     response: inviteListSchema,
     async handler({ deps, staff, params }) {
       const orgId = staff.user.orgId;
-      await assessmentOf(deps.store, orgId, params.assessmentId);
+      const assessment = await assessmentOf(deps.store, orgId, params.assessmentId);
       const attempts = await attemptsById(deps.store, orgId, params.assessmentId);
       const invites = await deps.store.listInvites(orgId, params.assessmentId);
+      const masks = await loadMasks(deps.store, orgId, assessment, invites);
       const now = deps.clock();
-      return { invites: invites.map((invite) => toInviteView(invite, invite.attemptId ? attempts.get(invite.attemptId) : undefined, now)) };
+      return {
+        invites: invites.map((invite) => toInviteView(shownInvite(invite, masks.get(invite.id)!), invite.attemptId ? attempts.get(invite.attemptId) : undefined, now)),
+      };
     },
   }),
   route({
@@ -218,7 +224,8 @@ export const assessmentRoutes = [
       });
       if (!created.ok && created.reason === 'full') throw invitesFull(deps.config.quotas.invitesPerAssessment);
       if (!created.ok) throw notFound('No such assessment');
-      return { invite: toInviteView(created.value.invite, undefined, deps.clock()), token: created.value.token, url: inviteLink(deps.config.publicUrl, created.value.token) };
+      const invite = await staffInvite(deps.store, staff.user.orgId, created.value.invite);
+      return { invite: toInviteView(invite, undefined, deps.clock()), token: created.value.token, url: inviteLink(deps.config.publicUrl, created.value.token) };
     },
   }),
   route({
@@ -237,7 +244,7 @@ export const assessmentRoutes = [
       const invite = await deps.store.revokeInvite(orgId, params.inviteId);
       if (!invite) throw notFound('No such invite');
       const attempt = invite.attemptId ? await deps.store.getAttempt({ orgId, attemptId: invite.attemptId }) : undefined;
-      return toInviteView(invite, attempt, deps.clock());
+      return toInviteView(await staffInvite(deps.store, orgId, invite), attempt, deps.clock());
     },
   }),
   route({
@@ -252,9 +259,11 @@ export const assessmentRoutes = [
     response: attemptListSchema,
     async handler({ deps, staff, params }) {
       const orgId = staff.user.orgId;
-      await assessmentOf(deps.store, orgId, params.assessmentId);
+      const assessment = await assessmentOf(deps.store, orgId, params.assessmentId);
       const attempts = await deps.store.listAttempts(orgId, params.assessmentId);
-      const invites = new Map((await deps.store.listInvites(orgId, params.assessmentId)).map((i) => [i.id, i]));
+      const invited = await deps.store.listInvites(orgId, params.assessmentId);
+      const masks = await loadMasks(deps.store, orgId, assessment, invited);
+      const invites = new Map(invited.map((i) => [i.id, shownInvite(i, masks.get(i.id)!)]));
       const now = deps.clock();
       return {
         attempts: await Promise.all(
@@ -283,7 +292,7 @@ export const assessmentRoutes = [
         deps.store.listEventsPage(scope, { limit: EVENTS_PER_PAGE.first, maxBytes: FIRST_EVENTS_BYTES }),
       ]);
       return {
-        attempt: toAttemptSummary(attempt, invite, all, deps.clock()),
+        attempt: toAttemptSummary(attempt, invite && (await staffInvite(deps.store, staff.user.orgId, invite)), all, deps.clock()),
         assessmentId: attempt.assessmentId,
         drafts: drafts.map(toDraftView),
         submissions: submissions.items.map(toStaffSubmission),

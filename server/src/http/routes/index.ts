@@ -10,6 +10,7 @@ import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
 import { similarityRoutes } from './similarity.ts';
+import { reviewRoutes } from './review.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
@@ -29,6 +30,7 @@ export const API_ROUTES: RouteDef[] = [
   ...assessmentRoutes,
   ...assessmentEditingRoutes,
   ...similarityRoutes,
+  ...reviewRoutes,
   ...candidateRoutes,
   ...explanationRoutes,
   ...statementFileRoutes,

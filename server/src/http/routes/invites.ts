@@ -13,6 +13,7 @@ import {
 } from '../../contracts/index.ts';
 import { parseInviteCsv, type ParsedInviteRow } from '../../invites/index.ts';
 import type { Invite, OrgId, Store } from '../../store/index.ts';
+import { loadMasks, shownInvite, staffInvite } from '../../review/index.ts';
 import { inviteLanguage, toInviteView } from '../../views/index.ts';
 import { ApiError, invitesFull, notFound } from '../errors.ts';
 import type { AppDeps } from '../deps.ts';
@@ -23,7 +24,7 @@ const assessmentParams = z.strictObject({ assessmentId: idSchema });
 
 async function inviteView(deps: AppDeps, orgId: OrgId, invite: Invite) {
   const attempt = invite.attemptId ? await deps.store.getAttempt({ orgId, attemptId: invite.attemptId }) : undefined;
-  return toInviteView(invite, attempt, deps.clock());
+  return toInviteView(await staffInvite(deps.store, orgId, invite), attempt, deps.clock());
 }
 
 async function assessmentOf(store: Store, orgId: OrgId, assessmentId: string) {
@@ -189,7 +190,8 @@ export const inviteRoutes = [
       const orgId = staff.user.orgId;
       const assessment = await assessmentOf(deps.store, orgId, params.assessmentId);
       const [invites, tokens] = await Promise.all([deps.store.listInvites(orgId, params.assessmentId), deps.store.listInviteTokens(orgId, params.assessmentId)]);
-      const live = invites.filter((invite) => !invite.revokedAt);
+      const masks = await loadMasks(deps.store, orgId, assessment, invites);
+      const live = invites.filter((invite) => !invite.revokedAt).map((invite) => shownInvite(invite, masks.get(invite.id)!));
       return {
         assessmentTitle: assessment.title,
         codeUrl: `${deps.config.publicUrl}/`,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { ROLES_FOR } from '../../auth/index.ts';
 import { idSchema, similarityReportSchema, staffSubmissionSchema, type SimilarityParty, type SimilarityReport } from '../../contracts/index.ts';
 import { SIMILARITY_LIMITS, type SimilarityGroup } from '../../similarity/index.ts';
-import type { Assessment, FinalSubmission, Invite, OrgId } from '../../store/index.ts';
+import { loadMasks, shownInvite } from '../../review/index.ts';
+import type { Assessment, FinalSubmission, OrgId } from '../../store/index.ts';
 import { toStaffSubmission } from '../../views/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -47,7 +48,7 @@ export const similarityRoutes = [
       const ids = await deps.store.listFinalSubmissions(orgId, assessment.id, 0);
       const key = cacheKey(assessment, ids);
       const cached = cache.get(key);
-      if (cached) return cached;
+      if (cached) return withNames(deps, orgId, assessment, ids, cached);
       if (computing.has(orgId)) {
         res.setHeader('Retry-After', '2');
         throw new ApiError('rate_limited', 'A comparison for your organisation is still running: ask again in a moment', { retryAfterSeconds: 2 });
@@ -56,7 +57,7 @@ export const similarityRoutes = [
       try {
         const report = await compare(deps, orgId, assessment);
         remember(key, report);
-        return report;
+        return await withNames(deps, orgId, assessment, ids, report);
       } finally {
         computing.delete(orgId);
       }
@@ -81,8 +82,7 @@ export const similarityRoutes = [
 ];
 
 async function compare(deps: AppDeps, orgId: OrgId, assessment: Assessment): Promise<SimilarityReport> {
-  const [finals, invites] = await Promise.all([deps.store.listFinalSubmissions(orgId, assessment.id, SOURCE_CHARS), deps.store.listInvites(orgId, assessment.id)]);
-  const inviteById = new Map(invites.map((i) => [i.id, i]));
+  const finals = await deps.store.listFinalSubmissions(orgId, assessment.id, SOURCE_CHARS);
   const byId = new Map(finals.map((f) => [f.submissionId, f]));
 
   // One group per challenge and language: a pair is only ever two programs in the same language.
@@ -97,7 +97,7 @@ async function compare(deps: AppDeps, orgId: OrgId, assessment: Assessment): Pro
   }
   const results = groups.length > 0 ? await deps.catalog.findSimilarity(groups.map((g) => g.group)) : [];
 
-  const party = (submissionId: string) => partyOf(byId.get(submissionId)!, inviteById);
+  const party = (submissionId: string) => partyOf(byId.get(submissionId)!);
   return {
     assessmentId: assessment.id,
     threshold: SIMILARITY_LIMITS.threshold,
@@ -116,17 +116,22 @@ async function compare(deps: AppDeps, orgId: OrgId, assessment: Assessment): Pro
   };
 }
 
+/** A party without a name: names are put in as the answer leaves (withNames), so the cache holds none. */
+function partyOf(final: FinalSubmission): SimilarityParty {
+  return { attemptId: final.attemptId, candidateName: null, language: final.language, submissionId: final.submissionId };
+}
+
 /**
- * The one place a candidate's name enters the similarity answer: an
- * anonymous review mode hides it here.
+ * The one place a candidate's name enters the similarity answer, as anonymous
+ * review shows it now ("Candidate 7" until a recruiter reveals the name).
  */
-function partyOf(final: FinalSubmission, invites: ReadonlyMap<string, Invite>): SimilarityParty {
-  return {
-    attemptId: final.attemptId,
-    candidateName: invites.get(final.inviteId)?.candidateName ?? null,
-    language: final.language,
-    submissionId: final.submissionId,
-  };
+async function withNames(deps: AppDeps, orgId: OrgId, assessment: Assessment, finals: readonly FinalSubmission[], report: SimilarityReport): Promise<SimilarityReport> {
+  const invites = await deps.store.listInvites(orgId, assessment.id);
+  const masks = await loadMasks(deps.store, orgId, assessment, invites);
+  const inviteOfAttempt = new Map<string, string>(finals.map((f) => [f.attemptId, f.inviteId]));
+  const shown = new Map(invites.map((invite) => [invite.id, shownInvite(invite, masks.get(invite.id)!).candidateName]));
+  const named = (party: SimilarityParty): SimilarityParty => ({ ...party, candidateName: shown.get(inviteOfAttempt.get(party.attemptId) ?? '') ?? null });
+  return { ...report, challenges: report.challenges.map((c) => ({ ...c, pairs: c.pairs.map((p) => ({ ...p, a: named(p.a), b: named(p.b) })) })) };
 }
 
 function cacheKey(assessment: Assessment, finals: readonly FinalSubmission[]): string {

@@ -10,12 +10,16 @@ import type { Sql } from './db.ts';
 import { INVITE_COLUMNS, toInvite, type AssessmentRow, type InviteRow } from './rows.ts';
 
 const ASSESSMENT_COLUMNS =
-  'id, org_id, title, time_limit_minutes, opens_at, closes_at, results_visibility, interface_languages, second_language_percent, created_at';
+  'id, org_id, title, time_limit_minutes, opens_at, closes_at, results_visibility, interface_languages, second_language_percent, anonymous_review, created_at';
 /** Tries at a fresh short code before giving up; a collision is already rare (30^8 codes). */
 const SHORT_CODE_TRIES = 10;
 const DEFAULT_SECOND_LANGUAGE_PERCENT = 25;
 
-type Settings = Pick<NewAssessment, 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility'> & { interfaceLanguages: readonly string[]; secondLanguagePercent: number };
+type Settings = Pick<NewAssessment, 'timeLimitMinutes' | 'opensAt' | 'closesAt' | 'resultsVisibility'> & {
+  interfaceLanguages: readonly string[];
+  secondLanguagePercent: number;
+  anonymousReview: boolean;
+};
 
 function checkSettings(input: Settings): void {
   if (!Number.isInteger(input.timeLimitMinutes) || input.timeLimitMinutes <= 0 || input.timeLimitMinutes > 7 * 24 * 60) {
@@ -94,6 +98,7 @@ const settingsOf = (a: Assessment): AssessmentSettings => ({
   resultsVisibility: a.resultsVisibility,
   interfaceLanguages: a.interfaceLanguages,
   secondLanguagePercent: a.secondLanguagePercent,
+  anonymousReview: a.anonymousReview,
 });
 
 /** What a new assessment holds, as changes from nothing, for the record. */
@@ -103,7 +108,7 @@ const initialChanges = (a: Assessment): SettingChange[] =>
 function insertAssessment(sql: Sql, orgId: OrgId, fields: { title: string } & Settings, versionIds: readonly string[]): string {
   const id = randomUUID();
   sql.run(
-    `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO assessments (${ASSESSMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     id,
     orgId,
     fields.title,
@@ -113,6 +118,7 @@ function insertAssessment(sql: Sql, orgId: OrgId, fields: { title: string } & Se
     fields.resultsVisibility,
     JSON.stringify(orderedLanguages(fields.interfaceLanguages)),
     fields.secondLanguagePercent,
+    fields.anonymousReview ? 1 : 0,
     sql.nowMs(),
   );
   writeTasks(sql, orgId, id, versionIds);
@@ -129,6 +135,7 @@ export function createAssessment(
     ...input,
     interfaceLanguages: input.interfaceLanguages ?? [...INTERFACE_LANGUAGES],
     secondLanguagePercent: input.secondLanguagePercent ?? DEFAULT_SECOND_LANGUAGE_PERCENT,
+    anonymousReview: input.anonymousReview ?? false,
   };
   checkSettings(settings);
   const ids = input.challengeVersionIds ?? input.challengeIds;
@@ -174,6 +181,7 @@ function toAssessment(sql: Sql, row: AssessmentRow): Assessment {
     // NULL: made before the setting existed, so every locale.
     interfaceLanguages: row.interface_languages === null ? [...INTERFACE_LANGUAGES] : (JSON.parse(row.interface_languages) as string[]),
     secondLanguagePercent: row.second_language_percent,
+    anonymousReview: row.anonymous_review === 1,
     hasAttempts,
     createdAt: new Date(row.created_at),
   };
@@ -218,7 +226,8 @@ export function updateAssessment(
     if (unsafe.length > 0) return { ok: false, reason: 'running', fields: unsafe.map((c) => c.field) } as const;
     if (diff.length === 0) return { ok: true, value: current } as const;
     sql.run(
-      `UPDATE assessments SET title = ?, time_limit_minutes = ?, opens_at = ?, closes_at = ?, results_visibility = ?, interface_languages = ?, second_language_percent = ?
+      `UPDATE assessments SET title = ?, time_limit_minutes = ?, opens_at = ?, closes_at = ?, results_visibility = ?, interface_languages = ?, second_language_percent = ?,
+            anonymous_review = ?
         WHERE id = ? AND org_id = ?`,
       after.title,
       after.timeLimitMinutes,
@@ -227,6 +236,7 @@ export function updateAssessment(
       after.resultsVisibility,
       JSON.stringify(after.interfaceLanguages),
       after.secondLanguagePercent,
+      after.anonymousReview ? 1 : 0,
       assessmentId,
       orgId,
     );

@@ -118,6 +118,7 @@ export interface AssessmentRow {
   results_visibility: ResultsVisibility;
   interface_languages: string | null;
   second_language_percent: number;
+  anonymous_review: number;
   created_at: number;
 }
 

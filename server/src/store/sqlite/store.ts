@@ -6,6 +6,7 @@ import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
 import { loadLinkKey } from '../link-key.ts';
 import { loadMigrations, type Migration } from '../migrations.ts';
 import type { ClaimedJob, ConnectionEventKind, ExplanationInput, JobLease, StaffRoles, ValidationLease } from '../model.ts';
+import type { ReviewActor, ReviewInput } from '../reviews.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
 import type {
   AssessmentChanges,
@@ -39,6 +40,7 @@ import { migrate } from './migrate.ts';
 import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
 import * as queue from './queue.ts';
+import * as reviews from './reviews.ts';
 import * as validations from './validations.ts';
 import * as sessions from './sessions.ts';
 import * as submissions from './submissions.ts';
@@ -253,6 +255,24 @@ export class SqliteStore implements Store {
   }
   async listInviteTokens(orgId: OrgId, assessmentId: string) {
     return assessments.listInviteTokens(this.#sql, this.#linkKey, orgId, assessmentId);
+  }
+  async listCandidateReviews(orgId: OrgId, assessmentId: string) {
+    return reviews.listCandidateReviews(this.#sql, orgId, assessmentId);
+  }
+  async getCandidateReview(orgId: OrgId, inviteId: string) {
+    return reviews.getCandidateReview(this.#sql, orgId, inviteId);
+  }
+  async saveCandidateReview(orgId: OrgId, inviteId: string, input: ReviewInput, actor: ReviewActor) {
+    return reviews.saveCandidateReview(this.#sql, orgId, inviteId, input, actor);
+  }
+  async revealCandidate(orgId: OrgId, inviteId: string, actor: ReviewActor) {
+    return reviews.revealCandidate(this.#sql, orgId, inviteId, actor);
+  }
+  async candidateNumber(orgId: OrgId, inviteId: string) {
+    return reviews.candidateNumber(this.#sql, orgId, inviteId);
+  }
+  async listSubmitScores(orgId: OrgId, assessmentId: string, attemptId?: AttemptId) {
+    return reviews.listSubmitScores(this.#sql, orgId, assessmentId, attemptId);
   }
   async reissueInvite(orgId: OrgId, inviteId: string) {
     return assessments.reissueInvite(this.#sql, this.#linkKey, orgId, inviteId);
