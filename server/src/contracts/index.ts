@@ -15,3 +15,4 @@ export * from './assessments.ts';
 export * from './library.ts';
 export * from './staff.ts';
 export * from './authoring.ts';
+export * from './results.ts';

@@ -10,6 +10,7 @@ export type {
   ChangeActor,
   CreatedInvite,
   PackageFile,
+  NewSharedResult,
   PublishedVersion,
 } from './store.ts';
 export type { AttemptId, AttemptScope, OrgId } from './ids.ts';
@@ -29,6 +30,7 @@ export type {
   Organisation,
   ResultsVisibility,
   Session,
+  SharedResult,
   StaffCredentials,
   StaffRoles,
   StaffUser,

@@ -19,6 +19,7 @@ import type {
   QueueDepth,
   Session,
   ResultsVisibility,
+  SharedResult,
   StaffCredentials,
   StaffRoles,
   StaffUser,
@@ -539,7 +540,33 @@ export interface ValidationQueue {
   releaseValidation(lease: ValidationLease): Promise<boolean>;
 }
 
-export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue {
+/** What a new shared result holds: the signed bytes, made by the results module. */
+export interface NewSharedResult {
+  id: string;
+  document: string;
+  signature: string;
+  keyId: string;
+}
+
+/** Results candidates share (a signed document per finished attempt) and organisations revoke. */
+export interface ResultStore {
+  /** The attempt's shared result, shared or not; undefined when it never was. */
+  getSharedResult(scope: AttemptScope): Promise<SharedResult | undefined>;
+  /**
+   * Makes the attempt's result shareable (`true`) or not. The first share
+   * stores `fresh` (built and signed by the caller), frozen from then on;
+   * later calls only flip `shareable` and ignore `fresh`, so two racing first
+   * shares keep one document. Undefined when the attempt does not exist, or
+   * when there is no row yet and no `fresh` (an un-share of a result never shared).
+   */
+  setResultShareable(attemptId: AttemptId, shareable: boolean, fresh?: NewSharedResult): Promise<SharedResult | undefined>;
+  /** Unscoped by nature (the id is the way in, 128 random bits): only a shareable result, else undefined. */
+  findShareableResult(resultId: string): Promise<SharedResult | undefined>;
+  /** Revokes (with who and why) or un-revokes the attempt's result; undefined when the organisation has no shared result for that attempt. */
+  setResultRevoked(orgId: OrgId, attemptId: string, revoke: { by: string; reason: string | null } | null): Promise<SharedResult | undefined>;
+}
+
+export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ResultStore {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,0 +1,8 @@
+/**
+ * Results candidates own: a finished attempt's result as a document signed
+ * with the server's Ed25519 key, verifiable by anyone with the published
+ * public key, online or offline.
+ */
+export { loadResultsKey, keyPairOf, readPublicKey, RESULTS_KEY_FILE_NAME, type ResultsKeyPair } from './keys.ts';
+export { newResultId, parseStoredDocument, signDocument, verifyDocument } from './sign.ts';
+export { buildResultDocument, TASK_MAX_SCORE, type ResultFacts } from './document.ts';
