@@ -8,6 +8,7 @@ import { draftRoutes } from './drafts.ts';
 import { healthRoutes } from './health.ts';
 import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
+import { resultRoutes } from './results.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
@@ -28,6 +29,7 @@ export const API_ROUTES: RouteDef[] = [
   ...assessmentEditingRoutes,
   ...candidateRoutes,
   ...statementFileRoutes,
+  ...resultRoutes,
 ];
 
 export { KODBRO_VERSION } from './health.ts';
