@@ -30,6 +30,7 @@ export const DATA_TABLES = [
   'sessions',
   'challenge_drafts',
   'validation_jobs',
+  'shared_results',
 ] as const;
 
 export interface TableSnapshot {

@@ -173,7 +173,7 @@ export const resultRoutes = [
   route({
     method: 'post',
     path: '/api/attempts/:attemptId/result/revoke',
-    summary: "Revokes the attempt's shared result (the verification page then says so), or with `revoked: false` withdraws the revocation",
+    summary: "Revokes the attempt's shared result (the verification page then says so), or with `revoked: false` withdraws the revocation; `result: null` when its candidate never shared one",
     tag: 'results',
     access: 'staff',
     roles: ROLES_FOR.revokeResults,
@@ -181,11 +181,13 @@ export const resultRoutes = [
     body: revokeResultBodySchema,
     status: 200,
     response: staffResultStateSchema,
-    errors: { 404: 'No such attempt in the organisation, or its candidate never shared a result' },
     async handler({ deps, staff, params, body, log }) {
+      const attempt = await deps.store.getAttempt({ orgId: staff.user.orgId, attemptId: params.attemptId });
+      if (!attempt) throw notFound('No such attempt');
       const revoke = body.revoked === false ? null : { by: staff.user.displayName, reason: body.reason ?? null };
-      const result = await deps.store.setResultRevoked(staff.user.orgId, params.attemptId, revoke);
-      if (!result) throw notFound('This attempt has no shared result');
+      // A candidate who never shared has nothing to revoke: `result: null`, and nothing is stored.
+      const result = await deps.store.setResultRevoked(staff.user.orgId, attempt.id, revoke);
+      if (!result) return staffView(undefined);
       log.info({ event: revoke ? 'result_revoked' : 'result_unrevoked', attemptId: params.attemptId }, 'shared result revocation changed');
       return staffView(result);
     },
