@@ -234,6 +234,6 @@ describe('rate limit', () => {
       else expect(response.status).toBe(200);
     }
     expect(limited).toBeDefined();
-    expectApiError(limited!, 429, 'rate_limited');
+    expectApiError(limited, 429, 'rate_limited');
   });
 });
