@@ -1,10 +1,12 @@
 import type { StaffMessages } from './strings.ts';
+import resultStringsSv from './results-strings.sv.ts';
 
 /**
  * Staff texts in Swedish: every key of strings.ts (strings.test.ts checks), with
  * Swedish plural forms. Chosen in the staff header's language menu.
  */
 const staffSv: StaffMessages = {
+  ...resultStringsSv,
   title: 'Kodbro för personal',
   loading: 'Laddar…',
   signIn: 'Logga in',

@@ -1,9 +1,12 @@
+import resultStrings from './results-strings.ts';
+
 /**
  * Staff texts (the `staff` i18next namespace) in English; Swedish is in
  * strings.sv.ts (same keys, a test checks). Loaded with the staff chunk, so
  * candidates never download them.
  */
 const staffEn = {
+  ...resultStrings,
   title: 'Kodbro for staff',
   loading: 'Loading…',
   signIn: 'Sign in',
