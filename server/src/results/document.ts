@@ -2,9 +2,9 @@ import { countedScores, judgeResultSchema, type ResultDocument } from '../contra
 import type { Assessment, Submission } from '../store/index.ts';
 
 /** Every task is scored out of 100 (judging's score range). */
-export const TASK_MAX_SCORE = 100;
+const TASK_MAX_SCORE = 100;
 
-export interface ResultFacts {
+interface ResultFacts {
   resultId: string;
   issuer: string;
   organisationName: string;

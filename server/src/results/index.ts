@@ -3,6 +3,6 @@
  * with the server's Ed25519 key, verifiable by anyone with the published
  * public key, online or offline.
  */
-export { loadResultsKey, keyIdOf, keyPairOf, readPublicKey, RESULTS_KEY_FILE_NAME, type ResultsKeyPair } from './keys.ts';
+export { loadResultsKey, keyIdOf, keyPairOf, readPublicKey, type ResultsKeyPair } from './keys.ts';
 export { newResultId, parseStoredDocument, signDocument, verifyDocument } from './sign.ts';
-export { buildResultDocument, TASK_MAX_SCORE, type ResultFacts } from './document.ts';
+export { buildResultDocument } from './document.ts';

@@ -21,8 +21,8 @@ import { resultReadLimiter } from '../limiters.ts';
 import { route } from '../route.ts';
 
 /** The public verification page of a result. */
-export const verifyPagePath = (resultId: string) => `/verify/${resultId}`;
-export const RESULTS_KEY_PATH = '/.well-known/kodbro-results-key';
+const verifyPagePath = (resultId: string) => `/verify/${resultId}`;
+const RESULTS_KEY_PATH = '/.well-known/kodbro-results-key';
 
 const NOT_SHARED = 'No shared result has this id. The candidate may have stopped sharing it.';
 
