@@ -943,9 +943,13 @@ describe('candidate journey', () => {
     expect(read.headers.get('access-control-allow-origin')).toBe('*');
     expectInvalid(await anon.get('/api/results/short'), 'params.resultId');
     expectApiError(await anon.get(`/api/results/${'Z'.repeat(22)}`), 404, 'not_found');
-    const key = await anon.get('/.well-known/kodbro-results-key');
+    const key = await anon.get('/api/results-key');
     expect(key.status).toBe(200);
     expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: read.body.keyId, jwk: { kty: 'OKP', crv: 'Ed25519' } });
+    const wellKnown = await anon.get('/.well-known/kodbro-results-key');
+    expect(wellKnown.body).toEqual(key.body);
+    expect(wellKnown.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(wellKnown.headers.get('content-type')).toMatch(/^application\/json/);
 
     const state = await recruiter.get(`/api/attempts/${attemptId}/result`);
     expect(state.body.result).toMatchObject({ resultId: shared.body.resultId, shareable: true, revoked: null });

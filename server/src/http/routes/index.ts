@@ -33,3 +33,4 @@ export const API_ROUTES: RouteDef[] = [
 ];
 
 export { KODBRO_VERSION } from './health.ts';
+export { WELL_KNOWN_ALIASES } from './results.ts';

@@ -22,7 +22,15 @@ import { route } from '../route.ts';
 
 /** The public verification page of a result. */
 const verifyPagePath = (resultId: string) => `/verify/${resultId}`;
-const RESULTS_KEY_PATH = '/.well-known/kodbro-results-key';
+const RESULTS_KEY_PATH = '/api/results-key';
+
+/**
+ * Addresses outside /api that answer as an API route: the results key's
+ * well-known address (RFC 8615), where verifiers look for it. The route
+ * table keeps the /api path, so the key is documented, tested and fuzzed
+ * like every other route.
+ */
+export const WELL_KNOWN_ALIASES: ReadonlyMap<string, string> = new Map([['/.well-known/kodbro-results-key', RESULTS_KEY_PATH]]);
 
 const NOT_SHARED = 'No shared result has this id. The candidate may have stopped sharing it.';
 
@@ -142,7 +150,7 @@ export const resultRoutes = [
   route({
     method: 'get',
     path: RESULTS_KEY_PATH,
-    summary: 'The public Ed25519 key shared results are signed with (JWK and PEM)',
+    summary: 'The public Ed25519 key shared results are signed with (JWK and PEM); also at /.well-known/kodbro-results-key',
     tag: 'results',
     access: 'public',
     status: 200,
