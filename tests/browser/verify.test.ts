@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
+import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, demoInvite, newId, PY_LOG_AGGREGATION, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
 import { accessibilityProblems, candidatePage, launchBrowser, screenshot, SCREENS_DIR } from './support/candidate.ts';
 import { decodeAllQr } from './support/qr.ts';
 
@@ -100,9 +100,26 @@ describe('a shared result', () => {
     await screenshot(tampered, 'verify-tampered-en');
     await tampered.close();
 
-    // The company revokes it: the page says so, and the signature still checks out.
+    // The company revokes it on the attempt's staff page: the verification page says so, and the signature still checks out.
     const attemptId = (await staff.get(`/api/assessments/${invite.assessmentId}/invites`)).body.invites.find((entry: { id: string }) => entry.id === invite.inviteId).attemptId;
-    expect((await staff.post(`/api/attempts/${attemptId}/result/revoke`, { reason: 'Taken by someone else' })).status).toBe(200);
+    const staffContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+    const staffPage = await staffContext.newPage();
+    staffPage.on('pageerror', (error) => errors.push(error.message));
+    await staffPage.goto(`${server.url}/staff/login`);
+    await staffPage.getByLabel('E-mail').fill(DEMO_EMAIL);
+    await staffPage.getByLabel('Password').fill(DEMO_PASSWORD);
+    await staffPage.getByRole('button', { name: 'Sign in' }).click();
+    await staffPage.getByRole('heading', { name: 'Assessments' }).waitFor();
+    await staffPage.goto(`${server.url}/staff/attempts/${attemptId}`);
+    const sharedPanel = staffPage.locator('.shared-result');
+    await sharedPanel.getByText(/The candidate shares a signed result/).waitFor();
+    await sharedPanel.getByLabel(/Reason/).fill('Taken by someone else');
+    await sharedPanel.getByRole('button', { name: 'Revoke this result' }).click();
+    await sharedPanel.getByText('The result is revoked. Its verification page says so.').waitFor();
+    expect(await sharedPanel.innerText()).toMatch(/Revoked on .+ by .Demo Author.\./);
+    expect(await accessibilityProblems(staffPage)).toEqual([]);
+    await screenshot(staffPage, 'staff-shared-result-revoked');
+    await staffContext.close();
     await verify.reload();
     const revoked = verify.locator('[data-verdict="revoked"]');
     await revoked.waitFor();
