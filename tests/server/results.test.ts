@@ -160,6 +160,36 @@ describe('sharing and verifying', () => {
   });
 });
 
+describe('time ran out, not yet handed in', () => {
+  it('refuses the first share until the server has finished the attempt (its drafts may still count)', async () => {
+    let offsetMs = 0;
+    // The deadline sweep never runs on its own here: the attempt stays past its deadline, unfinished.
+    const late = await startTestServer({}, undefined, { clock: () => new Date(Date.now() + offsetMs), deadlineSweepMs: 3_600_000 });
+    try {
+      const lateStaff = new ApiClient(late.url);
+      await lateStaff.login();
+      const invite = await demoInvite(lateStaff, 'Late Lina');
+      const lina = new ApiClient(late.url);
+      await lina.openInvite({ token: invite.token });
+      const started = await lina.post('/api/candidate/attempt/start');
+      expect(started.status).toBe(200);
+      // Just past the deadline (well within the session's life).
+      offsetMs = Date.parse(started.body.deadlineAt) - Date.now() + 60_000;
+      expect((await lina.get('/api/candidate/session')).body.attempt.status).toBe('finished');
+      const refused = await lina.post('/api/candidate/result/share', { shareable: true });
+      expectApiError(refused, 409, 'conflict');
+      expect(refused.body.error.message).toContain('still being handed in');
+      expect((await late.server.store.finishExpiredAttempts(10)).length).toBe(1);
+      const shared = await lina.post('/api/candidate/result/share', { shareable: true });
+      expect(shared.status).toBe(200);
+      const read = await new ApiClient(late.url).get(`/api/results/${shared.body.resultId}`);
+      expect(read.body.document).toMatchObject({ candidate: { name: 'Late Lina' }, total: 0 });
+    } finally {
+      await late.stop();
+    }
+  }, 60_000);
+});
+
 describe('the CLI verify', () => {
   it('a downloaded file against a key file: 0 genuine, 1 changed or another key, 2 without a key', async () => {
     const read = (await anon.get(`/api/results/${resultId}`)).body;

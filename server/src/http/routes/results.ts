@@ -56,7 +56,8 @@ function staffView(result: SharedResult | undefined): StaffResultState {
 /**
  * The document of a first share, signed now and frozen from then on. Refused
  * while a submission is still being judged (the score would be frozen too
- * early) and when the assessment shows candidates no scores (sharing would
+ * early, also before the deadline sweep has handed in the drafts of an
+ * attempt whose time ran out) and when the assessment shows candidates no scores (sharing would
  * tell the candidate what the company chose not to).
  */
 async function freshResult(deps: AppDeps, candidate: CandidateIdentity, attempt: Attempt): Promise<NewSharedResult> {
@@ -66,6 +67,8 @@ async function freshResult(deps: AppDeps, candidate: CandidateIdentity, attempt:
     deps.store.listSubmissions({ attemptId: attempt.id }),
   ]);
   if (!assessment || !organisation) throw notFound('No such attempt');
+  // Time ran out but the server has not yet finished the attempt (and submitted its changed drafts): not yet.
+  if (!attempt.finishedAt) throw new ApiError('conflict', 'Your last code is still being handed in. Try again in a moment.');
   if (assessment.resultsVisibility === 'none') throw new ApiError('forbidden', 'This company does not show scores to candidates, so there is no result to share.');
   if (submissions.some((s) => s.kind === 'submit' && (s.status === 'queued' || s.status === 'running'))) {
     throw new ApiError('conflict', 'Some of your submissions are still being judged. Share your result when they are done.');
@@ -78,7 +81,7 @@ async function freshResult(deps: AppDeps, candidate: CandidateIdentity, attempt:
     assessment,
     candidateName: candidate.invite.candidateName,
     submissions,
-    finishedAt: attempt.finishedAt ?? attempt.deadlineAt,
+    finishedAt: attempt.finishedAt,
     issuedAt: deps.clock(),
   });
   const { text, signature } = signDocument(document, deps.resultsKey.privateKey);
