@@ -1012,6 +1012,52 @@ describe('candidate journey', () => {
     expectApiError(await anon.get(`/api/assessments/${demoAssessmentId}/similarity`), 401, 'unauthenticated');
     expectApiError(await roleless.get(`/api/assessments/${demoAssessmentId}/similarity`), 403, 'forbidden');
   });
+
+  it('the signed result: shared by the candidate, read by anyone, revoked by staff', async () => {
+    expectApiError(await anon.get('/api/candidate/result'), 401, 'unauthenticated');
+    expect((await candidate.get('/api/candidate/result')).body).toEqual({ shareable: false, resultId: null, url: null, revoked: null });
+    expectApiError(await anon.post('/api/candidate/result/share', { shareable: true }), 401, 'unauthenticated');
+    expectApiError(await candidate.request('POST', '/api/candidate/result/share', { body: { shareable: true }, csrf: false }), 403, 'csrf_failed');
+    expectInvalid(await candidate.post('/api/candidate/result/share', { shareable: 'yes' }), 'body.shareable');
+    const shared = await candidate.post('/api/candidate/result/share', { shareable: true });
+    expect(shared.status).toBe(200);
+    expect(shared.body).toMatchObject({ shareable: true, resultId: expect.stringMatching(/^[\w-]{22}$/), revoked: null });
+    expect(shared.body.url).toBe(`${server.url}/verify/${shared.body.resultId}`);
+
+    const read = await anon.get(`/api/results/${shared.body.resultId}`);
+    expect(read.status).toBe(200);
+    expect(read.body.document).toMatchObject({ candidate: { name: 'Journey Jana' }, total: 100, organisation: { name: 'Demo Company AB' }, assessment: { title: 'Demo assessment' } });
+    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    expectInvalid(await anon.get('/api/results/short'), 'params.resultId');
+    expectApiError(await anon.get(`/api/results/${'Z'.repeat(22)}`), 404, 'not_found');
+    const key = await anon.get('/api/results-key');
+    expect(key.status).toBe(200);
+    expect(key.body).toMatchObject({ algorithm: 'Ed25519', keyId: read.body.keyId, jwk: { kty: 'OKP', crv: 'Ed25519' } });
+    const wellKnown = await anon.get('/.well-known/kodbro-results-key');
+    expect(wellKnown.body).toEqual(key.body);
+    expect(wellKnown.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(wellKnown.headers.get('content-type')).toMatch(/^application\/json/);
+
+    const state = await recruiter.get(`/api/attempts/${attemptId}/result`);
+    expect(state.body.result).toMatchObject({ resultId: shared.body.resultId, shareable: true, revoked: null });
+    expectInvalid(await recruiter.get('/api/attempts/1/result'), 'params.attemptId');
+    expectApiError(await recruiter.get(`/api/attempts/${unknownId()}/result`), 404, 'not_found');
+    expectApiError(await anon.get(`/api/attempts/${attemptId}/result`), 401, 'unauthenticated');
+    expectApiError(await roleless.get(`/api/attempts/${attemptId}/result`), 403, 'forbidden');
+
+    const revokePath = `/api/attempts/${attemptId}/result/revoke`;
+    expectApiError(await anon.post(revokePath, { reason: 'x' }), 401, 'unauthenticated');
+    expectApiError(await recruiter.request('POST', revokePath, { body: { reason: 'x' }, csrf: false }), 403, 'csrf_failed');
+    expectApiError(await roleless.post(revokePath, { reason: 'x' }), 403, 'forbidden');
+    expectInvalid(await recruiter.post(revokePath, { reason: '' }), 'body.reason');
+    expectApiError(await recruiter.post(`/api/attempts/${unknownId()}/result/revoke`, {}), 404, 'not_found');
+    const revoked = await recruiter.post(revokePath, { reason: 'Entered by mistake' });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.result.revoked).toMatchObject({ reason: 'Entered by mistake', by: 'Rita Recruiter' });
+    expect((await anon.get(`/api/results/${shared.body.resultId}`)).body.revoked).toEqual({ at: revoked.body.result.revoked.at, reason: 'Entered by mistake' });
+    expect((await recruiter.post(revokePath, { revoked: false })).body.result.revoked).toBeNull();
+    expect((await anon.get(`/api/results/${shared.body.resultId}`)).body.revoked).toBeNull();
+  });
 });
 
 describe('assessment copies and the change record', () => {

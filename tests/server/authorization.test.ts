@@ -50,6 +50,8 @@ interface Party {
   userId: string;
   /** A challenge draft of the organisation (made again when the matrix deletes it). */
   draftId: string;
+  /** A shared result's id (public; the matrix only needs one that has the right form). */
+  resultId: string;
   /** Texts that identify the party's data: none may show up in another party's answers. */
   secrets: string[];
 }
@@ -144,6 +146,10 @@ async function sampleBody(def: RouteDef, ids: Party): Promise<{ body?: unknown; 
     }
     case 'put /api/invites/:inviteId/review':
       return { body: { note: 'Matrix note', rating: 3, shortlisted: false } };
+    case 'post /api/candidate/result/share':
+      return { body: { shareable: true } };
+    case 'post /api/attempts/:attemptId/result/revoke':
+      return { body: { reason: 'Matrix' } };
     case 'post /api/statement-preview':
       return { body: { markdown: '# Matrix\n\nA *statement*.' } };
     default:
@@ -181,7 +187,7 @@ async function candidateIn(staff: ApiClient, assessmentId: string, name: string)
 }
 
 /** Starts A candidate, saves a draft and runs the samples once with a source carrying a marker. */
-async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name' | 'userId' | 'draftId'>> {
+async function candidateParty(staff: ApiClient, assessmentId: string, name: string, slug: string, solution: string): Promise<Omit<CandidateParty, 'challengeId' | 'assessmentId' | 'inviteId' | 'name' | 'userId' | 'draftId' | 'resultId'>> {
   const { client, inviteId } = await candidateIn(staff, assessmentId, name);
   const session = await client.get('/api/candidate/session');
   const challengeVersionId = session.body.attempt.assessment.challenges[0].challengeVersionId;
@@ -245,9 +251,9 @@ beforeAll(async () => {
   const draftX = await newDraft(staffX, 'x-secret-draft');
   const draftY = await newDraft(staffY, 'yonder-secret-draft');
 
-  A = { ...a, challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg', userId: colleagueX, draftId: draftX };
-  A2 = { ...a2, challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg', userId: colleagueX, draftId: draftX };
-  B = { ...b, challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png', userId: colleagueY, draftId: draftY };
+  A = { ...a, resultId: 'A'.repeat(22), challengeId: logs.id, assessmentId: xAssessmentId, inviteId: spareX, name: 'percentile.svg', userId: colleagueX, draftId: draftX };
+  A2 = { ...a2, resultId: 'A'.repeat(22), challengeId: sensors.id, assessmentId: xOther.body.id, inviteId: spareX, name: 'percentile.svg', userId: colleagueX, draftId: draftX };
+  B = { ...b, resultId: 'B'.repeat(22), challengeId: sum.body.challenge.id, assessmentId: yAssessment.body.id, inviteId: spareY, name: 'numbers.png', userId: colleagueY, draftId: draftY };
   X = { ...A, secrets: [...a.secrets, ...a2.secrets, xAssessmentId, xOther.body.id, spareX, 'X second round', colleagueX, draftX, 'x-secret-draft'] };
   Y = { ...B, secrets: [...b.secrets, yAssessment.body.id, sum.body.challenge.id, spareY, 'Yonder', Y_EMAIL, colleagueY, draftY, 'yonder-secret-draft'] };
   for (const party of [A, A2, B]) expect((await waitForResult(party.client, party.submissionId)).status).toBe('done');
@@ -415,6 +421,7 @@ describe('HTTP: who may call what', () => {
       'GET /api/attempts/:attemptId',
       'GET /api/attempts/:attemptId/events',
       'GET /api/attempts/:attemptId/explanations',
+      'GET /api/attempts/:attemptId/result',
       'GET /api/attempts/:attemptId/submissions',
       'GET /api/attempts/:attemptId/submissions/:submissionId',
       'GET /api/challenge-versions/:challengeVersionId/files/:name',

@@ -292,6 +292,8 @@ function validBodyOf(op: Operation): Record<string, unknown> | undefined {
     'POST /api/candidate/attempt/finish': {},
     'PUT /api/candidate/drafts': { challengeVersionId: known.challengeVersionId, language: 'python', source: 'print(2)', revision: 99 },
     'POST /api/candidate/submissions': { id: newId(), challengeVersionId: known.challengeVersionId, kind: 'submit', language: 'python', source: 'print(3)' },
+    'POST /api/candidate/result/share': { shareable: true },
+    'POST /api/attempts/{attemptId}/result/revoke': { reason: 'Fuzzed', revoked: true },
   };
   return bodies[`${op.method} ${op.path}`];
 }

@@ -32,6 +32,7 @@ export const DATA_TABLES = [
   'validation_jobs',
   'candidate_reviews',
   'candidate_reveals',
+  'shared_results',
 ] as const;
 
 export interface TableSnapshot {

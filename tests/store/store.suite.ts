@@ -1443,6 +1443,47 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         ok(await start(x.id, again.id, 'X3'));
       });
     });
+
+    describe('shared results', () => {
+      const fresh = (id: string, document = `{"resultId":"${id}"}`) => ({ id, document, signature: `sig-${id}`, keyId: 'key-1' });
+
+      it('stores the first share frozen; later shares only switch it, keeping the id and the document', async () => {
+        const { x, a } = await world(store, clock);
+        expect(await store.getSharedResult({ attemptId: a.id })).toBeUndefined();
+        expect(await store.setResultShareable(a.id, false)).toBeUndefined();
+        const first = await store.setResultShareable(a.id, true, fresh('R'.repeat(22)));
+        expect(first).toMatchObject({ id: 'R'.repeat(22), orgId: x.id, attemptId: a.id, document: `{"resultId":"${'R'.repeat(22)}"}`, signature: `sig-${'R'.repeat(22)}`, keyId: 'key-1', shareable: true, createdAt: clock(), revoked: null });
+        expect(await store.findShareableResult('R'.repeat(22))).toEqual(first);
+
+        clock.advance(MINUTE);
+        const off = await store.setResultShareable(a.id, false, fresh('S'.repeat(22), 'other'));
+        expect(off).toEqual({ ...first, shareable: false });
+        expect(await store.findShareableResult('R'.repeat(22))).toBeUndefined();
+        // A second "first" share (a race) keeps the stored document.
+        expect(await store.setResultShareable(a.id, true, fresh('S'.repeat(22), 'other'))).toEqual(first);
+        expect(await store.findShareableResult('S'.repeat(22))).toBeUndefined();
+        expect(await store.setResultShareable('no-such-attempt' as AttemptId, true, fresh('T'.repeat(22)))).toBeUndefined();
+      });
+
+      it('revokes only in its own organisation, keeps the first revocation, and withdraws it', async () => {
+        const { x, y, a, b } = await world(store, clock);
+        ok(await store.createStaffUser(x.id, staff('rec@x.example', { recruiter: true })));
+        await store.setResultShareable(a.id, true, fresh('R'.repeat(22)));
+        expect(await store.setResultRevoked(y.id, a.id, { by: 'Y', reason: null })).toBeUndefined();
+        expect(await store.getSharedResult({ orgId: y.id, attemptId: a.id })).toBeUndefined();
+        expect(await store.setResultRevoked(x.id, b.id, { by: 'X', reason: null })).toBeUndefined();
+
+        const revoked = await store.setResultRevoked(x.id, a.id, { by: 'Rita', reason: 'Someone else took it' });
+        expect(revoked?.revoked).toEqual({ at: clock(), by: 'Rita', reason: 'Someone else took it' });
+        clock.advance(MINUTE);
+        expect((await store.setResultRevoked(x.id, a.id, { by: 'Other', reason: 'later' }))?.revoked).toEqual(revoked?.revoked);
+        expect((await store.findShareableResult('R'.repeat(22)))?.revoked).toEqual(revoked?.revoked);
+        expect((await store.getSharedResult({ orgId: x.id, attemptId: a.id }))?.revoked).toEqual(revoked?.revoked);
+
+        expect((await store.setResultRevoked(x.id, a.id, null))?.revoked).toBeNull();
+        expect((await store.getSharedResult({ attemptId: a.id }))?.revoked).toBeNull();
+      });
+    });
   });
 }
 

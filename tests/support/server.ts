@@ -42,6 +42,7 @@ export function testEnv(dataDir: string, env: Record<string, string> = {}): Reco
     // Tests sign in and run a lot from one address.
     KODBRO_LOGIN_LIMIT: '1000',
     KODBRO_CODE_LIMIT: '1000',
+    KODBRO_RESULT_READ_LIMIT: '1000',
     KODBRO_RUNS_PER_MINUTE: '1000',
     ...env,
   };

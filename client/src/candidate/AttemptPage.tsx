@@ -180,7 +180,7 @@ export function AttemptPage({ session, onSession }: { session: CandidateSession 
       )}
       {status === 'finished' && (
         <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          <Receipt attempt={attempt} onClear={() => void leave(null)} />
+          <Receipt attempt={attempt} csrf={csrf} onClear={() => void leave(null)} />
         </Suspense>
       )}
       {status === 'not_started' && (

@@ -7,6 +7,7 @@ import { attemptPrefix, deviceStore } from '../offline/index.ts';
 import { focusAndAnnounce } from '../ui/Announcer.tsx';
 import { LANGUAGE_NAMES, scoringRule, submissionOrigin, taskTitle, tasksInOrder } from './contract-view.ts';
 import { formatDateTime } from './format.ts';
+import { ShareResult } from './ShareResult.tsx';
 import type { SubmittedCode } from './Workspace.tsx';
 
 const POLL_MS = 3000;
@@ -18,7 +19,7 @@ const SETTLE_MS = 15_000;
  * and which submission counts; then the button that removes everything of
  * this attempt from this device.
  */
-export function Receipt({ attempt, onClear }: { attempt: CandidateAttempt; onClear: () => void }) {
+export function Receipt({ attempt, csrf, onClear }: { attempt: CandidateAttempt; csrf: string; onClear: () => void }) {
   const { t, i18n } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const [submissions, setSubmissions] = useState<CandidateSubmission[] | null>(null);
@@ -123,6 +124,8 @@ export function Receipt({ attempt, onClear }: { attempt: CandidateAttempt; onCle
             </article>
           );
         })}
+
+      <ShareResult attempt={attempt} csrf={csrf} />
 
       <div className="clear-device">
         <h3>{t('receipt.clearTitle')}</h3>

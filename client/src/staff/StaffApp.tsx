@@ -11,6 +11,7 @@ import { AssessmentEditor } from './AssessmentEditor.tsx';
 import { AssessmentList } from './AssessmentList.tsx';
 import { AssessmentPage } from './AssessmentPage.tsx';
 import { AttemptView } from './AttemptView.tsx';
+import { SharedResultPanel } from './SharedResultPanel.tsx';
 import { ChallengeEditor, NewChallenge } from './challenge-editor/index.ts';
 import { Library } from './Library.tsx';
 import { Login } from './Login.tsx';
@@ -94,7 +95,14 @@ export default function StaffApp({ path }: { path: string }) {
   else if (section === 'assessments' && id && sub === 'sheet') page = <Sheet assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id && sub === 'similarity') page = <Similarity assessmentId={decodeURIComponent(id)} />;
   else if (section === 'assessments' && id && id !== 'new') page = <AssessmentPage id={decodeURIComponent(id)} session={session} />;
-  else if (section === 'attempts' && id) page = <AttemptView id={decodeURIComponent(id)} />;
+  else if (section === 'attempts' && id) {
+    page = (
+      <>
+        <AttemptView id={decodeURIComponent(id)} />
+        <SharedResultPanel attemptId={decodeURIComponent(id)} csrf={session.csrfToken} canRevoke={session.user.roles.recruiter || session.user.roles.admin} />
+      </>
+    );
+  }
   else if (section === 'challenges' && id === 'new' && session.user.roles.author) page = <NewChallenge session={session} />;
   else if (section === 'challenges' && id === 'drafts' && sub && session.user.roles.author) page = <ChallengeEditor key={sub} draftId={decodeURIComponent(sub)} session={session} />;
   else if (section === 'challenges') page = <Library session={session} />;

@@ -2,6 +2,7 @@ import { reportSv } from './report/index.ts';
 import dashboardSv from './dashboard-strings.sv.ts';
 import type { StaffMessages } from './strings.ts';
 import similaritySv from './similarity-strings.sv.ts';
+import resultStringsSv from './results-strings.sv.ts';
 
 /**
  * Staff texts in Swedish: every key of strings.ts (strings.test.ts checks), with
@@ -10,6 +11,7 @@ import similaritySv from './similarity-strings.sv.ts';
 const staffSv: StaffMessages = {
   report: reportSv,
   ...similaritySv,
+  ...resultStringsSv,
   title: 'Kodbro för personal',
   loading: 'Laddar…',
   signIn: 'Logga in',

@@ -1,4 +1,5 @@
 import dashboardEn from './dashboard-strings.ts';
+import resultStrings from './results-strings.ts';
 
 /**
  * Staff texts (the `staff` i18next namespace) in English; Swedish is in
@@ -11,6 +12,7 @@ import similarityEn from './similarity-strings.ts';
 const staffEn = {
   report: reportEn,
   ...similarityEn,
+  ...resultStrings,
   title: 'Kodbro for staff',
   loading: 'Loading…',
   signIn: 'Sign in',

@@ -7,6 +7,7 @@ import { openCatalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import { API_ROUTES, applyServerLimits, createHttpApp, DEFAULT_BODY_RATE, guardBodyRate, serverOptions, type AppDeps } from '../http/index.ts';
 import { attachSockets, createLive } from '../realtime/index.ts';
+import { loadResultsKey } from '../results/index.ts';
 import { createDockerClient, dockerAnswers, reapExpired, startReaper } from '../sandbox/index.ts';
 import { seedDemo, seedDemoResults, type DemoSeed } from '../seed/index.ts';
 import { SqliteStore, type Store } from '../store/index.ts';
@@ -72,7 +73,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const pool = startWorkerPool(config.workers, { store, catalog, docker, limits: config.judge, live, log: logger, clock, dockerUp: () => dockerState.up });
 
   const origin = originPolicy(() => config.publicUrl, config.allowedHosts);
-  const deps: AppDeps = { config, origin, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake };
+  const deps: AppDeps = { config, origin, store, catalog, reads, docker, dockerState, live, clock, logger, wakeWorkers: pool.wake, resultsKey: loadResultsKey(config.dataDir) };
   const app = createHttpApp(deps, API_ROUTES);
   const httpServer = createServer(serverOptions(), app);
   applyServerLimits(httpServer, config.maxConnections);

@@ -21,6 +21,8 @@ export const ROLES_FOR = {
   /** Attempts, and the live `attempt:changed` events of an assessment a socket watches. */
   readAttempts: ['recruiter', 'admin'],
   manageStaff: ['admin'],
+  /** Revoking a result a candidate shares: the people who read the organisation's results decide whether it still stands. */
+  revokeResults: ['recruiter', 'admin'],
   /** Statement images of the organisation's versions: authors preview them, recruiters read what candidates read. */
   readStatementFiles: ['author', 'recruiter', 'admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -12,6 +12,10 @@ Commands:
   import <kattis-package-dir> <out-dir>                  convert a Kattis package into a Kodbro package
   demo-invite                                            print a fresh candidate link for the demo assessment
                                                          (uses KODBRO_DATA_DIR and KODBRO_PUBLIC_URL or PORT)
+  verify <file-or-url> [--key <file-or-url>]             check a shared result's signature: a downloaded file
+                                                         against a public key, or a verification link against
+                                                         its server's published key (exit 0 genuine, 1 does not
+                                                         verify, 3 revoked)
 `;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -23,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     strict: true,
     options: {
       language: { type: 'string' },
+      key: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -56,6 +61,11 @@ async function main(argv: string[]): Promise<number> {
       if (rest.length !== 0) return usageError('demo-invite takes no arguments');
       const { demoInviteCommand } = await import('./demo-invite.ts');
       return demoInviteCommand(log);
+    }
+    case 'verify': {
+      if (rest.length !== 1) return usageError('verify takes <file-or-url>');
+      const { verifyCommand } = await import('./verify.ts');
+      return verifyCommand({ source: rest[0] as string, ...(values.key ? { key: values.key } : {}) }, log);
     }
     default:
       return usageError(`unknown command ${command}`);

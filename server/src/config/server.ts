@@ -67,6 +67,8 @@ const envSchema = z.object({
   /** Sign-in tries per address and e-mail per 15 minutes; candidate code tries per address. */
   KODBRO_LOGIN_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   KODBRO_CODE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Public reads of shared results (and of the key that verifies them) per address per 15 minutes. */
+  KODBRO_RESULT_READ_LIMIT: z.coerce.number().int().min(1).max(100_000).default(300),
   KODBRO_MAX_TRIES: z.coerce.number().int().min(1).max(20).default(3),
   /** At SIGTERM, how long running judgements may finish before they are stopped and re-queued. */
   KODBRO_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
@@ -109,6 +111,7 @@ export interface ServerConfig {
   sessionMs: number;
   loginLimit: number;
   codeLimit: number;
+  resultReadLimit: number;
   maxTries: number;
   shutdownGraceMs: number;
   seedDemo: boolean;
@@ -185,6 +188,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     sessionMs: Math.round(e.KODBRO_SESSION_HOURS * 3_600_000),
     loginLimit: e.KODBRO_LOGIN_LIMIT,
     codeLimit: e.KODBRO_CODE_LIMIT,
+    resultReadLimit: e.KODBRO_RESULT_READ_LIMIT,
     maxTries: e.KODBRO_MAX_TRIES,
     shutdownGraceMs: e.KODBRO_SHUTDOWN_GRACE_MS,
     seedDemo,

@@ -19,3 +19,4 @@ export * from './authoring.ts';
 export * from './explain.ts';
 export * from './similarity.ts';
 export * from './dashboard.ts';
+export * from './results.ts';

@@ -10,6 +10,7 @@
  */
 export * from './short-code.ts';
 export * from './scoring.ts';
+export * from './canonical.ts';
 
 /**
  * Every verdict Kodbro gives, in display order. The names are a public

@@ -13,7 +13,7 @@ import { MAX_DRAFT_BYTES } from '../contracts/index.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError, invalidRequest, toErrorResponse } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
-import { KODBRO_VERSION } from './routes/index.ts';
+import { KODBRO_VERSION, WELL_KNOWN_ALIASES } from './routes/index.ts';
 import { isFileReply, isStatusReply, isWrite, requestCookie, type RouteDef } from './route.ts';
 
 /** JSON bodies: a 256 KB source can grow several times when escaped. */
@@ -48,6 +48,7 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
   );
   // Before anything else answers: pages and API alike are served only under our own name.
   app.use(servedHostOnly(deps.origin));
+  app.use(wellKnownAliases);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -89,6 +90,13 @@ export function createHttpApp(deps: AppDeps, routes: RouteDef[]): express.Expres
     res.status(status).json(body);
   });
   return app;
+}
+
+/** A well-known address (the results key) is answered by its API route, with everything /api gets. */
+function wellKnownAliases(req: Request, _res: Response, next: NextFunction): void {
+  const target = req.method === 'GET' || req.method === 'HEAD' ? WELL_KNOWN_ALIASES.get(req.path) : undefined;
+  if (target !== undefined) req.url = target;
+  next();
 }
 
 /** Invite tokens travel in the path of /invite/…: keep them out of logs. */

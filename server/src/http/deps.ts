@@ -5,6 +5,7 @@ import type { OriginPolicy } from '../auth/index.ts';
 import type { Catalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
 import type { Live } from '../realtime/index.ts';
+import type { ResultsKeyPair } from '../results/index.ts';
 import type { Store } from '../store/index.ts';
 
 /** What the HTTP layer needs from the composition root. */
@@ -21,6 +22,8 @@ export interface AppDeps {
   live: Live;
   clock: () => Date;
   logger: Logger;
+  /** The Ed25519 key pair shared results are signed with (kept in the data directory). */
+  resultsKey: ResultsKeyPair;
   /** Wakes idle workers when a job arrives (a submission, a draft's validation). */
   wakeWorkers: () => void;
 }

@@ -45,3 +45,19 @@ export function inviteLimiter(max: number): RequestHandler {
     handler: (req, res) => res.status(429).json(limited('Too many tries with invite codes. Wait a few minutes and try again.', resetTimeOf(req))),
   });
 }
+
+/**
+ * Public reads of shared results and of the results key, per client address:
+ * the ids are 128 random bits, so this is about load, not guessing — a
+ * verifier asks once per page view.
+ */
+export function resultReadLimiter(max: number): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: max,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: (req, res) => res.status(429).json(limited('Too many result checks from this address. Wait a few minutes and try again.', resetTimeOf(req))),
+  });
+}

@@ -11,6 +11,7 @@ export type {
   CreatedInvite,
   FinalSubmission,
   PackageFile,
+  NewSharedResult,
   PublishedVersion,
 } from './store.ts';
 export type { AttemptId, AttemptScope, OrgId } from './ids.ts';
@@ -31,6 +32,7 @@ export type {
   Organisation,
   ResultsVisibility,
   Session,
+  SharedResult,
   StaffCredentials,
   StaffRoles,
   StaffUser,

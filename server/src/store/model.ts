@@ -310,3 +310,23 @@ export type Session = {
   createdAt: Date;
   expiresAt: Date;
 } & ({ kind: 'staff'; userId: string } | { kind: 'candidate'; inviteId: string });
+
+/**
+ * A finished attempt's signed result, frozen when its candidate first shared
+ * it: `document` is the exact canonical JSON that was signed. `shareable`
+ * false hides it from the public read (the row and its id stay, so sharing
+ * again gives the same link); a revocation is the organisation's.
+ */
+export interface SharedResult {
+  /** 128 random bits, base64url: the public link's id. */
+  id: string;
+  orgId: OrgId;
+  attemptId: AttemptId;
+  document: string;
+  /** Ed25519 over the document's UTF-8 bytes, base64url. */
+  signature: string;
+  keyId: string;
+  shareable: boolean;
+  createdAt: Date;
+  revoked: { at: Date; by: string; reason: string | null } | null;
+}

@@ -21,6 +21,7 @@ import type {
   QueueDepth,
   Session,
   ResultsVisibility,
+  SharedResult,
   StaffCredentials,
   StaffRoles,
   StaffUser,
@@ -564,6 +565,32 @@ export interface ValidationQueue {
   releaseValidation(lease: ValidationLease): Promise<boolean>;
 }
 
+/** What a new shared result holds: the signed bytes, made by the results module. */
+export interface NewSharedResult {
+  id: string;
+  document: string;
+  signature: string;
+  keyId: string;
+}
+
+/** Results candidates share (a signed document per finished attempt) and organisations revoke. */
+export interface ResultStore {
+  /** The attempt's shared result, shared or not; undefined when it never was. */
+  getSharedResult(scope: AttemptScope): Promise<SharedResult | undefined>;
+  /**
+   * Makes the attempt's result shareable (`true`) or not. The first share
+   * stores `fresh` (built and signed by the caller), frozen from then on;
+   * later calls only flip `shareable` and ignore `fresh`, so two racing first
+   * shares keep one document. Undefined when the attempt does not exist, or
+   * when there is no row yet and no `fresh` (an un-share of a result never shared).
+   */
+  setResultShareable(attemptId: AttemptId, shareable: boolean, fresh?: NewSharedResult): Promise<SharedResult | undefined>;
+  /** Unscoped by nature (the id is the way in, 128 random bits): only a shareable result, else undefined. */
+  findShareableResult(resultId: string): Promise<SharedResult | undefined>;
+  /** Revokes (with who and why) or un-revokes the attempt's result; undefined when the organisation has no shared result for that attempt. */
+  setResultRevoked(orgId: OrgId, attemptId: string, revoke: { by: string; reason: string | null } | null): Promise<SharedResult | undefined>;
+}
+
 /** The recruiter's review of candidates (reviews.ts): notes, ratings, shortlists, reveals in anonymous review, and the dashboard's scores. */
 export interface ReviewStore {
   /** Every invite of the assessment that has a review or a reveal, by invite id. */
@@ -580,7 +607,7 @@ export interface ReviewStore {
   listSubmitScores(orgId: OrgId, assessmentId: string, attemptId?: AttemptId): Promise<SubmitScore[]>;
 }
 
-export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ReviewStore {
+export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ReviewStore, ResultStore {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -11,6 +11,7 @@ import { inviteRoutes } from './invites.ts';
 import { libraryRoutes } from './library.ts';
 import { similarityRoutes } from './similarity.ts';
 import { reviewRoutes } from './review.ts';
+import { resultRoutes } from './results.ts';
 import { staffRoutes } from './staff.ts';
 import { statementFileRoutes } from './statement-files.ts';
 
@@ -34,6 +35,8 @@ export const API_ROUTES: RouteDef[] = [
   ...candidateRoutes,
   ...explanationRoutes,
   ...statementFileRoutes,
+  ...resultRoutes,
 ];
 
 export { KODBRO_VERSION } from './health.ts';
+export { WELL_KNOWN_ALIASES } from './results.ts';

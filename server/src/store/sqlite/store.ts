@@ -19,6 +19,7 @@ import type {
   NewChallengeVersion,
   ImportedInvite,
   NewInvite,
+  NewSharedResult,
   NewSession,
   NewStaffUser,
   NewStaffWelcome,
@@ -41,6 +42,7 @@ import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
 import * as queue from './queue.ts';
 import * as reviews from './reviews.ts';
+import * as results from './results.ts';
 import * as validations from './validations.ts';
 import * as sessions from './sessions.ts';
 import * as submissions from './submissions.ts';
@@ -196,6 +198,20 @@ export class SqliteStore implements Store {
   async setChallengeArchived(orgId: OrgId, challengeId: string, archived: boolean) {
     return challenges.setChallengeArchived(this.#sql, orgId, challengeId, archived);
   }
+  // Shared results
+  async getSharedResult(scope: AttemptScope) {
+    return results.getSharedResult(this.#sql, scope);
+  }
+  async setResultShareable(attemptId: AttemptId, shareable: boolean, fresh?: NewSharedResult) {
+    return results.setResultShareable(this.#sql, attemptId, shareable, fresh);
+  }
+  async findShareableResult(resultId: string) {
+    return results.findShareableResult(this.#sql, resultId);
+  }
+  async setResultRevoked(orgId: OrgId, attemptId: string, revoke: { by: string; reason: string | null } | null) {
+    return results.setResultRevoked(this.#sql, orgId, attemptId, revoke);
+  }
+
   // Challenge drafts
   async createChallengeDraft(orgId: OrgId, input: { slug: string; document: unknown }, caps: DraftCaps) {
     return drafts.createChallengeDraft(this.#sql, orgId, input, caps);
