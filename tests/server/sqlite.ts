@@ -33,6 +33,7 @@ export const DATA_TABLES = [
   'candidate_reviews',
   'candidate_reveals',
   'shared_results',
+  'explanations',
 ] as const;
 
 export interface TableSnapshot {

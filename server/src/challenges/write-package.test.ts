@@ -8,6 +8,7 @@ import { isKodbroError, type ErrorCode } from '../errors.ts';
 import { loadKattisPackage } from './kattis/index.ts';
 import { loadKodbroPackage } from './kodbro-package.ts';
 import type { CheckerSpec, PackageContent as Challenge, TestCase, TestGroup } from './model.ts';
+import { draftToPackage, emptyDraft, packageToDraft } from './draft.ts';
 import { writeKodbroPackage } from './write-package.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/kattis');
@@ -161,6 +162,23 @@ describe('writeKodbroPackage: layout', () => {
     expect(await readFile(path.join(out, 'tests/sample/1.ans'), 'utf8')).toBe('1\n');
     const reloaded = await loadKodbroPackage(out);
     expect(reloaded.starters).toEqual({ python: 'print()\n', java });
+  });
+
+  it('keeps the "explain your solution" questions: draft → package → manifest → loaded again, and back to a draft', async () => {
+    const out = await outDir();
+    const explain = { en: ['What is the running time?', 'What would you change?'], sv: ['Vilken tidskomplexitet?'] };
+    const { content } = draftToPackage('explained', { ...emptyDraft('explained'), explain: { ...explain, ar: ['  ', ''] } });
+    // A language whose questions are blank asks none.
+    expect(content.explain).toEqual(explain);
+    await writeKodbroPackage(challenge({ explain: content.explain }), await tempDir(), out);
+    expect((await manifestOf(out)).explain).toEqual(explain);
+    const reloaded = await loadKodbroPackage(out);
+    expect(reloaded.explain).toEqual(explain);
+    expect(packageToDraft(reloaded, {}).draft.explain).toEqual(explain);
+    // Without questions, the manifest has no key at all.
+    const plain = await outDir();
+    await writeKodbroPackage(challenge({}), await tempDir(), plain);
+    expect(await manifestOf(plain)).not.toHaveProperty('explain');
   });
 
   it('writes per-test groups of 1 point flat, flattening nested test ids', async () => {

@@ -63,6 +63,19 @@ describe('draft changes', () => {
     expect(applyChange(d, { type: 'language', language: 'python', allowed: true })).toBe(d);
   });
 
+  it('writes "explain your solution" questions per language; blanks at the end are dropped, a removed language takes its questions', () => {
+    let d = applyChange(draft(), { type: 'explain', locale: 'en', index: 1, text: 'What would you change?' });
+    expect(d.explain).toEqual({ en: ['', 'What would you change?'] });
+    d = applyChange(d, { type: 'explain', locale: 'en', index: 0, text: 'Running time?' });
+    expect(d.explain).toEqual({ en: ['Running time?', 'What would you change?'] });
+    d = applyChange(d, { type: 'explain', locale: 'en', index: 1, text: ' ' });
+    expect(d.explain).toEqual({ en: ['Running time?'] });
+    d = applyChange(applyChange(d, { type: 'addLocale', locale: 'sv' }), { type: 'explain', locale: 'sv', index: 0, text: 'Tidskomplexitet?' });
+    d = applyChange(d, { type: 'removeLocale', locale: 'en' });
+    expect(d.explain).toEqual({ sv: ['Tidskomplexitet?'] });
+    expect(applyChange(d, { type: 'explain', locale: 'sv', index: 0, text: '' }).explain).toEqual({});
+  });
+
   it('sets and clears limits (blank means the default) without touching the draft given', () => {
     const before = draft();
     const after = applyChange(applyChange(before, { type: 'limit', key: 'memoryMb', value: 256 }), { type: 'limit', key: 'timeMs', value: undefined });
