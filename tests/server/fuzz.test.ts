@@ -30,7 +30,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
@@ -444,19 +444,37 @@ function routeFor(method: string, pathname: string): { op: Operation; params: Re
 
 const mayCall = (access: Operation['access'], identity: Identity) => access === 'public' || access === identity;
 
+/**
+ * The body as body-parser reads it: decompressed when its one encoding is
+ * gzip, deflate or br (undefined when that fails, or for any other encoding,
+ * which is refused). Random bytes are rarely gzip or deflate, but short ones
+ * are often a valid brotli stream — of nothing, an empty body.
+ */
+function decodedBody(bytes: Buffer, encoding: string | undefined): Buffer | undefined {
+  const decoders: Record<string, (input: Buffer) => Buffer> = { identity: (b) => b, gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+  const decode = decoders[(encoding ?? 'identity').toLowerCase()];
+  try {
+    return decode?.(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 function bodyVerdict(def: RouteDef, body: BodySpec | undefined): Verdict {
   const schema = def.body as z.ZodType | undefined;
-  const empty = !body || body.bytes.length === 0;
+  const asNoBody = (): Verdict => (!schema || schema.safeParse(undefined).success ? 'valid' : 'invalid');
   if (def.raw) return 'invalid'; // random bytes are never a challenge package; anything else is refused
-  if (empty) return !schema || schema.safeParse(undefined).success ? 'valid' : 'invalid';
+  if (!body || body.bytes.length === 0) return asNoBody();
   const [type = '', ...parameters] = (body.contentType ?? '').split(';').map((s) => s.trim().toLowerCase());
   if (type !== 'application/json') return 'invalid'; // not JSON: refused (415)
   if (body.bytes.length > JSON_LIMIT_BYTES) return 'invalid';
-  if (body.contentEncoding && body.contentEncoding !== 'identity') return 'invalid';
+  const bytes = decodedBody(body.bytes, body.contentEncoding);
+  if (bytes === undefined || bytes.length > JSON_LIMIT_BYTES) return 'invalid';
+  if (bytes.length === 0) return asNoBody(); // a compressed stream of nothing is no body
   const charset = parameters.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
   if (charset && charset !== 'utf-8') return charset.startsWith('utf-') ? 'unknown' : 'invalid';
   // body-parser decodes with iconv-lite, which drops a leading byte-order mark.
-  const text = body.bytes.toString('utf8').replace(/^\ufeff/, '');
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const first = text.trimStart()[0];
   if (first !== '{' && first !== '[') return 'invalid'; // express.json is strict
   let value: unknown;
