@@ -272,6 +272,8 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
     const wallClock = wallClockFor(limits);
     const results = new Array<TestResult>(tests.length);
     const differences = new Array<TestDifference | undefined>(tests.length);
+    // Only the first few are kept, so only they are worked out: each is a second pass over an output up to 8 MB.
+    let differencesFound = 0;
     let next = 0;
     const lane = async (box: Box) => {
       for (let index = next++; index < tests.length; index = next++) {
@@ -292,8 +294,12 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
         }
         const checker = group.id === CUSTOM_GROUP ? undefined : (group.checker ?? challenge.checker);
         // Differences quote hidden answers: only for hidden tests, whose output nobody else sees.
-        const { verdict, difference } = await decide(run, limits, language, checker, test, checkerFor, !captureOutput);
-        if (difference) differences[index] = { testId: test.id, ...difference };
+        const wantDifference = !captureOutput && differencesFound < MAX_DIFFERENCES;
+        const { verdict, difference } = await decide(run, limits, language, checker, test, checkerFor, wantDifference);
+        if (difference) {
+          differences[index] = { testId: test.id, ...difference };
+          differencesFound++;
+        }
         results[index] = {
           id: test.id,
           group: group.id,
@@ -306,7 +312,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
       }
     };
     await allOrFail(boxes.map(lane), fail);
-    return finish(scoreResult(groups, results), differences.filter((d) => d !== undefined).slice(0, MAX_DIFFERENCES));
+    return finish(scoreResult(groups, results), differences.filter((d) => d !== undefined));
   } catch (error) {
     // Whatever else is still running for this judgement (a checker being opened) stops now.
     fail(error);
