@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 bash scripts/chromium.sh || { echo "installing chromium failed"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/postgres-install.sh || { echo "installing postgresql failed"; echo "0 passed, 1 failed"; exit 1; }
 
 status=0
 echo "[test] type-checking"

@@ -3,16 +3,19 @@
  * given folder, claims and completes jobs until none is left, and prints
  * what it claimed and which completions it won as one JSON line.
  *
- * Usage: node --import tsx tests/store/claim-worker.ts <dataDir> <workerId> <startAtMs>
+ * Usage: node --import tsx tests/store/claim-worker.ts <dataDir | postgres://…> <workerId> <startAtMs>
  * Every worker waits until startAtMs, so they all claim at the same time.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SqliteStore } from '../../server/src/store/index.ts';
+import { randomBytes } from 'node:crypto';
+import { PostgresStore, SqliteStore } from '../../server/src/store/index.ts';
 
-const [dataDir, workerId, startAt] = process.argv.slice(2);
-if (!dataDir || !workerId || !startAt) throw new Error('usage: claim-worker.ts <dataDir> <workerId> <startAtMs>');
+const [target, workerId, startAt] = process.argv.slice(2);
+if (!target || !workerId || !startAt) throw new Error('usage: claim-worker.ts <dataDir | postgres://…> <workerId> <startAtMs>');
 
-const store = new SqliteStore({ dataDir, busyTimeoutMs: 30_000 });
+const store = target.startsWith('postgres://')
+  ? await PostgresStore.open({ url: target, linkKey: randomBytes(32), poolSize: 2 })
+  : new SqliteStore({ dataDir: target, busyTimeoutMs: 30_000 });
 await sleep(Math.max(0, Number(startAt) - Date.now()));
 const claimed: string[] = [];
 const completed: string[] = [];

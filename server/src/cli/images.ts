@@ -1,4 +1,4 @@
-import { buildImages, createDockerClient, dockerAnswers } from '../sandbox/index.ts';
+import { buildImages, computeImageTags, createDockerClient, dockerAnswers, ROOTFS_IMAGE } from '../sandbox/index.ts';
 import { KodbroError } from '../errors.ts';
 import { LANGUAGES } from '../languages/index.ts';
 import { languageIdSchema } from '../contracts/index.ts';
@@ -22,5 +22,12 @@ export async function imagesBuild(args: ImagesBuildArgs, log: (line: string) => 
   const started = Date.now();
   const built = await buildImages(docker, { ...(only ? { only } : {}), progress: log });
   log(`images: ${built.length ? `built ${built.length}` : 'all up to date'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
+/** `images tags`: the tags (rootfs, base, one per language), for copying images to another Docker host (scripts/dockerd-second.sh). */
+export async function imagesTags(): Promise<number> {
+  const tags = await computeImageTags();
+  process.stdout.write(`${[ROOTFS_IMAGE, tags.base, ...Object.values(tags.languages)].join('\n')}\n`);
   return 0;
 }

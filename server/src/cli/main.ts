@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isKodbroError, toKodbroError } from '../errors.ts';
-import { imagesBuild } from './images.ts';
+import { imagesBuild, imagesTags } from './images.ts';
 
 const USAGE = `Usage: npm run kodbro -- <command>
 
 Commands:
   images build [--language <id>]                         build the runner images that are not up to date
+  images tags                                            print the image tags this code judges with, one a line
   judge <package-dir> <solution-file> [--language <id>] [--json]
                                                          judge a solution against a Kodbro or Kattis package
   validate <package-dir>                                 check a package and the verdicts of its solutions
@@ -39,7 +40,8 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'images': {
-      if (rest[0] !== 'build' || rest.length !== 1) return usageError('images takes one subcommand: build');
+      if (rest[0] === 'tags' && rest.length === 1) return imagesTags();
+      if (rest[0] !== 'build' || rest.length !== 1) return usageError('images takes one subcommand: build or tags');
       return imagesBuild({ ...(values.language ? { language: values.language } : {}) }, log);
     }
     case 'judge': {

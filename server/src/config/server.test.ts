@@ -76,4 +76,13 @@ describe('configFromEnv', () => {
   it('a wildcard HOST without a public URL is reached as localhost', () => {
     expect(configFromEnv({ HOST: '0.0.0.0', PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
   });
+
+  it('reads the store and the role: SQLite and one process by default; a split role needs PostgreSQL', () => {
+    expect(configFromEnv({})).toMatchObject({ databaseUrl: undefined, role: 'all' });
+    const grown = configFromEnv({ KODBRO_DATABASE_URL: 'postgres://kodbro@db.internal:5432/kodbro', KODBRO_ROLE: 'worker' });
+    expect(grown).toMatchObject({ databaseUrl: 'postgres://kodbro@db.internal:5432/kodbro', role: 'worker', workerHealthPort: 3100 });
+    expect(() => configFromEnv({ KODBRO_ROLE: 'web' })).toThrow(/KODBRO_DATABASE_URL/);
+    expect(() => configFromEnv({ KODBRO_ROLE: 'judge' })).toThrow(/KODBRO_ROLE/);
+    expect(() => configFromEnv({ KODBRO_DATABASE_URL: 'mysql://x/y' })).toThrow(/KODBRO_DATABASE_URL/);
+  });
 });

@@ -42,6 +42,15 @@ const envSchema = z.object({
   /** Loopback by default: expose it on purpose (HOST=0.0.0.0 behind TLS). */
   HOST: z.string().min(1).default('127.0.0.1'),
   KODBRO_DATA_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'data')),
+  /** PostgreSQL instead of the SQLite file in the data folder (grown mode, docs/scaling.md). */
+  KODBRO_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(?:ql)?:\/\/\S+$/, 'a postgres:// or postgresql:// connection URL')
+    .optional(),
+  /** web: HTTP and sockets, judges nothing; worker: judges, serves only /health; all: both (one machine). */
+  KODBRO_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  /** A worker's health endpoint port (role worker); 0 picks a free one. */
+  KODBRO_WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3100),
   /** The address people open; links in invites start with it. */
   KODBRO_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** More `Host` names to answer for (a proxy that rewrites Host); the public URL's host is always allowed. */
@@ -98,6 +107,10 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** Set: the store is on PostgreSQL; unset: on the SQLite file in dataDir. */
+  databaseUrl: string | undefined;
+  role: 'web' | 'worker' | 'all';
+  workerHealthPort: number;
   publicUrl: string;
   /** Extra `Host` names served besides the public URL's (see auth's originPolicy). */
   allowedHosts: string[];
@@ -157,6 +170,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   } catch (error) {
     throw new KodbroError('invalid_argument', `Invalid judge limits: ${error instanceof z.ZodError ? z.prettifyError(error) : String(error)}`);
   }
+  if (e.KODBRO_ROLE !== 'all' && !e.KODBRO_DATABASE_URL) {
+    throw new KodbroError(
+      'invalid_argument',
+      `KODBRO_ROLE=${e.KODBRO_ROLE} splits Kodbro across processes, which share their work through PostgreSQL: set KODBRO_DATABASE_URL too (docs/scaling.md).`,
+    );
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   const publicUrl = (e.KODBRO_PUBLIC_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, '');
   const seedDemo = e.KODBRO_SEED_DEMO ?? isLoopbackAddress(e.HOST);
@@ -171,6 +190,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.KODBRO_DATA_DIR),
+    databaseUrl: e.KODBRO_DATABASE_URL,
+    role: e.KODBRO_ROLE,
+    workerHealthPort: e.KODBRO_WORKER_HEALTH_PORT,
     publicUrl,
     allowedHosts: e.KODBRO_ALLOWED_HOSTS,
     maxConnections: e.KODBRO_MAX_CONNECTIONS,

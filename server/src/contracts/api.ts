@@ -48,6 +48,8 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
+  /** web: serves and judges nothing (its docker is false); worker: judges; all: both. */
+  role: z.enum(['web', 'worker', 'all']),
   store: z.boolean(),
   docker: z.boolean(),
   queue: z.object({ queued: z.number().int(), delayed: z.number().int(), running: z.number().int() }),

@@ -7,3 +7,4 @@ export { API_ROUTES } from './routes/index.ts';
 export type { AppDeps } from './deps.ts';
 export { DEFAULT_BODY_RATE, guardBodyRate } from './body-rate.ts';
 export { applyServerLimits, serverOptions } from './server-limits.ts';
+export { KODBRO_VERSION } from './routes/health.ts';

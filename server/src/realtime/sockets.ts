@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { z } from 'zod';
 import { saveCandidateDraft } from '../attempts/index.ts';
 import type { CandidateReads } from '../attempts/index.ts';
@@ -39,9 +39,11 @@ type Ack = (reply: unknown) => void;
  * its organisation's. Every client payload is
  * parsed with the shared schemas; a bad one gets an error ack, never a crash.
  */
-export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Logger): Server {
+export function attachSockets(httpServer: HttpServer, deps: SocketDeps, log: Logger, adapter?: Partial<ServerOptions>['adapter']): Server {
   const io = new Server(httpServer, {
     serveClient: false,
+    // Grown mode: rooms span processes (grown/socket-adapter.ts).
+    ...(adapter ? { adapter } : {}),
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // The handshake is where a rebound name or a foreign page would get in: Host and Origin are both ours, or nothing.
     allowRequest: (req, callback) => callback(null, deps.origin.hostAllowed(req.headers.host) && deps.origin.originAllowed(req.headers.origin)),

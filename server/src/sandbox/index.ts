@@ -9,5 +9,5 @@ export { containerSpec, SANDBOX_CONSTANTS, LABEL_OWNER, LABEL_PURPOSE, CANDIDATE
 export type { ContainerParams } from './container-spec.ts';
 export { createDockerClient, dockerAnswers } from './docker.ts';
 export { reapExpired, startReaper, listSandboxContainers } from './reaper.ts';
-export { buildImages, imageFor } from './images.ts';
+export { buildImages, computeImageTags, imageFor, ROOTFS_IMAGE } from './images.ts';
 export type { TarEntry } from './tar.ts';

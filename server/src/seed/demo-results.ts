@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { LanguageId } from '../contracts/index.ts';
 import { REPO_ROOT } from '../config/index.ts';
-import { SqliteStore, type Assessment, type AttemptId, type OrgId, type Store, type StoreQuotas } from '../store/index.ts';
+import { openStore, type Assessment, type AttemptId, type OrgId, type Store, type StoreQuotas } from '../store/index.ts';
 import { SAMPLE_CHALLENGES_DIR } from './demo.ts';
 
 export const FINISHED_DEMO_TITLE = 'Demo round (finished)';
@@ -37,9 +37,9 @@ interface ScriptedCandidate {
  * the script's, so every save, run and event carries its time in the past.
  * Made once: an organisation that has the assessment is left alone.
  */
-export async function seedDemoResults(options: { dataDir: string; quotas?: Partial<StoreQuotas>; orgId: OrgId; now: Date }): Promise<boolean> {
+export async function seedDemoResults(options: { dataDir: string; databaseUrl?: string | undefined; quotas?: Partial<StoreQuotas>; orgId: OrgId; now: Date }): Promise<boolean> {
   let scripted = new Date(options.now.getTime() - 2 * 24 * 60 * 60_000);
-  const store = new SqliteStore({ dataDir: options.dataDir, clock: () => scripted, ...(options.quotas ? { quotas: options.quotas } : {}) });
+  const store = await openStore({ dataDir: options.dataDir, databaseUrl: options.databaseUrl, clock: () => scripted, ...(options.quotas ? { quotas: options.quotas } : {}) });
   try {
     if ((await store.listAssessments(options.orgId)).some((a) => a.title === FINISHED_DEMO_TITLE)) return false;
     const assessment = await createFinishedAssessment(store, options.orgId, options.now);

@@ -44,6 +44,6 @@ export { retryAt } from './backoff.ts';
 export { timeUpSubmissionId } from './time-up.ts';
 export { statementLanguagesOf, timeAllowedMinutes } from './time-allowed.ts';
 export { RUNS_SHARE, type StoreQuotas } from './quotas.ts';
-export { loadMigrations, type Migration } from './migrations.ts';
-export { SqliteStore, SQLITE_FILE_NAME } from './sqlite/store.ts';
+export { loadMigrations, POSTGRES_MIGRATIONS_DIR, type Migration } from './migrations.ts';
+export { openStore, PostgresStore, SqliteStore, SQLITE_FILE_NAME } from './sql/store.ts';
 export type { CandidateReview, ReviewActor, SubmitScore } from './reviews.ts';

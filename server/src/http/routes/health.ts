@@ -7,7 +7,7 @@ export const healthRoutes = [
   route({
     method: 'get',
     path: '/api/health',
-    summary: 'Whether the store and Docker answer, the queue depth and the worker count',
+    summary: 'Whether the store and Docker answer, the queue depth, this process\'s role and its worker count',
     tag: 'health',
     access: 'public',
     status: 200,
@@ -16,7 +16,11 @@ export const healthRoutes = [
       const store = await deps.store.ping().catch(() => false);
       const queue = store ? await deps.store.queueDepth() : { queued: 0, delayed: 0, running: 0 };
       const docker = deps.dockerState.up;
-      const body = { status: store && docker ? ('ok' as const) : ('degraded' as const), store, docker, queue, workers: deps.config.workers, version: KODBRO_VERSION };
+      // A web process judges nothing: Docker is its workers' concern (their own /health).
+      const role = deps.config.role;
+      const judging = role === 'web' || docker;
+      const workers = role === 'web' ? 0 : deps.config.workers;
+      const body = { status: store && judging ? ('ok' as const) : ('degraded' as const), role, store, docker, queue, workers, version: KODBRO_VERSION };
       // 503 tells a load balancer to look elsewhere; the body still says why.
       return withStatus(store ? 200 : 503, body);
     },

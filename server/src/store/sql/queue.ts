@@ -9,30 +9,35 @@ import { requeueRunningValidations } from './validations.ts';
 
 /**
  * The queue over the submissions table. See JobQueue (../store.ts) for the
- * rules; every change happens in one BEGIN IMMEDIATE transaction guarded by
- * the status it expects, so two connections never take or finish the same job.
+ * rules; every change happens in one write transaction guarded by the status
+ * it expects, so two connections never take or finish the same job. Claims
+ * run read-committed: SQLite still takes the write lock (BEGIN IMMEDIATE);
+ * PostgreSQL locks the row it picks and skips rows other workers hold.
  */
 
 /**
  * Fairness: waiting jobs ordered by how many jobs their attempt has running,
- * then by arrival. (PostgreSQL: the same query with FOR UPDATE SKIP LOCKED.)
+ * then by arrival. On PostgreSQL the picked row is locked and rows other
+ * claims hold are skipped (FOR UPDATE OF s: only the submission, not the
+ * grouped count, which cannot be locked), so workers claim different jobs
+ * without waiting on each other; SQLite has no row locks and needs none.
  */
-const NEXT_JOB = `
+const nextJob = (sql: Sql): string => `
   SELECT s.id
     FROM submissions s
     LEFT JOIN (SELECT attempt_id, COUNT(*) AS running FROM submissions WHERE status = 'running' GROUP BY attempt_id) r
            ON r.attempt_id = s.attempt_id
    WHERE s.status = 'queued' AND s.available_at <= ?
    ORDER BY COALESCE(r.running, 0), s.queue_seq
-   LIMIT 1`;
+   LIMIT 1${sql.dialect === 'postgres' ? ' FOR UPDATE OF s SKIP LOCKED' : ''}`;
 
-export function claimNext(sql: Sql, workerId: string, now: Date): ClaimedJob | undefined {
+export async function claimNext(sql: Sql, workerId: string, now: Date): Promise<ClaimedJob | undefined> {
   if (workerId.length === 0) throw new KodbroError('invalid_argument', 'claimNext needs a worker id');
-  return sql.write(() => {
+  return await sql.write(async () => {
     const at = now.getTime();
-    const next = sql.get<{ id: string }>(NEXT_JOB, at);
+    const next = await sql.get<{ id: string }>(nextJob(sql), at);
     if (!next) return undefined;
-    const row = sql.get<SubmissionRow>(
+    const row = await sql.get<SubmissionRow>(
       `UPDATE submissions SET status = 'running', worker_id = ?, tries = tries + 1, started_at = ?, updated_at = ?
         WHERE id = ? AND status = 'queued'
         RETURNING *`,
@@ -54,16 +59,16 @@ export function claimNext(sql: Sql, workerId: string, now: Date): ClaimedJob | u
       workerId,
       tries: row.tries,
     };
-  });
+  }, 'read-committed');
 }
 
-export function complete(sql: Sql, lease: JobLease, result: unknown, differences: unknown[]): boolean {
+export async function complete(sql: Sql, lease: JobLease, result: unknown, differences: unknown[]): Promise<boolean> {
   const text = toJson(result);
   const differencesText = differences.length > 0 ? toJson(differences) : null;
   const bytes = utf8Bytes(text) + (differencesText === null ? 0 : utf8Bytes(differencesText));
-  return sql.write(() => {
+  return await sql.write(async () => {
     const now = sql.nowMs();
-    const done = sql.get<{ attempt_id: string }>(
+    const done = await sql.get<{ attempt_id: string }>(
       `UPDATE submissions SET status = 'done', result = ?, differences = ?, worker_id = NULL, finished_at = ?, updated_at = ?, stored_bytes = stored_bytes + ?
         WHERE id = ? AND status = 'running' AND tries = ?
         RETURNING attempt_id`,
@@ -76,18 +81,18 @@ export function complete(sql: Sql, lease: JobLease, result: unknown, differences
       lease.tries,
     );
     // The result counts towards the attempt's run budget; it is stored whatever the budget says (it is already judged).
-    if (done) sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, done.attempt_id);
+    if (done) await sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, done.attempt_id);
     return done !== undefined;
   });
 }
 
-export function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | null): FailOutcome {
-  return sql.write(() => {
+export async function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | null): Promise<FailOutcome> {
+  return await sql.write(async () => {
     const now = sql.nowMs();
-    const row = sql.get<{ tries: number }>(`SELECT tries FROM submissions WHERE id = ? AND status = 'running' AND tries = ?`, lease.submissionId, lease.tries);
+    const row = await sql.get<{ tries: number }>(`SELECT tries FROM submissions WHERE id = ? AND status = 'running' AND tries = ?`, lease.submissionId, lease.tries);
     if (!row) return 'lost';
     if (retryAt !== null && row.tries < sql.maxTries) {
-      sql.run(
+      await sql.run(
         `UPDATE submissions SET status = 'queued', worker_id = NULL, available_at = ?, error = ?, updated_at = ? WHERE id = ?`,
         retryAt.getTime(),
         error,
@@ -96,7 +101,7 @@ export function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | n
       );
       return 'requeued';
     }
-    sql.run(
+    await sql.run(
       `UPDATE submissions SET status = 'failed', worker_id = NULL, error = ?, finished_at = ?, updated_at = ? WHERE id = ?`,
       error,
       now,
@@ -107,26 +112,26 @@ export function fail(sql: Sql, lease: JobLease, error: string, retryAt: Date | n
   });
 }
 
-export function release(sql: Sql, lease: JobLease): boolean {
+export async function release(sql: Sql, lease: JobLease): Promise<boolean> {
   const now = sql.nowMs();
   return (
-    sql.run(
+    (await sql.run(
       `UPDATE submissions SET status = 'queued', worker_id = NULL, tries = tries - 1, available_at = ?, updated_at = ?
         WHERE id = ? AND status = 'running' AND tries = ?`,
       now,
       now,
       lease.submissionId,
       lease.tries,
-    ) === 1
+    )) === 1
   );
 }
 
-export function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = {}): { requeued: number; failed: number } {
+export async function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = {}): Promise<{ requeued: number; failed: number }> {
   const prefix = options.workerIdPrefix ?? '';
-  const mine = 'substr(worker_id, 1, ?) = ?';
-  return sql.write(() => {
+  const mine = 'substr(worker_id, 1, CAST(? AS INTEGER)) = ?';
+  return await sql.write(async () => {
     const now = sql.nowMs();
-    const failed = sql.run(
+    const failed = await sql.run(
       `UPDATE submissions
           SET status = 'failed', worker_id = NULL, finished_at = ?, updated_at = ?,
               error = 'The server stopped while running this job on each of its ' || tries || ' tries'
@@ -137,7 +142,7 @@ export function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = 
       prefix.length,
       prefix,
     );
-    const requeued = sql.run(
+    const requeued = await sql.run(
       `UPDATE submissions SET status = 'queued', worker_id = NULL, available_at = ?, updated_at = ?
         WHERE status = 'running' AND ${mine}`,
       now,
@@ -145,28 +150,28 @@ export function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = 
       prefix.length,
       prefix,
     );
-    const validations = requeueRunningValidations(sql, prefix);
+    const validations = await requeueRunningValidations(sql, prefix);
     return { requeued: requeued + validations.requeued, failed: failed + validations.failed };
   });
 }
 
-export function queuePosition(sql: Sql, attemptId: AttemptId, submissionId: string): number | undefined {
-  const row = sql.get<{ queue_seq: number }>(
+export async function queuePosition(sql: Sql, attemptId: AttemptId, submissionId: string): Promise<number | undefined> {
+  const row = await sql.get<{ queue_seq: number }>(
     `SELECT queue_seq FROM submissions WHERE id = ? AND attempt_id = ? AND status = 'queued'`,
     submissionId.toLowerCase(),
     attemptId,
   );
   if (!row) return undefined;
-  return sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM submissions WHERE status = 'queued' AND queue_seq < ?`, row.queue_seq)!.n;
+  return (await sql.get<{ n: number }>(`SELECT COUNT(*) AS n FROM submissions WHERE status = 'queued' AND queue_seq < ?`, row.queue_seq))!.n;
 }
 
-export function queueDepth(sql: Sql): QueueDepth {
-  const row = sql.get<{ queued: number | null; delayed: number | null; running: number | null }>(
+export async function queueDepth(sql: Sql): Promise<QueueDepth> {
+  const row = (await sql.get<{ queued: number | null; delayed: number | null; running: number | null }>(
     `SELECT SUM(CASE WHEN status = 'queued' THEN 1 ELSE 0 END) AS queued,
             SUM(CASE WHEN status = 'queued' AND available_at > ? THEN 1 ELSE 0 END) AS delayed,
             SUM(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS running
        FROM submissions WHERE status IN ('queued', 'running')`,
     sql.nowMs(),
-  )!;
+  ))!;
   return { queued: row.queued ?? 0, delayed: row.delayed ?? 0, running: row.running ?? 0 };
 }

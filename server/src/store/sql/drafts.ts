@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { asOrgId, type OrgId } from '../ids.ts';
 import type { ChallengeDraftRecord, ChallengeDraftSummaryRecord } from '../model.ts';
 import type { DraftCaps, Outcome } from '../store.ts';
-import type { Sql } from './db.ts';
+import { jsonText, type Sql } from './db.ts';
 import { toJson } from './rows.ts';
 import { dropQueuedValidations } from './validations.ts';
 
@@ -33,32 +33,34 @@ function toRecord(row: DraftRow): ChallengeDraftRecord {
 }
 
 /** The organisation's drafts but one, counted: what a new or saved document is added to. */
-function heldBesides(sql: Sql, orgId: OrgId, draftId: string | null): { count: number; bytes: number } {
-  const row = sql.get<{ count: number; bytes: number | null }>(
-    'SELECT COUNT(*) AS count, SUM(LENGTH(CAST(document AS BLOB))) AS bytes FROM challenge_drafts WHERE org_id = ? AND id IS NOT ?',
+async function heldBesides(sql: Sql, orgId: OrgId, draftId: string | null): Promise<{ count: number; bytes: number }> {
+  // OCTET_LENGTH: the document's UTF-8 bytes on both (SQLite ≥ 3.43); IS DISTINCT FROM: a comparison that
+  // matches every row when draftId is null (SQLite ≥ 3.39), its parameter cast for PostgreSQL.
+  const row = (await sql.get<{ count: number; bytes: number | null }>(
+    'SELECT COUNT(*) AS count, SUM(OCTET_LENGTH(document)) AS bytes FROM challenge_drafts WHERE org_id = ? AND id IS DISTINCT FROM CAST(? AS TEXT)',
     orgId,
     draftId,
-  )!;
+  ))!;
   return { count: Number(row.count), bytes: Number(row.bytes ?? 0) };
 }
 
-function fits(sql: Sql, orgId: OrgId, draftId: string | null, json: string, caps: DraftCaps): boolean {
-  const held = heldBesides(sql, orgId, draftId);
+async function fits(sql: Sql, orgId: OrgId, draftId: string | null, json: string, caps: DraftCaps): Promise<boolean> {
+  const held = await heldBesides(sql, orgId, draftId);
   return held.count + 1 <= caps.count && held.bytes + Buffer.byteLength(json) <= caps.bytes;
 }
 
-export function createChallengeDraft(
+export async function createChallengeDraft(
   sql: Sql,
   orgId: OrgId,
   input: { slug: string; document: unknown },
   caps: DraftCaps,
-): Outcome<ChallengeDraftRecord, 'exists', { id: string }> | { ok: false; reason: 'full' } {
-  return sql.write(() => {
-    const existing = sql.get<{ id: string }>('SELECT id FROM challenge_drafts WHERE org_id = ? AND slug = ?', orgId, input.slug);
+): Promise<Outcome<ChallengeDraftRecord, 'exists', { id: string }> | { ok: false; reason: 'full' }> {
+  return await sql.write(async () => {
+    const existing = await sql.get<{ id: string }>('SELECT id FROM challenge_drafts WHERE org_id = ? AND slug = ?', orgId, input.slug);
     if (existing) return { ok: false, reason: 'exists', id: existing.id };
-    if (!fits(sql, orgId, null, toJson(input.document), caps)) return { ok: false, reason: 'full' };
+    if (!(await fits(sql, orgId, null, toJson(input.document), caps))) return { ok: false, reason: 'full' };
     const now = sql.nowMs();
-    const row = sql.get<DraftRow>(
+    const row = (await sql.get<DraftRow>(
       `INSERT INTO challenge_drafts (id, org_id, slug, document, revision, validation, created_at, updated_at)
        VALUES (?, ?, ?, ?, 1, NULL, ?, ?) RETURNING *`,
       randomUUID(),
@@ -67,30 +69,30 @@ export function createChallengeDraft(
       toJson(input.document),
       now,
       now,
-    )!;
+    ))!;
     return { ok: true, value: toRecord(row) };
   });
 }
 
-export function getChallengeDraft(sql: Sql, orgId: OrgId, draftId: string): ChallengeDraftRecord | undefined {
-  const row = sql.get<DraftRow>('SELECT * FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId);
+export async function getChallengeDraft(sql: Sql, orgId: OrgId, draftId: string): Promise<ChallengeDraftRecord | undefined> {
+  const row = await sql.get<DraftRow>('SELECT * FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId);
   return row && toRecord(row);
 }
 
-export function saveChallengeDraft(
+export async function saveChallengeDraft(
   sql: Sql,
   orgId: OrgId,
   draftId: string,
   document: unknown,
   revision: number,
   caps: DraftCaps,
-): Outcome<ChallengeDraftRecord, 'not_found' | 'stale' | 'full'> {
-  return sql.write(() => {
-    if (!fits(sql, orgId, draftId.toLowerCase(), toJson(document), caps)) {
-      return { ok: false, reason: getChallengeDraft(sql, orgId, draftId) ? 'full' : 'not_found' };
+): Promise<Outcome<ChallengeDraftRecord, 'not_found' | 'stale' | 'full'>> {
+  return await sql.write(async () => {
+    if (!(await fits(sql, orgId, draftId.toLowerCase(), toJson(document), caps))) {
+      return { ok: false, reason: (await getChallengeDraft(sql, orgId, draftId)) ? 'full' : 'not_found' };
     }
     const now = sql.nowMs();
-    const row = sql.get<DraftRow>(
+    const row = await sql.get<DraftRow>(
       `UPDATE challenge_drafts SET document = ?, revision = revision + 1, updated_at = ?
         WHERE id = ? AND org_id = ? AND revision = ? RETURNING *`,
       toJson(document),
@@ -100,7 +102,7 @@ export function saveChallengeDraft(
       revision,
     );
     if (row) return { ok: true, value: toRecord(row) };
-    return { ok: false, reason: getChallengeDraft(sql, orgId, draftId) ? 'stale' : 'not_found' };
+    return { ok: false, reason: (await getChallengeDraft(sql, orgId, draftId)) ? 'stale' : 'not_found' };
   });
 }
 
@@ -115,10 +117,10 @@ interface SummaryRow {
 }
 
 /** Reads only the titles and the validation's status out of the JSON: a list must not parse megabytes of tests. */
-export function listChallengeDrafts(sql: Sql, orgId: OrgId): ChallengeDraftSummaryRecord[] {
-  const rows = sql.all<SummaryRow>(
-    `SELECT id, slug, json_extract(document, '$.title') AS title, revision, updated_at,
-            json_extract(validation, '$.status') AS validation_status, json_extract(validation, '$.revision') AS validation_revision
+export async function listChallengeDrafts(sql: Sql, orgId: OrgId): Promise<ChallengeDraftSummaryRecord[]> {
+  const rows = await sql.all<SummaryRow>(
+    `SELECT id, slug, ${jsonText(sql, 'document', 'title')} AS title, revision, updated_at,
+            ${jsonText(sql, 'validation', 'status')} AS validation_status, ${jsonText(sql, 'validation', 'revision')} AS validation_revision
        FROM challenge_drafts WHERE org_id = ? ORDER BY updated_at DESC, slug`,
     orgId,
   );
@@ -132,21 +134,27 @@ export function listChallengeDrafts(sql: Sql, orgId: OrgId): ChallengeDraftSumma
   }));
 }
 
-export function deleteChallengeDraft(sql: Sql, orgId: OrgId, draftId: string): boolean {
-  return sql.write(() => {
-    dropQueuedValidations(sql, orgId, draftId.toLowerCase());
-    return sql.run('DELETE FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId) === 1;
+export async function deleteChallengeDraft(sql: Sql, orgId: OrgId, draftId: string): Promise<boolean> {
+  return await sql.write(async () => {
+    await dropQueuedValidations(sql, orgId, draftId.toLowerCase());
+    return (await sql.run('DELETE FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId)) === 1;
   });
 }
 
 /** Stores a validation; `onlyIf` (the run's start time) keeps a finished run from replacing a newer one that started since. */
-export function setDraftValidation(sql: Sql, orgId: OrgId, draftId: string, validation: unknown, onlyIf?: { startedAt: string }): boolean {
-  return sql.write(() => {
+export async function setDraftValidation(
+  sql: Sql,
+  orgId: OrgId,
+  draftId: string,
+  validation: unknown,
+  onlyIf?: { startedAt: string },
+): Promise<boolean> {
+  return await sql.write(async () => {
     if (onlyIf) {
-      const current = sql.get<{ validation: string | null }>('SELECT validation FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId);
+      const current = await sql.get<{ validation: string | null }>('SELECT validation FROM challenge_drafts WHERE id = ? AND org_id = ?', draftId.toLowerCase(), orgId);
       const started = current?.validation ? (JSON.parse(current.validation) as { startedAt?: string }).startedAt : undefined;
       if (started !== onlyIf.startedAt) return false;
     }
-    return sql.run('UPDATE challenge_drafts SET validation = ? WHERE id = ? AND org_id = ?', toJson(validation), draftId.toLowerCase(), orgId) === 1;
+    return (await sql.run('UPDATE challenge_drafts SET validation = ? WHERE id = ? AND org_id = ?', toJson(validation), draftId.toLowerCase(), orgId)) === 1;
   });
 }

@@ -13,12 +13,12 @@ interface ExplanationRow {
   updated_at: number;
 }
 
-export function saveExplanation(sql: Sql, attemptId: AttemptId, input: ExplanationInput): Explanation | undefined {
-  return sql.write(() => {
+export async function saveExplanation(sql: Sql, attemptId: AttemptId, input: ExplanationInput): Promise<Explanation | undefined> {
+  return sql.write(async () => {
     const now = sql.nowMs();
-    const attempt = sql.get<{ org_id: string }>('SELECT org_id FROM attempts WHERE id = ?', attemptId);
+    const attempt = await sql.get<{ org_id: string }>('SELECT org_id FROM attempts WHERE id = ?', attemptId);
     if (!attempt) return undefined;
-    sql.run(
+    await sql.run(
       `INSERT INTO explanations (org_id, attempt_id, challenge_version_id, language, questions, answers, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (attempt_id, challenge_version_id) DO UPDATE SET language = excluded.language, questions = excluded.questions, answers = excluded.answers, updated_at = excluded.updated_at`,
       attempt.org_id,
@@ -33,15 +33,15 @@ export function saveExplanation(sql: Sql, attemptId: AttemptId, input: Explanati
   });
 }
 
-export function listExplanations(sql: Sql, scope: AttemptScope): Explanation[] {
+export async function listExplanations(sql: Sql, scope: AttemptScope): Promise<Explanation[]> {
   const { where, params } = attemptScope(scope, 'x');
-  return sql
-    .all<ExplanationRow>(`SELECT x.challenge_version_id, x.language, x.questions, x.answers, x.updated_at FROM explanations x WHERE ${where} ORDER BY x.challenge_version_id`, ...params)
-    .map((row) => ({
-      challengeVersionId: row.challenge_version_id,
-      language: row.language,
-      questions: JSON.parse(row.questions) as string[],
-      answers: JSON.parse(row.answers) as string[],
-      updatedAt: new Date(Number(row.updated_at)),
-    }));
+  return (
+    await sql.all<ExplanationRow>(`SELECT x.challenge_version_id, x.language, x.questions, x.answers, x.updated_at FROM explanations x WHERE ${where} ORDER BY x.challenge_version_id`, ...params)
+  ).map((row) => ({
+    challengeVersionId: row.challenge_version_id,
+    language: row.language,
+    questions: JSON.parse(row.questions) as string[],
+    answers: JSON.parse(row.answers) as string[],
+    updatedAt: new Date(Number(row.updated_at)),
+  }));
 }

@@ -37,16 +37,16 @@ type Settled = { outcome: Done<PublishedVersion> | QuotaRefusal } | { write: str
 export async function publishChallengeVersion(sql: Sql, io: PackageIo, orgId: OrgId, input: NewChallengeVersion): Promise<Done<PublishedVersion> | QuotaRefusal> {
   if (input.slug.length === 0 || input.slug.length > 100) throw new KodbroError('invalid_argument', 'A challenge slug has 1 to 100 characters');
   const source = announced(input.data);
-  const settled = sql.write((): Settled => {
-    const unchanged = unchangedVersion(sql, orgId, input.slug, source.contentHash);
+  const settled = await sql.write(async (): Promise<Settled> => {
+    const unchanged = await unchangedVersion(sql, orgId, input.slug, source.contentHash);
     if (unchanged) return { outcome: { ok: true, value: unchanged } };
-    if (storedPackageId(sql, orgId, source.contentHash)) return { write: null };
-    const usedBytes = storedPackageBytes(sql, orgId);
+    if (await storedPackageId(sql, orgId, source.contentHash)) return { write: null };
+    const usedBytes = await storedPackageBytes(sql, orgId);
     if (input.quotaBytes !== undefined && usedBytes + source.bytes > input.quotaBytes) {
       return { outcome: { ok: false, reason: 'quota_exceeded', usedBytes, quotaBytes: input.quotaBytes } };
     }
     const id = randomUUID();
-    sql.run('INSERT INTO challenge_packages (id, org_id, content_hash, bytes, stored_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)', id, orgId, source.contentHash, source.bytes, sql.nowMs());
+    await sql.run('INSERT INTO challenge_packages (id, org_id, content_hash, bytes, stored_at, created_at) VALUES (?, ?, ?, ?, NULL, ?)', id, orgId, source.contentHash, source.bytes, sql.nowMs());
     return { write: id };
   });
   if ('outcome' in settled) return settled.outcome;
@@ -55,16 +55,20 @@ export async function publishChallengeVersion(sql: Sql, io: PackageIo, orgId: Or
   let drop = reserved;
   try {
     if (reserved) await writeChunks(io, reserved, input.data, source);
-    const published = sql.write(() => {
+    // `kept` is returned rather than set from inside: on PostgreSQL the transaction may run more than once.
+    const { published, kept } = await sql.write(async () => {
+      let kept = false;
       // Another publish of the same bytes may have stored them meanwhile: then ours is dropped and theirs used.
-      if (reserved && !storedPackageId(sql, orgId, source.contentHash)) {
-        if (sql.run('UPDATE challenge_packages SET stored_at = ? WHERE id = ? AND stored_at IS NULL', sql.nowMs(), reserved) !== 1) {
+      if (reserved && !(await storedPackageId(sql, orgId, source.contentHash))) {
+        if ((await sql.run('UPDATE challenge_packages SET stored_at = ? WHERE id = ? AND stored_at IS NULL', sql.nowMs(), reserved)) !== 1) {
           throw new KodbroError('internal', 'The package being stored was removed meanwhile (taken for one whose writer died)');
         }
-        drop = null;
+        kept = true;
       }
-      return unchangedVersion(sql, orgId, input.slug, source.contentHash) ?? addVersion(sql, orgId, input, source.contentHash);
+      const published = (await unchangedVersion(sql, orgId, input.slug, source.contentHash)) ?? (await addVersion(sql, orgId, input, source.contentHash));
+      return { published, kept };
     });
+    if (kept) drop = null;
     return { ok: true, value: published };
   } finally {
     if (drop) await deletePackage(sql, io, drop);
@@ -72,22 +76,22 @@ export async function publishChallengeVersion(sql: Sql, io: PackageIo, orgId: Or
 }
 
 /** The newest version of the slug's challenge, when it already holds these bytes. */
-function unchangedVersion(sql: Sql, orgId: OrgId, slug: string, hash: string): PublishedVersion | undefined {
-  const challenge = findChallengeBySlug(sql, orgId, slug);
+async function unchangedVersion(sql: Sql, orgId: OrgId, slug: string, hash: string): Promise<PublishedVersion | undefined> {
+  const challenge = await findChallengeBySlug(sql, orgId, slug);
   if (!challenge) return undefined;
-  const latest = getVersionInfo(sql, orgId, challenge.latestVersionId)!;
+  const latest = (await getVersionInfo(sql, orgId, challenge.latestVersionId))!;
   return latest.contentHash === hash ? { challenge, version: latest, created: false } : undefined;
 }
 
-function addVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion, hash: string): PublishedVersion {
+async function addVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion, hash: string): Promise<PublishedVersion> {
   const now = sql.nowMs();
-  const challenge = findChallengeBySlug(sql, orgId, input.slug);
+  const challenge = await findChallengeBySlug(sql, orgId, input.slug);
   const version = (challenge?.latestVersion ?? 0) + 1;
   const challengeId = challenge?.id ?? randomUUID();
   if (challenge) {
-    sql.run('UPDATE challenges SET title = ?, latest_version = ?, updated_at = ? WHERE id = ? AND org_id = ?', input.title, version, now, challengeId, orgId);
+    await sql.run('UPDATE challenges SET title = ?, latest_version = ?, updated_at = ? WHERE id = ? AND org_id = ?', input.title, version, now, challengeId, orgId);
   } else {
-    sql.run(
+    await sql.run(
       'INSERT INTO challenges (id, org_id, slug, title, latest_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       challengeId,
       orgId,
@@ -99,7 +103,7 @@ function addVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion, hash: st
     );
   }
   const versionId = randomUUID();
-  sql.run(
+  await sql.run(
     `INSERT INTO challenge_versions (id, org_id, challenge_id, version, title, content_hash, meta, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     versionId,
@@ -111,7 +115,7 @@ function addVersion(sql: Sql, orgId: OrgId, input: NewChallengeVersion, hash: st
     toJson(input.meta),
     now,
   );
-  return { challenge: getChallenge(sql, orgId, challengeId)!, version: getVersionInfo(sql, orgId, versionId)!, created: true };
+  return { challenge: (await getChallenge(sql, orgId, challengeId))!, version: (await getVersionInfo(sql, orgId, versionId))!, created: true };
 }
 
 /** Stores the package's bytes as chunks of the reserved package, checking their length and hash. */
@@ -150,22 +154,22 @@ function announced(data: Uint8Array | PackageFile): { contentHash: string; bytes
 
 /** Removes a package that no version names, a few chunks per statement. */
 async function deletePackage(sql: Sql, io: PackageIo, packageId: string): Promise<void> {
-  const last = sql.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM challenge_package_chunks WHERE package_id = ?', packageId)?.seq ?? -1;
+  const last = (await sql.get<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM challenge_package_chunks WHERE package_id = ?', packageId))?.seq ?? -1;
   for (let from = 0; from <= last; from += DELETE_BATCH) await io.delete(packageId, from, from + DELETE_BATCH);
-  sql.run('DELETE FROM challenge_packages WHERE id = ? AND stored_at IS NULL', packageId);
+  await sql.run('DELETE FROM challenge_packages WHERE id = ? AND stored_at IS NULL', packageId);
 }
 
-function storedPackageId(sql: Sql, orgId: OrgId, hash: string): string | undefined {
-  return sql.get<{ id: string }>('SELECT id FROM challenge_packages WHERE org_id = ? AND content_hash = ? AND stored_at IS NOT NULL', orgId, hash)?.id;
+async function storedPackageId(sql: Sql, orgId: OrgId, hash: string): Promise<string | undefined> {
+  return (await sql.get<{ id: string }>('SELECT id FROM challenge_packages WHERE org_id = ? AND content_hash = ? AND stored_at IS NOT NULL', orgId, hash))?.id;
 }
 
-export function storedPackageBytes(sql: Sql, orgId: OrgId): number {
-  return sql.get<{ used: number }>('SELECT COALESCE(SUM(bytes), 0) AS used FROM challenge_packages WHERE org_id = ?', orgId)?.used ?? 0;
+export async function storedPackageBytes(sql: Sql, orgId: OrgId): Promise<number> {
+  return (await sql.get<{ used: number }>('SELECT COALESCE(SUM(bytes), 0) AS used FROM challenge_packages WHERE org_id = ?', orgId))?.used ?? 0;
 }
 
 /** Writes a version's package into a new file, chunk by chunk, on the package-bytes thread. */
 export async function exportChallengePackage(sql: Sql, io: PackageIo, orgId: OrgId, versionId: string, file: string): Promise<void> {
-  const row = sql.get<{ id: string; bytes: number }>(
+  const row = await sql.get<{ id: string; bytes: number }>(
     `SELECT p.id, p.bytes
        FROM challenge_versions v
        JOIN challenge_packages p ON p.org_id = v.org_id AND p.content_hash = v.content_hash AND p.stored_at IS NOT NULL
@@ -185,30 +189,30 @@ export async function exportChallengePackage(sql: Sql, io: PackageIo, orgId: Org
 }
 
 export async function removeUnfinishedPackages(sql: Sql, io: PackageIo, before: Date): Promise<number> {
-  const stale = sql.all<{ id: string }>('SELECT id FROM challenge_packages WHERE stored_at IS NULL AND created_at < ?', before.getTime());
+  const stale = await sql.all<{ id: string }>('SELECT id FROM challenge_packages WHERE stored_at IS NULL AND created_at < ?', before.getTime());
   for (const { id } of stale) await deletePackage(sql, io, id);
   return stale.length;
 }
 
-export function getChallenge(sql: Sql, orgId: OrgId, challengeId: string): ChallengeRecord | undefined {
-  const row = sql.get<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = ? AND c.org_id = ?`, challengeId, orgId);
+export async function getChallenge(sql: Sql, orgId: OrgId, challengeId: string): Promise<ChallengeRecord | undefined> {
+  const row = await sql.get<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.id = ? AND c.org_id = ?`, challengeId, orgId);
   return row && toChallenge(row);
 }
 
-export function findChallengeBySlug(sql: Sql, orgId: OrgId, slug: string): ChallengeRecord | undefined {
-  const row = sql.get<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.slug = ? AND c.org_id = ?`, slug, orgId);
+export async function findChallengeBySlug(sql: Sql, orgId: OrgId, slug: string): Promise<ChallengeRecord | undefined> {
+  const row = await sql.get<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.slug = ? AND c.org_id = ?`, slug, orgId);
   return row && toChallenge(row);
 }
 
-export function listChallenges(sql: Sql, orgId: OrgId): ChallengeRecord[] {
-  return sql.all<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.org_id = ? ORDER BY c.slug`, orgId).map(toChallenge);
+export async function listChallenges(sql: Sql, orgId: OrgId): Promise<ChallengeRecord[]> {
+  return (await sql.all<ChallengeRow>(`SELECT ${CHALLENGE_COLUMNS} FROM challenges c WHERE c.org_id = ? ORDER BY c.slug`, orgId)).map(toChallenge);
 }
 
-export function setChallengeArchived(sql: Sql, orgId: OrgId, challengeId: string, archived: boolean): ChallengeRecord | undefined {
-  return sql.write(() => {
-    // Archiving again keeps the first time; bringing back clears it.
-    const changed = sql.run(
-      'UPDATE challenges SET archived_at = CASE WHEN ? = 1 THEN COALESCE(archived_at, ?) ELSE NULL END WHERE id = ? AND org_id = ?',
+export async function setChallengeArchived(sql: Sql, orgId: OrgId, challengeId: string, archived: boolean): Promise<ChallengeRecord | undefined> {
+  return sql.write(async () => {
+    // Archiving again keeps the first time; bringing back clears it. (The casts give PostgreSQL the parameters' types.)
+    const changed = await sql.run(
+      'UPDATE challenges SET archived_at = CASE WHEN CAST(? AS BIGINT) = 1 THEN COALESCE(archived_at, CAST(? AS BIGINT)) ELSE NULL END WHERE id = ? AND org_id = ?',
       archived ? 1 : 0,
       sql.nowMs(),
       challengeId,
@@ -218,9 +222,9 @@ export function setChallengeArchived(sql: Sql, orgId: OrgId, challengeId: string
   });
 }
 
-export function listVersionUsage(sql: Sql, orgId: OrgId): VersionUsage[] {
-  return sql
-    .all<{ challenge_version_id: string; assessment_id: string; title: string }>(
+export async function listVersionUsage(sql: Sql, orgId: OrgId): Promise<VersionUsage[]> {
+  return (
+    await sql.all<{ challenge_version_id: string; assessment_id: string; title: string }>(
       `SELECT ac.challenge_version_id, a.id AS assessment_id, a.title
          FROM assessment_challenges ac
          JOIN assessments a ON a.id = ac.assessment_id AND a.org_id = ac.org_id
@@ -228,26 +232,26 @@ export function listVersionUsage(sql: Sql, orgId: OrgId): VersionUsage[] {
         ORDER BY a.created_at, a.id, ac.position`,
       orgId,
     )
-    .map((r) => ({ challengeVersionId: r.challenge_version_id, assessmentId: r.assessment_id, assessmentTitle: r.title }));
+  ).map((r) => ({ challengeVersionId: r.challenge_version_id, assessmentId: r.assessment_id, assessmentTitle: r.title }));
 }
 
-export function listChallengeVersions(sql: Sql, orgId: OrgId, challengeId: string): ChallengeVersionInfo[] {
-  return sql
-    .all<VersionRow>(`SELECT ${VERSION_INFO_COLUMNS} FROM challenge_versions v WHERE v.challenge_id = ? AND v.org_id = ? ORDER BY v.version`, challengeId, orgId)
-    .map(toVersionInfo);
+export async function listChallengeVersions(sql: Sql, orgId: OrgId, challengeId: string): Promise<ChallengeVersionInfo[]> {
+  return (
+    await sql.all<VersionRow>(`SELECT ${VERSION_INFO_COLUMNS} FROM challenge_versions v WHERE v.challenge_id = ? AND v.org_id = ? ORDER BY v.version`, challengeId, orgId)
+  ).map(toVersionInfo);
 }
 
-function getVersionInfo(sql: Sql, orgId: OrgId, versionId: string): ChallengeVersionInfo | undefined {
-  const row = sql.get<VersionRow>(`SELECT ${VERSION_INFO_COLUMNS} FROM challenge_versions v WHERE v.id = ? AND v.org_id = ?`, versionId, orgId);
+async function getVersionInfo(sql: Sql, orgId: OrgId, versionId: string): Promise<ChallengeVersionInfo | undefined> {
+  const row = await sql.get<VersionRow>(`SELECT ${VERSION_INFO_COLUMNS} FROM challenge_versions v WHERE v.id = ? AND v.org_id = ?`, versionId, orgId);
   return row && toVersionInfo(row);
 }
 
-export function getChallengeVersion(sql: Sql, orgId: OrgId, versionId: string): ChallengeVersionInfo | undefined {
+export async function getChallengeVersion(sql: Sql, orgId: OrgId, versionId: string): Promise<ChallengeVersionInfo | undefined> {
   return getVersionInfo(sql, orgId, versionId);
 }
 
-export function getAttemptChallengeVersion(sql: Sql, attemptId: AttemptId, versionId: string): ChallengeVersionInfo | undefined {
-  const row = sql.get<VersionRow>(
+export async function getAttemptChallengeVersion(sql: Sql, attemptId: AttemptId, versionId: string): Promise<ChallengeVersionInfo | undefined> {
+  const row = await sql.get<VersionRow>(
     `SELECT ${VERSION_INFO_COLUMNS}
        FROM attempts a
        JOIN assessment_challenges ac ON ac.assessment_id = a.assessment_id AND ac.org_id = a.org_id

@@ -18,7 +18,7 @@ import type {
   SubmissionStatus,
 } from '../model.ts';
 
-/** Rows as SQLite returns them, and their mapping to the model. */
+/** Rows as either driver returns them (integers as numbers, booleans as 1/0), and their mapping to the model. */
 
 const date = (ms: number): Date => new Date(ms);
 const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));

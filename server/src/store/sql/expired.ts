@@ -20,18 +20,21 @@ const TIME_UP_ID_TRIES = 8;
  * submission (`origin: 'time_up'`, queued like any submission). The events
  * are the submissions' `submitted`, then `finished` with reason `time_up`.
  */
-export function finishExpiredAttempts(sql: Sql, limit: number): ExpiredAttempt[] {
-  return sql.write(() => {
+export async function finishExpiredAttempts(sql: Sql, limit: number): Promise<ExpiredAttempt[]> {
+  return await sql.write(async () => {
     const now = sql.nowMs();
-    const ids = sql.all<{ id: string }>('SELECT id FROM attempts WHERE finished_at IS NULL AND deadline_at <= ? ORDER BY deadline_at LIMIT ?', now, limit);
-    return ids.flatMap(({ id }) => {
+    const ids = await sql.all<{ id: string }>('SELECT id FROM attempts WHERE finished_at IS NULL AND deadline_at <= ? ORDER BY deadline_at LIMIT ?', now, limit);
+    // One attempt after the other: the statements of a transaction run in order on its one connection.
+    const expired: ExpiredAttempt[] = [];
+    for (const { id } of ids) {
       const attemptId = id as AttemptId;
-      if (sql.run('UPDATE attempts SET finished_at = deadline_at WHERE id = ? AND finished_at IS NULL', attemptId) !== 1) return [];
-      const timeUp = submitChangedDrafts(sql, attemptId, now);
-      appendEventIn(sql, attemptId, 'finished', { reason: 'time_up' }, now);
-      const attempt = getAttempt(sql, { attemptId });
-      return attempt ? [{ attempt, timeUp }] : [];
-    });
+      if ((await sql.run('UPDATE attempts SET finished_at = deadline_at WHERE id = ? AND finished_at IS NULL', attemptId)) !== 1) continue;
+      const timeUp = await submitChangedDrafts(sql, attemptId, now);
+      await appendEventIn(sql, attemptId, 'finished', { reason: 'time_up' }, now);
+      const attempt = await getAttempt(sql, { attemptId });
+      if (attempt) expired.push({ attempt, timeUp });
+    }
+    return expired;
   });
 }
 
@@ -41,8 +44,8 @@ export function finishExpiredAttempts(sql: Sql, limit: number): ExpiredAttempt[]
  * count even when the budget is spent), yet stay bounded: at most one per
  * task, each a draft the store already holds (at most 256 KB).
  */
-function submitChangedDrafts(sql: Sql, attemptId: AttemptId, now: number): Submission[] {
-  const tasks = sql.all<{ challenge_version_id: string; meta: string | null }>(
+async function submitChangedDrafts(sql: Sql, attemptId: AttemptId, now: number): Promise<Submission[]> {
+  const tasks = await sql.all<{ challenge_version_id: string; meta: string | null }>(
     `SELECT ac.challenge_version_id, v.meta
        FROM attempts a
        JOIN assessment_challenges ac ON ac.assessment_id = a.assessment_id AND ac.org_id = a.org_id
@@ -50,14 +53,15 @@ function submitChangedDrafts(sql: Sql, attemptId: AttemptId, now: number): Submi
       WHERE a.id = ? ORDER BY ac.position`,
     attemptId,
   );
-  return tasks.flatMap((task) => {
-    const drafts = sql.all<{ language: LanguageId; source: string; updated_at: number }>(
+  const submitted: Submission[] = [];
+  for (const task of tasks) {
+    const drafts = await sql.all<{ language: LanguageId; source: string; updated_at: number }>(
       'SELECT language, source, updated_at FROM drafts WHERE attempt_id = ? AND challenge_version_id = ?',
       attemptId,
       task.challenge_version_id,
     );
-    if (drafts.length === 0) return [];
-    const last = sql.get<{ language: LanguageId; source: string }>(
+    if (drafts.length === 0) continue;
+    const last = await sql.get<{ language: LanguageId; source: string }>(
       `SELECT language, source FROM submissions
         WHERE attempt_id = ? AND challenge_version_id = ? AND kind = 'submit' ORDER BY queue_seq DESC LIMIT 1`,
       attemptId,
@@ -68,12 +72,13 @@ function submitChangedDrafts(sql: Sql, attemptId: AttemptId, now: number): Submi
       last,
       allowedLanguages(task.meta),
     );
-    if (!draft) return [];
-    const id = freeTimeUpId(sql, attemptId, task.challenge_version_id);
-    if (id === undefined) return [];
+    if (!draft) continue;
+    const id = await freeTimeUpId(sql, attemptId, task.challenge_version_id);
+    if (id === undefined) continue;
     const input = { id, challengeVersionId: task.challenge_version_id, kind: 'submit' as const, origin: 'time_up' as const, language: draft.language, source: draft.source, customInput: null };
-    return [insertSubmissionIn(sql, attemptId, input, utf8Bytes(draft.source), now)];
-  });
+    submitted.push(await insertSubmissionIn(sql, attemptId, input, utf8Bytes(draft.source), now));
+  }
+  return submitted;
 }
 
 /**
@@ -84,10 +89,10 @@ function submitChangedDrafts(sql: Sql, attemptId: AttemptId, now: number): Submi
  * then that task is not submitted, rather than the sweep failing for every
  * attempt behind it.
  */
-function freeTimeUpId(sql: Sql, attemptId: AttemptId, challengeVersionId: string): string | undefined {
+async function freeTimeUpId(sql: Sql, attemptId: AttemptId, challengeVersionId: string): Promise<string | undefined> {
   for (let n = 0; n < TIME_UP_ID_TRIES; n++) {
     const id = timeUpSubmissionId(attemptId, challengeVersionId, n);
-    const row = sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id);
+    const row = await sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id);
     if (!row) return id;
     const held = toSubmission(row);
     if (held.attemptId === attemptId && held.challengeVersionId === challengeVersionId && held.origin === 'time_up') return undefined;

@@ -18,9 +18,9 @@ interface FinalRow {
  * what similarity compares. `sourceChars` cuts each source (0: none at all,
  * for a cache check that needs only the ids).
  */
-export function listFinalSubmissions(sql: Sql, orgId: OrgId, assessmentId: string, sourceChars: number): FinalSubmission[] {
-  const rows = sql.all<FinalRow>(
-    `SELECT s.id, s.attempt_id, a.invite_id, s.challenge_version_id, s.language, substr(s.source, 1, ?) AS source
+export async function listFinalSubmissions(sql: Sql, orgId: OrgId, assessmentId: string, sourceChars: number): Promise<FinalSubmission[]> {
+  const rows = await sql.all<FinalRow>(
+    `SELECT s.id, s.attempt_id, a.invite_id, s.challenge_version_id, s.language, substr(s.source, 1, CAST(? AS INTEGER)) AS source
        FROM attempts a
        JOIN submissions s ON s.org_id = a.org_id AND s.attempt_id = a.id
       WHERE a.org_id = ? AND a.assessment_id = ? AND s.kind = 'submit'

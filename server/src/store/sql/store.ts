@@ -4,7 +4,7 @@ import path from 'node:path';
 import { KodbroError } from '../../errors.ts';
 import type { AttemptId, AttemptScope, OrgId } from '../ids.ts';
 import { loadLinkKey } from '../link-key.ts';
-import { loadMigrations, type Migration } from '../migrations.ts';
+import { loadMigrations, POSTGRES_MIGRATIONS_DIR, type Migration } from '../migrations.ts';
 import type { ClaimedJob, ConnectionEventKind, ExplanationInput, JobLease, StaffRoles, ValidationLease } from '../model.ts';
 import type { ReviewActor, ReviewInput } from '../reviews.ts';
 import { DEFAULT_STORE_QUOTAS, type StoreQuotas } from '../quotas.ts';
@@ -32,12 +32,16 @@ import * as assessments from './assessments.ts';
 import * as attempts from './attempts.ts';
 import * as challenges from './challenges.ts';
 import * as drafts from './drafts.ts';
-import { Sql } from './db.ts';
+import { Sql, type Driver } from './db.ts';
 import * as events from './events.ts';
 import * as expired from './expired.ts';
 import * as explanations from './explanations.ts';
 import { listFinalSubmissions } from './final-code.ts';
 import { migrate } from './migrate.ts';
+import { migratePostgres } from './migrate-postgres.ts';
+import { postgresPackageIo } from './package-io-postgres.ts';
+import { postgresDriver, postgresPool } from './postgres-driver.ts';
+import { sqliteDriver } from './sqlite-driver.ts';
 import { packageIo, type PackageIo } from './package-io.ts';
 import * as orgs from './orgs.ts';
 import * as queue from './queue.ts';
@@ -49,81 +53,89 @@ import * as submissions from './submissions.ts';
 
 export const SQLITE_FILE_NAME = 'kodbro.sqlite';
 
-export interface SqliteStoreOptions {
+interface CommonOptions {
+  clock?: Clock;
+  /** Tries a job gets before it is marked failed; default 3. */
+  maxTries?: number;
+  /** The schema steps; defaults to the dialect's files (../migrations/, ../migrations-postgres/). */
+  migrations?: readonly Migration[];
+  /** What one attempt or invite may write; each omitted one has its default. */
+  quotas?: Partial<StoreQuotas>;
+}
+
+export interface SqliteStoreOptions extends CommonOptions {
   /** The folder that holds the database file (KODBRO_DATA_DIR); made if missing. */
   dataDir: string;
   /** Defaults to kodbro.sqlite. */
   fileName?: string;
-  clock?: Clock;
-  /** Tries a job gets before it is marked failed; default 3. */
-  maxTries?: number;
   /** How long a connection waits for another's write lock; default 5 s. */
   busyTimeoutMs?: number;
-  /** The schema steps; defaults to the files in ../migrations/. */
-  migrations?: readonly Migration[];
-  /** What one attempt or invite may write; each omitted one has its default. */
-  quotas?: Partial<StoreQuotas>;
   /** The key that seals invite link tokens; default: the key file in dataDir (made on first open, link-key.ts). */
   linkKey?: Uint8Array;
 }
 
+export interface PostgresStoreOptions extends CommonOptions {
+  /** postgres://user@host:port/database (KODBRO_DATABASE_URL). */
+  url: string;
+  /** Connections this process keeps at most; default 10. */
+  poolSize?: number;
+  /** Shows in pg_stat_activity: which process holds a connection. */
+  applicationName?: string;
+  /**
+   * The key that seals invite link tokens. Every process of one deployment
+   * must hold the same one: default, the key file in `dataDir`.
+   */
+  linkKey?: Uint8Array;
+  dataDir?: string;
+}
+
+interface Parts {
+  driver: Driver;
+  packageIo: PackageIo;
+  linkKey: Uint8Array;
+  applied: readonly number[];
+}
+
+function checkedOptions(options: CommonOptions): { clock: Clock; maxTries: number; quotas: StoreQuotas } {
+  const clock = options.clock ?? (() => new Date());
+  const maxTries = options.maxTries ?? 3;
+  if (!Number.isInteger(maxTries) || maxTries < 1) throw new KodbroError('invalid_argument', 'maxTries is a positive integer');
+  const quotas = { ...DEFAULT_STORE_QUOTAS, ...options.quotas };
+  for (const [name, value] of Object.entries(quotas)) {
+    if (!(Number.isFinite(value) && value > 0)) throw new KodbroError('invalid_argument', `Quota ${name} must be a positive number`);
+  }
+  return { clock, maxTries, quotas };
+}
+
 /**
- * The store on one SQLite file (better-sqlite3): WAL mode so readers never
- * wait for the writer, foreign keys on, synchronous=FULL so an acknowledged
- * write survives a power cut, and a busy timeout for other connections to the
- * same file (a second process, a second instance in tests). Opening migrates.
- * The driver is synchronous; the methods are async to share the Store
- * interface with the PostgreSQL implementation.
- *
- * @example
- * const store = new SqliteStore({ dataDir: config.dataDir });
- * await store.requeueRunning();
+ * The store on SQL: one set of query modules for SQLite and PostgreSQL (see
+ * db.ts), opened as `SqliteStore` or `PostgresStore`.
  */
-export class SqliteStore implements Store {
-  readonly file: string;
-  /** Migration versions this open applied (empty when the file was up to date). */
+export class SqlStore implements Store {
+  /** Migration versions this open applied (empty when the database was up to date). */
   readonly applied: readonly number[];
   readonly quotas: StoreQuotas;
-  readonly #db: Database.Database;
+  readonly dialect: Driver['dialect'];
   readonly #sql: Sql;
   readonly #packageIo: PackageIo;
   readonly #linkKey: Uint8Array;
 
-  constructor(options: SqliteStoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
-    this.file = path.join(options.dataDir, options.fileName ?? SQLITE_FILE_NAME);
-    const clock = options.clock ?? (() => new Date());
-    const maxTries = options.maxTries ?? 3;
-    if (!Number.isInteger(maxTries) || maxTries < 1) throw new KodbroError('invalid_argument', 'maxTries is a positive integer');
-    this.quotas = { ...DEFAULT_STORE_QUOTAS, ...options.quotas };
-    for (const [name, value] of Object.entries(this.quotas)) {
-      if (!(Number.isFinite(value) && value > 0)) throw new KodbroError('invalid_argument', `Quota ${name} must be a positive number`);
-    }
-    // `timeout` is SQLite's busy_timeout.
-    const db = new Database(this.file, { timeout: options.busyTimeoutMs ?? 5000 });
-    try {
-      // SQLite-only: connection settings.
-      const mode = db.pragma('journal_mode = WAL', { simple: true });
-      if (mode !== 'wal') throw new KodbroError('internal', `SQLite would not use WAL mode for ${this.file} (got ${String(mode)})`);
-      db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = FULL');
-      this.applied = migrate(db, options.migrations ?? loadMigrations(), () => clock().getTime());
-    } catch (error) {
-      db.close();
-      throw error;
-    }
-    this.#linkKey = options.linkKey ?? loadLinkKey(options.dataDir);
-    this.#db = db;
-    this.#sql = new Sql(db, clock, maxTries);
-    this.#packageIo = packageIo(this.file, options.busyTimeoutMs ?? 5000, challenges.PACKAGE_CHUNK_BYTES);
+  protected constructor(options: CommonOptions, parts: Parts) {
+    const { clock, maxTries, quotas } = checkedOptions(options);
+    this.quotas = quotas;
+    this.applied = parts.applied;
+    this.dialect = parts.driver.dialect;
+    this.#linkKey = parts.linkKey;
+    this.#sql = new Sql(parts.driver, clock, maxTries);
+    this.#packageIo = parts.packageIo;
   }
 
   async ping() {
-    return this.#sql.get<{ one: number }>('SELECT 1 AS one')?.one === 1;
+    return (await this.#sql.get<{ one: number }>('SELECT 1 AS one'))?.one === 1;
   }
   async close() {
     await this.#packageIo.close();
-    if (this.#db.open) this.#db.close();
+    await this.#sql.driver.close();
   }
 
   // Organisations and staff
@@ -425,4 +437,81 @@ export class SqliteStore implements Store {
   async releaseValidation(lease: ValidationLease) {
     return validations.releaseValidation(this.#sql, lease);
   }
+}
+
+/**
+ * The store on one SQLite file (better-sqlite3): WAL mode so readers never
+ * wait for the writer, foreign keys on, synchronous=FULL so an acknowledged
+ * write survives a power cut, and a busy timeout for other connections to the
+ * same file (a second process, a second instance in tests). Opening migrates.
+ *
+ * @example
+ * const store = new SqliteStore({ dataDir: config.dataDir });
+ * await store.requeueRunning();
+ */
+export class SqliteStore extends SqlStore {
+  readonly file: string;
+
+  constructor(options: SqliteStoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = path.join(options.dataDir, options.fileName ?? SQLITE_FILE_NAME);
+    const { clock } = checkedOptions(options);
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    // `timeout` is SQLite's busy_timeout.
+    const db = new Database(file, { timeout: busyTimeoutMs });
+    let applied: number[];
+    try {
+      const mode = db.pragma('journal_mode = WAL', { simple: true });
+      if (mode !== 'wal') throw new KodbroError('internal', `SQLite would not use WAL mode for ${file} (got ${String(mode)})`);
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = FULL');
+      applied = migrate(db, options.migrations ?? loadMigrations(), () => clock().getTime());
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    super(options, {
+      driver: sqliteDriver(db),
+      packageIo: packageIo(file, busyTimeoutMs, challenges.PACKAGE_CHUNK_BYTES),
+      linkKey: options.linkKey ?? loadLinkKey(options.dataDir),
+      applied,
+    });
+    this.file = file;
+  }
+}
+
+/**
+ * The store on PostgreSQL (node-postgres pool): write transactions are
+ * SERIALIZABLE and run again after a serialisation failure, so the queries
+ * keep the meaning they have on SQLite, where writers take turns. Opening
+ * migrates, under an advisory lock.
+ *
+ * @example
+ * const store = await PostgresStore.open({ url: config.databaseUrl, dataDir: config.dataDir });
+ */
+export class PostgresStore extends SqlStore {
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const { clock } = checkedOptions(options);
+    if (!options.linkKey && !options.dataDir) throw new KodbroError('invalid_argument', 'PostgresStore needs linkKey or dataDir');
+    const linkKey = options.linkKey ?? loadLinkKey(options.dataDir!);
+    const pool = postgresPool(options.url, { max: options.poolSize, applicationName: options.applicationName });
+    try {
+      const applied = await migratePostgres(pool, options.migrations ?? loadMigrations(POSTGRES_MIGRATIONS_DIR), () => clock().getTime());
+      return new PostgresStore(options, {
+        driver: postgresDriver(pool),
+        packageIo: postgresPackageIo(pool, challenges.PACKAGE_CHUNK_BYTES),
+        linkKey,
+        applied,
+      });
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
+}
+
+/** The store a deployment is configured for: PostgreSQL when a database URL is given, else the SQLite file in dataDir. */
+export async function openStore(options: CommonOptions & { dataDir: string; databaseUrl?: string | undefined; applicationName?: string }): Promise<SqlStore> {
+  const { databaseUrl, ...rest } = options;
+  return databaseUrl ? PostgresStore.open({ ...rest, url: databaseUrl }) : new SqliteStore(rest);
 }

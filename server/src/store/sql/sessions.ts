@@ -30,12 +30,12 @@ function toSession(row: SessionRow): Session {
  * invite, so opening an invite link in a loop cannot fill the table: the
  * oldest of that invite's sessions end (that device opens the link again).
  */
-export function createSession(sql: Sql, perInvite: number, input: NewSession): Session {
+export async function createSession(sql: Sql, perInvite: number, input: NewSession): Promise<Session> {
   const now = sql.nowMs();
-  sql.write(() => {
+  await sql.write(async () => {
     // Expired rows are swept on the way: sessions are few and short-lived.
-    sql.run('DELETE FROM sessions WHERE expires_at <= ?', now);
-    sql.run(
+    await sql.run('DELETE FROM sessions WHERE expires_at <= ?', now);
+    await sql.run(
       `INSERT INTO sessions (id_hash, kind, org_id, user_id, invite_id, csrf_token, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       input.idHash,
@@ -48,7 +48,7 @@ export function createSession(sql: Sql, perInvite: number, input: NewSession): S
       input.expiresAt.getTime(),
     );
     if (input.kind === 'candidate') {
-      sql.run(
+      await sql.run(
         `DELETE FROM sessions
           WHERE invite_id = ? AND id_hash <> ?
             AND id_hash NOT IN (SELECT id_hash FROM sessions WHERE invite_id = ? AND id_hash <> ? ORDER BY created_at DESC, id_hash DESC LIMIT ?)`,
@@ -60,14 +60,14 @@ export function createSession(sql: Sql, perInvite: number, input: NewSession): S
       );
     }
   });
-  return toSession(sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ?', input.idHash)!);
+  return toSession((await sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ?', input.idHash))!);
 }
 
-export function findSession(sql: Sql, idHash: string): Session | undefined {
-  const row = sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', idHash, sql.nowMs());
+export async function findSession(sql: Sql, idHash: string): Promise<Session | undefined> {
+  const row = await sql.get<SessionRow>('SELECT * FROM sessions WHERE id_hash = ? AND expires_at > ?', idHash, sql.nowMs());
   return row && toSession(row);
 }
 
-export function deleteSession(sql: Sql, idHash: string): boolean {
-  return sql.run('DELETE FROM sessions WHERE id_hash = ?', idHash) > 0;
+export async function deleteSession(sql: Sql, idHash: string): Promise<boolean> {
+  return (await sql.run('DELETE FROM sessions WHERE id_hash = ?', idHash)) > 0;
 }

@@ -31,22 +31,22 @@ function toSharedResult(row: SharedResultRow): SharedResult {
   };
 }
 
-export function getSharedResult(sql: Sql, scope: AttemptScope): SharedResult | undefined {
+export async function getSharedResult(sql: Sql, scope: AttemptScope): Promise<SharedResult | undefined> {
   const row =
     scope.orgId === undefined
-      ? sql.get<SharedResultRow>('SELECT * FROM shared_results WHERE attempt_id = ?', scope.attemptId)
-      : sql.get<SharedResultRow>('SELECT * FROM shared_results WHERE org_id = ? AND attempt_id = ?', scope.orgId, scope.attemptId);
+      ? await sql.get<SharedResultRow>('SELECT * FROM shared_results WHERE attempt_id = ?', scope.attemptId)
+      : await sql.get<SharedResultRow>('SELECT * FROM shared_results WHERE org_id = ? AND attempt_id = ?', scope.orgId, scope.attemptId);
   return row && toSharedResult(row);
 }
 
-export function setResultShareable(sql: Sql, attemptId: AttemptId, shareable: boolean, fresh: NewSharedResult | undefined): SharedResult | undefined {
-  return sql.write(() => {
-    const attempt = sql.get<{ org_id: string }>('SELECT org_id FROM attempts WHERE id = ?', attemptId);
+export async function setResultShareable(sql: Sql, attemptId: AttemptId, shareable: boolean, fresh: NewSharedResult | undefined): Promise<SharedResult | undefined> {
+  return sql.write(async () => {
+    const attempt = await sql.get<{ org_id: string }>('SELECT org_id FROM attempts WHERE id = ?', attemptId);
     if (!attempt) return undefined;
-    const changed = sql.run('UPDATE shared_results SET shareable = ? WHERE attempt_id = ?', shareable ? 1 : 0, attemptId);
+    const changed = await sql.run('UPDATE shared_results SET shareable = ? WHERE attempt_id = ?', shareable ? 1 : 0, attemptId);
     if (changed === 0) {
       if (!fresh) return undefined;
-      sql.run(
+      await sql.run(
         `INSERT INTO shared_results (id, org_id, attempt_id, document, signature, key_id, shareable, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         fresh.id,
@@ -63,17 +63,18 @@ export function setResultShareable(sql: Sql, attemptId: AttemptId, shareable: bo
   });
 }
 
-export function findShareableResult(sql: Sql, resultId: string): SharedResult | undefined {
-  const row = sql.get<SharedResultRow>('SELECT * FROM shared_results WHERE id = ? AND shareable = 1', resultId);
+export async function findShareableResult(sql: Sql, resultId: string): Promise<SharedResult | undefined> {
+  const row = await sql.get<SharedResultRow>('SELECT * FROM shared_results WHERE id = ? AND shareable = 1', resultId);
   return row && toSharedResult(row);
 }
 
-export function setResultRevoked(sql: Sql, orgId: OrgId, attemptId: string, revoke: { by: string; reason: string | null } | null): SharedResult | undefined {
-  return sql.write(() => {
+export async function setResultRevoked(sql: Sql, orgId: OrgId, attemptId: string, revoke: { by: string; reason: string | null } | null): Promise<SharedResult | undefined> {
+  return sql.write(async () => {
     const changed = revoke
-      ? // A second revocation keeps the first one's time, author and reason.
-        sql.run(
-          `UPDATE shared_results SET revoked_at = COALESCE(revoked_at, ?), revoked_by = COALESCE(revoked_by, ?), revoke_reason = CASE WHEN revoked_at IS NULL THEN ? ELSE revoke_reason END
+      ? // A second revocation keeps the first one's time, author and reason. (The casts give PostgreSQL the parameters' types.)
+        await sql.run(
+          `UPDATE shared_results SET revoked_at = COALESCE(revoked_at, CAST(? AS BIGINT)), revoked_by = COALESCE(revoked_by, CAST(? AS TEXT)),
+                  revoke_reason = CASE WHEN revoked_at IS NULL THEN CAST(? AS TEXT) ELSE revoke_reason END
            WHERE org_id = ? AND attempt_id = ?`,
           sql.nowMs(),
           revoke.by,
@@ -81,7 +82,7 @@ export function setResultRevoked(sql: Sql, orgId: OrgId, attemptId: string, revo
           orgId,
           attemptId,
         )
-      : sql.run('UPDATE shared_results SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL WHERE org_id = ? AND attempt_id = ?', orgId, attemptId);
+      : await sql.run('UPDATE shared_results SET revoked_at = NULL, revoked_by = NULL, revoke_reason = NULL WHERE org_id = ? AND attempt_id = ?', orgId, attemptId);
     if (changed === 0) return undefined;
     return getSharedResult(sql, { orgId, attemptId });
   });

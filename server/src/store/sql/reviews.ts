@@ -2,7 +2,7 @@ import { KodbroError } from '../../errors.ts';
 import type { LanguageId } from '../../contracts/index.ts';
 import { asAttemptId, type AttemptId, type OrgId } from '../ids.ts';
 import { NOTE_MAX_CHARS, type CandidateReview, type ReviewActor, type ReviewInput, type SubmitScore } from '../reviews.ts';
-import type { Sql } from './db.ts';
+import { jsonText, type Sql } from './db.ts';
 
 interface ReviewRow {
   invite_id: string;
@@ -33,8 +33,8 @@ const toReview = (row: ReviewRow): CandidateReview => ({
 });
 
 /** Every invite of the assessment that has a review or a reveal, by invite id. */
-export function listCandidateReviews(sql: Sql, orgId: OrgId, assessmentId: string): Map<string, CandidateReview> {
-  const rows = sql.all<ReviewRow>(
+export async function listCandidateReviews(sql: Sql, orgId: OrgId, assessmentId: string): Promise<Map<string, CandidateReview>> {
+  const rows = await sql.all<ReviewRow>(
     `${REVIEW_SELECT} WHERE i.assessment_id = ? AND i.org_id = ? AND (r.invite_id IS NOT NULL OR v.invite_id IS NOT NULL)`,
     assessmentId,
     orgId,
@@ -43,8 +43,8 @@ export function listCandidateReviews(sql: Sql, orgId: OrgId, assessmentId: strin
 }
 
 /** The invite's review (empty when none); undefined when the organisation has no such invite. */
-export function getCandidateReview(sql: Sql, orgId: OrgId, inviteId: string): CandidateReview | undefined {
-  const row = sql.get<ReviewRow>(`${REVIEW_SELECT} WHERE i.id = ? AND i.org_id = ?`, inviteId, orgId);
+export async function getCandidateReview(sql: Sql, orgId: OrgId, inviteId: string): Promise<CandidateReview | undefined> {
+  const row = await sql.get<ReviewRow>(`${REVIEW_SELECT} WHERE i.id = ? AND i.org_id = ?`, inviteId, orgId);
   return row && toReview(row);
 }
 
@@ -55,11 +55,11 @@ function checkReview(input: ReviewInput): void {
   }
 }
 
-export function saveCandidateReview(sql: Sql, orgId: OrgId, inviteId: string, input: ReviewInput, actor: ReviewActor): CandidateReview | undefined {
+export async function saveCandidateReview(sql: Sql, orgId: OrgId, inviteId: string, input: ReviewInput, actor: ReviewActor): Promise<CandidateReview | undefined> {
   checkReview(input);
-  return sql.write(() => {
-    if (!sql.get('SELECT 1 FROM invites WHERE id = ? AND org_id = ?', inviteId, orgId)) return undefined;
-    sql.run(
+  return sql.write(async () => {
+    if (!(await sql.get('SELECT 1 FROM invites WHERE id = ? AND org_id = ?', inviteId, orgId))) return undefined;
+    await sql.run(
       `INSERT INTO candidate_reviews (org_id, invite_id, note, rating, shortlisted, updated_by, updated_by_name, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (org_id, invite_id) DO UPDATE SET note = excluded.note, rating = excluded.rating, shortlisted = excluded.shortlisted,
@@ -78,10 +78,10 @@ export function saveCandidateReview(sql: Sql, orgId: OrgId, inviteId: string, in
 }
 
 /** Records the first reveal (later ones change nothing); undefined when the organisation has no such invite. */
-export function revealCandidate(sql: Sql, orgId: OrgId, inviteId: string, actor: ReviewActor): CandidateReview | undefined {
-  return sql.write(() => {
-    if (!sql.get('SELECT 1 FROM invites WHERE id = ? AND org_id = ?', inviteId, orgId)) return undefined;
-    sql.run(
+export async function revealCandidate(sql: Sql, orgId: OrgId, inviteId: string, actor: ReviewActor): Promise<CandidateReview | undefined> {
+  return sql.write(async () => {
+    if (!(await sql.get('SELECT 1 FROM invites WHERE id = ? AND org_id = ?', inviteId, orgId))) return undefined;
+    await sql.run(
       `INSERT INTO candidate_reveals (org_id, invite_id, revealed_by, revealed_by_name, revealed_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (org_id, invite_id) DO NOTHING`,
       orgId,
@@ -98,8 +98,8 @@ export function revealCandidate(sql: Sql, orgId: OrgId, inviteId: string, actor:
  * The invite's place in its assessment (1, 2, 3… by creation), the stable
  * "Candidate 7" of anonymous review; undefined when there is no such invite.
  */
-export function candidateNumber(sql: Sql, orgId: OrgId, inviteId: string): number | undefined {
-  const row = sql.get<{ n: number }>(
+export async function candidateNumber(sql: Sql, orgId: OrgId, inviteId: string): Promise<number | undefined> {
+  const row = await sql.get<{ n: number }>(
     `SELECT COUNT(*) AS n FROM invites o JOIN invites i ON i.assessment_id = o.assessment_id AND i.org_id = o.org_id
       WHERE o.id = ? AND o.org_id = ? AND (i.created_at < o.created_at OR (i.created_at = o.created_at AND i.id <= o.id))`,
     inviteId,
@@ -110,24 +110,29 @@ export function candidateNumber(sql: Sql, orgId: OrgId, inviteId: string): numbe
 
 /**
  * Every `submit` of the assessment's attempts with its judged score, in one
- * query and without sources or results (SQLite-only: json_extract; PostgreSQL
- * reads `result->>'score'`). The score counts only once the run is done.
+ * query and without sources or results (the score is read inside the JSON
+ * by jsonText: json_extract on SQLite, `result::jsonb ->> 'score'` on
+ * PostgreSQL). The score counts only once the run is done.
  * With `attemptId`, only that attempt's (one live row).
  */
-export function listSubmitScores(sql: Sql, orgId: OrgId, assessmentId: string, attemptId?: AttemptId): SubmitScore[] {
+export async function listSubmitScores(sql: Sql, orgId: OrgId, assessmentId: string, attemptId?: AttemptId): Promise<SubmitScore[]> {
   const columns = `SELECT s.attempt_id, s.challenge_version_id, s.language,
-            CASE WHEN s.status = 'done' THEN json_extract(s.result, '$.score') END AS score
+            CASE WHEN s.status = 'done' THEN ${jsonText(sql, 's.result', 'score')} END AS score
        FROM attempts a JOIN submissions s ON s.attempt_id = a.id AND s.org_id = a.org_id
       WHERE a.assessment_id = ? AND a.org_id = ? AND s.kind = 'submit'`;
-  type Row = { attempt_id: string; challenge_version_id: string; language: string; score: number | null };
+  type Row = { attempt_id: string; challenge_version_id: string; language: string; score: number | string | null };
   const rows =
     attemptId === undefined
-      ? sql.all<Row>(`${columns} ORDER BY s.queue_seq`, assessmentId, orgId)
-      : sql.all<Row>(`${columns} AND a.id = ? ORDER BY s.queue_seq`, assessmentId, orgId, attemptId);
-  return rows.map((row) => ({
-    attemptId: asAttemptId(row.attempt_id),
-    challengeVersionId: row.challenge_version_id,
-    language: row.language as LanguageId,
-    score: typeof row.score === 'number' && Number.isInteger(row.score) ? row.score : undefined,
-  }));
+      ? await sql.all<Row>(`${columns} ORDER BY s.queue_seq`, assessmentId, orgId)
+      : await sql.all<Row>(`${columns} AND a.id = ? ORDER BY s.queue_seq`, assessmentId, orgId, attemptId);
+  return rows.map((row) => {
+    // SQLite's json_extract gives a JSON number as a number, PostgreSQL's ->> as its text.
+    const score = typeof row.score === 'string' && /^-?\d+$/.test(row.score) ? Number(row.score) : row.score;
+    return {
+      attemptId: asAttemptId(row.attempt_id),
+      challengeVersionId: row.challenge_version_id,
+      language: row.language as LanguageId,
+      score: typeof score === 'number' && Number.isInteger(score) ? score : undefined,
+    };
+  });
 }

@@ -10,7 +10,7 @@ import type { Migration } from '../migrations.ts';
  */
 const FOREIGN_KEYS_OFF = /^-- kodbro: foreign_keys off\r?\n/;
 
-interface AppliedRow {
+export interface AppliedRow {
   version: number;
   name: string;
   checksum: string;
@@ -34,7 +34,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const applied: number[] = [];
   const step = db.transaction((migration: Migration): boolean => {
     const rows = db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[];
-    check(rows, migrations);
+    checkApplied(rows, migrations);
     if (rows.some((row) => row.version === migration.version)) return false;
     db.exec(migration.sql);
     if (FOREIGN_KEYS_OFF.test(migration.sql)) checkForeignKeys(db, migration);
@@ -50,7 +50,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     if (withForeignKeys(db, !FOREIGN_KEYS_OFF.test(migration.sql), () => step.immediate(migration))) applied.push(migration.version);
   }
   // A database with no pending migration still gets checked.
-  check(db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[], migrations);
+  checkApplied(db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedRow[], migrations);
   return applied;
 }
 
@@ -75,7 +75,7 @@ function checkForeignKeys(db: Database.Database, migration: Migration): void {
   }
 }
 
-function check(rows: AppliedRow[], migrations: readonly Migration[]): void {
+export function checkApplied(rows: AppliedRow[], migrations: readonly Migration[]): void {
   const newest = migrations.at(-1)?.version ?? 0;
   for (const row of rows) {
     const known = migrations.find((m) => m.version === row.version);

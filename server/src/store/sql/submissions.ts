@@ -21,7 +21,7 @@ export type CreateSubmissionOutcome =
   | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
   | Refused<'quota_exceeded', { limitBytes: number }>;
 
-export function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId: AttemptId, input: SubmissionInput): CreateSubmissionOutcome {
+export async function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId: AttemptId, input: SubmissionInput): Promise<CreateSubmissionOutcome> {
   const id = input.id.toLowerCase();
   if (!UUID.test(id)) throw new KodbroError('invalid_argument', 'A submission id is a UUID chosen by the client');
   if (!SUBMISSION_KINDS.includes(input.kind)) throw new KodbroError('invalid_argument', `Unknown submission kind ${input.kind}`);
@@ -30,22 +30,22 @@ export function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId: Attem
   if ((input.kind === 'custom') !== (customInput !== null)) {
     throw new KodbroError('invalid_argument', 'Custom input goes with kind custom, and only with it');
   }
-  return sql.write((): CreateSubmissionOutcome => {
+  return await sql.write(async (): Promise<CreateSubmissionOutcome> => {
     // Idempotency first: a retry of an accepted submission succeeds even after the deadline.
-    const existing = sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id);
+    const existing = await sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', id);
     if (existing) {
       if (existing.attempt_id !== attemptId) return { ok: false, reason: 'id_taken' } as const;
       return { ok: true, value: { submission: toSubmission(existing), created: false } } as const;
     }
     const now = sql.nowMs();
-    const refused = refuseWrite(sql, attemptId, input.challengeVersionId, now);
+    const refused = await refuseWrite(sql, attemptId, input.challengeVersionId, now);
     if (refused) return refused;
     // The attempt's run budget: sample and custom runs stop at their share, so submitting stays possible.
     const bytes = utf8Bytes(input.source) + (customInput === null ? 0 : utf8Bytes(customInput));
     const limitBytes = input.kind === 'submit' ? quotas.runBytesPerAttempt : Math.floor(quotas.runBytesPerAttempt * RUNS_SHARE);
-    const used = sql.get<{ run_bytes: number }>('SELECT run_bytes FROM attempts WHERE id = ?', attemptId)!.run_bytes;
+    const used = (await sql.get<{ run_bytes: number }>('SELECT run_bytes FROM attempts WHERE id = ?', attemptId))!.run_bytes;
     if (used + bytes > limitBytes) return { ok: false, reason: 'quota_exceeded', limitBytes };
-    const submission = insertSubmissionIn(sql, attemptId, { ...input, id, customInput, origin: 'candidate' }, bytes, now);
+    const submission = await insertSubmissionIn(sql, attemptId, { ...input, id, customInput, origin: 'candidate' }, bytes, now);
     return { ok: true, value: { submission, created: true } } as const;
   });
 }
@@ -66,13 +66,17 @@ export interface NewSubmissionRow {
  * arrival order — with its event, and counts its bytes towards the attempt's
  * run budget. Call inside the write transaction, after every check.
  */
-export function insertSubmissionIn(sql: Sql, attemptId: AttemptId, input: NewSubmissionRow, bytes: number, now: number): Submission {
-  sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, attemptId);
-  // SQLite-only: MAX()+1 is safe because BEGIN IMMEDIATE serialises writers (PostgreSQL: nextval()).
-  sql.run(
+export async function insertSubmissionIn(sql: Sql, attemptId: AttemptId, input: NewSubmissionRow, bytes: number, now: number): Promise<Submission> {
+  await sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, attemptId);
+  // MAX()+1 is safe on both because write transactions are serialisable: SQLite's BEGIN IMMEDIATE serialises
+  // writers; on PostgreSQL (SERIALIZABLE) two writers that read the same MAX conflict, and one runs again.
+  // The values are cast: PostgreSQL cannot infer the type of a bare parameter in a SELECT list.
+  await sql.run(
     `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, origin, language, source, custom_input,
                               status, tries, queue_seq, available_at, created_at, updated_at, stored_bytes)
-     SELECT ?, a.org_id, a.id, ?, ?, ?, ?, ?, ?, 'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions), ?, ?, ?, ?
+     SELECT CAST(? AS TEXT), a.org_id, a.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),
+            'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions),
+            CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
        FROM attempts a WHERE a.id = ?`,
     input.id,
     input.challengeVersionId,
@@ -88,30 +92,30 @@ export function insertSubmissionIn(sql: Sql, attemptId: AttemptId, input: NewSub
     attemptId,
   );
   const data = { submissionId: input.id, challengeVersionId: input.challengeVersionId, language: input.language, ...(input.origin === 'candidate' ? {} : { origin: input.origin }) };
-  appendEventIn(sql, attemptId, EVENT_OF[input.kind], data, now);
-  return toSubmission(sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', input.id)!);
+  await appendEventIn(sql, attemptId, EVENT_OF[input.kind], data, now);
+  return toSubmission((await sql.get<SubmissionRow>('SELECT * FROM submissions WHERE id = ?', input.id))!);
 }
 
-export function getSubmission(sql: Sql, scope: AttemptScope, submissionId: string): Submission | undefined {
+export async function getSubmission(sql: Sql, scope: AttemptScope, submissionId: string): Promise<Submission | undefined> {
   const { where, params } = attemptScope(scope, 's');
-  const row = sql.get<SubmissionRow>(`SELECT s.* FROM submissions s WHERE s.id = ? AND ${where}`, submissionId.toLowerCase(), ...params);
+  const row = await sql.get<SubmissionRow>(`SELECT s.* FROM submissions s WHERE s.id = ? AND ${where}`, submissionId.toLowerCase(), ...params);
   return row && toSubmission(row);
 }
 
-export function listSubmissions(sql: Sql, scope: AttemptScope): Submission[] {
+export async function listSubmissions(sql: Sql, scope: AttemptScope): Promise<Submission[]> {
   const { where, params } = attemptScope(scope, 's');
-  return sql.all<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} ORDER BY s.queue_seq`, ...params).map(toSubmission);
+  return (await sql.all<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} ORDER BY s.queue_seq`, ...params)).map(toSubmission);
 }
 
 /** Roughly what a submission adds to a JSON answer besides what it stores. */
 const SUBMISSION_OVERHEAD_BYTES = 400;
 
-export function listSubmissionsPage(sql: Sql, scope: AttemptScope, page: PageRequest): Page<Submission> {
+export async function listSubmissionsPage(sql: Sql, scope: AttemptScope, page: PageRequest): Promise<Page<Submission>> {
   const { where, params } = attemptScope(scope, 's');
-  const rows = sql.iterate<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} AND s.queue_seq > ? ORDER BY s.queue_seq LIMIT ?`, ...params, page.after ?? 0, page.limit + 1);
+  const rows = await sql.all<SubmissionRow>(`SELECT s.* FROM submissions s WHERE ${where} AND s.queue_seq > ? ORDER BY s.queue_seq LIMIT ?`, ...params, page.after ?? 0, page.limit + 1);
   return pageOf(rows, page, (row) => SUBMISSION_OVERHEAD_BYTES + row.stored_bytes, toSubmission, (row) => row.queue_seq);
 }
 
-export function countSubmissionsSince(sql: Sql, attemptId: AttemptId, since: Date): number {
-  return sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ? AND created_at >= ?', attemptId, since.getTime())!.n;
+export async function countSubmissionsSince(sql: Sql, attemptId: AttemptId, since: Date): Promise<number> {
+  return (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ? AND created_at >= ?', attemptId, since.getTime()))!.n;
 }

@@ -11,17 +11,17 @@ import { toEvent, toJson, type EventRow } from './rows.ts';
  * numbers have no gaps and (on PostgreSQL) the row lock orders writers.
  * Returns undefined when the attempt does not exist.
  */
-export function appendEventIn(sql: Sql, attemptId: AttemptId, kind: AttemptEventKind, data: unknown, at: number): AttemptEvent | undefined {
-  return appendText(sql, attemptId, kind, toJson(data), at);
+export async function appendEventIn(sql: Sql, attemptId: AttemptId, kind: AttemptEventKind, data: unknown, at: number): Promise<AttemptEvent | undefined> {
+  return await appendText(sql, attemptId, kind, toJson(data), at);
 }
 
-function appendText(sql: Sql, attemptId: AttemptId, kind: AttemptEventKind, text: string, at: number): AttemptEvent | undefined {
-  const counter = sql.get<{ org_id: string; event_seq: number }>(
+async function appendText(sql: Sql, attemptId: AttemptId, kind: AttemptEventKind, text: string, at: number): Promise<AttemptEvent | undefined> {
+  const counter = await sql.get<{ org_id: string; event_seq: number }>(
     'UPDATE attempts SET event_seq = event_seq + 1 WHERE id = ? RETURNING org_id, event_seq',
     attemptId,
   );
   if (!counter) return undefined;
-  sql.run(
+  await sql.run(
     'INSERT INTO attempt_events (org_id, attempt_id, seq, kind, data, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     counter.org_id,
     attemptId,
@@ -40,33 +40,43 @@ function appendText(sql: Sql, attemptId: AttemptId, kind: AttemptEventKind, text
  * the history is recorded. Returns the event, or undefined when it was not
  * recorded. Call inside a write transaction.
  */
-export function appendHistoryIn(sql: Sql, limitBytes: number, attemptId: AttemptId, kind: AttemptEventKind, data: unknown, at: number): AttemptEvent | undefined {
-  const attempt = sql.get<{ history_bytes: number; history_capped_at: number | null }>('SELECT history_bytes, history_capped_at FROM attempts WHERE id = ?', attemptId);
+export async function appendHistoryIn(
+  sql: Sql,
+  limitBytes: number,
+  attemptId: AttemptId,
+  kind: AttemptEventKind,
+  data: unknown,
+  at: number,
+): Promise<AttemptEvent | undefined> {
+  const attempt = await sql.get<{ history_bytes: number; history_capped_at: number | null }>('SELECT history_bytes, history_capped_at FROM attempts WHERE id = ?', attemptId);
   if (!attempt || attempt.history_capped_at !== null) return undefined;
   const text = toJson(data);
   const bytes = utf8Bytes(text);
   if (attempt.history_bytes + bytes > limitBytes) {
-    sql.run('UPDATE attempts SET history_capped_at = ? WHERE id = ?', at, attemptId);
-    appendEventIn(sql, attemptId, 'history_capped', { limitBytes, keptBytes: attempt.history_bytes }, at);
+    await sql.run('UPDATE attempts SET history_capped_at = ? WHERE id = ?', at, attemptId);
+    await appendEventIn(sql, attemptId, 'history_capped', { limitBytes, keptBytes: attempt.history_bytes }, at);
     return undefined;
   }
-  sql.run('UPDATE attempts SET history_bytes = history_bytes + ? WHERE id = ?', bytes, attemptId);
-  return appendText(sql, attemptId, kind, text, at);
+  await sql.run('UPDATE attempts SET history_bytes = history_bytes + ? WHERE id = ?', bytes, attemptId);
+  return await appendText(sql, attemptId, kind, text, at);
 }
 
-export function listEvents(sql: Sql, scope: AttemptScope, afterSeq = 0): AttemptEvent[] {
+export async function listEvents(sql: Sql, scope: AttemptScope, afterSeq = 0): Promise<AttemptEvent[]> {
   const { where, params } = attemptScope(scope, 'e');
-  return sql
-    .all<EventRow>(`SELECT e.attempt_id, e.seq, e.kind, e.data, e.created_at FROM attempt_events e WHERE ${where} AND e.seq > ? ORDER BY e.seq`, ...params, afterSeq)
-    .map(toEvent);
+  const rows = await sql.all<EventRow>(
+    `SELECT e.attempt_id, e.seq, e.kind, e.data, e.created_at FROM attempt_events e WHERE ${where} AND e.seq > ? ORDER BY e.seq`,
+    ...params,
+    afterSeq,
+  );
+  return rows.map(toEvent);
 }
 
 /** Roughly what one event adds to a JSON answer besides its data. */
 const EVENT_OVERHEAD_BYTES = 80;
 
-export function listEventsPage(sql: Sql, scope: AttemptScope, page: PageRequest): Page<AttemptEvent> {
+export async function listEventsPage(sql: Sql, scope: AttemptScope, page: PageRequest): Promise<Page<AttemptEvent>> {
   const { where, params } = attemptScope(scope, 'e');
-  const rows = sql.iterate<EventRow>(
+  const rows = await sql.all<EventRow>(
     `SELECT e.attempt_id, e.seq, e.kind, e.data, e.created_at FROM attempt_events e WHERE ${where} AND e.seq > ? ORDER BY e.seq LIMIT ?`,
     ...params,
     page.after ?? 0,
