@@ -1290,6 +1290,41 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect((await after.claimNext('proc2:w1', clock()))?.submissionId).toBe(j3.id);
       });
 
+      it('claims a job again once its lease runs out (its worker died), as a new try; the old claim can neither renew nor complete it', async () => {
+        const { a, v1 } = await world(store, clock);
+        const job = await submit(store, a.id, v1);
+        const first = (await store.claimNext('host1:w1', clock()))!;
+        expect(store.leaseMs).toBe(60_000);
+        // Renewed while judging: the job stays this worker's past the first lease.
+        clock.advance(50_000);
+        expect(await store.renewLease(first, clock())).toBe(true);
+        clock.advance(50_000);
+        expect(await store.claimNext('host2:w1', clock())).toBeUndefined();
+        // The worker dies: no more renewals. One millisecond short of the lease, the job is still its.
+        clock.advance(9_999);
+        expect(await store.claimNext('host2:w1', clock())).toBeUndefined();
+        clock.advance(1);
+        const second = (await store.claimNext('host2:w1', clock()))!;
+        expect(second).toMatchObject({ submissionId: job.id, workerId: 'host2:w1', tries: 2 });
+        expect(await store.renewLease(first, clock())).toBe(false);
+        expect(await store.complete(first, { verdict: 'stale' })).toBe(false);
+        expect(await store.fail(first, 'stale', null)).toBe('lost');
+        expect(await store.complete(second, { verdict: 'accepted' })).toBe(true);
+        expect(await store.getSubmission({ attemptId: a.id }, job.id)).toMatchObject({ status: 'done', result: { verdict: 'accepted' }, tries: 2 });
+      });
+
+      it('fails a job whose lease ran out on its last try, with the reason', async () => {
+        const { a, v1 } = await world(store, clock);
+        const job = await submit(store, a.id, v1);
+        for (let i = 1; i <= MAX_TRIES; i++) {
+          expect((await store.claimNext(`dead${i}:w`, clock()))?.submissionId).toBe(job.id);
+          clock.advance(store.leaseMs);
+        }
+        expect(await store.claimNext('alive:w', clock())).toBeUndefined();
+        expect(await store.getSubmission({ attemptId: a.id }, job.id)).toMatchObject({ status: 'failed', tries: MAX_TRIES, error: expect.stringMatching(/stopped answering/) });
+        expect(await store.queueDepth()).toEqual({ queued: 0, delayed: 0, running: 0 });
+      });
+
       it('fails a job that was running at every crash once it is out of tries, and re-queues only the named process’s jobs', async () => {
         const { a, b, v1 } = await world(store, clock);
         const poison = await submit(store, a.id, v1);

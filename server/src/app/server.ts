@@ -71,6 +71,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
     maxTries: config.maxTries,
+    leaseMs: config.leaseMs,
     clock,
     quotas: config.quotas,
     applicationName: `kodbro-${config.role}`,

@@ -49,6 +49,11 @@ const envSchema = z.object({
     .optional(),
   /** web: HTTP and sockets, judges nothing; worker: judges, serves only /health; all: both (one machine). */
   KODBRO_ROLE: z.enum(['web', 'worker', 'all']).default('all'),
+  /**
+   * How long a claimed job stays its worker's without a renewal (renewed every third of it): after a worker
+   * dies, its jobs wait this long before another worker takes them.
+   */
+  KODBRO_LEASE_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
   /** A worker's health endpoint port (role worker); 0 picks a free one. */
   KODBRO_WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(3100),
   /** The address people open; links in invites start with it. */
@@ -111,6 +116,7 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   role: 'web' | 'worker' | 'all';
   workerHealthPort: number;
+  leaseMs: number;
   publicUrl: string;
   /** Extra `Host` names served besides the public URL's (see auth's originPolicy). */
   allowedHosts: string[];
@@ -193,6 +199,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     databaseUrl: e.KODBRO_DATABASE_URL,
     role: e.KODBRO_ROLE,
     workerHealthPort: e.KODBRO_WORKER_HEALTH_PORT,
+    leaseMs: e.KODBRO_LEASE_SECONDS * 1000,
     publicUrl,
     allowedHosts: e.KODBRO_ALLOWED_HOSTS,
     maxConnections: e.KODBRO_MAX_CONNECTIONS,

@@ -483,6 +483,15 @@ export interface JobQueue {
    */
   release(lease: JobLease): Promise<boolean>;
   /**
+   * A claim is a lease of `leaseMs`: the worker renews it while it judges
+   * (every third of it). A job whose lease ran out — its worker died, on this
+   * machine or another — is claimed again by the next claim, as a new try;
+   * the old worker's late report no longer matches and is ignored. False when
+   * the claim no longer holds: the worker should stop judging.
+   */
+  renewLease(lease: JobLease, now: Date): Promise<boolean>;
+  readonly leaseMs: number;
+  /**
    * At start-up: puts jobs left running by a dead process back in the queue
    * (or fails those out of tries), submissions and drafts' validations alike
    * (counted together; a validation failed this way gets an `error` record). With `workerIdPrefix`, only that process's
@@ -563,6 +572,8 @@ export interface ValidationQueue {
   failValidation(lease: ValidationLease, error: string, retryAt: Date | null, finalValidation: unknown): Promise<FailOutcome>;
   /** Stopped on purpose (shutdown): back in the queue at once, the try not charged. */
   releaseValidation(lease: ValidationLease): Promise<boolean>;
+  /** As renewLease, for a draft's validation. */
+  renewValidationLease(lease: ValidationLease, now: Date): Promise<boolean>;
 }
 
 /** What a new shared result holds: the signed bytes, made by the results module. */

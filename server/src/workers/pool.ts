@@ -101,10 +101,12 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
         }
         const controller = new AbortController();
         inFlight.add(controller);
+        const letGo = holdLease(claimed, controller);
         try {
           if (claimed.kind === 'submission') await runJob(claimed.job, controller.signal);
           else await runValidationJob(claimed.job, controller.signal);
         } finally {
+          letGo();
           inFlight.delete(controller);
           if (claimed.kind === 'validation') validationsRunning--;
         }
@@ -115,6 +117,32 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
       }
     }
   });
+
+  /**
+   * Renews the claim's lease every third of it while the job runs, so no other
+   * worker takes it. A renewal that finds the claim gone (this process stalled
+   * past the lease, and another worker has the job now) stops the judgement:
+   * its result would be dropped anyway.
+   */
+  function holdLease(claimed: Claimed, controller: AbortController): () => void {
+    const timer = setInterval(() => {
+      const now = deps.clock();
+      const renewal =
+        claimed.kind === 'submission'
+          ? deps.store.renewLease({ submissionId: claimed.job.submissionId, tries: claimed.job.tries }, now)
+          : deps.store.renewValidationLease({ jobId: claimed.job.jobId, tries: claimed.job.tries }, now);
+      renewal.then(
+        (held) => {
+          if (held || controller.signal.aborted) return;
+          deps.log.warn({ job: claimed.kind === 'submission' ? claimed.job.submissionId : claimed.job.jobId }, 'lease lost: another worker has this job now; stopping');
+          controller.abort(new Error('the lease on this job ran out'));
+        },
+        (error: unknown) => deps.log.warn({ err: error }, 'renewing a lease failed (it is tried again)'),
+      );
+    }, Math.max(250, Math.floor(deps.store.leaseMs / 3)));
+    timer.unref();
+    return () => clearInterval(timer);
+  }
 
   /** A candidate's submission first; a draft's validation only when none waits and a slot is left for candidates. */
   async function claim(workerId: string): Promise<Claimed | undefined> {

@@ -54,6 +54,8 @@ export class Sql {
     readonly driver: Driver,
     readonly clock: Clock,
     readonly maxTries: number,
+    /** How long a claimed job stays a worker's without a renewal (see queue.ts). */
+    readonly leaseMs: number = 60_000,
   ) {}
 
   get dialect(): Dialect {

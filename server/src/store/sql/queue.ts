@@ -35,15 +35,18 @@ export async function claimNext(sql: Sql, workerId: string, now: Date): Promise<
   if (workerId.length === 0) throw new KodbroError('invalid_argument', 'claimNext needs a worker id');
   return await sql.write(async () => {
     const at = now.getTime();
+    // A job whose worker stopped renewing its lease (it died, here or on another machine) is waiting again.
+    await requeueWhere(sql, { expiredAt: at });
     const next = await sql.get<{ id: string }>(nextJob(sql), at);
     if (!next) return undefined;
     const row = await sql.get<SubmissionRow>(
-      `UPDATE submissions SET status = 'running', worker_id = ?, tries = tries + 1, started_at = ?, updated_at = ?
+      `UPDATE submissions SET status = 'running', worker_id = ?, tries = tries + 1, started_at = ?, updated_at = ?, lease_expires_at = ?
         WHERE id = ? AND status = 'queued'
         RETURNING *`,
       workerId,
       at,
       at,
+      at + sql.leaseMs,
       next.id,
     );
     if (!row) return undefined;
@@ -127,32 +130,49 @@ export async function release(sql: Sql, lease: JobLease): Promise<boolean> {
 }
 
 export async function requeueRunning(sql: Sql, options: { workerIdPrefix?: string } = {}): Promise<{ requeued: number; failed: number }> {
-  const prefix = options.workerIdPrefix ?? '';
-  const mine = 'substr(worker_id, 1, CAST(? AS INTEGER)) = ?';
-  return await sql.write(async () => {
-    const now = sql.nowMs();
-    const failed = await sql.run(
-      `UPDATE submissions
-          SET status = 'failed', worker_id = NULL, finished_at = ?, updated_at = ?,
-              error = 'The server stopped while running this job on each of its ' || tries || ' tries'
-        WHERE status = 'running' AND tries >= ? AND ${mine}`,
-      now,
-      now,
-      sql.maxTries,
-      prefix.length,
-      prefix,
-    );
-    const requeued = await sql.run(
-      `UPDATE submissions SET status = 'queued', worker_id = NULL, available_at = ?, updated_at = ?
-        WHERE status = 'running' AND ${mine}`,
-      now,
-      now,
-      prefix.length,
-      prefix,
-    );
-    const validations = await requeueRunningValidations(sql, prefix);
-    return { requeued: requeued + validations.requeued, failed: failed + validations.failed };
-  });
+  return await sql.write(() => requeueWhere(sql, { prefix: options.workerIdPrefix ?? '' }));
+}
+
+/**
+ * Running jobs that no worker holds any more go back to the queue, or fail after their last try: those of a
+ * process that stopped (`prefix` of its worker ids; '' for all), or those whose lease ran out. Inside a write.
+ */
+async function requeueWhere(sql: Sql, which: { prefix: string } | { expiredAt: number }): Promise<{ requeued: number; failed: number }> {
+  const [where, params] =
+    'prefix' in which ? ['substr(worker_id, 1, CAST(? AS INTEGER)) = ?', [which.prefix.length, which.prefix]] : ['COALESCE(lease_expires_at, 0) <= ?', [which.expiredAt]];
+  const why = 'prefix' in which ? 'The server stopped' : 'The worker stopped answering';
+  const now = sql.nowMs();
+  const failed = await sql.run(
+    `UPDATE submissions
+        SET status = 'failed', worker_id = NULL, finished_at = ?, updated_at = ?,
+            error = '${why} while running this job on each of its ' || tries || ' tries'
+      WHERE status = 'running' AND tries >= ? AND ${where}`,
+    now,
+    now,
+    sql.maxTries,
+    ...params,
+  );
+  const requeued = await sql.run(
+    `UPDATE submissions SET status = 'queued', worker_id = NULL, available_at = ?, updated_at = ?
+      WHERE status = 'running' AND ${where}`,
+    now,
+    now,
+    ...params,
+  );
+  const validations = 'prefix' in which ? await requeueRunningValidations(sql, which) : { requeued: 0, failed: 0 };
+  return { requeued: requeued + validations.requeued, failed: failed + validations.failed };
+}
+
+/** Renews a running job's lease; false when the claim no longer holds (re-queued, or another worker has it now). */
+export async function renewLease(sql: Sql, lease: JobLease, now: Date): Promise<boolean> {
+  return (
+    (await sql.run(
+      `UPDATE submissions SET lease_expires_at = ? WHERE id = ? AND status = 'running' AND tries = ?`,
+      now.getTime() + sql.leaseMs,
+      lease.submissionId,
+      lease.tries,
+    )) === 1
+  );
 }
 
 export async function queuePosition(sql: Sql, attemptId: AttemptId, submissionId: string): Promise<number | undefined> {

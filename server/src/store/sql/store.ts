@@ -52,11 +52,14 @@ import * as sessions from './sessions.ts';
 import * as submissions from './submissions.ts';
 
 export const SQLITE_FILE_NAME = 'kodbro.sqlite';
+const DEFAULT_LEASE_MS = 60_000;
 
 interface CommonOptions {
   clock?: Clock;
   /** Tries a job gets before it is marked failed; default 3. */
   maxTries?: number;
+  /** How long a claimed job stays its worker's without a renewal; default 60 s. */
+  leaseMs?: number;
   /** The schema steps; defaults to the dialect's files (../migrations/, ../migrations-postgres/). */
   migrations?: readonly Migration[];
   /** What one attempt or invite may write; each omitted one has its default. */
@@ -96,15 +99,17 @@ interface Parts {
   applied: readonly number[];
 }
 
-function checkedOptions(options: CommonOptions): { clock: Clock; maxTries: number; quotas: StoreQuotas } {
+function checkedOptions(options: CommonOptions): { clock: Clock; maxTries: number; leaseMs: number; quotas: StoreQuotas } {
   const clock = options.clock ?? (() => new Date());
   const maxTries = options.maxTries ?? 3;
   if (!Number.isInteger(maxTries) || maxTries < 1) throw new KodbroError('invalid_argument', 'maxTries is a positive integer');
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  if (!Number.isInteger(leaseMs) || leaseMs < 1000) throw new KodbroError('invalid_argument', 'leaseMs is a whole number of milliseconds, at least 1000');
   const quotas = { ...DEFAULT_STORE_QUOTAS, ...options.quotas };
   for (const [name, value] of Object.entries(quotas)) {
     if (!(Number.isFinite(value) && value > 0)) throw new KodbroError('invalid_argument', `Quota ${name} must be a positive number`);
   }
-  return { clock, maxTries, quotas };
+  return { clock, maxTries, leaseMs, quotas };
 }
 
 /**
@@ -115,18 +120,20 @@ export class SqlStore implements Store {
   /** Migration versions this open applied (empty when the database was up to date). */
   readonly applied: readonly number[];
   readonly quotas: StoreQuotas;
+  readonly leaseMs: number;
   readonly dialect: Driver['dialect'];
   readonly #sql: Sql;
   readonly #packageIo: PackageIo;
   readonly #linkKey: Uint8Array;
 
   protected constructor(options: CommonOptions, parts: Parts) {
-    const { clock, maxTries, quotas } = checkedOptions(options);
+    const { clock, maxTries, leaseMs, quotas } = checkedOptions(options);
     this.quotas = quotas;
+    this.leaseMs = leaseMs;
     this.applied = parts.applied;
     this.dialect = parts.driver.dialect;
     this.#linkKey = parts.linkKey;
-    this.#sql = new Sql(parts.driver, clock, maxTries);
+    this.#sql = new Sql(parts.driver, clock, maxTries, leaseMs);
     this.#packageIo = parts.packageIo;
   }
 
@@ -436,6 +443,12 @@ export class SqlStore implements Store {
   }
   async releaseValidation(lease: ValidationLease) {
     return validations.releaseValidation(this.#sql, lease);
+  }
+  async renewValidationLease(lease: ValidationLease, now: Date) {
+    return validations.renewValidationLease(this.#sql, lease, now);
+  }
+  async renewLease(lease: JobLease, now: Date) {
+    return queue.renewLease(this.#sql, lease, now);
   }
 }
 

@@ -75,6 +75,7 @@ export async function claimNextValidation(sql: Sql, workerId: string, now: Date)
   if (workerId.length === 0) throw new KodbroError('invalid_argument', 'claimNextValidation needs a worker id');
   return await sql.write(async () => {
     const at = now.getTime();
+    await requeueRunningValidations(sql, { expiredAt: at });
     // PostgreSQL locks the picked row and skips rows other claims hold, so workers claim different jobs
     // without waiting on each other; SQLite has no row locks and needs none (its write lock serialises claims).
     const next = await sql.get<{ id: string }>(
@@ -85,11 +86,12 @@ export async function claimNextValidation(sql: Sql, workerId: string, now: Date)
     );
     if (!next) return undefined;
     const row = await sql.get<ValidationJobRow>(
-      `UPDATE validation_jobs SET status = 'running', worker_id = ?, tries = tries + 1, updated_at = ?
+      `UPDATE validation_jobs SET status = 'running', worker_id = ?, tries = tries + 1, updated_at = ?, lease_expires_at = ?
         WHERE id = ? AND status = 'queued'
         RETURNING id, org_id, draft_id, slug, revision, document, started_at, tries`,
       workerId,
       at,
+      at + sql.leaseMs,
       next.id,
     );
     if (!row) return undefined;
@@ -160,16 +162,23 @@ export async function releaseValidation(sql: Sql, lease: ValidationLease): Promi
 }
 
 /** requeueRunning's share for validations; runs inside its transaction. */
-export async function requeueRunningValidations(sql: Sql, prefix: string): Promise<{ requeued: number; failed: number }> {
+/**
+ * Running validations that no worker holds any more go back to the queue, or fail with an error record after
+ * their last try: those of a process that stopped (`prefix` of its worker ids; '' for all), or those whose
+ * lease ran out (`expiredAt`: the worker stopped renewing it, on this machine or another).
+ */
+export async function requeueRunningValidations(sql: Sql, which: { prefix: string } | { expiredAt: number }): Promise<{ requeued: number; failed: number }> {
   const now = sql.nowMs();
+  const [where, params] =
+    'prefix' in which ? [MINE, [which.prefix.length, which.prefix]] : ['COALESCE(lease_expires_at, 0) <= ?', [which.expiredAt]];
+  const why = 'prefix' in which ? 'The server stopped' : 'The worker stopped answering';
   const spent = await sql.all<Pick<ValidationJobRow, 'id' | 'org_id' | 'draft_id' | 'started_at' | 'tries'>>(
-    `SELECT id, org_id, draft_id, started_at, tries FROM validation_jobs WHERE status = 'running' AND tries >= ? AND ${MINE}`,
+    `SELECT id, org_id, draft_id, started_at, tries FROM validation_jobs WHERE status = 'running' AND tries >= ? AND ${where}`,
     sql.maxTries,
-    prefix.length,
-    prefix,
+    ...params,
   );
   for (const job of spent) {
-    const error = `The server stopped during this validation on each of its ${job.tries} tries`;
+    const error = `${why} during this validation on each of its ${job.tries} tries`;
     await sql.run(`UPDATE validation_jobs SET status = 'failed', worker_id = NULL, document = '{}', error = ?, updated_at = ? WHERE id = ?`, error, now, job.id);
     const current = await sql.get<{ validation: string | null }>('SELECT validation FROM challenge_drafts WHERE id = ? AND org_id = ?', job.draft_id, job.org_id);
     if (current?.validation) {
@@ -178,13 +187,24 @@ export async function requeueRunningValidations(sql: Sql, prefix: string): Promi
     }
   }
   const requeued = await sql.run(
-    `UPDATE validation_jobs SET status = 'queued', worker_id = NULL, available_at = ?, updated_at = ? WHERE status = 'running' AND ${MINE}`,
+    `UPDATE validation_jobs SET status = 'queued', worker_id = NULL, available_at = ?, updated_at = ? WHERE status = 'running' AND ${where}`,
     now,
     now,
-    prefix.length,
-    prefix,
+    ...params,
   );
   return { requeued, failed: spent.length };
+}
+
+/** Renews a running validation's lease; false when the claim no longer holds (another worker has it now). */
+export async function renewValidationLease(sql: Sql, lease: ValidationLease, now: Date): Promise<boolean> {
+  return (
+    (await sql.run(
+      `UPDATE validation_jobs SET lease_expires_at = ? WHERE id = ? AND status = 'running' AND tries = ?`,
+      now.getTime() + sql.leaseMs,
+      lease.jobId,
+      lease.tries,
+    )) === 1
+  );
 }
 
 /** A deleted draft's waiting validation has nothing left to judge (inside deleteChallengeDraft's transaction). */
