@@ -8,6 +8,11 @@ import { defineConfig } from 'vitest/config';
  * server: a real listening Kodbro server (HTTP, socket.io, SQLite, Docker),
  *         and headless Chromium against it (tests/browser);
  *         one file at a time, since each file runs its own server and workers.
+ * server-pg: tests/server again, each server on a fresh database of one
+ *         PostgreSQL cluster for the run (tests/support/postgres-setup.ts);
+ *         beside `server`, which stays on SQLite.
+ * cluster: grown mode with real parts — PostgreSQL, two web and two worker
+ *         processes, a second Docker daemon (tests/cluster).
  * redteam: the attack catalogue; runs after the others, one file at a time, so
  *          "no labelled container is left" is checked on a quiet Docker.
  */
@@ -39,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'docker',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/redteam/**', 'tests/store/**', 'tests/server/**', 'tests/browser/**'],
+          exclude: ['tests/redteam/**', 'tests/store/**', 'tests/server/**', 'tests/browser/**', 'tests/cluster/**'],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
@@ -54,6 +59,28 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'server-pg',
+          include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts', 'tests/support/postgres-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        test: {
+          name: 'cluster',
+          include: ['tests/cluster/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 900_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
         },

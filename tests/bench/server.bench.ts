@@ -9,16 +9,29 @@
  * POST → `done` socket event), and the judging time per submission under
  * load. Asserts only that every submission was accepted exactly once.
  *
- * Knobs (environment): BENCH_CANDIDATES (50), BENCH_PER_CANDIDATE (4),
- * KODBRO_WORKERS, KODBRO_BOXES_PER_SUBMISSION (the server's own variables,
- * passed through).
+ * Three runs, one after the other (BENCH_MODES picks, comma-separated):
+ * - sqlite: one process, the SQLite file (the default deployment);
+ * - postgres: one process (role all) on PostgreSQL (Debian's, a cluster of
+ *   the bench's own, fsync on);
+ * - two-hosts: grown mode — PostgreSQL, one web process, two worker
+ *   processes on two Docker daemons (the machine's and a second dockerd,
+ *   scripts/dockerd-second.sh), the same number of judging slots in all
+ *   (half each).
+ *
+ * Knobs (environment): BENCH_MODES (sqlite,postgres,two-hosts),
+ * BENCH_CANDIDATES (50), BENCH_PER_CANDIDATE (4), KODBRO_WORKERS,
+ * KODBRO_BOXES_PER_SUBMISSION (the server's own variables, passed through).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
-import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, waitForResult } from '../support/server.ts';
-import { openStoreFile, submissionEventCounts, submissionRows } from '../server/sqlite.ts';
+import { startCluster, startLocalPostgres, type LocalPostgres, type RunningCluster } from '../../server/src/grown/index.ts';
+import { REPO_ROOT } from '../support/sandbox.ts';
+import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, testEnv, waitForResult, type SpawnedServer } from '../support/server.ts';
+import { openStoreFile, submissionEventCounts, submissionRows, type SubmissionRowView } from '../server/sqlite.ts';
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 50);
 const PER_CANDIDATE = Number(process.env.BENCH_PER_CANDIDATE ?? 4);
@@ -32,17 +45,135 @@ const percentile = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${Math.round(x)} ms`;
 const secs = (x: number) => `${(x / 1000).toFixed(1)} s`;
+const MODES = (process.env.BENCH_MODES ?? 'sqlite,postgres,two-hosts').split(',').map((m) => m.trim());
+
+type Mode = 'sqlite' | 'postgres' | 'two-hosts';
+
+/** What a run judges through: a web address, the rows it wrote, and how to stop it. */
+interface Deployment {
+  url: string;
+  rows(ids: string[]): Promise<{ rows: SubmissionRowView[]; events: Map<string, number> }>;
+  stop(): Promise<void>;
+}
+
+const ENV = { KODBRO_WORKERS: WORKERS, KODBRO_RUNS_PER_MINUTE: '10000', KODBRO_LOG_LEVEL: 'warn' };
+
+async function deploy(mode: Mode, dir: string): Promise<Deployment> {
+  const dataDir = path.join(dir, 'data');
+  if (mode === 'sqlite') {
+    const server = await spawnServer(dataDir, ENV);
+    return {
+      url: server.url,
+      async rows(ids) {
+        const db = openStoreFile(dataDir);
+        const rows = submissionRows(db, ids);
+        const events = submissionEventCounts(db, [...new Set(rows.map((r) => r.attempt_id))]);
+        db.close();
+        return { rows, events };
+      },
+      stop: () => stopChild(server),
+    };
+  }
+  if (mode === 'postgres') {
+    const postgres = await startLocalPostgres({ dir: path.join(dir, 'postgres'), durable: true });
+    const url = await postgres.createDatabase('kodbro');
+    const server = await spawnServer(dataDir, { ...ENV, KODBRO_DATABASE_URL: url });
+    return {
+      url: server.url,
+      rows: (ids) => postgresRows(url, ids),
+      async stop() {
+        await stopChild(server);
+        await postgres.stop();
+      },
+    };
+  }
+  const docker2 = path.join(dir, 'docker2');
+  const secondHost = execFileSync('bash', [path.join(REPO_ROOT, 'scripts/dockerd-second.sh'), docker2], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1)!;
+  const half = String(Math.max(1, Math.floor(Number(WORKERS) / 2)));
+  let cluster: RunningCluster | undefined;
+  try {
+    cluster = await startCluster({
+      dataDir,
+      command: [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'server/src/app/main.ts')],
+      cwd: REPO_ROOT,
+      webPorts: [0],
+      workers: [{ healthPort: 0 }, { healthPort: 0, dockerHost: secondHost }],
+      postgres: { port: 0, durable: true },
+      env: { ...testEnv(dataDir), ...ENV, KODBRO_DEMO_PASSWORD: 'kodbro-demo-test-password', KODBRO_WORKERS: half },
+      log: (line) => console.log(`  ${line}`),
+    });
+  } catch (error) {
+    stopDockerd(docker2);
+    throw error;
+  }
+  const running = cluster;
+  return {
+    url: running.webs[0]!.url,
+    rows: (ids) => postgresRows(running.databaseUrl, ids),
+    async stop() {
+      await running.stop();
+      stopDockerd(docker2);
+    },
+  };
+}
+
+async function postgresRows(url: string, ids: string[]): Promise<{ rows: SubmissionRowView[]; events: Map<string, number> }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const rows = (
+      await client.query(
+        'SELECT id, attempt_id, kind, status, tries::int AS tries, result, error, created_at::float8 AS created_at, started_at::float8 AS started_at, finished_at::float8 AS finished_at FROM submissions WHERE id = ANY($1)',
+        [ids],
+      )
+    ).rows as SubmissionRowView[];
+    const events = new Map<string, number>();
+    const attempts = [...new Set(rows.map((r) => r.attempt_id))];
+    for (const { id } of (await client.query("SELECT data::json ->> 'submissionId' AS id FROM attempt_events WHERE kind = 'submitted' AND attempt_id = ANY($1)", [attempts])).rows as { id: string }[]) {
+      events.set(id, (events.get(id) ?? 0) + 1);
+    }
+    return { rows, events };
+  } finally {
+    await client.end();
+  }
+}
+
+async function stopChild(server: SpawnedServer): Promise<void> {
+  if (server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+
+function stopDockerd(dir: string): void {
+  try {
+    process.kill(Number(readFileSync(path.join(dir, 'dockerd.pid'), 'utf8')), 'SIGTERM');
+  } catch {
+    // not running
+  }
+}
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-bench-'));
-  const server = await spawnServer(dataDir, { KODBRO_WORKERS: WORKERS, KODBRO_RUNS_PER_MINUTE: '10000', KODBRO_LOG_LEVEL: 'warn' });
+  for (const mode of MODES) {
+    if (mode !== 'sqlite' && mode !== 'postgres' && mode !== 'two-hosts') throw new Error(`BENCH_MODES: unknown mode ${mode}`);
+    console.log(`\n== ${mode} ==`);
+    await bench(mode);
+  }
+}
+
+async function bench(mode: Mode) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-bench-'));
+  chmodSync(dir, 0o755);
+  let deployment: Deployment | undefined;
   const sockets: Socket[] = [];
   try {
+    deployment = await deploy(mode, dir);
+    const server = deployment;
     const staff = new ApiClient(server.url);
     await staff.login();
     const health = await staff.get('/api/health');
-    if (!health.body.docker) throw new Error('Docker does not answer');
-    console.log(`server ${server.url}: ${health.body.workers} workers, boxes per submission ${BOXES}, ${os.availableParallelism()} CPUs`);
+    if (mode !== 'two-hosts' && !health.body.docker) throw new Error('Docker does not answer');
+    console.log(`server ${server.url} (${mode}): ${mode === 'two-hosts' ? `2 worker processes x ${Math.max(1, Math.floor(Number(WORKERS) / 2))}` : health.body.workers} workers, boxes per submission ${BOXES}, ${os.availableParallelism()} CPUs`);
 
     // Candidates, each with a socket that records when its `done` events arrive.
     const doneAt = new Map<string, number>();
@@ -94,10 +225,7 @@ async function main() {
     }
 
     // The store's own times, and the checks: accepted, once each.
-    const db = openStoreFile(dataDir);
-    const rows = submissionRows(db, jobs.map((j) => j.id));
-    const events = submissionEventCounts(db, [...new Set(rows.map((r) => r.attempt_id))]);
-    db.close();
+    const { rows, events } = await server.rows(jobs.map((j) => j.id));
     if (rows.length !== jobs.length) throw new Error(`${rows.length} rows for ${jobs.length} submissions`);
     for (const row of rows) {
       const verdict = row.result ? (JSON.parse(row.result) as { verdict: string; score: number }) : undefined;
@@ -115,7 +243,7 @@ async function main() {
     const perMinute = (rows.length / (lastFinished - firstCreated)) * 60_000;
 
     const lines = [
-      `date ${new Date().toISOString().slice(0, 10)}, ${os.availableParallelism()} CPUs, ${health.body.workers} workers, boxes per submission ${BOXES}`,
+      `${mode}: date ${new Date().toISOString().slice(0, 10)}, ${os.availableParallelism()} CPUs, ${WORKERS} judging slots, boxes per submission ${BOXES}`,
       `submissions ${rows.length} (${seats.length} candidates x ${PER_CANDIDATE}), all accepted 100, each judged once (${retried} retried)`,
       `wall time (first POST to last verdict) ${secs(wallMs)}`,
       `throughput ${perMinute.toFixed(1)} submissions judged per minute (${(perMinute / 60).toFixed(2)}/s)`,
@@ -126,11 +254,8 @@ async function main() {
     console.log(lines.join('\n'));
   } finally {
     for (const socket of sockets) socket.close();
-    if (server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+    await deployment?.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, type SpawnedServer } from '../support/server.ts';
-import { openStoreFile, snapshotTables, submissionEventCounts, submissionRowsOfAttempts } from './sqlite.ts';
+import { openStoreFile, snapshotTables, submissionEventCounts, submissionRowsOfAttempts } from './store-db.ts';
 
 const CANDIDATES = 50;
 const SOURCE = readFileSync(PY_LOG_AGGREGATION, 'utf8');
@@ -108,8 +108,8 @@ describe('fifty candidates submitting in the same tick', () => {
     }
 
     // The store: exactly fifty submit rows for these attempts, each done once.
-    const db = openStoreFile(dataDir);
-    const rows = submissionRowsOfAttempts(db, attemptIds);
+    const db = await openStoreFile(dataDir);
+    const rows = await submissionRowsOfAttempts(db, attemptIds);
     expect(rows.length).toBe(CANDIDATES);
     expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     for (const row of rows) {
@@ -119,17 +119,17 @@ describe('fifty candidates submitting in the same tick', () => {
       expect(row.finished_at).not.toBeNull();
       expect(row.tries, `tries of ${row.id}`).toBe(1);
     }
-    const events = submissionEventCounts(db, attemptIds);
+    const events = await submissionEventCounts(db, attemptIds);
     expect(ids.map((id) => events.get(id))).toEqual(ids.map(() => 1));
 
     // The same ids again: 200, the same submissions, nothing written.
-    const before = snapshotTables(db, ['submissions', 'attempt_events']);
+    const before = await snapshotTables(db, ['submissions', 'attempt_events']);
     const again = await Promise.all(seats.map((seat, i) => seat.client.post('/api/candidate/submissions', bodies[i])));
     expect(again.map((r) => r.status)).toEqual(seats.map(() => 200));
     expect(again.map((r) => r.body.id)).toEqual(ids);
     for (const r of again) expect(r.body).toMatchObject({ status: 'done', result: { verdict: 'accepted', score: 100 } });
-    expect(snapshotTables(db, ['submissions', 'attempt_events'])).toEqual(before);
-    db.close();
+    expect(await snapshotTables(db, ['submissions', 'attempt_events'])).toEqual(before);
+    await db.close();
 
     const health = await seats[0]!.client.get('/api/health');
     expect(health.body.queue).toEqual({ queued: 0, delayed: 0, running: 0 });

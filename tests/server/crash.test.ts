@@ -35,7 +35,8 @@ import { LABEL_OWNER, listSandboxContainers } from '../../server/src/sandbox/ind
 import { docker, REPO_ROOT } from '../support/sandbox.ts';
 import { ApiClient, connected, demoInvite, emitWithAck, newId, PY_LOG_AGGREGATION } from '../support/server.ts';
 import { serverProcesses, until } from '../support/processes.ts';
-import { openStoreFile, submissionEventCounts, submissionRowsOfAttempts } from './sqlite.ts';
+import { storeKind } from '../support/store-kind.ts';
+import { openStoreFile, submissionEventCounts, submissionRowsOfAttempts } from './store-db.ts';
 
 const ACCEPTED = readFileSync(PY_LOG_AGGREGATION, 'utf8');
 const SLOW = readFileSync(path.join(REPO_ROOT, 'challenges/log-aggregation/solutions/slow.py'), 'utf8');
@@ -153,13 +154,13 @@ describe('a server killed with SIGKILL while judging', () => {
     })();
 
     // Kill once the first two are judged and the slow one is running inside its containers.
-    const db1 = openStoreFile(dataDir);
+    const db1 = await openStoreFile(dataDir);
     await until('two judged, one running in a container', 120_000, async () => {
       const health = await staff.get('/api/health');
-      const done = (db1.prepare(`SELECT COUNT(*) AS n FROM submissions WHERE status = 'done'`).get() as { n: number }).n;
+      const done = (await db1.get<{ n: number }>(`SELECT COUNT(*) AS n FROM submissions WHERE status = 'done'`))!.n;
       return health.body.queue.running >= 1 && done >= 2 && (await containersOf(first.child.pid)).length >= 1;
     });
-    db1.close();
+    await db1.close();
     expect(lastAcked).toBeGreaterThan(0);
     first.child.kill('SIGKILL');
     await first.exited;
@@ -168,8 +169,8 @@ describe('a server killed with SIGKILL while judging', () => {
     const loopAcked = lastAcked;
 
     const attemptIds = candidates.map((c) => c.attemptId);
-    const db = openStoreFile(dataDir);
-    const atKill = new Map(submissionRowsOfAttempts(db, attemptIds).map((r) => [r.id, r]));
+    const db = await openStoreFile(dataDir);
+    const atKill = new Map((await submissionRowsOfAttempts(db, attemptIds)).map((r) => [r.id, r]));
     const runningAtKill = [...atKill.values()].filter((r) => r.status === 'running').map((r) => r.id);
     const queuedAtKill = [...atKill.values()].filter((r) => r.status === 'queued').map((r) => r.id);
     const doneAtKill = [...atKill.values()].filter((r) => r.status === 'done');
@@ -181,7 +182,10 @@ describe('a server killed with SIGKILL while judging', () => {
 
     // Restart on the same folder.
     const second = await spawn(dataDir);
-    expect(second.output()).toMatch(/jobs left running by the previous process: re-queued/);
+    // SQLite: one process owns the file, so a start re-queues whatever is marked running. PostgreSQL may be
+    // shared with other live workers: the killed job comes back when its lease runs out (server.ts), with no
+    // such line; the rows below check it was judged again all the same.
+    if (storeKind() === 'sqlite') expect(second.output()).toMatch(/jobs left running by the previous process: re-queued/);
     await until('the killed process’s containers to be reaped', 30_000, async () => (await containersOf(first.child.pid)).length === 0, 500);
 
     const clients = candidates.map((c) => rebased(c.client, second.url));
@@ -200,7 +204,7 @@ describe('a server killed with SIGKILL while judging', () => {
     }
 
     // The store: one row per accepted submission, each done once; tries tell what happened.
-    const rows = submissionRowsOfAttempts(db, attemptIds);
+    const rows = await submissionRowsOfAttempts(db, attemptIds);
     expect(rows.map((r) => r.id).sort()).toEqual(accepted.map((a) => a.id).sort());
     for (const row of rows) {
       expect(row.status, row.id).toBe('done');
@@ -213,7 +217,7 @@ describe('a server killed with SIGKILL while judging', () => {
       const after = rows.find((r) => r.id === before.id)!;
       expect({ tries: after.tries, result: after.result, finished: after.finished_at }).toEqual({ tries: 1, result: before.result, finished: before.finished_at });
     }
-    const events = submissionEventCounts(db, attemptIds);
+    const events = await submissionEventCounts(db, attemptIds);
     for (const { id } of accepted) expect(events.get(id), `submitted events of ${id}`).toBe(1);
     expect([...events.keys()].sort()).toEqual(accepted.map((a) => a.id).sort());
 
@@ -240,7 +244,7 @@ describe('a server killed with SIGKILL while judging', () => {
       return health.body.queue.queued === 0 && health.body.queue.running === 0;
     });
     await until('no sandbox container of either process', 30_000, async () => (await containersOf(first.child.pid)).length + (await containersOf(second.child.pid)).length === 0, 500);
-    db.close();
+    await db.close();
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
@@ -275,18 +279,18 @@ describe('a server whose Docker does not answer', () => {
     expect(submitted.status).toBe(202);
     expect(submitted.body).toMatchObject({ id, status: 'queued', queuePosition: 0 });
 
-    const db = openStoreFile(dataDir);
+    const db = await openStoreFile(dataDir);
     const watchUntil = Date.now() + 7000;
     while (Date.now() < watchUntil) {
       const now = await candidate.get(`/api/candidate/submissions/${id}`);
       expect(now.body).toMatchObject({ status: 'queued', result: null });
-      const row = db.prepare('SELECT status, tries, error FROM submissions WHERE id = ?').get(id);
+      const row = await db.get('SELECT status, tries, error FROM submissions WHERE id = ?', id);
       expect(row).toEqual({ status: 'queued', tries: 0, error: null });
       await sleep(500);
     }
     const later = await anon.get('/api/health');
     expect(later.body).toMatchObject({ status: 'degraded', docker: false, queue: { queued: 1, running: 0 } });
-    db.close();
+    await db.close();
     expect(server.child.exitCode).toBeNull();
   }, 120_000);
 });

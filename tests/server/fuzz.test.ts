@@ -18,7 +18,7 @@
  * identity may call it, whether the parameters decode and parse, whether the
  * body is JSON that parses. A WRITE that could be valid is not sent (counted
  * as skipped); every other request is sent. So any write the server performs
- * is a bug, and the SQLite tables (counts and a digest of every row) must be
+ * is a bug, and the store's tables (counts and a digest of every row) must be
  * the same before and after each identity's run.
  *
  * Asserted per request: status < 500; a request classified invalid gets a
@@ -31,7 +31,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync, inflateSync } from 'node:zlib';
-import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,7 +40,7 @@ import { openApiPath } from '../../server/src/http/openapi.ts';
 import type { RouteDef } from '../../server/src/http/route.ts';
 import { API_ROUTES } from '../../server/src/http/routes/index.ts';
 import { ApiClient, connected, DEMO_EMAIL, demoInvite, newId, spawnServer, type SpawnedServer } from '../support/server.ts';
-import { openStoreFile, snapshotTables } from './sqlite.ts';
+import { openStoreFile, snapshotTables, type StoreDb } from './store-db.ts';
 
 /** Runs per operation and identity; the whole file stays well under a minute. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
@@ -63,7 +62,7 @@ interface Operation {
 
 let dataDir: string;
 let server: SpawnedServer;
-let db: Database.Database;
+let db: StoreDb;
 let operations: Operation[];
 const clients = {} as Record<Identity, ApiClient>;
 const known: Record<string, string> = {};
@@ -72,7 +71,7 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-fuzz-'));
   // No workers: the one queued submission stays as it is, so the tables hold still.
   server = await spawnServer(dataDir, { KODBRO_WORKERS: '0', KODBRO_LOG_LEVEL: 'error', KODBRO_LOGIN_LIMIT: '100000', KODBRO_CODE_LIMIT: '100000' });
-  db = openStoreFile(dataDir);
+  db = await openStoreFile(dataDir);
 
   clients.anonymous = new ApiClient(server.url);
   clients.staff = new ApiClient(server.url);
@@ -112,7 +111,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
+  await db?.close();
   if (server && server.child.exitCode === null) {
     server.child.kill('SIGTERM');
     await server.exited;
@@ -552,7 +551,7 @@ describe('HTTP fuzzing of every documented operation', () => {
 
   for (const identity of ['anonymous', 'staff', 'candidate'] as const) {
     it(`as ${identity}: every answer is < 500 with the error shape, invalid requests get 4xx, nothing is written`, async () => {
-      const before = snapshotTables(db);
+      const before = await snapshotTables(db);
       const tally = { sent: 0, skipped: 0, ok: 0 };
       for (const op of operations) {
         await fc.assert(
@@ -585,7 +584,7 @@ describe('HTTP fuzzing of every documented operation', () => {
       }
       console.log(`fuzz ${identity}: ${tally.sent} requests sent (${tally.ok} valid reads answered 2xx), ${tally.skipped} possibly valid writes not sent`);
       await expectHealthy();
-      expect(snapshotTables(db)).toEqual(before);
+      expect(await snapshotTables(db)).toEqual(before);
       expect(loggedErrors()).toEqual([]);
     });
   }
@@ -656,7 +655,7 @@ describe('socket.io fuzzing of every client event', () => {
   for (const identity of ['candidate', 'staff'] as const) {
     it(`as ${identity}: every event with random payloads and extra arguments, with and without acks`, async () => {
       const socket = sockets[identity];
-      const before = snapshotTables(db);
+      const before = await snapshotTables(db);
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...CLIENT_EVENT_NAMES).chain((event) =>
@@ -695,7 +694,7 @@ describe('socket.io fuzzing of every client event', () => {
       const sync = await socket.timeout(5000).emitWithAck(identity === 'candidate' ? 'attempt:sync' : 'assessment:watch', identity === 'candidate' ? {} : { assessmentId: known.assessmentId });
       expect(sync).toMatchObject({ ok: true });
       await expectHealthy();
-      expect(snapshotTables(db)).toEqual(before);
+      expect(await snapshotTables(db)).toEqual(before);
       expect(loggedErrors()).toEqual([]);
     });
   }

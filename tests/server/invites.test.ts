@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, expectApiError, startTestServer, type TestServer } from '../support/server.ts';
-import { openStoreFile } from './sqlite.ts';
+import { openStoreFile } from './store-db.ts';
 
 let server: TestServer;
 let staff: ApiClient;
@@ -63,26 +63,23 @@ describe('links shown again', () => {
     expect(shown.status).toBe(200);
     expect(shown.body).toEqual({ token: created.token, url: created.url, shortCode: created.invite.shortCode });
     expect(shown.headers.get('cache-control')).toBe('no-store, no-transform');
-    const db = openStoreFile(server.dataDir);
+    const db = await openStoreFile(server.dataDir);
     try {
-      const row = db.prepare('SELECT token_sealed FROM invites WHERE id = ?').get(created.invite.id) as { token_sealed: string };
+      const row = (await db.get<{ token_sealed: string }>('SELECT token_sealed FROM invites WHERE id = ?', created.invite.id))!;
       expect(row.token_sealed).toMatch(/^v1\./);
-      const everything = JSON.stringify(db.prepare('SELECT * FROM invites').all());
+      const everything = JSON.stringify(await db.all('SELECT * FROM invites'));
       expect(everything).not.toContain(created.token);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 
   it('says in words that an invite made before links were kept must be re-issued', async () => {
     const assessmentId = await newAssessment();
     const created = await invite(assessmentId);
-    const { default: Database } = await import('better-sqlite3');
-    const { SQLITE_FILE_NAME } = await import('../../server/src/store/index.ts');
-    const db = new Database(`${server.dataDir}/${SQLITE_FILE_NAME}`);
-    db.pragma('busy_timeout = 5000');
-    db.prepare('UPDATE invites SET token_sealed = NULL WHERE id = ?').run(created.invite.id);
-    db.close();
+    const db = await openStoreFile(server.dataDir, { writable: true });
+    await db.run('UPDATE invites SET token_sealed = NULL WHERE id = ?', created.invite.id);
+    await db.close();
     const list = await staff.get(`/api/assessments/${assessmentId}/invites`);
     expect(list.body.invites.find((i: { id: string }) => i.id === created.invite.id).linkAvailable).toBe(false);
     const shown = await staff.get(`/api/invites/${created.invite.id}/link`);

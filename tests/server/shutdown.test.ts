@@ -26,7 +26,7 @@ import { LABEL_OWNER, listSandboxContainers } from '../../server/src/sandbox/ind
 import { docker } from '../support/sandbox.ts';
 import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, type SpawnedServer } from '../support/server.ts';
 import { serverProcesses, until } from '../support/processes.ts';
-import { openStoreFile } from './sqlite.ts';
+import { openStoreFile } from './store-db.ts';
 
 const ACCEPTED = readFileSync(PY_LOG_AGGREGATION, 'utf8');
 const GRACE_MS = 2000;
@@ -67,14 +67,15 @@ async function terminate(server: SpawnedServer): Promise<{ code: number | null; 
   return { code, ms: performance.now() - at };
 }
 
-const row = (dataDir: string, id: string) => {
-  const db = openStoreFile(dataDir);
+const row = async (dataDir: string, id: string) => {
+  const db = await openStoreFile(dataDir);
   try {
-    return db.prepare('SELECT status, tries, worker_id AS workerId, error, result FROM submissions WHERE id = ?').get(id) as
-      | { status: string; tries: number; workerId: string | null; error: string | null; result: string | null }
-      | undefined;
+    return await db.get<{ status: string; tries: number; workerId: string | null; error: string | null; result: string | null }>(
+      'SELECT status, tries, worker_id AS "workerId", error, result FROM submissions WHERE id = ?',
+      id,
+    );
   } finally {
-    db.close();
+    await db.close();
   }
 };
 
@@ -95,9 +96,9 @@ describe('SIGTERM while judging', () => {
     // Slow until the gate (the first server), an accepted solution after it (the restarted one).
     const gate = Date.now() / 1000 + 18;
     const id = await candidate.submit('submit', `import time\nif time.time() < ${gate}:\n    time.sleep(600)\n${ACCEPTED}`);
-    await until('the job running in a container', 60_000, async () => row(dataDir, id)?.status === 'running' && (await containersOf(first.child.pid)).length > 0);
+    await until('the job running in a container', 60_000, async () => (await row(dataDir, id))?.status === 'running' && (await containersOf(first.child.pid)).length > 0);
     await sleep(1000);
-    expect(row(dataDir, id)).toMatchObject({ status: 'running', tries: 1 });
+    expect(await row(dataDir, id)).toMatchObject({ status: 'running', tries: 1 });
 
     const stopped = await terminate(first);
     console.log(`SIGTERM with a ${GRACE_MS} ms grace: exited ${stopped.code} after ${Math.round(stopped.ms)} ms`);
@@ -105,7 +106,7 @@ describe('SIGTERM while judging', () => {
     expect(stopped.ms).toBeGreaterThanOrEqual(GRACE_MS - 100);
     expect(stopped.ms).toBeLessThan(GRACE_MS + EXIT_SLACK_MS);
     expect(await containersOf(first.child.pid)).toEqual([]);
-    expect(row(dataDir, id)).toMatchObject({ status: 'queued', tries: 0, workerId: null, error: null, result: null });
+    expect(await row(dataDir, id)).toMatchObject({ status: 'queued', tries: 0, workerId: null, error: null, result: null });
     const output = first.output();
     expect(output).not.toMatch(/not open/i);
     expect(logLines(output, 'stopped: back in the queue, this try not charged', id)).toHaveLength(1);
@@ -115,8 +116,8 @@ describe('SIGTERM while judging', () => {
     // After the gate, a new process on the same folder judges it, once.
     await until('the gate', 60_000, () => Date.now() / 1000 > gate + 1);
     const second = await spawn(dataDir, {});
-    await until('the submission judged', 120_000, () => row(dataDir, id)?.status === 'done');
-    const done = row(dataDir, id)!;
+    await until('the submission judged', 120_000, async () => (await row(dataDir, id))?.status === 'done');
+    const done = (await row(dataDir, id))!;
     expect(done).toMatchObject({ status: 'done', tries: 1, error: null });
     expect(JSON.parse(done.result!)).toMatchObject({ verdict: 'accepted', score: 100 });
     expect(logLines(second.output(), 'judged', id)).toHaveLength(1);
@@ -134,12 +135,12 @@ describe('SIGTERM while judging', () => {
 
     // The samples (three), each answered after 1.5 s of sleep: a few seconds in all.
     const id = await candidate.submit('samples', `import time\ntime.sleep(1.5)\n${ACCEPTED}`);
-    await until('the job running in a container', 60_000, async () => row(dataDir, id)?.status === 'running' && (await containersOf(server.child.pid)).length > 0);
+    await until('the job running in a container', 60_000, async () => (await row(dataDir, id))?.status === 'running' && (await containersOf(server.child.pid)).length > 0);
 
     const stopped = await terminate(server);
     expect(stopped.code).toBe(0);
     expect(stopped.ms).toBeLessThan(30_000);
-    const done = row(dataDir, id)!;
+    const done = (await row(dataDir, id))!;
     expect(done).toMatchObject({ status: 'done', tries: 1, error: null });
     expect(JSON.parse(done.result!)).toMatchObject({ verdict: 'accepted' });
     const output = server.output();

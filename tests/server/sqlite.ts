@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE_NAME } from '../../server/src/store/index.ts';
@@ -6,63 +5,13 @@ import { SQLITE_FILE_NAME } from '../../server/src/store/index.ts';
 /**
  * Read-only access to a test server's SQLite file, for checks the API cannot
  * make: row counts, "nothing written", "done exactly once". The server keeps
- * its own connection; this one never writes.
+ * its own connection; this one never writes. SQLite only (bench, redteam):
+ * tests/server uses store-db.ts, which reads PostgreSQL too under `server-pg`.
  */
 export function openStoreFile(dataDir: string): Database.Database {
   const db = new Database(path.join(dataDir, SQLITE_FILE_NAME), { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
-}
-
-/** The tables whose rows the fuzzers must leave alone. */
-export const DATA_TABLES = [
-  'organisations',
-  'staff_users',
-  'challenges',
-  'challenge_versions',
-  'assessments',
-  'assessment_challenges',
-  'invites',
-  'attempts',
-  'drafts',
-  'submissions',
-  'attempt_events',
-  'sessions',
-  'challenge_drafts',
-  'validation_jobs',
-  'candidate_reviews',
-  'candidate_reveals',
-  'shared_results',
-  'explanations',
-] as const;
-
-export interface TableSnapshot {
-  count: number;
-  /** SHA-256 over every row in rowid order: catches updates that keep the count. */
-  digest: string;
-}
-
-/** Count and content digest of every data table. */
-export function snapshotTables(db: Database.Database, tables: readonly string[] = DATA_TABLES): Record<string, TableSnapshot> {
-  const out: Record<string, TableSnapshot> = {};
-  const read = db.transaction(() => {
-    for (const table of tables) {
-      const hash = createHash('sha256');
-      let count = 0;
-      for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
-        count++;
-        for (const value of row) {
-          if (Buffer.isBuffer(value)) hash.update(value);
-          else hash.update(JSON.stringify(value) ?? 'null');
-          hash.update('\u0000');
-        }
-        hash.update('\u0001');
-      }
-      out[table] = { count, digest: hash.digest('hex') };
-    }
-  });
-  read();
-  return out;
 }
 
 export interface SubmissionRowView {
@@ -86,16 +35,6 @@ export function submissionRows(db: Database.Database, ids: readonly string[]): S
          FROM submissions WHERE id IN (${ids.map(() => '?').join(', ')}) ORDER BY queue_seq`,
     )
     .all(...ids) as SubmissionRowView[];
-}
-
-export function submissionRowsOfAttempts(db: Database.Database, attemptIds: readonly string[]): SubmissionRowView[] {
-  if (attemptIds.length === 0) return [];
-  return db
-    .prepare(
-      `SELECT id, attempt_id, kind, status, tries, result, error, created_at, started_at, finished_at
-         FROM submissions WHERE attempt_id IN (${attemptIds.map(() => '?').join(', ')}) ORDER BY queue_seq`,
-    )
-    .all(...attemptIds) as SubmissionRowView[];
 }
 
 /** `submitted` / `ran_*` events per submission id, from the attempts' logs. */

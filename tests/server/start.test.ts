@@ -7,6 +7,7 @@ import { runCli } from '../cli/run-cli.ts';
 import { DEFAULT_DEMO_PASSWORD } from '../../server/src/config/index.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import { ApiClient, DEMO_EMAIL, DEMO_PASSWORD, spawnServer, testEnv, type SpawnedServer } from '../support/server.ts';
+import { storeEnv } from '../support/store-kind.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-start-'));
 let running: SpawnedServer | undefined;
@@ -45,7 +46,7 @@ describe('starting the server', () => {
   });
 
   it('`demo-invite` prints a fresh working link every time, while the server runs', async () => {
-    const env = { KODBRO_DATA_DIR: dataDir, KODBRO_PUBLIC_URL: running!.url };
+    const env = { KODBRO_DATA_DIR: dataDir, ...(await storeEnv(dataDir)), KODBRO_PUBLIC_URL: running!.url };
     const first = await runCli(['demo-invite'], env);
     const second = await runCli(['demo-invite'], env);
     expect(first.code).toBe(0);
@@ -150,7 +151,7 @@ describe('`npm start` in production shape', () => {
     const started = performance.now();
     const child = spawn('npm', ['start', '--silent'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...testEnv(dir), CI: 'true' },
+      env: { ...process.env, ...testEnv(dir, await storeEnv(dir)), CI: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });

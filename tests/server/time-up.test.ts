@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeUpSubmissionId } from '../../server/src/store/index.ts';
-import { openStoreFile, submissionRowsOfAttempts } from './sqlite.ts';
+import { openStoreFile, submissionRowsOfAttempts } from './store-db.ts';
 import { ApiClient, demoInvite, expectApiError, newId, PY_LOG_AGGREGATION, startTestServer, waitForResult, type TestServer } from '../support/server.ts';
 
 const MINUTE = 60_000;
@@ -96,18 +96,18 @@ describe('time runs out with unsubmitted, changed code', () => {
 
     // Later sweeps add nothing: one row, one `submitted` event, judged once.
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const db = openStoreFile(server.dataDir);
+    const db = await openStoreFile(server.dataDir);
     try {
-      const rows = submissionRowsOfAttempts(db, [attemptId]);
+      const rows = await submissionRowsOfAttempts(db, [attemptId]);
       expect(rows.map((r) => [r.id, r.status, r.tries])).toEqual([
         [wrong.id, 'done', 1],
         [same.id, 'done', 1],
         [timeUpId, 'done', 1],
       ]);
-      const submitted = db.prepare("SELECT COUNT(*) AS n FROM attempt_events WHERE attempt_id = ? AND kind = 'submitted'").get(attemptId) as { n: number };
+      const submitted = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM attempt_events WHERE attempt_id = ? AND kind = 'submitted'", attemptId))!;
       expect(submitted.n).toBe(3);
     } finally {
-      db.close();
+      await db.close();
     }
 
     // A run queued offline and sent after the deadline is refused cleanly; a resend of an accepted one still answers.

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { ApiClient, demoInvite, newId, PY_LOG_AGGREGATION, type SpawnedServer } from '../support/server.ts';
 import { serverProcesses, until } from '../support/processes.ts';
-import { openStoreFile } from './sqlite.ts';
+import { openStoreFile } from './store-db.ts';
 
 const ACCEPTED = readFileSync(PY_LOG_AGGREGATION, 'utf8');
 const SUM = 'a, b = map(int, input().split())\nprint(a + b)\n';
@@ -22,12 +22,12 @@ const SLOW_SUM = `import time\ntime.sleep(1.5)\n${SUM}`;
 
 const { spawn, freshDir } = serverProcesses({ dirPrefix: 'kodbro-valqueue-', env: { KODBRO_WORKERS: '1', KODBRO_LOG_LEVEL: 'info' } });
 
-function query<T>(dataDir: string, sql: string, ...params: unknown[]): T | undefined {
-  const db = openStoreFile(dataDir);
+async function query<T>(dataDir: string, sql: string, ...params: unknown[]): Promise<T | undefined> {
+  const db = await openStoreFile(dataDir);
   try {
-    return db.prepare(sql).get(...params) as T | undefined;
+    return await db.get<T>(sql, ...params);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -38,9 +38,9 @@ interface JobRow {
   updatedAt: number;
 }
 const validationJob = (dataDir: string, draftId: string) =>
-  query<JobRow>(dataDir, 'SELECT status, tries, worker_id AS workerId, updated_at AS updatedAt FROM validation_jobs WHERE draft_id = ? ORDER BY created_at DESC LIMIT 1', draftId);
+  query<JobRow>(dataDir, 'SELECT status, tries, worker_id AS "workerId", updated_at AS "updatedAt" FROM validation_jobs WHERE draft_id = ? ORDER BY created_at DESC LIMIT 1', draftId);
 const submission = (dataDir: string, id: string) =>
-  query<{ status: string; startedAt: number | null; finishedAt: number | null }>(dataDir, 'SELECT status, started_at AS startedAt, finished_at AS finishedAt FROM submissions WHERE id = ?', id);
+  query<{ status: string; startedAt: number | null; finishedAt: number | null }>(dataDir, 'SELECT status, started_at AS "startedAt", finished_at AS "finishedAt" FROM submissions WHERE id = ?', id);
 
 const draftDoc = (accepted: string) => ({
   title: { en: 'Queued sum' },
@@ -91,11 +91,11 @@ describe('validations in the durable queue', () => {
     expect(pressed.status, JSON.stringify(pressed.body)).toBe(202);
     expect(pressed.body.validation).toMatchObject({ status: 'running', revision: 2 });
 
-    await until('the validation job running', 60_000, () => validationJob(dataDir, draftId)?.status === 'running');
+    await until('the validation job running', 60_000, async () => (await validationJob(dataDir, draftId))?.status === 'running');
     await sleep(2000); // mid-way: the slow reference solution sleeps 1.5 s on each of its tests
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-    expect(validationJob(dataDir, draftId)).toMatchObject({ status: 'queued', tries: 0, workerId: null });
+    expect(await validationJob(dataDir, draftId)).toMatchObject({ status: 'queued', tries: 0, workerId: null });
     expect(logOf(first).filter((l) => l.msg === 'validation stopped: back in the queue, this try not charged' && l.draftId === draftId)).toHaveLength(1);
     expect(first.output()).not.toMatch(/not open/i);
 
@@ -116,7 +116,7 @@ describe('validations in the durable queue', () => {
         { name: 'wrong.py', expect: 'wrong_answer', got: 'wrong_answer', ok: true },
       ],
     });
-    expect(validationJob(dataDir, draftId)).toMatchObject({ status: 'done', tries: 1, workerId: null });
+    expect(await validationJob(dataDir, draftId)).toMatchObject({ status: 'done', tries: 1, workerId: null });
     expect(logOf(second).filter((l) => l.msg === 'draft validated' && l.draftId === draftId)).toHaveLength(1);
     expect((await author.post(`/api/challenge-drafts/${draftId}/publish`)).status).toBe(201);
 
@@ -145,25 +145,25 @@ describe('validations in the durable queue', () => {
 
     // The worker is busy with a slow run (1.5 s on each sample)…
     const holder = await submit(`import time\ntime.sleep(1.5)\n${ACCEPTED}`);
-    await until('the slow run taking the worker', 60_000, () => submission(dataDir, holder)?.status === 'running');
+    await until('the slow run taking the worker', 60_000, async () => (await submission(dataDir, holder))?.status === 'running');
     // …when an author asks for a validation, and then a candidate runs the samples.
     const pressed = await staff.post(`/api/challenge-drafts/${draftId}/validate`);
     expect(pressed.status, JSON.stringify(pressed.body)).toBe(202);
     await sleep(200);
     const later = await submit(ACCEPTED);
-    expect(submission(dataDir, holder)?.status, 'the slow run was still running when both were queued').toBe('running');
-    expect(validationJob(dataDir, draftId)?.status).toBe('queued');
+    expect((await submission(dataDir, holder))?.status, 'the slow run was still running when both were queued').toBe('running');
+    expect((await validationJob(dataDir, draftId))?.status).toBe('queued');
 
     const finished = await until('the validation finished', 180_000, async () => {
       const validation = await validationOf(staff, draftId);
       return validation.status !== 'running' && validation;
     });
     expect(finished.status, JSON.stringify(finished)).toBe('passed');
-    await until('the candidate’s run judged', 60_000, () => submission(dataDir, later)?.status === 'done');
+    await until('the candidate’s run judged', 60_000, async () => (await submission(dataDir, later))?.status === 'done');
 
-    const held = submission(dataDir, holder)!;
-    const run = submission(dataDir, later)!;
-    const job = validationJob(dataDir, draftId)!;
+    const held = (await submission(dataDir, holder))!;
+    const run = (await submission(dataDir, later))!;
+    const job = (await validationJob(dataDir, draftId))!;
     // One worker: the candidate's run started after the slow one and finished before the validation was done.
     expect(run.startedAt!).toBeGreaterThanOrEqual(held.finishedAt!);
     expect(job.updatedAt).toBeGreaterThanOrEqual(run.finishedAt!);

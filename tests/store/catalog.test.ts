@@ -100,9 +100,9 @@ describe('catalog', () => {
   it('exports a version as a .tar.gz stream, one export per organisation at a time, leaving no file behind', async () => {
     const catalog = await open();
     const published = await catalog.publishDirectory(orgId, SUM);
-    const room = catalog.beginExport(orgId)!;
+    const room = (await catalog.beginExport(orgId))!;
     expect(room).toBeDefined();
-    expect(catalog.beginExport(orgId)).toBeUndefined();
+    expect(await catalog.beginExport(orgId)).toBeUndefined();
     expect(await room.write(randomUUID())).toBeUndefined();
     const written = (await room.write(published.version.id))!;
     await room.end();
@@ -110,13 +110,13 @@ describe('catalog', () => {
     // The file is already gone (the stream holds it open), yet the room stays taken until the stream closes.
     const tmp = path.join(dataDir, 'tmp');
     for (const dir of await readdir(tmp)) expect(await readdir(path.join(tmp, dir))).toEqual([]);
-    expect(catalog.beginExport(orgId)).toBeUndefined();
+    expect(await catalog.beginExport(orgId)).toBeUndefined();
     const chunks: Buffer[] = [];
     for await (const chunk of written.stream) chunks.push(chunk as Buffer);
     const bytes = Buffer.concat(chunks);
     expect(bytes.length).toBe(written.bytes);
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-    await expect.poll(() => catalog.beginExport(orgId) !== undefined).toBe(true);
+    await expect.poll(async () => (await catalog.beginExport(orgId)) !== undefined).toBe(true);
     const unpacked = path.join(scratch, 'unpacked');
     await mkdir(unpacked);
     execFileSync('tar', ['-xzf', '-', '-C', unpacked], { input: bytes });
@@ -133,7 +133,7 @@ describe('catalog', () => {
     const broken = await sumVariant('broken');
     await rm(path.join(broken, 'tests/hidden/2.ans'));
     await expect(catalog.publishDirectory(orgId, broken)).rejects.toMatchObject({ code: 'package_invalid', message: expect.stringMatching(/2\.in has no 2\.ans/) });
-    const upload = catalog.beginUpload(orgId)!;
+    const upload = (await catalog.beginUpload(orgId))!;
     await writeFile(upload.file, 'not a gzip stream');
     await expect(upload.publish()).rejects.toMatchObject({ code: 'package_invalid' });
     await upload.end();
@@ -143,7 +143,7 @@ describe('catalog', () => {
   it('refuses an upload past the organisation’s quota with quota_exceeded, storing nothing; the operator’s own packages only count', async () => {
     const catalog = await open({ orgStorageBytes: 300 * 1024 });
     const upload = async (dir: string) => {
-      const room = catalog.beginUpload(orgId)!;
+      const room = (await catalog.beginUpload(orgId))!;
       try {
         execFileSync('tar', ['-czf', room.file, '-C', dir, '.']);
         return await room.publish();
@@ -167,15 +167,15 @@ describe('catalog', () => {
     const catalog = await open({ jobs: 2 });
     const other = ok(await store.createOrganisation({ name: 'Other', slug: 'other' })).id;
     const third = ok(await store.createOrganisation({ name: 'Third', slug: 'third' })).id;
-    const first = catalog.beginUpload(orgId)!;
+    const first = (await catalog.beginUpload(orgId))!;
     expect(first).toBeDefined();
-    expect(catalog.beginUpload(orgId)).toBeUndefined();
-    const second = catalog.beginUpload(other)!;
+    expect(await catalog.beginUpload(orgId)).toBeUndefined();
+    const second = (await catalog.beginUpload(other))!;
     expect(second).toBeDefined();
-    expect(catalog.beginUpload(third)).toBeUndefined();
+    expect(await catalog.beginUpload(third)).toBeUndefined();
     await first.end();
-    expect(catalog.beginUpload(third)).toBeDefined();
-    expect(catalog.beginUpload(orgId)).toBeUndefined();
+    expect(await catalog.beginUpload(third)).toBeDefined();
+    expect(await catalog.beginUpload(orgId)).toBeUndefined();
   });
 
   it('keeps the parsed-package cache within its size and count while many versions are loaded, and still serves every version', async () => {

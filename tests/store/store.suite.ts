@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replayDrafts } from '../../server/src/history/index.ts';
-import type { AttemptId, Clock, OrgId, PackageFile, Store, StoreQuotas, SubmissionKind } from '../../server/src/store/index.ts';
+import type { Attempt, AttemptId, Clock, OrgId, PackageFile, Store, StoreQuotas, SubmissionKind } from '../../server/src/store/index.ts';
 import { RUNS_SHARE, SHORT_CODE_ALPHABET, retryAt, timeUpSubmissionId } from '../../server/src/store/index.ts';
 
 /**
@@ -1290,6 +1290,24 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect((await after.claimNext('proc2:w1', clock()))?.submissionId).toBe(j3.id);
       });
 
+      it('takes a class submitting at the same moment through several connections: every submission queued once, in distinct places', async () => {
+        const { x, xTest, v1 } = await world(store, clock);
+        const connections = [store, await open(), await open(), await open()];
+        const attempts: Attempt[] = [];
+        for (let i = 0; i < 8; i++) {
+          const invite = ok(await store.createInvite(x.id, xTest.id)).invite;
+          attempts.push(ok(await store.startAttempt(x.id, invite.id)).attempt);
+        }
+        const made = await Promise.all(
+          attempts.flatMap((attempt, i) => Array.from({ length: 5 }, () => connections[i % connections.length]!.createSubmission(attempt.id, submission(v1)))),
+        );
+        const ids = made.map((outcome) => ok(outcome).submission.id);
+        expect(new Set(ids).size).toBe(40);
+        expect(await store.queueDepth()).toEqual({ queued: 40, delayed: 0, running: 0 });
+        const positions = await Promise.all(ids.map((id, n) => store.queuePosition(attempts[Math.floor(n / 5)]!.id, id)));
+        expect(new Set(positions).size).toBe(40);
+      });
+
       it('claims a job again once its lease runs out (its worker died), as a new try; the old claim can neither renew nor complete it', async () => {
         const { a, v1 } = await world(store, clock);
         const job = await submit(store, a.id, v1);
@@ -1517,6 +1535,96 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
 
         expect((await store.setResultRevoked(x.id, a.id, null))?.revoked).toBeNull();
         expect((await store.getSharedResult({ attemptId: a.id }))?.revoked).toBeNull();
+      });
+    });
+
+    describe('shared limits: counters and locks', () => {
+      const WINDOW = 15 * MINUTE;
+
+      it('counts hits in a fixed window that opens at the first hit, and opens a new one after it ends', async () => {
+        const t0 = clock();
+        expect(await store.hitLimit('login:a', WINDOW, t0)).toEqual({ count: 1, resetAt: new Date(t0.getTime() + WINDOW) });
+        expect(await store.hitLimit('login:a', WINDOW, new Date(t0.getTime() + MINUTE))).toEqual({ count: 2, resetAt: new Date(t0.getTime() + WINDOW) });
+        // Another key counts on its own.
+        expect((await store.hitLimit('login:b', WINDOW, t0)).count).toBe(1);
+        const later = new Date(t0.getTime() + WINDOW);
+        expect(await store.hitLimit('login:a', WINDOW, later)).toEqual({ count: 1, resetAt: new Date(later.getTime() + WINDOW) });
+      });
+
+      it('takes a hit back (never below zero) and resets a counter', async () => {
+        const t0 = clock();
+        await store.hitLimit('code:a', WINDOW, t0);
+        await store.hitLimit('code:a', WINDOW, t0);
+        await store.unhitLimit('code:a');
+        expect((await store.hitLimit('code:a', WINDOW, t0)).count).toBe(2);
+        for (let i = 0; i < 4; i++) await store.unhitLimit('code:a');
+        expect((await store.hitLimit('code:a', WINDOW, t0)).count).toBe(1);
+        await store.unhitLimit('code:missing');
+        await store.resetLimit('code:a');
+        const later = new Date(t0.getTime() + MINUTE);
+        expect(await store.hitLimit('code:a', WINDOW, later)).toEqual({ count: 1, resetAt: new Date(later.getTime() + WINDOW) });
+      });
+
+      it('loses no hit when two connections count the same key at once', async () => {
+        const other = await open();
+        const t0 = clock();
+        const hits = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? store : other).hitLimit('results:x', WINDOW, t0)));
+        expect(hits.map((h) => h.count).sort((p, q) => p - q)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+        expect(new Set(hits.map((h) => h.resetAt.getTime()))).toEqual(new Set([t0.getTime() + WINDOW]));
+        expect((await other.hitLimit('results:x', WINDOW, t0)).count).toBe(41);
+      });
+
+      it('gives a lock to one holder at a time across connections; only its token releases it', async () => {
+        const other = await open();
+        const t0 = clock();
+        const tries = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? store : other).tryLock('preview:x', MINUTE, t0)));
+        const holders = tries.filter((t): t is string => t !== undefined);
+        expect(holders).toHaveLength(1);
+        const token = holders[0]!;
+        expect(await other.tryLock('preview:x', MINUTE, t0)).toBeUndefined();
+        // Another key is another lock.
+        expect(await other.tryLock('preview:y', MINUTE, t0)).toBeDefined();
+        expect(await other.unlock('preview:x', 'not-the-token')).toBe(false);
+        expect(await store.tryLock('preview:x', MINUTE, t0)).toBeUndefined();
+        expect(await other.unlock('preview:x', token)).toBe(true);
+        expect(await other.unlock('preview:x', token)).toBe(false);
+        expect(await store.tryLock('preview:x', MINUTE, t0)).toBeDefined();
+      });
+
+      it('lets an expired lock be taken over; the old holder can no longer release the new one', async () => {
+        const other = await open();
+        const t0 = clock();
+        const crashed = (await store.tryLock('upload:x', MINUTE, t0))!;
+        expect(crashed).toBeDefined();
+        expect(await other.tryLock('upload:x', MINUTE, new Date(t0.getTime() + MINUTE - 1))).toBeUndefined();
+        const taken = await other.tryLock('upload:x', MINUTE, new Date(t0.getTime() + MINUTE));
+        expect(taken).toBeDefined();
+        expect(taken).not.toBe(crashed);
+        expect(await store.unlock('upload:x', crashed)).toBe(false);
+        expect(await store.tryLock('upload:x', MINUTE, new Date(t0.getTime() + MINUTE + 1))).toBeUndefined();
+        expect(await other.unlock('upload:x', taken!)).toBe(true);
+      });
+
+      it('sweeps expired counters and locks, a bounded number at a time, and keeps live ones', async () => {
+        const t0 = clock();
+        for (let i = 0; i < 5; i++) await store.tryLock(`export:old${i}`, MINUTE, t0);
+        await store.hitLimit('login:old', MINUTE, t0);
+        const live = (await store.tryLock('export:live', HOUR, t0))!;
+        await store.hitLimit('login:live', HOUR, t0);
+        const later = new Date(t0.getTime() + 2 * MINUTE);
+        const other = await open();
+        expect(await other.sweepLimits(later, 4)).toBe(4);
+        expect(await store.sweepLimits(later, 4)).toBe(2);
+        expect(await store.sweepLimits(later, 4)).toBe(0);
+        // What lives was kept: the lock still refuses, the counter still counts.
+        expect(await other.tryLock('export:live', HOUR, later)).toBeUndefined();
+        expect((await other.hitLimit('login:live', HOUR, later)).count).toBe(2);
+        expect(await store.unlock('export:live', live)).toBe(true);
+        // The hits and locks themselves sweep now and then: the table does not keep what expired.
+        for (let i = 0; i < 150; i++) await store.tryLock(`preview:many${i}`, MINUTE, later);
+        const muchLater = new Date(later.getTime() + 2 * MINUTE);
+        for (let i = 0; i < 150; i++) await store.hitLimit(`login:other${i}`, MINUTE, muchLater);
+        expect(await store.sweepLimits(muchLater, 1000)).toBeLessThan(150);
       });
     });
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll } from 'vitest';
+import { dropStore } from './store-kind.ts';
 import { spawnServer, type SpawnedServer } from './server.ts';
 
 /**
@@ -21,7 +22,10 @@ export function serverProcesses(options: { dirPrefix: string; env?: Record<strin
         await server.exited;
       }
     }
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs) {
+      await dropStore(dir);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   return {
     /** A server on `dataDir` with the file's environment and `env` over it. */

@@ -12,10 +12,12 @@ import { expect } from 'vitest';
 import { startServer, type RunningServer, type StartOptions } from '../../server/src/app/server.ts';
 import { configFromEnv } from '../../server/src/config/index.ts';
 import { REPO_ROOT } from './sandbox.ts';
+import { databaseUrlOf, dropStore, storeEnv } from './store-kind.ts';
 
 /**
- * A real Kodbro server for tests: its own SQLite file in a fresh temporary
- * folder, a random loopback port, the real Docker engine and the demo seed.
+ * A real Kodbro server for tests: its own store (a SQLite file in a fresh
+ * temporary folder, or under `server-pg` a fresh PostgreSQL database, see
+ * store-kind.ts), a random loopback port, the real Docker engine and the demo seed.
  * `startTestServer` runs it in this process; `spawnServer` as a child process
  * (for killing it).
  */
@@ -29,11 +31,14 @@ export interface TestServer {
 export const DEMO_EMAIL = 'demo@kodbro.example';
 export const DEMO_PASSWORD = 'kodbro-demo-test-password';
 
+/** The environment of a test server on `dataDir` (and its database, once `storeEnv` made one). */
 export function testEnv(dataDir: string, env: Record<string, string> = {}): Record<string, string> {
+  const databaseUrl = databaseUrlOf(dataDir);
   return {
     PORT: '0',
     HOST: '127.0.0.1',
     KODBRO_DATA_DIR: dataDir,
+    ...(databaseUrl ? { KODBRO_DATABASE_URL: databaseUrl } : {}),
     KODBRO_DEMO_PASSWORD: DEMO_PASSWORD,
     // The finished demo round queues submissions at start: only the tests of the demo ask for it.
     KODBRO_DEMO_RESULTS: '0',
@@ -54,7 +59,7 @@ export async function startTestServer(
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'kodbro-test-')),
   start: Omit<StartOptions, 'logger'> = {},
 ): Promise<TestServer> {
-  const config = configFromEnv(testEnv(dataDir, env));
+  const config = configFromEnv(testEnv(dataDir, { ...(await storeEnv(dataDir)), ...env }));
   const server = await startServer(config, { ...start, logger: pino({ level: env.KODBRO_LOG_LEVEL ?? 'silent' }) });
   return {
     url: server.url,
@@ -62,6 +67,7 @@ export async function startTestServer(
     server,
     async stop() {
       await server.close();
+      await dropStore(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -76,11 +82,15 @@ export interface SpawnedServer {
   exited: Promise<number | null>;
 }
 
-/** `node server/src/app/main.ts` with the test environment; resolves once it printed its URL. */
+/**
+ * `node server/src/app/main.ts` with the test environment; resolves once it printed its URL.
+ * On PostgreSQL its database outlives the process (a restart on `dataDir` finds it) and is dropped when the file is done.
+ */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const store = await storeEnv(dataDir);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'server/src/app/main.ts')], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...testEnv(dataDir, env) },
+    env: { ...process.env, ...testEnv(dataDir, { ...store, ...env }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

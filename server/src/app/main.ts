@@ -51,8 +51,18 @@ async function main(): Promise<void> {
  * in logs other people read, and the banner says where to find them instead.
  */
 async function banner(config: ServerConfig, server: RunningServer): Promise<string> {
+  if (config.role === 'worker') {
+    return [
+      '',
+      `  Kodbro worker ${server.pool?.id ?? ''} is judging`,
+      `  Health                 ${server.url}/health`,
+      `  Docker                 ${process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock'} ${server.dockerUp() ? 'answers' : 'NOT REACHABLE — jobs wait'}`,
+      '  Stop with Ctrl+C.',
+      '',
+    ].join('\n');
+  }
   const local = isLoopbackAddress(config.host);
-  const lines = ['', `  Kodbro is running at   ${config.publicUrl}`];
+  const lines = ['', `  Kodbro is running at   ${config.publicUrl}${config.role === 'web' ? '   (web process: judging is done by worker processes)' : ''}`];
   if (server.demo) {
     lines.push(`  Staff sign-in          ${config.publicUrl}/staff/login`, `      e-mail             ${DEMO_EMAIL}`);
     if (local) {
@@ -66,7 +76,8 @@ async function banner(config: ServerConfig, server: RunningServer): Promise<stri
       lines.push('      password           the KODBRO_DEMO_PASSWORD you set (not printed on a public HOST)', '  Demo candidate link    npm run kodbro -- demo-invite   (prints a link and a code)');
     }
   }
-  lines.push(`  Docker                 ${server.dockerUp() ? 'answers' : 'NOT REACHABLE — submissions wait in the queue'}`, `  API description        ${config.publicUrl}/api/openapi.json`);
+  if (config.role !== 'web') lines.push(`  Docker                 ${server.dockerUp() ? 'answers' : 'NOT REACHABLE — submissions wait in the queue'}`);
+  lines.push(`  API description        ${config.publicUrl}/api/openapi.json`);
   if (!local && isLoopbackName(new URL(config.publicUrl).hostname)) {
     lines.push('', `  HOST=${config.host} serves others, but only requests for ${config.publicUrl} are answered:`, '  set KODBRO_PUBLIC_URL to the address people open (and KODBRO_ALLOWED_HOSTS for other names).');
   }

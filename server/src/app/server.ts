@@ -38,6 +38,7 @@ export interface RunningServer {
 }
 
 const DOCKER_CHECK_MS = 5000;
+const GROWN_POLL_MS = 2000;
 const REAP_INTERVAL_MS = 60_000;
 const DEADLINE_SWEEP_MS = 10_000;
 const DEADLINE_SWEEP_BATCH = 5;
@@ -106,7 +107,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const reads = candidateReads(store, catalog, clock, config.progressTickMs);
   const live = createLive(store, reads, clock, logger, config.progressTickMs);
   const pool = judges
-    ? startWorkerPool(config.workers, { store, catalog, docker, limits: config.judge, live, log: logger, clock, dockerUp: () => dockerState.up })
+    ? startWorkerPool(config.workers, {
+        store,
+        catalog,
+        docker,
+        limits: config.judge,
+        live,
+        log: logger,
+        clock,
+        dockerUp: () => dockerState.up,
+        // New jobs announce themselves across processes; the poll is for retries and expired leases.
+        ...(signals ? { pollMs: GROWN_POLL_MS } : {}),
+      })
     : undefined;
   if (pool && signals) await signals.listen(pool.wake);
   const wakeWorkers = () => {
@@ -202,11 +214,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         clearInterval(deadlineTimer);
         live.stop();
         stopReaper();
-        await new Promise<void>((resolve) => {
-          void io.close(() => resolve());
-          httpServer.closeAllConnections();
-          if (!serves) httpServer.close();
-        });
+        if (serves) {
+          await new Promise<void>((resolve) => {
+            void io.close(() => resolve());
+            httpServer.closeAllConnections();
+          });
+        } else {
+          // A detached socket.io server has no engine to close: only its adapter (heartbeats, listeners).
+          await io.of('/').adapter.close();
+          await new Promise<void>((resolve) => {
+            httpServer.close(() => resolve());
+            httpServer.closeAllConnections();
+          });
+        }
         // No worker may write once the store is closed: the pool is stopped first, all the way.
         await pool?.stop(config.shutdownGraceMs);
         await signals?.close();

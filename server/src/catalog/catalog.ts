@@ -25,15 +25,17 @@ export interface Catalog {
   publishDirectory(orgId: OrgId, dir: string): Promise<Published>;
   /**
    * Room for one upload: undefined while the organisation already has one in
-   * flight, or the server as many as it runs package jobs at once — so the
-   * disk an upload can use is bounded before a byte of it is read.
+   * flight (on any server process: a lock in the shared store), or this
+   * process as many as it runs package jobs at once — so the disk an upload
+   * can use is bounded before a byte of it is read.
    */
-  beginUpload(orgId: OrgId): Upload | undefined;
+  beginUpload(orgId: OrgId): Promise<Upload | undefined>;
   /**
-   * Room for one export (one per organisation at a time, and no more at once
-   * than the server runs package jobs, like uploads): undefined when there is none.
+   * Room for one export (one per organisation at a time on any server process,
+   * and no more at once in this one than it runs package jobs, like uploads):
+   * undefined when there is none.
    */
-  beginExport(orgId: OrgId): Export | undefined;
+  beginExport(orgId: OrgId): Promise<Export | undefined>;
   /**
    * Publishes a draft as its challenge's next version, through the same
    * worker task, lint, bundle and quota as an upload (and the same room:
@@ -98,6 +100,20 @@ const MB = 1024 * 1024;
 /** A package whose bytes were being written for longer than this has lost its writer. */
 const UNFINISHED_AFTER_MS = 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
+/** What an upload's transfer may take on top of its package job (Node's own requestTimeout is 5 minutes). */
+const TRANSFER_MS = 10 * 60 * 1000;
+
+/**
+ * How long a shared one-at-a-time lock over package work (an upload, an
+ * export, a statement preview, a similarity comparison) lasts: well above
+ * the package job's time limit and a transfer, so only a holder that crashed
+ * loses it — then the organisation waits this long at most. A download
+ * slower than this may let a second export of the organisation start: the
+ * limit bounds work, it is not a promise.
+ */
+export function packageLockTtlMs(limits: PackageLimits): number {
+  return 2 * limits.jobTimeoutMs + TRANSFER_MS;
+}
 
 /**
  * Challenge versions between the store and the judge. Publishing: a package
@@ -118,9 +134,41 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
   const scratch = await openScratch(options.dataDir);
   const workers = startPackageWorkers({ size: limits.jobs, timeoutMs: limits.jobTimeoutMs });
   const cache = createLruCache<StoredChallenge>({ maxBytes: limits.cacheBytes, maxEntries: limits.cacheEntries, sizeOf: parsedBytes });
-  const uploading = new Set<OrgId>();
-  const exporting = new Set<OrgId>();
+  // Uploads and exports this process runs now: bounds ITS disk and CPU work, so it stays in memory.
+  // One per organisation at a time is a lock in the shared store (`upload:<org>`, `export:<org>`).
+  const running = { upload: 0, export: 0 };
   let closed = false;
+
+  /**
+   * One of this process's `kind` slots and the organisation's shared lock;
+   * answers the function that frees both (once, never failing: a lock left
+   * behind runs out), or undefined when either is taken.
+   */
+  async function takeRoom(kind: 'upload' | 'export', orgId: OrgId): Promise<(() => Promise<void>) | undefined> {
+    if (closed || running[kind] >= limits.jobs) return undefined;
+    // The slot is taken before the lock is asked for, so requests arriving meanwhile count it.
+    running[kind] += 1;
+    const key = `${kind}:${orgId}`;
+    let token: string | undefined;
+    try {
+      token = await store.tryLock(key, packageLockTtlMs(limits), new Date());
+    } finally {
+      if (token === undefined) running[kind] -= 1;
+    }
+    if (token === undefined) return undefined;
+    const held = token;
+    let freed: Promise<void> | undefined;
+    return () => {
+      freed ??= (() => {
+        running[kind] -= 1;
+        return store.unlock(key, held).then(
+          () => undefined,
+          () => undefined,
+        );
+      })();
+      return freed;
+    };
+  }
 
   const sweep = () => store.removeUnfinishedPackages(new Date(Date.now() - UNFINISHED_AFTER_MS));
   await sweep();
@@ -178,9 +226,9 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
         await rm(work, { recursive: true, force: true });
       }
     },
-    beginUpload(orgId) {
-      if (closed || uploading.has(orgId) || uploading.size >= limits.jobs) return undefined;
-      uploading.add(orgId);
+    async beginUpload(orgId) {
+      const free = await takeRoom('upload', orgId);
+      if (!free) return undefined;
       const work = workDir('upload');
       const file = `${work}.upload`;
       let ended: Promise<void> | undefined;
@@ -188,17 +236,14 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
         file,
         publish: () => publish(orgId, { archive: file }, work, limits.orgStorageBytes),
         end() {
-          ended ??= Promise.all([rm(file, { force: true }), rm(work, { recursive: true, force: true })]).then(
-            () => void uploading.delete(orgId),
-            () => void uploading.delete(orgId),
-          );
+          ended ??= Promise.all([rm(file, { force: true }), rm(work, { recursive: true, force: true })]).then(free, free);
           return ended;
         },
       };
     },
-    beginExport(orgId) {
-      if (closed || exporting.has(orgId) || exporting.size >= limits.jobs) return undefined;
-      exporting.add(orgId);
+    async beginExport(orgId) {
+      const free = await takeRoom('export', orgId);
+      if (!free) return undefined;
       const work = workDir('export');
       const stored = `${work}.stored.tar`;
       const out = `${work}.tar.gz`;
@@ -219,28 +264,24 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
           await removeFiles();
           const stream = handle.createReadStream({ highWaterMark: 1024 * 1024 });
           streaming = true;
-          stream.once('close', () => void exporting.delete(orgId));
+          stream.once('close', () => void free());
           return { stream, folder, bytes: written.bytes };
         },
         end() {
           if (streaming) return Promise.resolve();
-          ended ??= removeFiles().then(
-            () => void exporting.delete(orgId),
-            () => void exporting.delete(orgId),
-          );
+          ended ??= removeFiles().then(free, free);
           return ended;
         },
       };
     },
     async publishDraft(orgId, source) {
-      if (closed || uploading.has(orgId) || uploading.size >= limits.jobs) return undefined;
-      uploading.add(orgId);
+      const free = await takeRoom('upload', orgId);
+      if (!free) return undefined;
       const work = workDir('draft-publish');
       try {
         return await publish(orgId, { draft: source }, work, limits.orgStorageBytes);
       } finally {
-        await rm(work, { recursive: true, force: true });
-        uploading.delete(orgId);
+        await rm(work, { recursive: true, force: true }).finally(free);
       }
     },
     async draftOf(orgId, versionId) {

@@ -1,2 +1,2 @@
 /** Challenge versions from the store as parsed packages; publishing packages; the package worker processes. */
-export { openCatalog, type Catalog } from './catalog.ts';
+export { openCatalog, packageLockTtlMs, type Catalog } from './catalog.ts';

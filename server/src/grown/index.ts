@@ -7,3 +7,4 @@
 export { startLocalPostgres, type LocalPostgres } from './local-postgres.ts';
 export { jobSignals } from './signals.ts';
 export { postgresSocketAdapter } from './socket-adapter.ts';
+export { startCluster, type ClusterProcess, type RunningCluster } from './cluster.ts';

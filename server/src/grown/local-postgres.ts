@@ -48,7 +48,11 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       encoding: 'utf8',
       ...(owner ?? {}),
     });
-    if (init.status !== 0) throw new KodbroError('internal', `initdb failed: ${init.stderr || init.stdout || init.error?.message}`);
+    if (init.status !== 0) {
+      const why = init.stderr || init.stdout || init.error?.message || '';
+      const hint = owner && /Permission denied/.test(why) ? ` (PostgreSQL runs as the postgres user: every folder above ${dir} must let others through, chmod o+x)` : '';
+      throw new KodbroError('internal', `initdb failed: ${why.trim()}${hint}`);
+    }
   }
   const port = options.port || (await freePort());
   const settings = [

@@ -1,10 +1,52 @@
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit, type RateLimitInfo } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type ClientRateLimitInfo, type Options, type RateLimitInfo, type Store as RateLimitStore } from 'express-rate-limit';
+import type { ErrorBody } from '../contracts/index.ts';
+import type { LimitStore } from '../store/index.ts';
 
 const resetTimeOf = (req: Request): Date | undefined => (req as Request & { rateLimit?: RateLimitInfo }).rateLimit?.resetTime;
-import type { ErrorBody } from '../contracts/index.ts';
 
 const WINDOW_MS = 15 * 60 * 1000;
+
+/**
+ * express-rate-limit's Store over the shared store's fixed-window counters,
+ * so every server process counts the same hits (issue 14). One instance per
+ * limiter (express-rate-limit refuses a shared instance); the prefix keeps
+ * the limiters' counters apart, as their separate memory stores did. The
+ * client's part of a key (an address, an e-mail address) is stored hashed:
+ * no personal data in the table, and no text PostgreSQL could refuse.
+ */
+export class SharedRateLimitStore implements RateLimitStore {
+  /** Keys counted here are counted for every process. */
+  readonly localKeys = false;
+  #windowMs = WINDOW_MS;
+
+  constructor(
+    readonly store: LimitStore,
+    readonly prefix: string,
+  ) {}
+
+  init(options: Options): void {
+    this.#windowMs = options.windowMs;
+  }
+
+  async increment(key: string): Promise<ClientRateLimitInfo> {
+    const { count, resetAt } = await this.store.hitLimit(this.#stored(key), this.#windowMs, new Date());
+    return { totalHits: count, resetTime: resetAt };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.store.unhitLimit(this.#stored(key));
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.store.resetLimit(this.#stored(key));
+  }
+
+  #stored(key: string): string {
+    return this.prefix + createHash('sha256').update(key).digest('base64url');
+  }
+}
 
 /** `details.retryAfterSeconds`: when the window that refused ends, so a page can say "try again in N minutes". */
 function limited(message: string, resetTime: Date | undefined): ErrorBody {
@@ -15,9 +57,11 @@ function limited(message: string, resetTime: Date | undefined): ErrorBody {
 /**
  * Sign-in tries per client address and e-mail address: slows guessing one
  * account's password without letting one address lock every account out.
+ * Each route that uses it passes its own `prefix` (its own count, as before).
  */
-export function loginLimiter(max: number): RequestHandler {
+export function loginLimiter(store: LimitStore, max: number, prefix: string): RequestHandler {
   return rateLimit({
+    store: new SharedRateLimitStore(store, prefix),
     windowMs: WINDOW_MS,
     limit: max,
     standardHeaders: 'draft-8',
@@ -33,8 +77,9 @@ export function loginLimiter(max: number): RequestHandler {
 }
 
 /** Invite token and short-code tries per client address: a short code is 39 bits and must not be guessable. */
-export function inviteLimiter(max: number): RequestHandler {
+export function inviteLimiter(store: LimitStore, max: number, prefix: string): RequestHandler {
   return rateLimit({
+    store: new SharedRateLimitStore(store, prefix),
     windowMs: WINDOW_MS,
     limit: max,
     standardHeaders: 'draft-8',
@@ -51,8 +96,9 @@ export function inviteLimiter(max: number): RequestHandler {
  * the ids are 128 random bits, so this is about load, not guessing — a
  * verifier asks once per page view.
  */
-export function resultReadLimiter(max: number): RequestHandler {
+export function resultReadLimiter(store: LimitStore, max: number, prefix: string): RequestHandler {
   return rateLimit({
+    store: new SharedRateLimitStore(store, prefix),
     windowMs: WINDOW_MS,
     limit: max,
     standardHeaders: 'draft-8',

@@ -10,6 +10,7 @@ export type {
   ChangeActor,
   CreatedInvite,
   FinalSubmission,
+  LimitStore,
   PackageFile,
   NewSharedResult,
   PublishedVersion,

@@ -618,7 +618,43 @@ export interface ReviewStore {
   listSubmitScores(orgId: OrgId, assessmentId: string, attemptId?: AttemptId): Promise<SubmitScore[]>;
 }
 
-export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ReviewStore, ResultStore {
+/**
+ * Rate limits and one-at-a-time gates every server process shares (limits.ts):
+ * what used to live in one process's memory. Keys are the callers' opaque
+ * strings, prefixed by what they limit (`login:`, `code:`, `results:`,
+ * `preview:<org>`…); a counter's key and a lock's key never coincide.
+ */
+export interface LimitStore {
+  /**
+   * One more hit on the fixed-window counter `key`: the window opens at the
+   * first hit (or the first after the last window ended) and lasts
+   * `windowMs`. Answers the hits in the window, this one included, and when
+   * the window ends. Hits from several processes at once all count.
+   */
+  hitLimit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** Takes one hit back (express-rate-limit's skipSuccessfulRequests); never below zero. */
+  unhitLimit(key: string): Promise<void>;
+  /** Forgets the counter `key`: the next hit opens a new window. */
+  resetLimit(key: string): Promise<void>;
+  /**
+   * Takes the lock `key` for `ttlMs` (a lease): a fresh token, or undefined
+   * while another holder's lease has not run out. An expired lease is taken
+   * over, so a crashed process cannot hold a lock for ever: callers pick a
+   * TTL well above the work's own time limit.
+   */
+  tryLock(key: string, ttlMs: number, now: Date): Promise<string | undefined>;
+  /** Releases the lock if `token` still holds it (not after a takeover); true when it did. */
+  unlock(key: string, token: string): Promise<boolean>;
+  /**
+   * Removes at most `max` counters and locks that expired by `now` (oldest
+   * first) and answers how many. hitLimit and tryLock also sweep now and
+   * then, a bounded number of rows at a time, so the table cannot grow
+   * without end; this is for tests and maintenance.
+   */
+  sweepLimits(now: Date, max: number): Promise<number>;
+}
+
+export interface Store extends OrgStore, ChallengeStore, DraftStore, AssessmentStore, AttemptStore, SessionStore, JobQueue, ValidationQueue, ReviewStore, ResultStore, LimitStore {
   /** Answers a trivial query; for /api/health. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -19,6 +19,8 @@ export interface WorkerPoolDeps {
   clock: () => Date;
   /** Workers take no job while Docker does not answer: jobs wait instead of failing. */
   dockerUp: () => boolean;
+  /** How often an idle worker looks without a wake-up; default 500 ms. */
+  pollMs?: number;
 }
 
 export interface StopReport {
@@ -42,7 +44,12 @@ export interface WorkerPool {
   stop(graceMs?: number): Promise<StopReport>;
 }
 
-/** An idle worker looks for work this often even without a wake-up (jobs whose retry time came, other processes' jobs). */
+/**
+ * An idle worker looks for work this often even without a wake-up (jobs whose
+ * retry time came or whose lease ran out, another process's jobs). In grown
+ * mode wake-ups cross processes (LISTEN/NOTIFY) and the server asks for a
+ * slower poll.
+ */
 const POLL_MS = 500;
 export const DEFAULT_GRACE_MS = 10_000;
 
@@ -78,7 +85,7 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
   const idle = () =>
     new Promise<void>((resolve) => {
       if (!running) return resolve();
-      const timer = setTimeout(resolve, POLL_MS);
+      const timer = setTimeout(resolve, deps.pollMs ?? POLL_MS);
       wakers.push(() => {
         clearTimeout(timer);
         resolve();

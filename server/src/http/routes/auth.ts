@@ -66,7 +66,7 @@ export const authRoutes = [
     body: loginBodySchema,
     status: 200,
     response: staffSessionSchema,
-    before: (deps) => loginLimiter(deps.config.loginLimit),
+    before: (deps) => loginLimiter(deps.store, deps.config.loginLimit, 'login:'),
     async handler({ deps, body, res, log }) {
       const accounts = await deps.store.findStaffForSignIn(body.email, {
         limit: MAX_ACCOUNTS_PER_EMAIL,
@@ -131,7 +131,7 @@ export const authRoutes = [
     status: 200,
     response: welcomeDoneSchema,
     // The token is 256 bits and unguessable; the limit keeps guessing (and Argon2 work) bounded all the same.
-    before: (deps) => loginLimiter(deps.config.loginLimit),
+    before: (deps) => loginLimiter(deps.store, deps.config.loginLimit, 'welcome:'),
     async handler({ deps, body, log }) {
       const dead = () => new ApiError('not_found', 'This welcome link does not work: it was used already, has expired, or was withdrawn. Ask your admin for a new one.');
       const tokenHash = hashSessionId(body.token);

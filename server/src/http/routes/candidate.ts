@@ -48,7 +48,7 @@ export const candidateRoutes = [
     body: candidateSessionBodySchema,
     status: 200,
     response: candidateSessionSchema,
-    before: (deps) => inviteLimiter(deps.config.codeLimit),
+    before: (deps) => inviteLimiter(deps.store, deps.config.codeLimit, 'code:'),
     async handler({ deps, body, req, res, log }) {
       const invite = 'token' in body ? await deps.store.findInviteByToken(body.token) : await deps.store.findInviteByShortCode(body.code);
       if (!invite || invite.revokedAt) {

@@ -75,7 +75,7 @@ export const challengeRoutes = [
       const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
       if (!ARCHIVE_TYPES.includes(type)) throw refuseUnread(res, new ApiError('unsupported_media_type', `Send the package as one of ${ARCHIVE_TYPES.join(', ')}`));
       // Room first, so the disk all uploads use at once is bounded before any is read.
-      const upload = deps.catalog.beginUpload(staff.user.orgId);
+      const upload = await deps.catalog.beginUpload(staff.user.orgId);
       if (!upload) {
         res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
         throw refuseUnread(res, new ApiError('rate_limited', 'Another package of your organisation is being published, or the server is busy with others. Try again in a moment.'));

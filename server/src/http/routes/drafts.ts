@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { runningValidation, type StoredValidation } from '../../authoring/index.ts';
 import { ROLES_FOR } from '../../auth/index.ts';
+import { packageLockTtlMs } from '../../catalog/index.ts';
 import { emptyDraft } from '../../challenges/index.ts';
 import {
   challengeDraftSchema,
@@ -37,8 +38,12 @@ import { route, withStatus } from '../route.ts';
 
 const RETRY_AFTER_SECONDS = 10;
 const FULL_MESSAGE = `The organisation's drafts are at their limit (${ORG_DRAFT_CAPS.count} drafts, ${ORG_DRAFT_CAPS.bytes / 1024 / 1024} MB together): publish or delete some`;
-/** Organisations with a statement preview being made: one at a time each, so typing cannot queue work for the package workers. */
-const previewing = new Set<OrgId>();
+/**
+ * A statement preview is made one at a time per organisation, on every server
+ * process together (the shared store's lock `preview:<org>`), so typing
+ * cannot queue work for the package workers.
+ */
+const previewKey = (orgId: OrgId) => `preview:${orgId}`;
 const draftParams = z.strictObject({ draftId: idSchema });
 
 type DraftRecord = ChallengeDraftRecord & { document: ChallengeDraft };
@@ -131,13 +136,14 @@ export const draftRoutes = [
     response: statementPreviewSchema,
     async handler({ deps, staff, body }) {
       const orgId = staff.user.orgId;
-      if (previewing.has(orgId)) throw new ApiError('rate_limited', 'A preview is still being made: ask again in a moment', { retryAfterSeconds: 1 });
-      previewing.add(orgId);
+      const token = await deps.store.tryLock(previewKey(orgId), packageLockTtlMs(deps.config.packages), new Date());
+      if (token === undefined) throw new ApiError('rate_limited', 'A preview is still being made: ask again in a moment', { retryAfterSeconds: 1 });
       try {
         const parsed = await deps.catalog.previewStatement(body.markdown);
         return { statement: parsed.doc, issues: parsed.issues };
       } finally {
-        previewing.delete(orgId);
+        // A lock that could not be released runs out by itself.
+        await deps.store.unlock(previewKey(orgId), token).catch(() => undefined);
       }
     },
   }),

@@ -110,7 +110,7 @@ export const libraryRoutes = [
       // An unknown id is 404 whether or not an export is in flight (the room of the last
       // download is freed only when its file stream closes, a moment after the client has it all).
       if (!(await deps.store.getChallengeVersion(staff.user.orgId, params.challengeVersionId))) throw notFound('No such challenge version');
-      const room = deps.catalog.beginExport(staff.user.orgId);
+      const room = await deps.catalog.beginExport(staff.user.orgId);
       if (!room) {
         res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
         throw new ApiError('rate_limited', 'Another export of your organisation is being made, or the server is busy with others. Try again in a moment.');

@@ -142,7 +142,7 @@ export const resultRoutes = [
     params: z.strictObject({ resultId: resultIdSchema }),
     status: 200,
     response: signedResultSchema,
-    before: (deps) => resultReadLimiter(deps.config.resultReadLimit),
+    before: (deps) => resultReadLimiter(deps.store, deps.config.resultReadLimit, 'results:'),
     async handler({ deps, params, res }) {
       withPublicCors(res);
       const result = await deps.store.findShareableResult(params.resultId);
@@ -158,7 +158,7 @@ export const resultRoutes = [
     access: 'public',
     status: 200,
     response: resultsKeySchema,
-    before: (deps) => resultReadLimiter(deps.config.resultReadLimit),
+    before: (deps) => resultReadLimiter(deps.store, deps.config.resultReadLimit, 'results-key:'),
     async handler({ deps, res }) {
       withPublicCors(res);
       res.setHeader('Cache-Control', 'public, max-age=3600');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES_FOR } from '../../auth/index.ts';
+import { packageLockTtlMs } from '../../catalog/index.ts';
 import { idSchema, similarityReportSchema, staffSubmissionSchema, type SimilarityParty, type SimilarityReport } from '../../contracts/index.ts';
 import { SIMILARITY_LIMITS, type SimilarityGroup } from '../../similarity/index.ts';
 import { loadMasks, shownInvite } from '../../review/index.ts';
@@ -19,9 +20,16 @@ import { route } from '../route.ts';
 
 /** A final code longer than this is compared by its first part only, so one candidate's 256 KB cannot dominate the work. */
 const SOURCE_CHARS = 64 * 1024;
-/** Organisations with a comparison running: one at a time each, so reloading the page cannot queue work. */
-const computing = new Set<OrgId>();
-/** Recent answers, keyed by the assessment and its final submissions' ids: a new submission makes a new key. */
+/**
+ * A comparison runs one at a time per organisation, on every server process
+ * together (the shared store's lock `similarity:<org>`), so reloading the page cannot queue work.
+ */
+const computingKey = (orgId: OrgId) => `similarity:${orgId}`;
+/**
+ * Recent answers, keyed by the assessment and its final submissions' ids: a
+ * new submission makes a new key. Per process on purpose: an answer is only
+ * a saving (any process can compute it again), and a key never goes stale.
+ */
 const CACHE_ENTRIES = 16;
 const cache = new Map<string, SimilarityReport>();
 
@@ -49,17 +57,18 @@ export const similarityRoutes = [
       const key = cacheKey(assessment, ids);
       const cached = cache.get(key);
       if (cached) return withNames(deps, orgId, assessment, ids, cached);
-      if (computing.has(orgId)) {
+      const token = await deps.store.tryLock(computingKey(orgId), packageLockTtlMs(deps.config.packages), new Date());
+      if (token === undefined) {
         res.setHeader('Retry-After', '2');
         throw new ApiError('rate_limited', 'A comparison for your organisation is still running: ask again in a moment', { retryAfterSeconds: 2 });
       }
-      computing.add(orgId);
       try {
         const report = await compare(deps, orgId, assessment);
         remember(key, report);
         return await withNames(deps, orgId, assessment, ids, report);
       } finally {
-        computing.delete(orgId);
+        // A lock that could not be released runs out by itself.
+        await deps.store.unlock(computingKey(orgId), token).catch(() => undefined);
       }
     },
   }),

@@ -206,6 +206,8 @@ CREATE TABLE submissions (
   FOREIGN KEY (org_id, attempt_id) REFERENCES attempts (org_id, id),
   FOREIGN KEY (org_id, challenge_version_id) REFERENCES challenge_versions (org_id, id)
 );
+-- Arrival order (SQLite: MAX() + 1 under its single writer); see nextQueueSeq in sql/submissions.ts.
+CREATE SEQUENCE submissions_queue_seq OWNED BY submissions.queue_seq;
 CREATE INDEX submissions_attempt ON submissions (attempt_id, queue_seq);
 CREATE INDEX submissions_waiting ON submissions (queue_seq) WHERE status = 'queued';
 CREATE INDEX submissions_running ON submissions (attempt_id) WHERE status = 'running';

@@ -49,6 +49,8 @@ export type Isolation = 'serializable' | 'read-committed';
  */
 export class Sql {
   readonly #transaction = new AsyncLocalStorage<TxHandle>();
+  /** Statements run and their time, since the store opened (bench:store reads them). */
+  readonly stats = { statements: 0, transactions: 0, ms: 0 };
 
   constructor(
     readonly driver: Driver,
@@ -63,16 +65,26 @@ export class Sql {
   }
 
   async get<Row>(sql: string, ...params: unknown[]): Promise<Row | undefined> {
-    return (await this.driver.query(sql, params, this.#transaction.getStore())).rows[0] as Row | undefined;
+    return (await this.#query(sql, params)).rows[0] as Row | undefined;
   }
 
   async all<Row>(sql: string, ...params: unknown[]): Promise<Row[]> {
-    return (await this.driver.query(sql, params, this.#transaction.getStore())).rows as Row[];
+    return (await this.#query(sql, params)).rows as Row[];
   }
 
   /** Runs a write; returns the number of rows changed. */
   async run(sql: string, ...params: unknown[]): Promise<number> {
-    return (await this.driver.query(sql, params, this.#transaction.getStore())).changes;
+    return (await this.#query(sql, params)).changes;
+  }
+
+  async #query(sql: string, params: unknown[]): Promise<QueryResult> {
+    const started = performance.now();
+    try {
+      return await this.driver.query(sql, params, this.#transaction.getStore());
+    } finally {
+      this.stats.statements += 1;
+      this.stats.ms += performance.now() - started;
+    }
   }
 
   /**
@@ -82,6 +94,7 @@ export class Sql {
    */
   write<T>(fn: () => Promise<T>, isolation: Isolation = 'serializable'): Promise<T> {
     if (this.#transaction.getStore() !== undefined) return fn();
+    this.stats.transactions += 1;
     return this.driver.transaction((tx) => this.#transaction.run(tx, fn), isolation);
   }
 

@@ -34,8 +34,15 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string)
   return pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown;
 }
 
-/** SQLSTATEs after which a serialisable transaction is simply run again. */
-const RETRYABLE = new Set(['40001', '40P01']);
+/**
+ * SQLSTATEs after which a transaction is simply run again: a serialisation
+ * failure, a deadlock, and a unique violation — under SERIALIZABLE a
+ * concurrent insert of the same key (two submissions taking the next queue
+ * number, two retries of one submission id) may surface as 23505 rather than
+ * 40001; run again, the transaction sees the other's row and takes the path
+ * it would have taken had they run one after the other.
+ */
+const RETRYABLE = new Set(['40001', '40P01', '23505']);
 const MAX_RUNS = 12;
 
 type PgTx = TxHandle & { client: pg.PoolClient };

@@ -36,6 +36,7 @@ import { Sql, type Driver } from './db.ts';
 import * as events from './events.ts';
 import * as expired from './expired.ts';
 import * as explanations from './explanations.ts';
+import * as limits from './limits.ts';
 import { listFinalSubmissions } from './final-code.ts';
 import { migrate } from './migrate.ts';
 import { migratePostgres } from './migrate-postgres.ts';
@@ -135,6 +136,11 @@ export class SqlStore implements Store {
     this.#linkKey = parts.linkKey;
     this.#sql = new Sql(parts.driver, clock, maxTries, leaseMs);
     this.#packageIo = parts.packageIo;
+  }
+
+  /** Statements this store has run and their time (for benchmarks). */
+  get stats(): Readonly<{ statements: number; transactions: number; ms: number }> {
+    return this.#sql.stats;
   }
 
   async ping() {
@@ -449,6 +455,26 @@ export class SqlStore implements Store {
   }
   async renewLease(lease: JobLease, now: Date) {
     return queue.renewLease(this.#sql, lease, now);
+  }
+
+  // Shared rate limits and locks
+  async hitLimit(key: string, windowMs: number, now: Date) {
+    return limits.hitLimit(this.#sql, key, windowMs, now);
+  }
+  async unhitLimit(key: string) {
+    return limits.unhitLimit(this.#sql, key);
+  }
+  async resetLimit(key: string) {
+    return limits.resetLimit(this.#sql, key);
+  }
+  async tryLock(key: string, ttlMs: number, now: Date) {
+    return limits.tryLock(this.#sql, key, ttlMs, now);
+  }
+  async unlock(key: string, token: string) {
+    return limits.unlock(this.#sql, key, token);
+  }
+  async sweepLimits(now: Date, max: number) {
+    return limits.sweepLimits(this.#sql, now, max);
   }
 }
 

@@ -50,6 +50,16 @@ export async function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId:
   });
 }
 
+/**
+ * The next number in arrival order. SQLite: one more than the largest, safe
+ * because writers take turns. PostgreSQL: a sequence — every concurrent
+ * insert reading MAX() would make serialisable transactions fail each other
+ * (a class pressing Submit together would be run again and again).
+ */
+function nextQueueSeq(sql: Sql): string {
+  return sql.dialect === 'postgres' ? "nextval('submissions_queue_seq')" : '(SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions)';
+}
+
 /** A submission as it is written: checked by the caller, which holds the write transaction. */
 export interface NewSubmissionRow {
   id: string;
@@ -68,14 +78,12 @@ export interface NewSubmissionRow {
  */
 export async function insertSubmissionIn(sql: Sql, attemptId: AttemptId, input: NewSubmissionRow, bytes: number, now: number): Promise<Submission> {
   await sql.run('UPDATE attempts SET run_bytes = run_bytes + ? WHERE id = ?', bytes, attemptId);
-  // MAX()+1 is safe on both because write transactions are serialisable: SQLite's BEGIN IMMEDIATE serialises
-  // writers; on PostgreSQL (SERIALIZABLE) two writers that read the same MAX conflict, and one runs again.
-  // The values are cast: PostgreSQL cannot infer the type of a bare parameter in a SELECT list.
+  // The queue number: see nextQueueSeq. The values are cast: PostgreSQL cannot infer the type of a bare parameter in a SELECT list.
   await sql.run(
     `INSERT INTO submissions (id, org_id, attempt_id, challenge_version_id, kind, origin, language, source, custom_input,
                               status, tries, queue_seq, available_at, created_at, updated_at, stored_bytes)
      SELECT CAST(? AS TEXT), a.org_id, a.id, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT),
-            'queued', 0, (SELECT COALESCE(MAX(queue_seq), 0) + 1 FROM submissions),
+            'queued', 0, ${nextQueueSeq(sql)},
             CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)
        FROM attempts a WHERE a.id = ?`,
     input.id,
