@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
-import { startCluster, startLocalPostgres, type LocalPostgres, type RunningCluster } from '../../server/src/grown/index.ts';
+import { startCluster, startLocalPostgres, type RunningCluster } from '../../server/src/grown/index.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, testEnv, waitForResult, type SpawnedServer } from '../support/server.ts';
 import { openStoreFile, submissionEventCounts, submissionRows, type SubmissionRowView } from '../server/sqlite.ts';

@@ -18,11 +18,11 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Docker from 'dockerode';
 import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type ClusterProcess, type RunningCluster } from '../../server/src/grown/index.ts';
+import { createDockerClient, listSandboxContainers } from '../../server/src/sandbox/index.ts';
 import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, testEnv } from '../support/server.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 
@@ -202,8 +202,8 @@ describe('grown mode: PostgreSQL, two web processes, two workers on two Docker d
     const heldBy = async (workerPrefix: string) =>
       (await database.query("SELECT id FROM submissions WHERE status = 'running' AND worker_id LIKE $1", [`${workerPrefix}:%`])).rows.map((r) => r.id as string);
     await expect.poll(() => heldBy(victimId), { timeout: 120_000, interval: 100 }).not.toHaveLength(0);
-    const secondHost = new Docker({ socketPath: secondDocker.replace(/^unix:\/\//, '') });
-    const boxesOnSecond = async () => (await secondHost.listContainers({ all: true, filters: { label: ['org.kodbro.sandbox=true'] } })).length;
+    const secondHost = createDockerClient(secondDocker);
+    const boxesOnSecond = async () => (await listSandboxContainers(secondHost)).length;
     await expect.poll(boxesOnSecond, { timeout: 30_000, interval: 100 }).toBeGreaterThan(0);
 
     victim.child.kill('SIGKILL');

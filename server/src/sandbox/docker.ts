@@ -1,9 +1,15 @@
 import Docker from 'dockerode';
 import { isKodbroError, KodbroError } from '../errors.ts';
 
-/** A Docker client from DOCKER_HOST or the default local socket. */
-export function createDockerClient(): Docker {
-  return new Docker();
+/**
+ * The Docker engine that DOCKER_HOST names (dockerode reads it; the local
+ * socket when unset), or the one on the socket `dockerHost` (`unix:///path`:
+ * a second daemon on this machine, as grown mode's tests use).
+ */
+export function createDockerClient(dockerHost?: string): Docker {
+  if (!dockerHost) return new Docker();
+  if (!dockerHost.startsWith('unix://')) throw new KodbroError('invalid_argument', `Not a unix:// Docker socket: ${dockerHost}`);
+  return new Docker({ socketPath: dockerHost.slice('unix://'.length) });
 }
 
 /** Whether the Docker engine answers, within `timeoutMs`. */
