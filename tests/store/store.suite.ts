@@ -1290,6 +1290,12 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect((await after.claimNext('proc2:w1', clock()))?.submissionId).toBe(j3.id);
       });
 
+      it('refuses text with a NUL character on both stores (PostgreSQL cannot hold one), as bad input, and writes nothing', async () => {
+        const { a, v1 } = await world(store, clock);
+        await expect(store.createSubmission(a.id, { ...submission(v1), source: 'print(1)\u0000' })).rejects.toMatchObject({ code: 'invalid_argument' });
+        expect(await store.listSubmissions({ attemptId: a.id })).toEqual([]);
+      });
+
       it('takes a class submitting at the same moment through several connections: every submission queued once, in distinct places', async () => {
         const { x, xTest, v1 } = await world(store, clock);
         const connections = [store, await open(), await open(), await open()];

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { KodbroError } from '../../errors.ts';
 import type { AttemptScope } from '../ids.ts';
 import type { Clock } from '../store.ts';
 
@@ -78,6 +79,7 @@ export class Sql {
   }
 
   async #query(sql: string, params: unknown[]): Promise<QueryResult> {
+    refuseNul(params);
     const started = performance.now();
     try {
       return await this.driver.query(sql, params, this.#transaction.getStore());
@@ -101,6 +103,19 @@ export class Sql {
   /** The clock, in stored form. */
   nowMs(): number {
     return this.clock().getTime();
+  }
+}
+
+/**
+ * PostgreSQL's text cannot hold U+0000; SQLite's can. So that both stores
+ * keep the same data, such a value is refused on both, as bad input with a
+ * code a client understands, before it reaches a driver.
+ */
+function refuseNul(params: readonly unknown[]): void {
+  for (const value of params) {
+    if (typeof value === 'string' && value.includes('\u0000')) {
+      throw new KodbroError('invalid_argument', 'Text with a NUL character (U+0000) cannot be stored');
+    }
   }
 }
 

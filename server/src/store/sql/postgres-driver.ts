@@ -1,5 +1,4 @@
 import pg from 'pg';
-import { KodbroError } from '../../errors.ts';
 import type { Driver, Isolation, QueryResult, TxHandle } from './db.ts';
 
 /**
@@ -60,7 +59,6 @@ export function postgresDriver(pool: pg.Pool): Driver {
   };
 
   const query = async (client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[]): Promise<QueryResult> => {
-    refuseNul(params);
     const result = await client.query({ text: text(sql), values: params as unknown[] });
     return { rows: result.rows, changes: result.rowCount ?? 0 };
   };
@@ -96,19 +94,6 @@ export function postgresDriver(pool: pg.Pool): Driver {
       if (!pool.ended && !pool.ending) await pool.end();
     },
   };
-}
-
-/**
- * PostgreSQL's text cannot hold U+0000 (SQLite's can). Such a value is refused
- * as bad input, with a code a client understands, instead of failing deep in
- * the driver as an internal error.
- */
-function refuseNul(params: readonly unknown[]): void {
-  for (const value of params) {
-    if (typeof value === 'string' && value.includes('\u0000')) {
-      throw new KodbroError('invalid_argument', 'Text with a NUL character (U+0000) cannot be stored');
-    }
-  }
 }
 
 /**
