@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalPostgres, type LocalPostgres } from '../../server/src/grown/index.ts';
+import { jobSignals, startLocalPostgres, type LocalPostgres } from '../../server/src/grown/index.ts';
+import { pino } from 'pino';
 import { loadMigrations, PostgresStore, POSTGRES_MIGRATIONS_DIR, type Migration } from '../../server/src/store/index.ts';
 import { expectExactlyOnceAcrossProcesses } from './exactly-once.ts';
 import { ok, runStoreSuite } from './store.suite.ts';
@@ -128,4 +129,29 @@ describe('PostgreSQL store: several processes on one database', () => {
       await store.close();
     }
   }, 120_000);
+});
+
+describe('PostgreSQL: job wake-ups between processes', () => {
+  it('wakes every listener when a job is announced, at once rather than at the next poll, and listens again after losing its connection', async () => {
+    const url = await (await started).createDatabase();
+    const log = pino({ level: 'silent' });
+    const web = jobSignals(url, log);
+    const workers = [jobSignals(url, log), jobSignals(url, log)];
+    const wakes = [0, 0];
+    await Promise.all(workers.map((w, i) => w.listen(() => (wakes[i]! += 1))));
+    // Listening wakes once by itself (for what was announced before it listened).
+    expect(wakes).toEqual([1, 1]);
+    const announcedAt = Date.now();
+    web.announce();
+    await expect.poll(() => wakes, { timeout: 2000, interval: 10 }).toEqual([2, 2]);
+    expect(Date.now() - announcedAt).toBeLessThan(1000);
+
+    // The server ends the listeners' connections (a restart, a failover): they listen again, and hear the next one.
+    await raw(url, (client) => client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'kodbro-listen'"));
+    await expect.poll(() => wakes, { timeout: 10_000, interval: 50 }).toEqual([3, 3]);
+    web.announce();
+    await expect.poll(() => wakes, { timeout: 2000, interval: 10 }).toEqual([4, 4]);
+    await Promise.all([web, ...workers].map((s) => s.close()));
+    await dropDatabase(url);
+  });
 });

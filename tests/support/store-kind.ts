@@ -16,8 +16,11 @@ export function storeKind(): StoreKind {
   return clusterUrl() ? 'postgres' : 'sqlite';
 }
 
+/** Inside vitest only: the benches (tsx) import the test support too, and always run on SQLite there. */
+const IN_VITEST = process.env.VITEST !== undefined;
+
 function clusterUrl(): string | undefined {
-  return inject('postgresUrl');
+  return IN_VITEST ? inject('postgresUrl') : undefined;
 }
 
 const databases = new Map<string, Promise<string>>();
@@ -70,6 +73,8 @@ async function onCluster<T>(url: string, work: (client: pg.Client) => Promise<T>
 
 // Databases of servers the test stopped by itself (a killed child, a closed
 // server restarted on the same folder) go when the file is done.
-afterAll(async () => {
-  for (const dataDir of [...databases.keys()]) await dropStore(dataDir);
-});
+if (IN_VITEST) {
+  afterAll(async () => {
+    for (const dataDir of [...databases.keys()]) await dropStore(dataDir);
+  });
+}
