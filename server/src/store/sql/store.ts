@@ -532,6 +532,7 @@ export class PostgresStore extends SqlStore {
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
     const { clock } = checkedOptions(options);
     if (!options.linkKey && !options.dataDir) throw new KodbroError('invalid_argument', 'PostgresStore needs linkKey or dataDir');
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const linkKey = options.linkKey ?? loadLinkKey(options.dataDir!);
     const pool = postgresPool(options.url, { max: options.poolSize, applicationName: options.applicationName });
     try {
