@@ -12,7 +12,7 @@ import { defineConfig } from 'vitest/config';
  *         PostgreSQL cluster for the run (tests/support/postgres-setup.ts);
  *         beside `server`, which stays on SQLite.
  * cluster: grown mode with real parts — PostgreSQL, two web and two worker
- *         processes, a second Docker daemon (tests/cluster).
+ *         processes, a second Docker daemon (tests/cluster); runs last, alone.
  * redteam: the attack catalogue; runs after the others, one file at a time, so
  *          "no labelled container is left" is checked on a quiet Docker.
  */
@@ -82,7 +82,8 @@ export default defineConfig({
           testTimeout: 900_000,
           hookTimeout: 900_000,
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          // Last, alone: four Kodbro processes and a second Docker daemon would crowd the timing-sensitive suites.
+          sequence: { groupOrder: 4 },
         },
       },
       {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -76,6 +76,18 @@ describe('PostgreSQL store: opening and migrations', () => {
     expect(second.applied).toEqual([]);
     expect(await second.getOrganisation(org.id)).toMatchObject({ name: 'Keep' });
     await second.close();
+    await dropDatabase(url);
+  });
+
+  it('makes its data folder and the invite link key in it on a first start, and keeps the key after', async () => {
+    const url = await (await started).createDatabase();
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'kodbro-pg-data-')), 'not', 'yet');
+    const first = await PostgresStore.open({ url, dataDir });
+    await first.close();
+    const key = readFileSync(path.join(dataDir, 'invite-links.key'));
+    await (await PostgresStore.open({ url, dataDir })).close();
+    expect(readFileSync(path.join(dataDir, 'invite-links.key'))).toEqual(key);
+    rmSync(path.dirname(path.dirname(dataDir)), { recursive: true, force: true });
     await dropDatabase(url);
   });
 
