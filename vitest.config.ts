@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * unit: pure modules beside their code, no Docker.
  * client: the browser client's pure modules (drafts, Markdown), no browser.
- * store: the shared store suite on real SQLite files in temp folders, no Docker.
+ * store: the shared store suite on real SQLite files in temp folders and on a
+ *         throw-away PostgreSQL cluster (Debian's), no Docker.
  * docker: cross-process tests against real runner images (CLI, languages, packages).
  * server: a real listening Kodbro server (HTTP, socket.io, SQLite, Docker),
  *         and headless Chromium against it (tests/browser);
