@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SQLITE_FILE_NAME } from '../../server/src/store/index.ts';
+import type { SubmissionRowView } from './store-db.ts';
 
 /**
  * Read-only access to a test server's SQLite file, for checks the API cannot
@@ -14,18 +15,7 @@ export function openStoreFile(dataDir: string): Database.Database {
   return db;
 }
 
-export interface SubmissionRowView {
-  id: string;
-  attempt_id: string;
-  kind: string;
-  status: string;
-  tries: number;
-  result: string | null;
-  error: string | null;
-  created_at: number;
-  started_at: number | null;
-  finished_at: number | null;
-}
+export type { SubmissionRowView } from './store-db.ts';
 
 export function submissionRows(db: Database.Database, ids: readonly string[]): SubmissionRowView[] {
   if (ids.length === 0) return [];
