@@ -148,24 +148,24 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   live.attach(io);
 
   const stopReaper = judges ? startReaper(docker, REAP_INTERVAL_MS, (error) => logger.warn({ err: error }, 'reaper failed')) : () => undefined;
-  const dockerTimer = setInterval(() => {
-    if (!judges) return;
-    void dockerAnswers(docker).then((up) => {
-      if (up !== dockerState.up) {
-        if (up) logger.info('Docker answers again: judging resumes');
-        else logger.error('DOCKER IS NOT REACHABLE: submissions wait in the queue until it answers');
-        dockerState.up = up;
-        if (up) pool?.wake();
-      }
-    });
-  }, DOCKER_CHECK_MS);
-  dockerTimer.unref();
+  // Only a process that judges watches Docker.
+  const dockerTimer = judges
+    ? setInterval(() => {
+        void dockerAnswers(docker).then((up) => {
+          if (up !== dockerState.up) {
+            if (up) logger.info('Docker answers again: judging resumes');
+            else logger.error('DOCKER IS NOT REACHABLE: submissions wait in the queue until it answers');
+            dockerState.up = up;
+            if (up) pool?.wake();
+          }
+        });
+      }, DOCKER_CHECK_MS).unref()
+    : undefined;
 
   // Time is up by the server's clock: record it, judge the drafts that changed since their last submission,
   // and tell the candidate's page and the recruiters watching. A few attempts per transaction, yielding
   // between them: many attempts may share a deadline (the assessment closing), and each may copy up to
-  // one 256 KB draft per task. Web processes sweep (several may: each attempt is finished once, in a
-  // transaction); a worker process has no sockets to tell.
+  // one 256 KB draft per task. Several web processes may sweep: each attempt is finished once, in a transaction.
   const sweepDeadlines = async () => {
     for (;;) {
       const finished = await store.finishExpiredAttempts(DEADLINE_SWEEP_BATCH);
@@ -183,14 +183,16 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
   };
   let sweeping = false;
-  const deadlineTimer = setInterval(() => {
-    if (sweeping || !serves) return;
-    sweeping = true;
-    sweepDeadlines()
-      .catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'))
-      .finally(() => (sweeping = false));
-  }, options.deadlineSweepMs ?? DEADLINE_SWEEP_MS);
-  deadlineTimer.unref();
+  // Web processes sweep; a worker has no sockets to tell.
+  const deadlineTimer = serves
+    ? setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        sweepDeadlines()
+          .catch((error: unknown) => logger.warn({ err: error }, 'finishing expired attempts failed'))
+          .finally(() => (sweeping = false));
+      }, options.deadlineSweepMs ?? DEADLINE_SWEEP_MS).unref()
+    : undefined;
 
   await listen(httpServer, serves ? config.port : config.workerHealthPort, config.host);
   const port = (httpServer.address() as AddressInfo).port;

@@ -129,6 +129,18 @@ export function attemptScope(scope: AttemptScope, alias: string, attemptColumn =
     : { where: `${alias}.${attemptColumn} = ? AND ${alias}.org_id = ?`, params: [scope.attemptId, scope.orgId] };
 }
 
+/**
+ * Which running jobs no worker holds any more, for the two queues (queue.ts,
+ * validations.ts): those of a process that stopped (`prefix` of its worker
+ * ids; '' for all), or those whose lease ran out by `expiredAt`. The WHERE
+ * condition, its parameters, and the reason in words.
+ */
+export function orphaned(which: { prefix: string } | { expiredAt: number }): { where: string; params: unknown[]; why: string } {
+  return 'prefix' in which
+    ? { where: 'substr(worker_id, 1, CAST(? AS INTEGER)) = ?', params: [which.prefix.length, which.prefix], why: 'The server stopped' }
+    : { where: 'COALESCE(lease_expires_at, 0) <= ?', params: [which.expiredAt], why: 'The worker stopped answering' };
+}
+
 /** A JSON text column's top-level field as text, in the dialect's words. */
 export function jsonText(sql: Sql, column: string, field: string): string {
   if (!/^[a-z_]+$/.test(field)) throw new Error(`jsonText: field ${field} is not a plain name`);

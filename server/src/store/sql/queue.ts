@@ -3,7 +3,7 @@ import { asAttemptId, asOrgId, type AttemptId } from '../ids.ts';
 import type { ClaimedJob, JobLease, QueueDepth } from '../model.ts';
 import { utf8Bytes } from '../quotas.ts';
 import type { FailOutcome } from '../store.ts';
-import type { Sql } from './db.ts';
+import { orphaned, type Sql } from './db.ts';
 import { toJson, type SubmissionRow } from './rows.ts';
 import { requeueRunningValidations } from './validations.ts';
 
@@ -138,9 +138,7 @@ export async function requeueRunning(sql: Sql, options: { workerIdPrefix?: strin
  * process that stopped (`prefix` of its worker ids; '' for all), or those whose lease ran out. Inside a write.
  */
 async function requeueWhere(sql: Sql, which: { prefix: string } | { expiredAt: number }): Promise<{ requeued: number; failed: number }> {
-  const [where, params] =
-    'prefix' in which ? ['substr(worker_id, 1, CAST(? AS INTEGER)) = ?', [which.prefix.length, which.prefix]] : ['COALESCE(lease_expires_at, 0) <= ?', [which.expiredAt]];
-  const why = 'prefix' in which ? 'The server stopped' : 'The worker stopped answering';
+  const { where, params, why } = orphaned(which);
   const now = sql.nowMs();
   const failed = await sql.run(
     `UPDATE submissions

@@ -3,7 +3,7 @@ import { KodbroError } from '../../errors.ts';
 import { asOrgId, type OrgId } from '../ids.ts';
 import type { ClaimedValidation, ValidationLease } from '../model.ts';
 import type { FailOutcome, NewValidation, Outcome } from '../store.ts';
-import type { Sql } from './db.ts';
+import { orphaned, type Sql } from './db.ts';
 import { toJson } from './rows.ts';
 
 /**
@@ -24,7 +24,6 @@ interface ValidationJobRow {
   tries: number;
 }
 
-const MINE = 'substr(worker_id, 1, CAST(? AS INTEGER)) = ?';
 
 /** Writes the draft's validation record only while it is still the run started at `startedAt` (inside a transaction). */
 async function writeIfCurrent(sql: Sql, orgId: string, draftId: string, startedAt: string, validation: unknown): Promise<boolean> {
@@ -161,7 +160,6 @@ export async function releaseValidation(sql: Sql, lease: ValidationLease): Promi
   );
 }
 
-/** requeueRunning's share for validations; runs inside its transaction. */
 /**
  * Running validations that no worker holds any more go back to the queue, or fail with an error record after
  * their last try: those of a process that stopped (`prefix` of its worker ids; '' for all), or those whose
@@ -169,9 +167,7 @@ export async function releaseValidation(sql: Sql, lease: ValidationLease): Promi
  */
 export async function requeueRunningValidations(sql: Sql, which: { prefix: string } | { expiredAt: number }): Promise<{ requeued: number; failed: number }> {
   const now = sql.nowMs();
-  const [where, params] =
-    'prefix' in which ? [MINE, [which.prefix.length, which.prefix]] : ['COALESCE(lease_expires_at, 0) <= ?', [which.expiredAt]];
-  const why = 'prefix' in which ? 'The server stopped' : 'The worker stopped answering';
+  const { where, params, why } = orphaned(which);
   const spent = await sql.all<Pick<ValidationJobRow, 'id' | 'org_id' | 'draft_id' | 'started_at' | 'tries'>>(
     `SELECT id, org_id, draft_id, started_at, tries FROM validation_jobs WHERE status = 'running' AND tries >= ? AND ${where}`,
     sql.maxTries,
