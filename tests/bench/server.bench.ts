@@ -19,8 +19,12 @@
  *   (half each).
  *
  * Knobs (environment): BENCH_MODES (sqlite,postgres,two-hosts),
- * BENCH_CANDIDATES (50), BENCH_PER_CANDIDATE (4), KODBRO_WORKERS,
- * KODBRO_BOXES_PER_SUBMISSION (the server's own variables, passed through).
+ * BENCH_CANDIDATES (50), BENCH_PER_CANDIDATE (4), BENCH_PACKAGE (a package
+ * folder with solutions/accepted.py, published and put in an assessment of
+ * its own, instead of the demo's log-aggregation: `tests/fixtures/packages/sum-20`
+ * is DESIGN.md's "small Python solution with 20 hidden tests"),
+ * KODBRO_WORKERS, KODBRO_BOXES_PER_SUBMISSION, KODBRO_WARM_BOXES (the
+ * server's own variables, passed through).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,14 +34,39 @@ import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { startCluster, startLocalPostgres, type RunningCluster } from '../../server/src/grown/index.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
-import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, spawnServer, testEnv, waitForResult, type SpawnedServer } from '../support/server.ts';
+import { ApiClient, connected, demoInvite, newId, packageTarGz, PY_LOG_AGGREGATION, spawnServer, testEnv, waitForResult, type SpawnedServer } from '../support/server.ts';
 import { openStoreFile, submissionEventCounts, submissionRows, type SubmissionRowView } from '../server/sqlite.ts';
 
 const CANDIDATES = Number(process.env.BENCH_CANDIDATES ?? 50);
 const PER_CANDIDATE = Number(process.env.BENCH_PER_CANDIDATE ?? 4);
 const WORKERS = process.env.KODBRO_WORKERS ?? String(os.availableParallelism());
-const BOXES = process.env.KODBRO_BOXES_PER_SUBMISSION ?? '2 (default)';
-const SOURCE = readFileSync(PY_LOG_AGGREGATION, 'utf8');
+const BOXES = process.env.KODBRO_BOXES_PER_SUBMISSION ?? '1 (default)';
+const PACKAGE = process.env.BENCH_PACKAGE;
+const SOURCE = readFileSync(PACKAGE ? path.join(REPO_ROOT, PACKAGE, 'solutions/accepted.py') : PY_LOG_AGGREGATION, 'utf8');
+
+/** The assessment the candidates take: the demo's (log-aggregation first), or one holding BENCH_PACKAGE alone. */
+async function benchInvite(staff: ApiClient, name: string, assessment: { id?: string }): Promise<{ token: string }> {
+  if (!PACKAGE) return demoInvite(staff, name);
+  if (!assessment.id) {
+    const archive = await packageTarGz(path.join(REPO_ROOT, PACKAGE));
+    const published = await staff.request('POST', '/api/challenges', { rawBody: archive, contentType: 'application/gzip' });
+    if (published.status !== 201 && published.status !== 200) throw new Error(`publishing ${PACKAGE} failed: ${JSON.stringify(published.body)}`);
+    const now = Date.now();
+    const created = await staff.post('/api/assessments', {
+      title: `Bench ${PACKAGE}`,
+      timeLimitMinutes: 120,
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+      resultsVisibility: 'aggregate',
+      challengeIds: [published.body.challenge.id],
+    });
+    if (created.status !== 201) throw new Error(`creating the assessment failed: ${JSON.stringify(created.body)}`);
+    assessment.id = created.body.id as string;
+  }
+  const invite = await staff.post(`/api/assessments/${assessment.id}/invites`, { candidateName: name });
+  if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
+  return { token: invite.body.token as string };
+}
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -56,7 +85,7 @@ interface Deployment {
   stop(): Promise<void>;
 }
 
-const ENV = { KODBRO_WORKERS: WORKERS, KODBRO_RUNS_PER_MINUTE: '10000', KODBRO_LOG_LEVEL: 'warn' };
+const ENV = { KODBRO_WORKERS: WORKERS, KODBRO_WARM_BOXES: process.env.KODBRO_WARM_BOXES ?? '2', KODBRO_RUNS_PER_MINUTE: '10000', KODBRO_LOG_LEVEL: 'warn' };
 
 async function deploy(mode: Mode, dir: string): Promise<Deployment> {
   const dataDir = path.join(dir, 'data');
@@ -178,8 +207,9 @@ async function bench(mode: Mode) {
     // Candidates, each with a socket that records when its `done` events arrive.
     const doneAt = new Map<string, number>();
     const seats: { client: ApiClient; versionId: string }[] = [];
+    const assessment: { id?: string } = {};
     for (let i = 0; i <= CANDIDATES; i++) {
-      const invite = await demoInvite(staff, `Bench ${i}`);
+      const invite = await benchInvite(staff, `Bench ${i}`, assessment);
       const client = new ApiClient(server.url);
       await client.openInvite({ token: invite.token });
       const started = await client.post('/api/candidate/attempt/start');
@@ -243,7 +273,7 @@ async function bench(mode: Mode) {
     const perMinute = (rows.length / (lastFinished - firstCreated)) * 60_000;
 
     const lines = [
-      `${mode}: date ${new Date().toISOString().slice(0, 10)}, ${os.availableParallelism()} CPUs, ${WORKERS} judging slots, boxes per submission ${BOXES}`,
+      `${mode}: date ${new Date().toISOString().slice(0, 10)}, ${PACKAGE ?? 'challenges/log-aggregation'}, ${os.availableParallelism()} CPUs, ${WORKERS} judging slots, boxes per submission ${BOXES}, warm boxes ${process.env.KODBRO_WARM_BOXES ?? '2 (default)'}`,
       `submissions ${rows.length} (${seats.length} candidates x ${PER_CANDIDATE}), all accepted 100, each judged once (${retried} retried)`,
       `wall time (first POST to last verdict) ${secs(wallMs)}`,
       `throughput ${perMinute.toFixed(1)} submissions judged per minute (${(perMinute / 60).toFixed(2)}/s)`,

@@ -4,12 +4,14 @@
  *
  * What shares a box (a pid namespace, a uid, a pipe or a file) with candidate code:
  *   - PID 1 (Docker's tini) and its `sleep`, as uid 65534 (IDLE_USER);
- *   - the run wrapper RUN_WRAPPER, as the candidate's own uid 1000: the parent of every test's process;
+ *   - kodbro-runner, as the candidate's own uid 1000 but not dumpable: the parent of every test's process
+ *     (docs/sandbox-runner.md; the attacks on it are in runner.test.ts);
  *   - the unpack shell and tar of UNPACK_THEN_RUN (uid 1000; only before a compile or a first run,
  *     on a fresh box or one just restarted), which writes /tmp/.unpack;
  *   - the kill exec of box.ts killAll() (`kill -KILL -1`, uid 1000), on a stop or a sweep;
  *   - the leftover scan exec (uid 65534), only where the host's cgroup is not visible;
- *   - the exec's three pipes, framed by the Docker daemon (never by anything in the box).
+ *   - the runner exec's pipes to the server, framed by the Docker daemon and inside that by the runner
+ *     (never by anything the candidate runs).
  * Custom checkers run in a container of their own (custom-checker.ts), never beside candidate code.
  * Daemons that outlive their test (and kill or outlast the wrapper) are item 15 in output.test.ts;
  * ptrace, /proc/<pid>/mem and environ of PID 1 are item 3 and 4 in escape.test.ts.

@@ -44,6 +44,9 @@ export function testEnv(dataDir: string, env: Record<string, string> = {}): Reco
     KODBRO_DEMO_RESULTS: '0',
     KODBRO_LOG_LEVEL: 'silent',
     KODBRO_WORKERS: '2',
+    // Warm boxes outlive judgements by design; tests that count a server's containers ask for them
+    // where they test them (tests/server/warm-boxes.test.ts).
+    KODBRO_WARM_BOXES: '0',
     // Tests sign in and run a lot from one address.
     KODBRO_LOGIN_LIMIT: '1000',
     KODBRO_CODE_LIMIT: '1000',

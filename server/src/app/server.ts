@@ -9,7 +9,7 @@ import { API_ROUTES, applyServerLimits, createHttpApp, DEFAULT_BODY_RATE, guardB
 import { Server as SocketServer } from 'socket.io';
 import { attachSockets, createLive } from '../realtime/index.ts';
 import { loadResultsKey } from '../results/index.ts';
-import { buildImages, createDockerClient, dockerAnswers, reapExpired, startReaper } from '../sandbox/index.ts';
+import { buildImages, createBoxPool, createDockerClient, dockerAnswers, reapExpired, startReaper } from '../sandbox/index.ts';
 import { seedDemo, seedDemoResults, type DemoSeed } from '../seed/index.ts';
 import { jobSignals, postgresSocketAdapter } from '../grown/index.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -106,12 +106,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   const reads = candidateReads(store, catalog, clock, config.progressTickMs);
   const live = createLive(store, reads, clock, logger, config.progressTickMs);
+  // Warm boxes for the languages this process judges (the pool fills an image's share on its first use).
+  const boxes = judges && config.judge.warmBoxes > 0 ? createBoxPool(docker, { perImage: config.judge.warmBoxes }) : undefined;
   const pool = judges
     ? startWorkerPool(config.workers, {
         store,
         catalog,
         docker,
         limits: config.judge,
+        boxes,
         live,
         log: logger,
         clock,
@@ -231,6 +234,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
         }
         // No worker may write once the store is closed: the pool is stopped first, all the way.
         await pool?.stop(config.shutdownGraceMs);
+        await boxes?.close();
         await signals?.close();
         await sockets?.close();
         await catalog.close();

@@ -22,11 +22,18 @@ export const judgeLimitsSchema = z.object({
   stderrKb: int(1, 1024, 64),
   maxTests: int(1, 10_000, 1000),
   /**
-   * Boxes one submission's tests are spread over, each compiled once and
-   * running its share of the tests in order. 2 uses both cores of a small
-   * machine for one submission; a busy worker pool may prefer 1.
+   * Boxes one submission's tests are spread over, each compiling the program
+   * again and running its share of the tests in order. 1 (compile once) is
+   * right almost always: a test costs a fork and an exec in the box's runner.
+   * More can shorten a single submission with many slow tests on an
+   * otherwise idle machine with many cores.
    */
-  boxesPerSubmission: int(1, 8, 2),
+  boxesPerSubmission: int(1, 8, 1),
+  /**
+   * Pre-started, never-used boxes kept per language in use, so a judgement
+   * does not wait for a container to start. 0 turns the pool off.
+   */
+  warmBoxes: int(0, 16, 2),
 });
 export type JudgeLimits = z.infer<typeof judgeLimitsSchema>;
 
@@ -45,6 +52,7 @@ export function judgeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): JudgeL
     stderrKb: env.KODBRO_STDERR_KB,
     maxTests: env.KODBRO_MAX_TESTS,
     boxesPerSubmission: env.KODBRO_BOXES_PER_SUBMISSION,
+    warmBoxes: env.KODBRO_WARM_BOXES,
   });
 }
 

@@ -14,7 +14,7 @@ import {
 } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
-import { imageFor, openBox, type Box, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
+import { imageFor, openBox, type Box, type BoxPool, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
 import { checkOutput, type CheckResult } from './checkers.ts';
 import { firstDifference } from './difference.ts';
 import { sanitiseText } from './sanitise.ts';
@@ -34,6 +34,8 @@ export interface Submission {
 export interface JudgeDeps {
   docker: Docker;
   limits: JudgeLimits;
+  /** Warm boxes (the worker pool's); without it every judgement makes its own. */
+  boxes?: BoxPool | undefined;
 }
 
 export interface JudgeOptions {
@@ -222,6 +224,8 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
   const { challenge, groups, submission, language, deps, limits, tests, deadline, captureOutput, signal, emit, fail } = judgement;
   const caps = deps.limits;
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
+  // A syntax check compiles within the run's cap: then the box has one cap for its life, with no Docker update.
+  const compileMemoryMb = language.compileWithinRunMemory ? runMemoryMb : Math.max(caps.compileMemoryMb, runMemoryMb);
   const fileName = sourceFileName(language, submission.source);
 
   emit({ type: 'compiling' });
@@ -229,10 +233,9 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
   // program compiled in it, each running its share one test at a time.
   const image = await imageFor(language.image);
   const laneCount = Math.max(1, Math.min(caps.boxesPerSubmission, tests.length));
+  const params = { image, memoryMb: compileMemoryMb, deadline, purpose: 'run' } as const;
   const opened = await Promise.allSettled(
-    Array.from({ length: laneCount }, () =>
-      openBox(deps.docker, { image, memoryMb: Math.max(caps.compileMemoryMb, runMemoryMb), deadline, purpose: 'run' }, { signal }),
-    ),
+    Array.from({ length: laneCount }, () => (deps.boxes ? deps.boxes.take(params, { signal }) : openBox(deps.docker, params, { signal }))),
   );
   const boxes = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
   if (boxes[0]) judgement.onBox(boxes[0]);
@@ -255,9 +258,10 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
   const source = [{ path: fileName, content: Buffer.from(submission.source, 'utf8') }];
   // Compile (or, without a compiler, just unpack) under the compile memory, then lower it for the tests.
   const prepare = async (box: Box, restarted: boolean) => {
-    if (restarted) await box.setMemory(Math.max(caps.compileMemoryMb, runMemoryMb));
-    const failure = language.compile ? await compile(box, language, fileName, source, caps) : await box.writeFiles(source);
-    await box.setMemory(runMemoryMb);
+    const raise = compileMemoryMb !== runMemoryMb;
+    if (restarted && raise) await box.setMemory(compileMemoryMb);
+    const failure = language.compile ? await compile(box, language, fileName, source, caps, compileMemoryMb) : await box.writeFiles(source);
+    if (raise) await box.setMemory(runMemoryMb);
     return failure;
   };
 
@@ -343,9 +347,9 @@ async function allOrFail<T>(work: Promise<T>[], fail: (error: unknown) => void):
 }
 
 /** Unpacks the source and compiles it; returns the compiler's message when it failed, undefined when it worked. */
-async function compile(box: Box, language: LanguageSpec, fileName: string, files: TarEntry[], caps: JudgeLimits): Promise<string | undefined> {
+async function compile(box: Box, language: LanguageSpec, fileName: string, files: TarEntry[], caps: JudgeLimits, memoryMb: number): Promise<string | undefined> {
   const run = await box.exec({
-    argv: expandArgv(language.compile ?? [], { file: fileName, memoryMb: caps.compileMemoryMb }),
+    argv: expandArgv(language.compile ?? [], { file: fileName, memoryMb }),
     files,
     env: language.env ?? {},
     wallTimeMs: caps.compileTimeMs,
@@ -354,7 +358,7 @@ async function compile(box: Box, language: LanguageSpec, fileName: string, files
   });
   const text = sanitiseText(`${run.stdout.toString('utf8')}${run.stderr.toString('utf8')}`).trim();
   if (run.timedOut) return `Compilation took longer than ${caps.compileTimeMs / 1000} s.\n${text}`.trim();
-  if (run.oomKilled) return `Compilation used more than ${caps.compileMemoryMb} MB of memory.\n${text}`.trim();
+  if (run.oomKilled) return `Compilation used more than ${memoryMb} MB of memory.\n${text}`.trim();
   if (run.outputLimitExceeded) return `The compiler printed more than ${caps.compileOutputKb} KB.\n${text}`.trim();
   if (run.exitCode !== 0) return text || `The compiler exited with status ${run.exitCode}.`;
   return undefined;

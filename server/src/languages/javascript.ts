@@ -7,6 +7,7 @@ export const javascript: LanguageSpec = {
   image: 'javascript',
   sourceFile: 'main.js',
   compile: ['node', '--check', '{file}'],
+  compileWithinRunMemory: true,
   run: ['node', '--stack-size=65500', '{file}'],
   memoryOverheadMb: 0,
   timeFactor: 1,

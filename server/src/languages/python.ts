@@ -8,6 +8,7 @@ export const python: LanguageSpec = {
   sourceFile: 'main.py',
   // A syntax error is a compile error, found before any test runs.
   compile: ['python3', '-m', 'py_compile', '{file}'],
+  compileWithinRunMemory: true,
   run: ['python3', '{file}'],
   env: { PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
   memoryOverheadMb: 0,

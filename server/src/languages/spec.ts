@@ -19,6 +19,12 @@ export interface LanguageSpec {
   /** Languages whose file name must follow the source (Java's public class). */
   sourceFileFor?: (source: string) => string;
   compile?: readonly string[];
+  /**
+   * The compile step only checks the source (Python's py_compile, `node
+   * --check`) and needs no more memory than a run: it runs under the run's
+   * cap, so the box keeps one cap for its whole life and is never updated.
+   */
+  compileWithinRunMemory?: boolean;
   run: readonly string[];
   env?: Readonly<Record<string, string>>;
   /** Memory the runtime itself needs on top of the test's limit (JVM). */

@@ -3,17 +3,10 @@ import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isKodbroError, KodbroError } from '../errors.ts';
 import { probeCgroup, type CgroupProbe } from './cgroup.ts';
-import {
-  BOX_DIR,
-  CANDIDATE_USER,
-  containerSpec,
-  IDLE_USER,
-  RUN_WRAPPER,
-  SANDBOX_ENV,
-  type ContainerParams,
-} from './container-spec.ts';
-import { createCappedDemuxer } from './demux.ts';
+import { BOX_DIR, CANDIDATE_USER, containerSpec, IDLE_USER, SANDBOX_ENV, type ContainerParams } from './container-spec.ts';
+import { createCappedBuffers, createCappedDemuxer } from './demux.ts';
 import { abortedError, dockerFailure, isNoSuchContainer, throwIfAborted, withTimeout } from './docker.ts';
+import { startRunner, type RunnerEnd, type RunnerSession } from './runner.ts';
 import { tarFiles, type TarEntry } from './tar.ts';
 
 export interface ExecRequest {
@@ -102,7 +95,6 @@ const KILL_START_TIMEOUT_MS = 5000;
 const SLACK_POLL_MS = 200;
 /** Longest any single Docker API call may take before it counts as a fault. */
 const API_TIMEOUT_MS = 30_000;
-const EXIT_POLL_MS = 5;
 
 export interface OpenOptions {
   /**
@@ -118,6 +110,23 @@ export interface OpenOptions {
 export async function openBox(docker: Docker, params: ContainerParams, options: OpenOptions = {}): Promise<Box> {
   const { signal } = options;
   throwIfAborted(signal);
+  const box = await createBox(docker, params, signal);
+  box.adopt(signal);
+  // An abort that came while the box was being made never reached its listener.
+  if (signal?.aborted) {
+    await box.destroy().catch(() => {});
+    throw abortedError(signal);
+  }
+  return box;
+}
+
+/** A box made ahead of its judgement (the pool's): the judgement's signal is adopted when it is taken. */
+export interface UnboundBox extends Box {
+  adopt(signal: AbortSignal | undefined): void;
+}
+
+/** Creates and starts a container and its runner; `signal` bounds only the making. */
+export async function createBox(docker: Docker, params: ContainerParams, signal?: AbortSignal): Promise<UnboundBox> {
   let container: Docker.Container;
   try {
     container = await withTimeout('create a container', API_TIMEOUT_MS, docker.createContainer(containerSpec(params)), {
@@ -138,14 +147,16 @@ export async function openBox(docker: Docker, params: ContainerParams, options: 
     await withTimeout('start a container', API_TIMEOUT_MS, container.start(), { signal });
   } catch (error) {
     await container.remove({ force: true, v: true }).catch(() => {});
+    if (isKodbroError(error, 'aborted')) throw error;
     throw dockerFailure('start a sandbox container', error);
   }
-  const cgroup = await probeCgroup(container.id);
-  const box = makeBox(container, cgroup, signal);
-  // An abort that came while the box was being made never reached its listener.
-  if (signal?.aborted) {
+  const box = makeBox(container, await probeCgroup(container.id));
+  try {
+    // Started now, so the first command pays no exec.
+    await box.warm(signal);
+  } catch (error) {
     await box.destroy().catch(() => {});
-    throw abortedError(signal);
+    throw error;
   }
   return box;
 }
@@ -153,8 +164,10 @@ export async function openBox(docker: Docker, params: ContainerParams, options: 
 /** Whatever a Docker call hands over late (after a timeout or an abort): a hijacked stream is closed. */
 const closeLateStream = (late: unknown) => (late as Duplex | undefined)?.destroy?.();
 
-function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: AbortSignal | undefined): Box {
+function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox & { warm(signal: AbortSignal | undefined): Promise<void> } {
   const opened = performance.now();
+  // The judgement's signal, once the box is taken (see adopt below).
+  let signal: AbortSignal | undefined;
   const steps: string[] = [];
   const trace = (message: string) => {
     const line = `${((performance.now() - opened) / 1000).toFixed(3)}s ${message}`;
@@ -166,12 +179,14 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
   /** One Docker call on this box: bounded in time, and not waited for once the box is aborted. */
   const call = <T>(action: string, work: Promise<T>, discard?: (late: T) => void): Promise<T> =>
     withTimeout(action, API_TIMEOUT_MS, work, { signal, discard });
-  const pause = (ms: number): Promise<void> =>
-    signal
-      ? sleep(ms, undefined, { signal }).catch(() => {
-          throw abortedError(signal);
+  const pause = (ms: number): Promise<void> => {
+    const current = signal;
+    return current
+      ? sleep(ms, undefined, { signal: current }).catch(() => {
+          throw abortedError(current);
         })
       : sleep(ms);
+  };
 
   let removal: Promise<void> | undefined;
   function destroy(): Promise<void> {
@@ -193,7 +208,6 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
     // The caller awaits destroy() too (the same removal) and sees its failure there.
     destroy().catch(() => {});
   }
-  signal?.addEventListener('abort', onAbort, { once: true });
 
   /** Kills every candidate process from a separate exec; false when even that cannot start. */
   async function killAll(): Promise<boolean> {
@@ -283,6 +297,24 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
   }
 
   async function exec(request: ExecRequest): Promise<ExecOutcome> {
+    try {
+      return await execOnce(request);
+    } catch (error) {
+      if (!(error instanceof RunnerGaveUp)) throw error;
+      // Candidate code of an earlier command can sabotage the runner (prlimit on it); a fresh one runs this command.
+      trace(`the runner gave up (${error.message}): starting another`);
+      retireRunner();
+      if (await sweep()) throw new KodbroError('sandbox_failed', 'The sandbox had to be restarted before a command could start');
+      try {
+        return await execOnce(request);
+      } catch (again) {
+        if (again instanceof RunnerGaveUp) throw new KodbroError('sandbox_failed', `The sandbox runner could not start a command: ${again.message}`);
+        throw again;
+      }
+    }
+  }
+
+  async function execOnce(request: ExecRequest): Promise<ExecOutcome> {
     if (request.files) {
       const outcome = await execRaw({
         ...request,
@@ -298,50 +330,84 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
     return execRaw(request);
   }
 
+  let runner: RunnerSession | null = null;
+  /** The box's runner, started on first use and again after candidate code (or a stop of ours) ended the last one. */
+  async function ensureRunner(): Promise<RunnerSession> {
+    if (runner && !runner.gone()) return runner;
+    runner = null;
+    try {
+      runner = await startRunner(container, call);
+    } catch (error) {
+      if (isKodbroError(error, 'aborted')) throw error;
+      throw dockerFailure('start the runner in the sandbox', error);
+    }
+    trace(`runner started (pid ${runner.boxPid} in the box)`);
+    return runner;
+  }
+
+  /** OOM kills counted when the last command ended, to tell whether a failed runner start met the memory cap. */
+  let oomAtLastEnd: number | null = null;
+  let commandsRun = 0;
+
+  /**
+   * The runner for the next command, or that command's outcome when no
+   * runner can start because of what candidate code left in the box (files
+   * pinning its memory, say): then the box is restarted, and the runner has
+   * to start there, or the failure is ours.
+   */
+  async function runnerOrOutcome(): Promise<RunnerSession | ExecOutcome> {
+    try {
+      return await ensureRunner();
+    } catch (error) {
+      const died = await diedOfMemory((error as { cause?: unknown }).cause ?? error);
+      if (died || commandsRun === 0 || isKodbroError(error, 'aborted')) {
+        if (died) return died;
+        throw error;
+      }
+      const oomNow = await cgroup.oomKills();
+      const starved = (oomNow !== null && oomAtLastEnd !== null && oomNow > oomAtLastEnd) || /allocate memory|out of memory/i.test(String(error));
+      trace(`the runner could not start (${String(error).slice(0, 200)}): restarting the box`);
+      await restart();
+      await ensureRunner();
+      const empty = Buffer.alloc(0);
+      return { exitCode: null, stdout: empty, stderr: empty, outputLimitExceeded: false, timedOut: false, oomKilled: starved, cpuMs: null, memoryKb: null, wallMs: 0, reset: true };
+    }
+  }
+  /** The runner runs as the candidate's uid, so our kill ends it too: the next command gets a fresh one. */
+  function retireRunner(): void {
+    runner?.close();
+    runner = null;
+  }
+
+  /**
+   * Leftovers after a command the runner says it cleaned up after: the host's
+   * cgroup (the runner itself excepted) where visible. Elsewhere the runner's
+   * own kill and /proc scan are trusted: it is not dumpable, so candidate code
+   * cannot make it lie, only kill it, which is noticed.
+   */
+  async function leftoversBeside(session: RunnerSession): Promise<number> {
+    const pids = await cgroup.leftoverPids(session.boxPid);
+    return pids === null ? 0 : pids.length;
+  }
+
   async function execRaw(request: ExecRequest): Promise<ExecOutcome> {
     throwIfAborted(signal);
     trace(`exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
+    const ready = await runnerOrOutcome();
+    if (!('run' in ready)) return ready;
+    const session = ready;
+    commandsRun++;
+    // The runner waits for this command: the accounting between two commands is read while nothing of the candidate runs.
     await cgroup.resetMemoryPeak();
     const cpuBefore = await cgroup.cpuNs();
     const oomBefore = await cgroup.oomKills();
     const started = performance.now();
 
-    let stream: Duplex;
-    let execution: Docker.Exec;
-    try {
-      execution = await call('create a process', container.exec({
-        Cmd: [RUN_WRAPPER, ...request.argv],
-        User: CANDIDATE_USER,
-        WorkingDir: BOX_DIR,
-        Env: [...SANDBOX_ENV, ...Object.entries(request.env ?? {}).map(([k, v]) => `${k}=${v}`)],
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: false,
-        Privileged: false,
-      }));
-      stream = await call<Duplex>('start a process', execution.start({ hijack: true, stdin: true }), closeLateStream);
-    } catch (error) {
-      if (isKodbroError(error, 'aborted')) throw error;
-      const died = await diedOfMemory(error);
-      if (died) return died;
-      throw dockerFailure('start a process in the sandbox', error);
-    }
-
     let stopReason: 'time' | 'output' | null = null;
     let reset = false;
     // Assigned in a callback: typed so that the compiler does not take it for always null below.
     let stopping = null as Promise<void> | null;
-    let streamError: Error | null = null;
-
-    const ended = new Promise<void>((resolve) => {
-      stream.once('end', resolve);
-      stream.once('close', resolve);
-      stream.once('error', (error) => {
-        streamError = error;
-        resolve();
-      });
-    });
+    let running: Promise<RunnerEnd> = Promise.resolve({ kind: 'gone', why: 'not started' });
 
     const stop = (reason: 'time' | 'output') => {
       // Once aborted, the container is being removed: nothing left to kill or restart.
@@ -352,12 +418,12 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
         const killed = await killAll();
         const grace = new AbortController();
         const closed =
-          killed && (await Promise.race([ended.then(() => true), sleep(KILL_GRACE_MS, false, { signal: grace.signal }).catch(() => false)]));
+          killed && (await Promise.race([running.then(() => true), sleep(KILL_GRACE_MS, false, { signal: grace.signal }).catch(() => false)]));
         grace.abort();
-        trace(`kill ${killed ? 'sent' : 'failed'}, streams ${closed ? 'closed' : 'still open: restarting the box'}`);
+        retireRunner();
+        trace(`kill ${killed ? 'sent' : 'failed'}, runner ${closed ? 'ended' : 'still there: restarting the box'}`);
         if (!closed) {
           reset = true;
-          stream.destroy();
           await restart();
           trace('restarted');
         }
@@ -366,15 +432,19 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
       stopping.catch(() => {});
     };
 
-    const streams = createCappedDemuxer({ stdout: request.stdoutLimit, stderr: request.stderrLimit }, (which) => {
+    // The runner caps both streams itself; these caps are the server's own, which trust nothing from the box.
+    const errorFlood = Math.max(request.stdoutLimit, request.stderrLimit);
+    const outputs = createCappedBuffers({ stdout: request.stdoutLimit, stderr: request.stderrLimit }, (which) => {
       if (which === 'stdout') stop('output');
     });
-    stream.on('data', (chunk: Buffer) => {
-      streams.push(chunk);
-      // Standard error is kept only up to its small cap, but flooding it ends the run like stdout.
-      if (streams.seen().stderr > Math.max(request.stdoutLimit, request.stderrLimit)) stop('output');
-    });
-    // The wall-clock timer runs until the process has exited, not just until its output closed.
+    const sink = {
+      stdout: (data: Buffer) => outputs.keep('stdout', data),
+      stderr: (data: Buffer) => {
+        outputs.keep('stderr', data);
+        if (outputs.seen().stderr > errorFlood) stop('output');
+      },
+    };
+    // The wall-clock timer runs until the runner says the command is over.
     let timerDone = false;
     let timer = setTimeout(function onWallClock() {
       const slack = request.slack;
@@ -389,47 +459,70 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
         () => stop('time'),
       );
     }, request.wallTimeMs);
-
     const stopTimer = () => {
       timerDone = true;
       clearTimeout(timer);
     };
-
-    // Writing to a program that never reads its input is not an error.
-    stream.on('error', () => {});
-    // An abort ends the run here and now: the stream is dropped, the container is already being removed.
-    const onAbort = () => stream.destroy();
+    // An abort ends the run here and now: the runner is dropped, the container is already being removed.
+    const onAbort = () => retireRunner();
     signal?.addEventListener('abort', onAbort, { once: true });
-    stream.end(request.stdin ?? Buffer.alloc(0));
 
     try {
-      await ended;
+      running = session.run(
+        {
+          argv: request.argv,
+          env: [...SANDBOX_ENV, ...Object.entries(request.env ?? {}).map(([k, v]) => `${k}=${v}`)],
+          stdin: request.stdin ?? Buffer.alloc(0),
+          stdoutCap: request.stdoutLimit,
+          stderrCap: request.stderrLimit,
+          // A backstop in the kernel for busy loops; the verdict still comes from the host's CPU figure.
+          cpuSeconds: request.slack ? Math.ceil(request.slack.cpuTimeMs / 1000) + 1 : 0,
+        },
+        sink,
+      );
+      const end = await running;
+      if (end.kind === 'exit') stopTimer();
       throwIfAborted(signal);
-      trace(`streams ended after ${Math.round(performance.now() - started)} ms`);
-      const exitCode = reset ? null : await waitForExit(execution, call, pause, () => stopReason !== null);
-      // The process is gone: the accounting and the sweep below must not be mistaken for its time.
-      if (exitCode !== null) stopTimer();
-      trace(`exit ${exitCode}`);
+      trace(end.kind === 'exit' ? `exit ${end.status} after ${Math.round(performance.now() - started)} ms` : `runner ${end.kind}: ${end.kind === 'failed' ? end.message : end.why}`);
       if (stopping) await stopping;
-      if (stopReason === 'time' && !reset) await waitForExit(execution, call, pause, () => false, KILL_GRACE_MS);
-      if (streamError && !stopReason && !isPipeError(streamError)) throw dockerFailure('read a sandbox process', streamError);
+      stopTimer();
+      if (end.kind === 'failed') throw new RunnerGaveUp(end.message);
+      // The runner ended without an end for this command and we did not stop it: candidate code killed it, or the box died.
+      const runnerLost = end.kind === 'gone' && stopReason === null;
+      if (runnerLost) {
+        retireRunner();
+        const state = await call('inspect a container', container.inspect()).then((i) => i.State, () => null);
+        if (state && !state.Running) {
+          trace(`the box stopped${state.OOMKilled ? ' (OOM killer)' : ''}: restarting it`);
+          await restart();
+          reset = true;
+        }
+      }
       const wallMs = Math.round(performance.now() - started);
       // A restart replaced the cgroup and its counters: no figures rather than wrong ones.
       const restarted = reset;
       const cpuAfter = restarted ? null : await cgroup.cpuNs();
       const oomAfter = restarted ? null : await cgroup.oomKills();
+      oomAtLastEnd = oomAfter;
       const peak = restarted ? null : await cgroup.memoryPeakBytes();
+      const exitCode = stopReason === 'time' || end.kind !== 'exit' ? null : end.status;
       const oomKilled = restarted
-        ? false
+        ? runnerLost
         : oomBefore !== null && oomAfter !== null
           ? oomAfter > oomBefore
           : exitCode === 137 && stopReason === null;
-      if (!reset) reset = await sweep();
+      if (!reset) {
+        const clean = end.kind === 'exit' && !end.survivors && stopReason === null && (await leftoversBeside(session)) === 0;
+        if (!clean) {
+          retireRunner();
+          reset = await sweep();
+        }
+      }
       return {
-        exitCode: stopReason === 'time' ? null : exitCode,
-        stdout: streams.stdout(),
-        stderr: streams.stderr(),
-        outputLimitExceeded: stopReason === 'output',
+        exitCode,
+        stdout: outputs.stdout(),
+        stderr: outputs.stderr(),
+        outputLimitExceeded: stopReason === 'output' || (end.kind === 'exit' && end.outputCapped),
         timedOut: stopReason === 'time',
         oomKilled,
         cpuMs: cpuBefore !== null && cpuAfter !== null ? Math.max(0, Math.round((cpuAfter - cpuBefore) / 1e6)) : null,
@@ -440,13 +533,23 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
     } finally {
       stopTimer();
       signal?.removeEventListener('abort', onAbort);
-      // Always hand the connection back, also when the timer, a cap or an abort ended the run.
-      stream.destroy();
     }
   }
 
   return {
     id: container.id,
+    adopt(taken) {
+      signal = taken;
+      signal?.addEventListener('abort', onAbort, { once: true });
+    },
+    async warm(making) {
+      signal = making;
+      try {
+        await ensureRunner();
+      } finally {
+        signal = undefined;
+      }
+    },
     exec,
     history: () => [...steps],
     async writeFiles(files) {
@@ -467,32 +570,5 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe, signal: Abort
   };
 }
 
-/**
- * Waits until Docker reports the exec's process gone and returns its exit
- * status; null when `giveUp` says the run is being stopped anyway.
- */
-async function waitForExit(
-  execution: Docker.Exec,
-  call: <T>(action: string, work: Promise<T>) => Promise<T>,
-  pause: (ms: number) => Promise<void>,
-  giveUp: () => boolean,
-  maxMs = Number.POSITIVE_INFINITY,
-): Promise<number | null> {
-  const until = performance.now() + maxMs;
-  for (;;) {
-    let info: Docker.ExecInspectInfo;
-    try {
-      info = await call('inspect a process', execution.inspect());
-    } catch (error) {
-      throw dockerFailure('inspect a sandbox process', error);
-    }
-    if (!info.Running) return info.ExitCode ?? null;
-    if (giveUp() || performance.now() > until) return null;
-    await pause(EXIT_POLL_MS);
-  }
-}
-
-function isPipeError(error: Error): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EPIPE' || code === 'ECONNRESET';
-}
+/** The runner could not start a command and exited; a fresh runner gets one more go. */
+class RunnerGaveUp extends Error {}

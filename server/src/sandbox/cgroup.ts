@@ -13,10 +13,11 @@ export interface CgroupProbe {
   oomKills(): Promise<number | null>;
   /**
    * Processes in the container that are not the idle PID 1 pair (tini and
-   * sleep, uid 65534): whatever candidate code left running. Null when the
+   * sleep, uid 65534): whatever candidate code left running. `except` is a
+   * pid as seen inside the box (the runner's), left out. Null when the
    * cgroup is not visible from here.
    */
-  leftoverPids(): Promise<number[] | null>;
+  leftoverPids(except?: number): Promise<number[] | null>;
 }
 
 const IDLE_UID = '65534';
@@ -106,7 +107,7 @@ function probeFor(layout: Layout): CgroupProbe {
       const count = text === null ? undefined : /^oom_kill (\d+)/m.exec(text)?.[1];
       return count === undefined ? null : Number(count);
     },
-    async leftoverPids() {
+    async leftoverPids(except) {
       const text = await readText(layout.procs);
       if (text === null) return null;
       const leftovers: number[] = [];
@@ -114,7 +115,11 @@ function probeFor(layout: Layout): CgroupProbe {
         // The host's /proc: a process that ended meanwhile simply has no status.
         const status = await readText(`/proc/${pid}/status`);
         const uid = status === null ? undefined : /^Uid:\s+(\d+)/m.exec(status)?.[1];
-        if (uid !== undefined && uid !== IDLE_UID) leftovers.push(Number(pid));
+        if (uid === undefined || uid === IDLE_UID) continue;
+        // NSpid lists the pid in each namespace, the box's last.
+        const inBox = status === null ? undefined : /^NSpid:.*\s(\d+)\s*$/m.exec(status)?.[1];
+        if (except !== undefined && inBox !== undefined && Number(inBox) === except) continue;
+        leftovers.push(Number(pid));
       }
       return leftovers;
     },

@@ -16,8 +16,6 @@ export const LABEL_PURPOSE = 'org.kodbro.purpose';
 /** Which process made the container (host:pid), so a process can account for its own. */
 export const LABEL_OWNER = 'org.kodbro.owner';
 export const OWNER = `${hostname()}:${process.pid}`;
-/** The wrapper in the base image: kills leftovers before and after each command. */
-export const RUN_WRAPPER = '/usr/local/bin/kodbro-run';
 
 /** Fixed container settings. Nothing here comes from a package or a request. */
 export const SANDBOX_CONSTANTS = {
@@ -89,7 +87,7 @@ export function containerSpec(params: ContainerParams): ContainerCreateOptions {
       Memory: memoryBytes,
       MemorySwap: memoryBytes,
       MemorySwappiness: 0,
-      // The wrapper raises every candidate process to oom_score_adj +1000, so
+      // The runner raises every candidate process to oom_score_adj +1000, so
       // the OOM killer takes it before the idle PID 1 pair. (Lowering PID 1
       // would need CAP_SYS_RESOURCE, which not every Docker host has.)
       OomKillDisable: false,

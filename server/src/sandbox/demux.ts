@@ -12,55 +12,74 @@ export interface CappedStreams {
   seen(): { stdout: number; stderr: number };
 }
 
-export function createCappedDemuxer(limits: { stdout: number; stderr: number }, onOverflow: (stream: 'stdout' | 'stderr') => void): CappedStreams {
+/**
+ * Splits Docker's multiplexed stream into its two streams as chunks arrive,
+ * handing each payload piece on without keeping it.
+ */
+export function createDemuxer(onData: (stream: 'stdout' | 'stderr', data: Buffer) => void): { push(chunk: Buffer): void } {
+  let header = Buffer.alloc(0);
+  let remaining = 0;
+  let current: 'stdout' | 'stderr' = 'stdout';
+  return {
+    push(chunk) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        if (remaining === 0) {
+          const need = 8 - header.length;
+          header = Buffer.concat([header, chunk.subarray(offset, offset + need)]);
+          offset += Math.min(need, chunk.length - offset);
+          if (header.length < 8) return;
+          // 1 = stdout, 2 = stderr; 0 (stdin) never comes back, treat as stdout.
+          current = header[0] === 2 ? 'stderr' : 'stdout';
+          remaining = header.readUInt32BE(4);
+          header = Buffer.alloc(0);
+          continue;
+        }
+        const take = Math.min(remaining, chunk.length - offset);
+        onData(current, chunk.subarray(offset, offset + take));
+        remaining -= take;
+        offset += take;
+      }
+    },
+  };
+}
+
+export interface CappedBuffers {
+  keep(stream: 'stdout' | 'stderr', data: Buffer): void;
+  stdout(): Buffer;
+  stderr(): Buffer;
+  /** Bytes seen per stream, kept or not. */
+  seen(): { stdout: number; stderr: number };
+}
+
+/** Keeps at most `limits` bytes of each stream, counts the rest, and says once per stream when it overflowed. */
+export function createCappedBuffers(limits: { stdout: number; stderr: number }, onOverflow: (stream: 'stdout' | 'stderr') => void): CappedBuffers {
   const kept = { stdout: [] as Buffer[], stderr: [] as Buffer[] };
   const size = { stdout: 0, stderr: 0 };
   const seen = { stdout: 0, stderr: 0 };
   const overflowed = { stdout: false, stderr: false };
-  let header = Buffer.alloc(0);
-  let remaining = 0;
-  let current: 'stdout' | 'stderr' | null = null;
-
-  function keep(stream: 'stdout' | 'stderr', data: Buffer) {
-    seen[stream] += data.length;
-    const room = limits[stream] - size[stream];
-    if (room > 0) {
-      const part = data.length <= room ? data : data.subarray(0, room);
-      kept[stream].push(Buffer.from(part));
-      size[stream] += part.length;
-    }
-    if (seen[stream] > limits[stream] && !overflowed[stream]) {
-      overflowed[stream] = true;
-      onOverflow(stream);
-    }
-  }
-
-  function push(chunk: Buffer) {
-    let offset = 0;
-    while (offset < chunk.length) {
-      if (remaining === 0) {
-        const need = 8 - header.length;
-        header = Buffer.concat([header, chunk.subarray(offset, offset + need)]);
-        offset += Math.min(need, chunk.length - offset);
-        if (header.length < 8) return;
-        const type = header[0];
-        // 1 = stdout, 2 = stderr; 0 (stdin) never comes back, treat as stdout.
-        current = type === 2 ? 'stderr' : 'stdout';
-        remaining = header.readUInt32BE(4);
-        header = Buffer.alloc(0);
-        continue;
-      }
-      const take = Math.min(remaining, chunk.length - offset);
-      keep(current ?? 'stdout', chunk.subarray(offset, offset + take));
-      remaining -= take;
-      offset += take;
-    }
-  }
-
   return {
-    push,
+    keep(stream, data) {
+      seen[stream] += data.length;
+      const room = limits[stream] - size[stream];
+      if (room > 0) {
+        const part = data.length <= room ? data : data.subarray(0, room);
+        kept[stream].push(Buffer.from(part));
+        size[stream] += part.length;
+      }
+      if (seen[stream] > limits[stream] && !overflowed[stream]) {
+        overflowed[stream] = true;
+        onOverflow(stream);
+      }
+    },
     stdout: () => Buffer.concat(kept.stdout),
     stderr: () => Buffer.concat(kept.stderr),
     seen: () => ({ ...seen }),
   };
+}
+
+export function createCappedDemuxer(limits: { stdout: number; stderr: number }, onOverflow: (stream: 'stdout' | 'stderr') => void): CappedStreams {
+  const buffers = createCappedBuffers(limits, onOverflow);
+  const demuxer = createDemuxer((stream, data) => buffers.keep(stream, data));
+  return { push: (chunk) => demuxer.push(chunk), stdout: buffers.stdout, stderr: buffers.stderr, seen: buffers.seen };
 }

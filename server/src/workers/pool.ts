@@ -5,6 +5,7 @@ import { realValidationParts, runValidation, unrunnableValidation, type Validati
 import type { Catalog } from '../catalog/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { judgeSubmission, type JudgeOutcome } from '../judge/index.ts';
+import type { BoxPool } from '../sandbox/index.ts';
 import type { Live, LiveJob } from '../realtime/index.ts';
 import { retryAt, type ClaimedJob, type ClaimedValidation, type Store } from '../store/index.ts';
 import { outcomeOfError, settle } from './settle.ts';
@@ -14,6 +15,8 @@ export interface WorkerPoolDeps {
   catalog: Catalog;
   docker: Docker;
   limits: JudgeLimits;
+  /** Warm boxes to judge in; without it each judgement makes its own. */
+  boxes?: BoxPool | undefined;
   live: Live;
   log: Logger;
   clock: () => Date;
@@ -173,7 +176,7 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
     const outcome: ValidationOutcome = await runValidation(
       job,
       {
-        ...realValidationParts({ catalog: deps.catalog, judge: { docker: deps.docker, limits: deps.limits }, limits: deps.limits }),
+        ...realValidationParts({ catalog: deps.catalog, judge: { docker: deps.docker, limits: deps.limits, boxes: deps.boxes }, limits: deps.limits }),
         clock: deps.clock,
         save: (validation) => deps.store.setDraftValidation(job.orgId, job.draftId, validation, { startedAt: job.startedAt }),
       },
@@ -242,7 +245,7 @@ export function startWorkerPool(size: number, deps: WorkerPoolDeps): WorkerPool 
       return await judgeSubmission(
         challenge,
         { language: job.language, source: job.source },
-        { docker: deps.docker, limits: deps.limits },
+        { docker: deps.docker, limits: deps.limits, boxes: deps.boxes },
         {
           onEvent: (event) => deps.live.progress(liveJob, event),
           testSet: job.kind === 'submit' ? 'hidden' : job.kind === 'samples' ? 'samples' : { customInput: Buffer.from(job.customInput ?? '', 'utf8') },

@@ -1,0 +1,426 @@
+/*
+ * kodbro-runner: the trusted runner inside a sandbox box (DESIGN.md, invariant 4).
+ *
+ * One runner per box, started by the server's sandbox module as one `docker
+ * exec`, runs the box's commands (a compile, then each test) one after another,
+ * so a test costs a fork and an exec instead of a whole `docker exec`.
+ *
+ * It talks to the server over its own standard input and output, which are the
+ * exec's pipes; no candidate process ever holds them. Every message is a frame:
+ * one type byte, a little-endian u32 length, then that many bytes.
+ *
+ *   server -> runner   'R' run: u32 stdout cap, u32 stderr cap, u32 CPU seconds (0: none),
+ *                          u32 argc, u32 envc, u32 stdin length, then argc + envc
+ *                          NUL-terminated strings; the stdin bytes follow the frame, unframed.
+ *   runner -> server   'H' hello: u32 protocol version, i32 own pid (once, at start)
+ *                      'O' / 'E' bytes the command wrote to its stdout / stderr
+ *                      'X' the command is over: i32 exit status (128 + signal when killed),
+ *                          u32 flags (1: an output cap was passed, 2: processes survived the kill)
+ *                      'F' the command could not be started (text); the runner then exits
+ *
+ * The server answers nothing else and sends the next 'R' only after an 'X': it
+ * reads the host's cgroup accounting between the two, while this runner waits.
+ *
+ * Why candidate code cannot use it to forge a result (docs/sandbox-runner.md):
+ *   - it runs as the candidate's uid (the box has no capabilities to switch
+ *     uids with), but is not dumpable: same-uid code cannot ptrace it, read
+ *     /proc/<pid>/fd or /proc/<pid>/mem of it, or take its descriptors;
+ *   - its pipes to the server are never inherited: the command gets three
+ *     fresh pipes as fds 0-2 and every other descriptor is closed;
+ *   - whatever the command writes, however shaped, is carried inside 'O'/'E'
+ *     frames whose lengths this runner sets;
+ *   - it can be killed, stopped or starved by the candidate (same uid): then no
+ *     'X' comes for the running command, the server fails that test only, kills
+ *     every candidate process from outside and starts a fresh runner;
+ *   - before and after every command, every other process of its uid is
+ *     SIGKILLed and reaped (it is their subreaper), so a leftover cannot write
+ *     into the next command's pipes, which do not exist yet when it is killed.
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROTOCOL_VERSION 1
+#define MAX_HEADER (1u << 20) /* argv and env of one command */
+#define CHUNK 65536
+#define FLAG_OUTPUT_CAP 1u
+#define FLAG_SURVIVORS 2u
+
+static int sigchld_pipe[2];
+static uid_t self_uid;
+static struct rlimit start_limits[RLIM_NLIMITS];
+
+/* ---- the server's stream ---- */
+
+static void die(const char *what) {
+  /* Standard error is the exec's own stream, for operators; the server treats a missing 'X' as a failed test. */
+  dprintf(2, "kodbro-runner: %s: %s\n", what, strerror(errno));
+  _exit(70);
+}
+
+static void write_all(int fd, const void *data, size_t len) {
+  const char *p = data;
+  while (len > 0) {
+    ssize_t n = write(fd, p, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) die("write to the server");
+    p += n;
+    len -= (size_t)n;
+  }
+}
+
+static void put_u32(unsigned char *p, uint32_t v) {
+  for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint32_t get_u32(const unsigned char *p) {
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void send_frame(char type, const void *payload, uint32_t len) {
+  unsigned char head[5];
+  head[0] = (unsigned char)type;
+  put_u32(head + 1, len);
+  write_all(1, head, sizeof head);
+  if (len) write_all(1, payload, len);
+}
+
+/* Reads exactly len bytes; 0 at a clean end of the stream before the first byte, 1 when read. */
+static int read_exact(int fd, void *data, size_t len) {
+  char *p = data;
+  size_t got = 0;
+  while (got < len) {
+    ssize_t n = read(fd, p + got, len - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) die("read from the server");
+    if (n == 0) {
+      if (got == 0) return 0;
+      errno = EPROTO;
+      die("the server's stream ended inside a frame");
+    }
+    got += (size_t)n;
+  }
+  return 1;
+}
+
+static void fail(const char *what) {
+  char text[256];
+  int n = snprintf(text, sizeof text, "%s: %s", what, strerror(errno));
+  send_frame('F', text, (uint32_t)(n < 0 ? 0 : n >= (int)sizeof text ? (int)sizeof text - 1 : n));
+  _exit(71);
+}
+
+/* ---- processes of the candidate's uid ---- */
+
+static void on_sigchld(int sig) {
+  (void)sig;
+  int saved = errno;
+  (void)!write(sigchld_pipe[1], "c", 1);
+  errno = saved;
+}
+
+/* Uid of a process from /proc/<pid>/status (readable even for a non-dumpable process, whose /proc directory root owns). */
+static long uid_of(long pid) {
+  char path[64], text[512];
+  snprintf(path, sizeof path, "/proc/%ld/status", pid);
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  if (n <= 0) return -1;
+  text[n] = 0;
+  char *line = strstr(text, "\nUid:");
+  return line ? strtol(line + 5, NULL, 10) : -1;
+}
+
+/* Other live processes of our uid, seen in /proc (zombies of other parents count: they still hold a pid). */
+static int others_alive(void) {
+  DIR *dir = opendir("/proc");
+  if (!dir) return -1;
+  int count = 0;
+  pid_t self = getpid();
+  struct dirent *e;
+  while ((e = readdir(dir))) {
+    char *end;
+    long pid = strtol(e->d_name, &end, 10);
+    if (*end || pid <= 1 || pid == self) continue;
+    if (uid_of(pid) == (long)self_uid) count++;
+  }
+  closedir(dir);
+  return count;
+}
+
+/*
+ * SIGKILLs every other process of our uid (kill(-1) spares only the caller
+ * and PID 1, which runs as another uid) and reaps the ones that were ours.
+ * Returns 0 when none is left; repeats for a while, since a fork in flight
+ * may still land.
+ */
+static int kill_others(void) {
+  for (int round = 0; round < 200; round++) {
+    kill(-1, SIGKILL);
+    while (waitpid(-1, NULL, WNOHANG) > 0) {
+    }
+    int alive = others_alive();
+    if (alive == 0) return 0;
+    struct timespec pause = {0, 1000000};
+    nanosleep(&pause, NULL);
+  }
+  return -1;
+}
+
+/* The candidate (or a leftover) may have lowered our limits with prlimit(2): then we cannot be trusted to run more. */
+static void check_own_limits(void) {
+  for (int r = 0; r < RLIM_NLIMITS; r++) {
+    struct rlimit now;
+    if (getrlimit(r, &now) != 0) continue;
+    if (now.rlim_cur != start_limits[r].rlim_cur || now.rlim_max != start_limits[r].rlim_max) {
+      errno = EPERM;
+      fail("the runner's resource limits were changed");
+    }
+  }
+}
+
+/* ---- one command ---- */
+
+struct command {
+  uint32_t stdout_cap, stderr_cap, cpu_seconds;
+  char **argv, **envp;
+  uint32_t stdin_len;
+  char *header; /* the strings argv and envp point into */
+};
+
+static int read_command(struct command *c) {
+  unsigned char head[5];
+  if (!read_exact(0, head, sizeof head)) return 0;
+  /* Before anything is allocated: limits lowered by an earlier command (RLIMIT_AS) would make that fail. */
+  check_own_limits();
+  uint32_t len = get_u32(head + 1);
+  if (head[0] != 'R' || len < 24 || len > MAX_HEADER) {
+    errno = EPROTO;
+    die("unexpected frame from the server");
+  }
+  unsigned char *buf = malloc(len + 1);
+  if (!buf) die("allocate a command");
+  read_exact(0, buf, len);
+  buf[len] = 0;
+  c->stdout_cap = get_u32(buf);
+  c->stderr_cap = get_u32(buf + 4);
+  c->cpu_seconds = get_u32(buf + 8);
+  uint32_t argc = get_u32(buf + 12), envc = get_u32(buf + 16);
+  c->stdin_len = get_u32(buf + 20);
+  if (argc == 0 || argc > 4096 || envc > 4096) {
+    errno = EPROTO;
+    die("bad command counts");
+  }
+  char **strings = calloc((size_t)argc + envc + 2, sizeof *strings);
+  if (!strings) die("allocate a command");
+  char *p = (char *)buf + 24, *end = (char *)buf + len;
+  for (uint32_t i = 0; i < argc + envc; i++) {
+    char *nul = memchr(p, 0, (size_t)(end - p));
+    if (!nul) {
+      errno = EPROTO;
+      die("unterminated string in a command");
+    }
+    strings[i < argc ? i : i + 1] = p;
+    p = nul + 1;
+  }
+  c->argv = strings;
+  c->envp = strings + argc + 1;
+  c->header = (char *)buf;
+  return 1;
+}
+
+static void set_nonblocking(int fd) {
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
+
+/* In the child, between fork and exec: only async-signal-safe calls. */
+static void start_child(const struct command *c, int in, int out, int err) {
+  sigset_t none;
+  sigemptyset(&none);
+  sigprocmask(SIG_SETMASK, &none, NULL);
+  for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
+  /* The OOM killer's first choice, before this runner and PID 1 (raising needs no capability). */
+  int oom = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+  if (oom >= 0) {
+    (void)!write(oom, "1000", 4);
+    close(oom);
+  }
+  if (c->cpu_seconds) {
+    struct rlimit cpu = {c->cpu_seconds, c->cpu_seconds + 1};
+    setrlimit(RLIMIT_CPU, &cpu);
+  }
+  if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(126);
+  /* Every other descriptor goes, whatever its close-on-exec flag. */
+  if (syscall(SYS_close_range, 3, ~0u, 0) != 0) {
+    for (int fd = 3; fd < 65536; fd++) close(fd);
+  }
+  execvpe(c->argv[0], c->argv, c->envp);
+  int e = errno;
+  static const char prefix[] = "kodbro-runner: cannot run ";
+  (void)!write(2, prefix, sizeof prefix - 1);
+  (void)!write(2, c->argv[0], strlen(c->argv[0]));
+  (void)!write(2, "\n", 1);
+  _exit(e == ENOENT ? 127 : 126);
+}
+
+static void run_command(struct command *c) {
+  uint32_t flags = 0;
+  if (kill_others() != 0) flags |= FLAG_SURVIVORS;
+
+  int in[2], out[2], err[2];
+  if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) fail("make pipes");
+  pid_t child = fork();
+  if (child < 0) fail("fork");
+  if (child == 0) start_child(c, in[0], out[1], err[1]);
+  close(in[0]);
+  close(out[1]);
+  close(err[1]);
+  set_nonblocking(in[1]);
+  set_nonblocking(out[0]);
+  set_nonblocking(err[0]);
+
+  static char buf[CHUNK];
+  uint32_t to_send = c->stdin_len; /* stdin bytes still to come from the server */
+  uint32_t pending = 0, pending_at = 0; /* read from the server, not yet taken by the child */
+  static char stdin_buf[CHUNK];
+  int child_in = in[1], child_out = out[0], child_err = err[0];
+  uint64_t seen_out = 0, seen_err = 0;
+  uint32_t err_flood = c->stdout_cap > c->stderr_cap ? c->stdout_cap : c->stderr_cap;
+  int status = 0, exited = 0;
+
+  if (to_send == 0) {
+    close(child_in);
+    child_in = -1;
+  }
+  while (child_out >= 0 || child_err >= 0 || !exited || to_send > 0) {
+    struct pollfd fds[5];
+    int n = 0, at_server = -1, at_in = -1, at_out = -1, at_err = -1;
+    fds[n++] = (struct pollfd){sigchld_pipe[0], POLLIN, 0};
+    /* Flow control: more stdin is read from the server only when the child took the last chunk. */
+    if (to_send > 0 && pending == 0) fds[at_server = n++] = (struct pollfd){0, POLLIN, 0};
+    if (child_in >= 0 && pending > 0) fds[at_in = n++] = (struct pollfd){child_in, POLLOUT, 0};
+    if (child_out >= 0) fds[at_out = n++] = (struct pollfd){child_out, POLLIN, 0};
+    if (child_err >= 0) fds[at_err = n++] = (struct pollfd){child_err, POLLIN, 0};
+    if (poll(fds, (nfds_t)n, -1) < 0) {
+      if (errno == EINTR) continue;
+      fail("poll");
+    }
+    if (fds[0].revents) {
+      char drain[64];
+      while (read(sigchld_pipe[0], drain, sizeof drain) > 0) {
+      }
+      int st;
+      pid_t pid;
+      while ((pid = waitpid(-1, &st, WNOHANG)) > 0) {
+        if (pid == child && !exited) {
+          exited = 1;
+          status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+          /* Like the end of the test: whatever it left behind dies now, so its pipes close. */
+          if (kill_others() != 0) flags |= FLAG_SURVIVORS;
+        }
+      }
+    }
+    if (at_server >= 0 && fds[at_server].revents) {
+      ssize_t got = read(0, stdin_buf, to_send < CHUNK ? to_send : CHUNK);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) die("read stdin bytes from the server");
+      to_send -= (uint32_t)got;
+      pending = (uint32_t)got;
+      pending_at = 0;
+      /* Nobody will read them: a child that is gone or closed its stdin. */
+      if (child_in < 0) pending = 0;
+    }
+    if (at_in >= 0 && fds[at_in].revents) {
+      ssize_t put = write(child_in, stdin_buf + pending_at, pending);
+      if (put > 0) {
+        pending -= (uint32_t)put;
+        pending_at += (uint32_t)put;
+      } else if (put < 0 && errno != EAGAIN && errno != EINTR) {
+        /* The child closed its stdin (EPIPE): the rest of the bytes are read and dropped. */
+        close(child_in);
+        child_in = -1;
+        pending = 0;
+      }
+    }
+    if (child_in >= 0 && pending == 0 && to_send == 0) {
+      close(child_in);
+      child_in = -1;
+    }
+    for (int which = 0; which < 2; which++) {
+      int at = which ? at_err : at_out;
+      int *fd = which ? &child_err : &child_out;
+      if (at < 0 || !fds[at].revents) continue;
+      ssize_t got = read(*fd, buf, sizeof buf);
+      if (got < 0 && (errno == EAGAIN || errno == EINTR)) continue;
+      if (got <= 0) {
+        close(*fd);
+        *fd = -1;
+        continue;
+      }
+      uint64_t *seen = which ? &seen_err : &seen_out;
+      uint32_t keep = which ? c->stderr_cap : c->stdout_cap;
+      /* Only up to the cap is sent on; the server caps again and never trusts a count from here. */
+      uint64_t room = *seen < keep ? keep - *seen : 0;
+      uint32_t send = (uint64_t)got < room ? (uint32_t)got : (uint32_t)room;
+      if (send) send_frame(which ? 'E' : 'O', buf, send);
+      *seen += (uint64_t)got;
+      if ((which == 0 && seen_out > c->stdout_cap) || (which == 1 && seen_err > err_flood)) {
+        if (!(flags & FLAG_OUTPUT_CAP)) {
+          flags |= FLAG_OUTPUT_CAP;
+          kill(-1, SIGKILL);
+        }
+      }
+    }
+  }
+  if (kill_others() != 0) flags |= FLAG_SURVIVORS;
+  unsigned char done[8];
+  put_u32(done, (uint32_t)status);
+  put_u32(done + 4, flags);
+  send_frame('X', done, sizeof done);
+  free(c->argv);
+  free(c->header);
+}
+
+int main(void) {
+  /* First of all: from here on, same-uid processes cannot ptrace us or open our /proc fd entries. */
+  if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0) die("become non-dumpable");
+  /* Orphans of a command's process tree become ours, so they can be reaped before the next command. */
+  if (prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0) die("become a subreaper");
+  self_uid = getuid();
+  for (int r = 0; r < RLIM_NLIMITS; r++) getrlimit(r, &start_limits[r]);
+  if (pipe2(sigchld_pipe, O_CLOEXEC | O_NONBLOCK) != 0) die("make the SIGCHLD pipe");
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_sigchld;
+  sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+  sigaction(SIGCHLD, &sa, NULL);
+  /* Catchable signals from the candidate (same uid) are ignored; SIGKILL and SIGSTOP are the server's to notice. */
+  for (int sig = 1; sig < NSIG; sig++) {
+    if (sig != SIGCHLD && sig != SIGSEGV && sig != SIGBUS && sig != SIGFPE && sig != SIGILL && sig != SIGABRT) signal(sig, SIG_IGN);
+  }
+
+  unsigned char hello[8];
+  put_u32(hello, PROTOCOL_VERSION);
+  put_u32(hello + 4, (uint32_t)getpid());
+  send_frame('H', hello, sizeof hello);
+
+  struct command c;
+  while (read_command(&c)) run_command(&c);
+  return 0;
+}

@@ -1,0 +1,110 @@
+/**
+ * The frames spoken with kodbro-runner, the trusted runner inside each box
+ * (runner-images/base/kodbro-runner.c has the whole protocol). Pure: the box
+ * writes what `encodeRun` makes and feeds what the runner printed, already
+ * taken out of Docker's stream framing, to `createFrameReader`.
+ */
+
+export const RUNNER_PATH = '/usr/local/bin/kodbro-runner';
+export const RUNNER_PROTOCOL_VERSION = 1;
+
+export interface RunCommand {
+  argv: readonly string[];
+  /** The command's whole environment, `KEY=value`. */
+  env: readonly string[];
+  stdin: Buffer;
+  stdoutCap: number;
+  stderrCap: number;
+  /** RLIMIT_CPU for the command's processes, whole seconds; 0 for none. */
+  cpuSeconds: number;
+}
+
+export type RunnerFrame =
+  | { type: 'hello'; version: number; pid: number }
+  | { type: 'stdout'; data: Buffer }
+  | { type: 'stderr'; data: Buffer }
+  | { type: 'exit'; status: number; outputCapped: boolean; survivors: boolean }
+  | { type: 'failed'; message: string };
+
+const MAX_STRING_BYTES = 1 << 20;
+const U32_MAX = 0xffff_ffff;
+
+/** The 'R' frame and the stdin bytes that follow it. */
+export function encodeRun(command: RunCommand): Buffer {
+  if (command.argv.length === 0) throw new RangeError('a command needs argv[0]');
+  const strings = [...command.argv, ...command.env].map((s) => {
+    if (s.includes('\0')) throw new RangeError('argv and env cannot hold NUL');
+    return Buffer.from(`${s}\0`, 'utf8');
+  });
+  const fixed = Buffer.alloc(24);
+  const counts = [command.stdoutCap, command.stderrCap, command.cpuSeconds, command.argv.length, command.env.length, command.stdin.length];
+  counts.forEach((n, i) => {
+    if (!Number.isInteger(n) || n < 0 || n > U32_MAX) throw new RangeError(`field ${i} of a command is out of range: ${n}`);
+    fixed.writeUInt32LE(n, i * 4);
+  });
+  const payload = Buffer.concat([fixed, ...strings]);
+  if (payload.length > MAX_STRING_BYTES) throw new RangeError('argv and env are too long');
+  const head = Buffer.alloc(5);
+  head.write('R', 0, 'latin1');
+  head.writeUInt32LE(payload.length, 1);
+  return Buffer.concat([head, payload, command.stdin]);
+}
+
+/** Largest payload the runner sends in one frame (its read chunk); anything larger is a broken stream. */
+const MAX_FRAME = 65_536;
+
+export interface FrameReader {
+  push(chunk: Buffer): void;
+}
+
+/**
+ * Parses the runner's output into frames. A frame of an unknown type or an
+ * impossible size is a protocol error: the reader stops and says so once,
+ * and the box treats the runner as gone.
+ */
+export function createFrameReader(onFrame: (frame: RunnerFrame) => void, onError: (message: string) => void): FrameReader {
+  let pending: Buffer = Buffer.alloc(0);
+  let broken = false;
+  const fail = (message: string) => {
+    broken = true;
+    pending = Buffer.alloc(0);
+    onError(message);
+  };
+  return {
+    push(chunk) {
+      if (broken) return;
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+      while (pending.length >= 5 && !broken) {
+        const type = String.fromCharCode(pending[0] as number);
+        const length = pending.readUInt32LE(1);
+        if (length > MAX_FRAME) return fail(`runner frame of ${length} bytes`);
+        if (pending.length < 5 + length) return;
+        const body = pending.subarray(5, 5 + length);
+        pending = pending.subarray(5 + length);
+        const frame = decode(type, body);
+        if (typeof frame === 'string') return fail(frame);
+        onFrame(frame);
+      }
+    },
+  };
+}
+
+function decode(type: string, body: Buffer): RunnerFrame | string {
+  switch (type) {
+    case 'O':
+      return { type: 'stdout', data: Buffer.from(body) };
+    case 'E':
+      return { type: 'stderr', data: Buffer.from(body) };
+    case 'H':
+      return body.length === 8 ? { type: 'hello', version: body.readUInt32LE(0), pid: body.readInt32LE(4) } : 'bad hello frame';
+    case 'X': {
+      if (body.length !== 8) return 'bad exit frame';
+      const flags = body.readUInt32LE(4);
+      return { type: 'exit', status: body.readInt32LE(0), outputCapped: (flags & 1) !== 0, survivors: (flags & 2) !== 0 };
+    }
+    case 'F':
+      return { type: 'failed', message: body.toString('utf8').slice(0, 500) };
+    default:
+      return `unknown runner frame type ${JSON.stringify(type)}`;
+  }
+}
