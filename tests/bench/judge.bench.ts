@@ -44,8 +44,8 @@ async function main() {
     //    taken from the pool, as the worker pool judges, and with a box started for the judgement.
     const pool = createBoxPool(docker, { perImage: 1 });
     const image = await imageFor(LANGUAGES[language].image);
-    const timeJudge = async (boxes: BoxPool | undefined) => {
-      if (boxes) while ((boxes.idle()[image] ?? 0) < 1) await sleep(20);
+    const timeJudge = async (boxes: BoxPool | undefined, waitForWarm = boxes !== undefined) => {
+      if (boxes && waitForWarm) while ((boxes.idle()[image] ?? 0) < 1) await sleep(20);
       const started = performance.now();
       let verdictAt = 0;
       const outcome = await judgeSubmission(challenge, { language, source }, { docker, limits, boxes }, {
@@ -61,7 +61,7 @@ async function main() {
     const cold: number[] = [];
     try {
       // The first judgement finds the pool empty and fills it for this image and memory cap.
-      await timeJudge(pool);
+      await timeJudge(pool, false);
       for (let run = 0; run < RUNS; run++) {
         totals.push(await timeJudge(pool));
         // Give the refill its time, as a worker between two jobs would.

@@ -26,7 +26,7 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 30
   }
 }
 
-const params = async (deadlineInMs = 60_000) => ({ image: await imageFor('python'), memoryMb: MEMORY_MB, deadline: Date.now() + deadlineInMs, purpose: 'run' as const });
+const params = async (deadlineInMs = 20_000) => ({ image: await imageFor('python'), memoryMb: MEMORY_MB, deadline: Date.now() + deadlineInMs, purpose: 'run' as const });
 
 describe('the warm-box pool', () => {
   it('fills after the first take, hands out each box once, and refills behind every take', async () => {
