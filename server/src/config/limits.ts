@@ -30,8 +30,9 @@ export const judgeLimitsSchema = z.object({
    */
   boxesPerSubmission: int(1, 8, 1),
   /**
-   * Pre-started, never-used boxes kept per language in use, so a judgement
-   * does not wait for a container to start. 0 turns the pool off.
+   * Pre-started, never-used boxes kept per language and memory cap in use,
+   * so a judgement does not wait for a container to start. 0 turns the pool
+   * off.
    */
   warmBoxes: int(0, 16, 2),
 });

@@ -308,8 +308,10 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
       try {
         return await execOnce(request);
       } catch (again) {
-        if (again instanceof RunnerGaveUp) throw new KodbroError('sandbox_failed', `The sandbox runner could not start a command: ${again.message}`);
-        throw again;
+        if (!(again instanceof RunnerGaveUp)) throw again;
+        // A fresh runner in a swept box gave up too: what the candidate left there (memory pinned by files, say), or ours.
+        if (commandsEnded === 0) throw new KodbroError('sandbox_failed', `The sandbox runner could not start a command: ${again.message}`);
+        return restartForCandidate(again);
       }
     }
   }
@@ -347,7 +349,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
 
   /** OOM kills counted when the last command ended, to tell whether a failed runner start met the memory cap. */
   let oomAtLastEnd: number | null = null;
-  let commandsRun = 0;
+  /** Commands the runner saw through: only a box candidate code has used can be in a state of the candidate's making. */
+  let commandsEnded = 0;
 
   /**
    * The runner for the next command, or that command's outcome when no
@@ -360,18 +363,28 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
       return await ensureRunner();
     } catch (error) {
       const died = await diedOfMemory((error as { cause?: unknown }).cause ?? error);
-      if (died || commandsRun === 0 || isKodbroError(error, 'aborted')) {
-        if (died) return died;
-        throw error;
-      }
-      const oomNow = await cgroup.oomKills();
-      const starved = (oomNow !== null && oomAtLastEnd !== null && oomNow > oomAtLastEnd) || /allocate memory|out of memory/i.test(String(error));
-      trace(`the runner could not start (${String(error).slice(0, 200)}): restarting the box`);
-      await restart();
-      await ensureRunner();
-      const empty = Buffer.alloc(0);
-      return { exitCode: null, stdout: empty, stderr: empty, outputLimitExceeded: false, timedOut: false, oomKilled: starved, cpuMs: null, memoryKb: null, wallMs: 0, reset: true };
+      if (died) return died;
+      if (commandsEnded === 0 || isKodbroError(error, 'aborted')) throw error;
+      return restartForCandidate(error);
     }
+  }
+
+  /**
+   * A command could not start in a box that candidate code has used: restart
+   * the box (its files go) and start a runner there. If that works, the box's
+   * state was the cause, and the command is the candidate's failure: a
+   * memory limit when the OOM killer acted or memory ran out, else a runtime
+   * error. If it does not, the failure is ours and is thrown.
+   */
+  async function restartForCandidate(cause: unknown): Promise<ExecOutcome> {
+    const oomNow = await cgroup.oomKills();
+    const starved = (oomNow !== null && oomAtLastEnd !== null && oomNow > oomAtLastEnd) || /allocate memory|out of memory/i.test(String(cause));
+    trace(`a command could not start (${String(cause).slice(0, 200)}): restarting the box`);
+    retireRunner();
+    await restart();
+    await ensureRunner();
+    const empty = Buffer.alloc(0);
+    return { exitCode: null, stdout: empty, stderr: empty, outputLimitExceeded: false, timedOut: false, oomKilled: starved, cpuMs: null, memoryKb: null, wallMs: 0, reset: true };
   }
   /** The runner runs as the candidate's uid, so our kill ends it too: the next command gets a fresh one. */
   function retireRunner(): void {
@@ -396,7 +409,6 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     const ready = await runnerOrOutcome();
     if (!('run' in ready)) return ready;
     const session = ready;
-    commandsRun++;
     // The runner waits for this command: the accounting between two commands is read while nothing of the candidate runs.
     await cgroup.resetMemoryPeak();
     const cpuBefore = await cgroup.cpuNs();
@@ -504,6 +516,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
       const cpuAfter = restarted ? null : await cgroup.cpuNs();
       const oomAfter = restarted ? null : await cgroup.oomKills();
       oomAtLastEnd = oomAfter;
+      commandsEnded++;
       const peak = restarted ? null : await cgroup.memoryPeakBytes();
       const exitCode = stopReason === 'time' || end.kind !== 'exit' ? null : end.status;
       const oomKilled = restarted
