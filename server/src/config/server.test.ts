@@ -40,6 +40,10 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ PORT: 'eighty', KODBRO_WORKERS: '-1', KODBRO_PUBLIC_URL: 'ftp://x' })).toThrow(/PORT[\s\S]*KODBRO_PUBLIC_URL[\s\S]*KODBRO_WORKERS|PORT[\s\S]*KODBRO_WORKERS/);
     expect(() => configFromEnv({ KODBRO_SEED_DEMO: 'maybe' })).toThrow(/KODBRO_SEED_DEMO/);
     expect(() => configFromEnv({ KODBRO_MAX_TIME_MS: '5' })).toThrow(/judge limits/);
+    expect(() => configFromEnv({ KODBRO_WARM_BOXES: '-1' })).toThrow(/judge limits/);
+    expect(() => configFromEnv({ KODBRO_WARM_BOXES: '17' })).toThrow(/judge limits/);
+    expect(() => configFromEnv({ KODBRO_WARM_BOXES: 'some' })).toThrow(/judge limits/);
+    expect(configFromEnv({ KODBRO_WARM_BOXES: '0' }).judge.warmBoxes).toBe(0);
   });
 
   it('seeds the demo by default only on a loopback HOST', () => {
