@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -102,6 +102,9 @@ describe('Kattis packages: judged directly and after import, identically', () =>
     ['bus-fares', 'submissions/time_limit_exceeded/slow.py', 'time_limit'],
     ['even-split', 'submissions/accepted/solution.cpp', 'accepted'],
     ['even-split', 'submissions/wrong_answer/greedy.py', 'wrong_answer'],
+    // Test data shared through links inside the package (samples in group 1, group 1's cases in group 2).
+    ['shared-cases', 'submissions/accepted/solution.py', 'accepted'],
+    ['shared-cases', 'submissions/wrong_answer/first-five.py', 'wrong_answer'],
   ] as const;
 
   it.each(cases)('%s %s → %s', async (problem, solution, expected) => {
@@ -119,11 +122,72 @@ describe('Kattis packages: judged directly and after import, identically', () =>
     else expect(view(converted)).toEqual(view(direct));
   });
 
-  it('validate passes on both fixtures as Kattis packages', async () => {
-    for (const problem of ['bus-fares', 'even-split']) {
+  it('validate passes on every fixture as a Kattis package', async () => {
+    for (const problem of ['bus-fares', 'even-split', 'shared-cases']) {
       const run = await runCli(['validate', `tests/fixtures/kattis/${problem}`]);
       expect(run.stdout, run.stderr).toMatch(/^OK: /m);
       expect(run.code).toBe(0);
     }
+  });
+});
+
+describe('links in a package folder: followed inside it, refused when they leave it', () => {
+  const FIXTURE = 'tests/fixtures/kattis/shared-cases';
+
+  it('judges the shared cases as the copies they stand for, after import too', async () => {
+    const out = path.join(await mkdtemp(path.join(tmpdir(), 'kodbro-import-')), 'shared-cases');
+    const imported = await runCli(['import', FIXTURE, out]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const wrong = lastJson(await runCli(['judge', out, `${FIXTURE}/submissions/wrong_answer/first-five.py`, '--json']));
+    // Group 2 repeats group 1's three cases through links, then adds its own two.
+    expect(wrong.tests.map((t) => [t.id, t.verdict])).toEqual([
+      ['group1/01-sample', 'accepted'],
+      ['group1/02-single', 'accepted'],
+      ['group1/03-extremes', 'accepted'],
+      ['group2/01-sample', 'accepted'],
+      ['group2/02-single', 'accepted'],
+      ['group2/03-extremes', 'accepted'],
+      ['group2/10-many', 'wrong_answer'],
+      ['group2/11-large', 'wrong_answer'],
+    ]);
+    expect(wrong.score).toBe(40);
+    // What import wrote holds copies, never links.
+    const hidden = path.join(out, 'tests', 'hidden');
+    for (const group of await readdir(hidden)) {
+      for (const name of await readdir(path.join(hidden, group))) expect((await lstat(path.join(hidden, group, name))).isSymbolicLink()).toBe(false);
+    }
+  });
+
+  const escapes: [string, (root: string, outside: string) => Promise<void>][] = [
+    ['by ..', (root, outside) => symlink(path.relative(path.join(root, 'data/secret/group2'), path.join(outside, 'stolen.ans')), path.join(root, 'data/secret/group2/12-stolen.ans'))],
+    ['by an absolute path', (root, outside) => symlink(path.join(outside, 'stolen.ans'), path.join(root, 'data/secret/group2/12-stolen.ans'))],
+    [
+      'by a chain of links',
+      async (root) => {
+        // Each link alone stays inside; followed one after the other they climb out of the package.
+        await symlink('../sample', path.join(root, 'data/secret/up'));
+        await symlink('../up/../../..', path.join(root, 'data/secret/group2/12-stolen.ans'));
+      },
+    ],
+  ];
+
+  it.each(escapes)('refuses a link that leaves the package %s, in judge, import and validate', async (_how, makeLink) => {
+    const scratch = await mkdtemp(path.join(tmpdir(), 'kodbro-links-'));
+    const outside = path.join(scratch, 'outside');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'stolen.ans'), 'the answer\n');
+    const root = path.join(scratch, 'shared-cases');
+    await cp(FIXTURE, root, { recursive: true, verbatimSymlinks: true });
+    await writeFile(path.join(root, 'data/secret/group2/12-stolen.in'), '1\n1\n');
+    await makeLink(root, outside);
+
+    const solution = `${FIXTURE}/submissions/accepted/solution.py`;
+    for (const args of [['judge', root, solution, '--json'], ['import', root, path.join(scratch, 'imported')], ['validate', root]]) {
+      const run = await runCli(args);
+      expect(run.code, `${args[0]}: ${run.stdout}${run.stderr}`).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/data\/secret\/group2\/12-stolen\.ans is a link that leads outside the package/);
+      expect(`${run.stdout}${run.stderr}`).not.toMatch(/the answer/);
+    }
+    expect(await readdir(scratch)).not.toContain('imported');
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   judgeEventSchema,
   judgeResultSchema,
+  LANGUAGE_IDS,
   type JudgeEvent,
   type JudgeResult,
   type LanguageId,
@@ -28,6 +29,13 @@ const EXTENSION: Record<LanguageId, string> = {
   c: 'c',
   cpp: 'cpp',
   go: 'go',
+  csharp: 'cs',
+  kotlin: 'kt',
+  rust: 'rs',
+  ruby: 'rb',
+  php: 'php',
+  typescript: 'ts',
+  haskell: 'hs',
 };
 
 function program(language: LanguageId, name: string): string {
@@ -42,6 +50,14 @@ const COMPILE_MESSAGE: Record<LanguageId, RegExp[]> = {
   c: [/main\.c:4:\d+: error:/],
   cpp: [/main\.cpp:\d+:\d+: error: expected .,. or .;./],
   go: [/main\.go:6:\d+: syntax error/],
+  csharp: [/main\.cs\(8,\d+\): error CS\d+:/],
+  kotlin: [/main\.kt:3:\d+: error: type mismatch/],
+  rust: [/error\[E0308\]: mismatched types/, /main\.rs:2:\d+/],
+  ruby: [/main\.rb:\d+: syntax error/],
+  php: [/Parse error: .*syntax error/, /main\.php on line 3/],
+  // A type error: TypeScript fails the compile on it, not only on syntax.
+  typescript: [/main\.ts\(4,7\): error TS2322:/],
+  haskell: [/main\.hs:3:\d+: error:/, /Couldn't match/],
 };
 
 const HIDDEN_TESTS = 5;
@@ -104,16 +120,17 @@ const VERDICT_CASES: VerdictCase[] = [
     verdict: 'memory_limit',
     check: (result, language) => {
       expectAllFailed(result, 'memory_limit');
-      // The run really got near the limit (the JVM's heap is capped by -Xmx
-      // inside a larger container, so its peak is the JVM's, not the heap's).
-      if (language !== 'java') {
+      // The run really got near the limit (a JVM's heap, Java's or Kotlin's, is capped by
+      // -Xmx inside a larger container, so its peak is the JVM's, not the heap's).
+      if (language !== 'java' && language !== 'kotlin') {
         for (const test of result.tests) expect(test.memoryKb).toBeGreaterThan(48 * 1024);
       }
     },
   },
 ];
 
-const LANGUAGES_UNDER_TEST: LanguageId[] = ['python', 'javascript', 'java', 'c', 'cpp', 'go'];
+// Every language: the records above have an entry for each, so none can be left out.
+const LANGUAGES_UNDER_TEST: readonly LanguageId[] = LANGUAGE_IDS;
 
 describe.each(LANGUAGES_UNDER_TEST)('%s on the sum package', (language) => {
   afterAll(expectDockerClean);

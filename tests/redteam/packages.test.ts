@@ -167,9 +167,9 @@ describe('25: path traversal and links in package archives', () => {
     expect(await listTree(root)).toEqual(['a', 'a/b', 'outside']);
   });
 
-  it('refuses hard-link entries, to files outside and inside the package', async () => {
+  it('refuses hard-link entries to files outside the package; one inside becomes a copy, never a link', async () => {
     const { root, outDir } = await freshCase();
-    for (const linkname of ['/etc/passwd', '../../../../etc/passwd', 'kodbro.yaml']) {
+    for (const linkname of ['/etc/passwd', '../../../../etc/passwd', 'tests/../../etc/passwd']) {
       const tar = await tarOf([
         { header: { name: 'kodbro.yaml' }, content: 'format: kodbro/1\n' },
         { header: { name: 'tests/hidden/1.ans', type: 'link', linkname } },
@@ -177,6 +177,14 @@ describe('25: path traversal and links in package archives', () => {
       expect(await errorOf(extractPackageArchive(tar, 'tar', outDir))).toMatchObject({ code: 'package_unsafe_path' });
       expect(await listTree(root)).toEqual(['a', 'a/b']);
     }
+    const inside = await tarOf([
+      { header: { name: 'kodbro.yaml' }, content: 'format: kodbro/1\n' },
+      { header: { name: 'tests/hidden/1.ans', type: 'link', linkname: 'kodbro.yaml' } },
+    ]);
+    await extractPackageArchive(inside, 'tar', outDir);
+    const copy = path.join(outDir, 'tests/hidden/1.ans');
+    expect((await lstat(copy)).isFile()).toBe(true);
+    expect(await readFile(copy, 'utf8')).toBe('format: kodbro/1\n');
   });
 
   it('unpacks an honest package that then loads', async () => {

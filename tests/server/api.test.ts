@@ -314,7 +314,7 @@ describe('challenges', () => {
     const slugs = list.body.challenges.map((c: { slug: string }) => c.slug).sort();
     expect(slugs).toEqual(['delivery-routes', 'invoice-formatting', 'log-aggregation', 'meeting-rooms', 'sensor-averages', 'team-pairing']);
     const log = list.body.challenges.find((c: { slug: string }) => c.slug === 'log-aggregation');
-    expect(log.meta.languages.sort()).toEqual(['c', 'cpp', 'go', 'java', 'javascript', 'python']);
+    expect(log.meta.languages.sort()).toEqual(['c', 'cpp', 'csharp', 'go', 'haskell', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby', 'rust', 'typescript']);
     expect(log.meta.hiddenTests).toBe(20);
     expect(log.latestVersion).toBe(1);
     expectApiError(await anon.get('/api/challenges'), 401, 'unauthenticated');
@@ -643,7 +643,7 @@ describe('candidate journey', () => {
       position: 0,
       title: 'Log aggregation',
       titles: { en: 'Log aggregation', sv: 'Loggaggregering', ar: 'تجميع السجلات' },
-      languages: ['python', 'javascript', 'java', 'c', 'cpp', 'go'],
+      languages: ['python', 'javascript', 'java', 'c', 'cpp', 'go', 'csharp', 'kotlin', 'rust', 'ruby', 'php', 'typescript', 'haskell'],
     });
     expect(candidate.cookies.has('kodbro_candidate')).toBe(true);
 

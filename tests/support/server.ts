@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -260,13 +260,14 @@ export async function folderTarGz(dir: string): Promise<Buffer> {
   return tarGz(await folderEntries(dir, `${path.basename(dir)}/`));
 }
 
-/** Every file below `dir`, in name order, named from `prefix`. */
-async function folderEntries(dir: string, prefix: string): Promise<{ name: string; content: Buffer }[]> {
-  const entries: { name: string; content: Buffer }[] = [];
+/** Every file below `dir`, in name order, named from `prefix`; a symbolic link stays a link. */
+export async function folderEntries(dir: string, prefix: string): Promise<TarEntry[]> {
+  const entries: TarEntry[] = [];
   const walk = async (current: string, at: string): Promise<void> => {
     for (const entry of (await readdir(current, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) await walk(full, `${at}${entry.name}/`);
+      else if (entry.isSymbolicLink()) entries.push({ name: `${at}${entry.name}`, linkname: await readlink(full) });
       else entries.push({ name: `${at}${entry.name}`, content: await readFile(full) });
     }
   };
@@ -274,15 +275,23 @@ async function folderEntries(dir: string, prefix: string): Promise<{ name: strin
   return entries;
 }
 
-/** Plain file entries as a gzip-compressed tar, names taken as they are (hostile ones included). */
-export async function tarGz(entries: { name: string; content?: Buffer | string }[]): Promise<Buffer> {
+export interface TarEntry {
+  name: string;
+  content?: Buffer | string;
+  /** Makes the entry a symbolic link to this target (hostile ones included). */
+  linkname?: string;
+}
+
+/** File (and link) entries as a gzip-compressed tar, names taken as they are (hostile ones included). */
+export async function tarGz(entries: TarEntry[]): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
   const collected = (async () => {
     for await (const chunk of archive) chunks.push(chunk as Buffer);
   })();
   for (const entry of entries) {
-    await new Promise<void>((resolve, reject) => archive.entry({ name: entry.name, mode: 0o644 }, entry.content ?? '', (error) => (error ? reject(error) : resolve())));
+    const header = entry.linkname === undefined ? { name: entry.name, mode: 0o644 } : { name: entry.name, mode: 0o777, type: 'symlink' as const, linkname: entry.linkname };
+    await new Promise<void>((resolve, reject) => archive.entry(header, entry.linkname === undefined ? (entry.content ?? '') : '', (error) => (error ? reject(error) : resolve())));
   }
   archive.finalize();
   await collected;

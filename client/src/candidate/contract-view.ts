@@ -36,4 +36,11 @@ export const LANGUAGE_NAMES: Record<LanguageId, string> = {
   c: 'C',
   cpp: 'C++',
   go: 'Go',
+  csharp: 'C#',
+  kotlin: 'Kotlin',
+  rust: 'Rust',
+  ruby: 'Ruby',
+  php: 'PHP',
+  typescript: 'TypeScript',
+  haskell: 'Haskell',
 };

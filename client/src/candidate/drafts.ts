@@ -394,9 +394,26 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
   };
 }
 
+/** Each language's line comment: a Record, so a new language cannot be left with another's. */
+const LINE_COMMENT: Record<LanguageId, string> = {
+  python: '#',
+  javascript: '//',
+  java: '//',
+  c: '//',
+  cpp: '//',
+  go: '//',
+  csharp: '//',
+  kotlin: '//',
+  rust: '//',
+  ruby: '#',
+  php: '//',
+  typescript: '//',
+  haskell: '--',
+};
+
 /** A comment line in the text's programming language, so the merged text still shows where the other copy starts. */
 function commentMarker(language: LanguageId): string {
-  return language === 'python' ? `# ${MERGE_MARKER}` : `// ${MERGE_MARKER}`;
+  return `${LINE_COMMENT[language]} ${MERGE_MARKER}`;
 }
 
 /**

@@ -144,6 +144,40 @@ describe('linesMentioned', () => {
     ).toEqual([4, 8]);
   });
 
+  it('C# (Mono) and TypeScript: compile errors as file(line,column)', () => {
+    expect(linesMentioned('main.cs(8,5): error CS1002: ; expected\nCompilation failed: 1 error(s), 0 warnings\n')).toEqual([8]);
+    expect(linesMentioned("main.ts(4,7): error TS2322: Type 'string' is not assignable to type 'number'.\n")).toEqual([4]);
+    // A Mono stack without debug information names no line of the code.
+    expect(linesMentioned('System.DivideByZeroException: Attempted to divide by zero.\n  at Program.Main () [0x00056] in <93d30647b0c8485f9e00d218e3a73d15>:0')).toEqual([]);
+  });
+
+  it('TypeScript at run time: the stack through the source map, not Node.js internals', () => {
+    expect(
+      linesMentioned(
+        [
+          '/box/main.ts:10',
+          "TypeError: Cannot read properties of null (reading 'total')",
+          '    at Object.<anonymous> (/box/main.ts:10:20)',
+          '    at Module._compile (node:internal/modules/cjs/loader:1364:14)',
+        ].join('\n'),
+      ),
+    ).toEqual([10]);
+  });
+
+  it('Kotlin, Haskell, Rust, Ruby and PHP: compile errors and crashes', () => {
+    expect(linesMentioned('main.kt:3:22: error: type mismatch: inferred type is String but Int was expected')).toEqual([3]);
+    expect(linesMentioned("main.hs:3:19: error:\n    • Couldn't match type ‘[Char]’ with ‘Int’")).toEqual([3]);
+    expect(linesMentioned('Exception in thread "main" java.lang.ArithmeticException: / by zero\n\tat MainKt.main(main.kt:5)\n\tat MainKt.main(main.kt)')).toEqual([5]);
+    expect(linesMentioned('error[E0308]: mismatched types\n --> main.rs:2:22\n  |\n2 |     let total: i64 = "sum";')).toEqual([2]);
+    expect(linesMentioned("thread 'main' panicked at 'attempt to divide by zero', main.rs:10:20")).toEqual([10]);
+    expect(linesMentioned("main.rb:4: syntax error, unexpected local variable or method, expecting ')'\nmain.rb:5: syntax error")).toEqual([4, 5]);
+    expect(linesMentioned("main.rb:3:in `/': divided by 0 (ZeroDivisionError)\n\tfrom main.rb:3:in `<main>'")).toEqual([3]);
+    expect(linesMentioned('Parse error: syntax error, unexpected token "{", expecting ")" in main.php on line 3\nErrors parsing main.php')).toEqual([3]);
+    expect(
+      linesMentioned('Fatal error: Uncaught DivisionByZeroError: Division by zero in /box/main.php:4\nStack trace:\n#0 /box/main.php(7): intdiv()\n#1 {main}'),
+    ).toEqual([4, 7]);
+  });
+
   it('a plain "line N", once per line, in the order first named', () => {
     expect(linesMentioned('Error on line 2. See line 10, then line 2 again.')).toEqual([2, 10]);
     expect(linesMentioned('Accepted\nno lines here: 12 tests, time 3 ms')).toEqual([]);

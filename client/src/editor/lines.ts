@@ -5,13 +5,21 @@
  *
  * Recognised, as Kodbro's runner images print them (the code is the one file
  * `main.py`, `main.js`, `Main.java` (or the public class's name), `main.c`,
- * `main.cpp` or `main.go`, in `/box`):
+ * `main.cpp`, `main.go`, `main.cs`, `main.kt`, `main.rs`, `main.rb`,
+ * `main.php`, `main.ts` or `main.hs`, in `/box`):
  * - `File "main.py", line 2` and `(main.py, line 2)` (Python);
- * - `/box/main.js:2` and `at f (/box/main.js:2:3)` (Node.js);
- * - `Main.java:7: error:` and `at Main.f(Main.java:4)` (Java);
+ * - `/box/main.js:2` and `at f (/box/main.js:2:3)` (Node.js; TypeScript's
+ *   stacks name `/box/main.ts:2:3` through its source map);
+ * - `Main.java:7: error:` and `at Main.f(Main.java:4)` (Java), `main.kt:3:22:
+ *   error:` and `at MainKt.main(main.kt:5)` (Kotlin);
  * - `main.c:3:5: error:`, `main.cpp:3:5:` (GCC);
  * - `./main.go:6:14:` and `/box/main.go:8 +0x1a` (Go);
- * - a plain `line 2` (`… on line 1 (main.py, line 2)`).
+ * - `main.cs(8,5): error CS1002` (Mono), `main.ts(4,7): error TS2322` (tsc);
+ * - ` --> main.rs:2:22` and `panicked at '…', main.rs:10:20` (Rust);
+ * - `main.rb:4: syntax error` and `from main.rb:3:in` (Ruby);
+ * - `main.hs:3:18: error:` (GHC);
+ * - `in /box/main.php:4` and `#0 /box/main.php(4): intdiv()` (PHP);
+ * - a plain `line 2` (`… on line 1 (main.py, line 2)`, PHP's `… in main.php on line 3`).
  * Frames and notes in other files are not the candidate's lines and are left
  * out: the language's own library (`/usr/lib/python3.11/json/decoder.py`,
  * `/usr/include/c++/12/bits/stl_vector.h:1276:7`, `java.base/…(ArrayList.java:427)`,
@@ -37,15 +45,16 @@ const MAX_LINES = 2000;
 const MAX_LINE_LENGTH = 1000;
 const MAX_RESULTS = 100;
 
-const SOURCE_EXTENSIONS = 'py|js|cjs|mjs|java|c|h|cc|cpp|cxx|c\\+\\+|hpp|go';
+const SOURCE_EXTENSIONS = 'py|js|cjs|mjs|java|c|h|cc|cpp|cxx|c\\+\\+|hpp|go|cs|kt|rs|rb|php|ts|hs';
 /**
  * A source file named where the candidate's code lives (no folder, `./` or
- * `/box/`), and the line after it. Paths start a word (after a space, a
+ * `/box/`), and the line after it: `:2`, `", line 2`, or in brackets, `(2)`
+ * or `(2,5)` (Mono, tsc, PHP's stack). Paths start a word (after a space, a
  * bracket or a quote), so `/usr/include/x.h` cannot match from its `x.h`,
  * and every pattern tries each word once: linear time.
  */
 const OWN_FILE_LINE = new RegExp(
-  `(?<![^\\s("])(?:\\/box\\/|\\.\\/)?[\\w+-]+(?:\\.[\\w+-]+)*\\.(?:${SOURCE_EXTENSIONS})(?::(\\d+)|"?, line (\\d+))`,
+  `(?<![^\\s("])(?:\\/box\\/|\\.\\/)?[\\w+-]+(?:\\.[\\w+-]+)*\\.(?:${SOURCE_EXTENSIONS})(?::(\\d+)|"?, line (\\d+)|\\((\\d+)(?:,\\d+)?\\))`,
   'g',
 );
 /** Any file with a line number, to blank out before looking for a plain `line N`. */
@@ -59,7 +68,7 @@ const JDK_FRAME = /^\s*at [\w.$]+\/[^(]*\(/;
 function lineNumbersIn(line: string): number[] {
   if (INCLUDE_CHAIN.test(line) || JDK_FRAME.test(line)) return [];
   const hits: { at: number; n: number }[] = [];
-  for (const match of line.matchAll(OWN_FILE_LINE)) hits.push({ at: match.index, n: Number(match[1] ?? match[2]) });
+  for (const match of line.matchAll(OWN_FILE_LINE)) hits.push({ at: match.index, n: Number(match[1] ?? match[2] ?? match[3]) });
   const rest = line.replace(ANY_FILE_LINE, (file) => ' '.repeat(file.length));
   for (const match of rest.matchAll(PLAIN_LINE)) hits.push({ at: match.index, n: Number(match[1]) });
   return hits

@@ -4,10 +4,11 @@
  * the first load never fetches and that later visits find in the cache.
  *
  * Only what a candidate needs is bundled: the editor core, the syntax
- * colouring of Kodbro's six languages (C uses the cpp grammar), a few
- * editing features, and the one editor worker. No TypeScript, JSON, CSS or
- * HTML language services, no suggestions, no context menu (the browser's own
- * menu with copy and paste stays).
+ * colouring of Kodbro's languages (C uses the cpp grammar; TypeScript its
+ * Monarch grammar only), a few editing features, and the one editor worker.
+ * Each grammar is registered here but loaded on first use, in a chunk of its
+ * own. No TypeScript, JSON, CSS or HTML language services, no suggestions,
+ * no context menu (the browser's own menu with copy and paste stays).
  */
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
@@ -16,6 +17,14 @@ import 'monaco-editor/languages/definitions/javascript/register.js';
 import 'monaco-editor/languages/definitions/java/register.js';
 import 'monaco-editor/languages/definitions/cpp/register.js';
 import 'monaco-editor/languages/definitions/go/register.js';
+import 'monaco-editor/languages/definitions/csharp/register.js';
+import 'monaco-editor/languages/definitions/kotlin/register.js';
+import 'monaco-editor/languages/definitions/rust/register.js';
+import 'monaco-editor/languages/definitions/ruby/register.js';
+import 'monaco-editor/languages/definitions/php/register.js';
+// The Monarch grammar alone: not the TypeScript language service and its worker.
+import 'monaco-editor/languages/definitions/typescript/register.js';
+// Monaco has no Haskell grammar: a Haskell model is plain text (Monaco's own fallback for an unknown id).
 import 'monaco-editor/editor/browser/coreCommands.js';
 import 'monaco-editor/features/bracketMatching/register.js';
 import 'monaco-editor/features/codicon/register.js';

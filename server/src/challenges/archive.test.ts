@@ -179,7 +179,7 @@ describe('extractPackageArchive: unsafe entries', () => {
     await expectRejected(tar, 'tar', 'package_unsafe_path');
   });
 
-  it('refuses symlinks, including the link-then-write-through pair', async () => {
+  it('refuses symlinks that leave the package, including the link-then-write-through pair', async () => {
     const escape = path.join(scratch, 'a');
     const tar = await tarOf([
       { header: { name: 'link', type: 'symlink', linkname: escape } },
@@ -191,17 +191,82 @@ describe('extractPackageArchive: unsafe entries', () => {
     await expectRejected(relative, 'tar', 'package_unsafe_path');
   });
 
-  it('refuses hard links', async () => {
+  it('refuses a link that escapes through a chain of links, each harmless-looking alone', async () => {
+    const tar = await tarOf([
+      { header: { name: 'data/x.in' }, content: '1' },
+      { header: { name: 'data/sub/up', type: 'symlink', linkname: '..' } },
+      { header: { name: 'data/sub/upper', type: 'symlink', linkname: 'up/../..' } },
+    ]);
+    expect((await expectRejected(tar, 'tar', 'package_unsafe_path')).message).toMatch(/leads outside the package: data\/sub\/upper/);
+  });
+
+  it('refuses a loop of links and a folder link that holds itself', async () => {
+    const loop = await tarOf([
+      { header: { name: 'a', type: 'symlink', linkname: 'b' } },
+      { header: { name: 'b', type: 'symlink', linkname: 'a' } },
+    ]);
+    expect((await expectRejected(loop, 'tar', 'package_unsafe_path')).message).toMatch(/loop of links/);
+    const holds = await tarOf([
+      { header: { name: 'data/g1/1.in' }, content: '1' },
+      { header: { name: 'data/g1/again', type: 'symlink', linkname: '..' } },
+    ]);
+    expect((await expectRejected(holds, 'tar', 'package_unsafe_path')).message).toMatch(/holds it, a loop/);
+  });
+
+  it('refuses a link to something the archive does not hold', async () => {
+    const tar = await tarOf([{ header: { name: 'data/x.in', type: 'symlink', linkname: 'missing.in' } }]);
+    expect((await expectRejected(tar, 'tar', 'package_invalid')).message).toMatch(/does not hold: data\/x\.in/);
+  });
+
+  it('writes links inside the package as copies of what they lead to (files, folders, chains, hard links)', async () => {
+    const tar = await tarOf([
+      { header: { name: 'pkg/data/secret/g1/1.in' }, content: 'one' },
+      { header: { name: 'pkg/data/secret/g1/1.ans' }, content: '1' },
+      // A subtask folder linking the cases of another, and a link into that link.
+      { header: { name: 'pkg/data/secret/g2', type: 'symlink', linkname: 'g1' } },
+      { header: { name: 'pkg/data/secret/g3/shared.in', type: 'symlink', linkname: '../g2/1.in' } },
+      { header: { name: 'pkg/data/secret/g3/shared.ans', type: 'link', linkname: 'pkg/data/secret/g1/1.ans' } },
+    ]);
+    const result = await extractPackageArchive(tar, 'tar', outDir);
+    expect(result.files).toBe(6);
+    const secret = path.join(outDir, 'pkg', 'data', 'secret');
+    expect(await readFile(path.join(secret, 'g2', '1.in'), 'utf8')).toBe('one');
+    expect(await readFile(path.join(secret, 'g3', 'shared.in'), 'utf8')).toBe('one');
+    expect(await readFile(path.join(secret, 'g3', 'shared.ans'), 'utf8')).toBe('1');
+    for (const copy of ['g2', 'g2/1.ans', 'g3/shared.in', 'g3/shared.ans']) {
+      expect((await lstat(path.join(secret, copy))).isSymbolicLink()).toBe(false);
+    }
+  });
+
+  it('counts copies against the caps: links cannot multiply a package past them', async () => {
+    const big = Buffer.alloc(600 * 1024, 7);
+    const tar = await tarOf([
+      { header: { name: 'g1/big.in' }, content: big },
+      ...Array.from({ length: 4 }, (_, i) => ({ header: { name: `g${i + 2}`, type: 'symlink' as const, linkname: 'g1' } })),
+    ]);
+    await expectRejected(tar, 'tar', 'package_too_large', { maxTotalBytes: 2 * 1024 * 1024 });
+  });
+
+  it('refuses a link and an entry of the same name', async () => {
+    const tar = await tarOf([
+      { header: { name: 'a.in' }, content: 'x' },
+      { header: { name: 'b', type: 'symlink', linkname: 'a.in' } },
+      { header: { name: 'b' }, content: 'y' },
+    ]);
+    await expectRejected(tar, 'tar', 'package_unsafe_path');
+  });
+
+  it('refuses hard links that leave the package', async () => {
     const tar = await tarOf([
       { header: { name: 'a.txt' }, content: 'x' },
       { header: { name: 'passwd', type: 'link', linkname: '/etc/passwd' } },
     ]);
     await expectRejected(tar, 'tar', 'package_unsafe_path');
-    const inside = await tarOf([
+    const up = await tarOf([
       { header: { name: 'a.txt' }, content: 'x' },
-      { header: { name: 'b.txt', type: 'link', linkname: 'a.txt' } },
+      { header: { name: 'b.txt', type: 'link', linkname: '../a.txt' } },
     ]);
-    await expectRejected(inside, 'tar', 'package_unsafe_path');
+    await expectRejected(up, 'tar', 'package_unsafe_path');
   });
 
   for (const type of ['character-device', 'block-device', 'fifo'] as const) {

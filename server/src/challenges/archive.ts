@@ -1,4 +1,4 @@
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, createReadStream } from 'node:fs';
 import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { extract as tarExtract, type Header } from 'tar-stream';
 import { isKodbroError, KodbroError } from '../errors.ts';
+import { copyOrder, MAX_LINKS, resolveLinks, type ArchiveLink } from './archive-links.ts';
 import { PACKAGE_CAPS } from './files.ts';
 
 export type ArchiveKind = 'tar' | 'tar.gz' | 'zip';
@@ -61,8 +62,10 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
  * checked as bytes arrive, so a bomb is stopped after at most a few megabytes
  * of work. Only regular files and folders are written, each created afresh
  * (`O_EXCL | O_NOFOLLOW`, folders one component at a time), never through a
- * link; owners and modes in the archive are ignored. Any absolute path, `..`
- * component, link, device or fifo is refused with `package_unsafe_path`, any
+ * link; owners and modes in the archive are ignored. A link (symbolic or
+ * hard) whose target stays inside the package is written as a copy of what
+ * it leads to, after every other entry (archive-links.ts). Any absolute path,
+ * `..` component, link leading outside, device or fifo is refused with `package_unsafe_path`, any
  * exceeded cap with `package_too_large`, a malformed archive with
  * `package_invalid`. On failure everything written is removed again (and a
  * stream passed in is destroyed).
@@ -114,8 +117,9 @@ export async function extractPackageArchive(
         return;
       case 'symlink':
       case 'link':
-        writer.refused(header.name);
-        throw unsafe(`a link, and packages may not hold links: ${printable(header.name)}`);
+        writer.link(header.name, header.linkname ?? '', type === 'link');
+        stream.resume();
+        return;
       case 'character-device':
       case 'block-device':
       case 'fifo':
@@ -186,6 +190,7 @@ export async function extractPackageArchive(
     else await pipeline(source, feedExtract);
     await current;
     if (failure()) throw failure();
+    await writer.copyLinks();
     return writer.result;
   } catch (error) {
     streamFailure ??= error;
@@ -205,6 +210,10 @@ export interface EntryWriter {
   directory(name: string): Promise<void>;
   /** Writes a new file from `content`; `declaredSize` is checked first, the bytes that really arrive as they arrive. */
   file(name: string, declaredSize: number, content: AsyncIterable<unknown>): Promise<void>;
+  /** Notes a link, copied by copyLinks once every other entry is written. */
+  link(name: string, target: string, hard: boolean): void;
+  /** Writes each link noted as a copy of what it leads to, inside the package, under the same caps. */
+  copyLinks(): Promise<void>;
 }
 
 export function entryWriter(root: string, limits: ArchiveCaps): EntryWriter {
@@ -237,8 +246,76 @@ export function entryWriter(root: string, limits: ArchiveCaps): EntryWriter {
     }
   }
 
+  const links: ArchiveLink[] = [];
+
+  async function writeFile(parts: readonly string[], declaredSize: number, content: AsyncIterable<unknown>): Promise<void> {
+    if (declaredSize > limits.maxFileBytes) throw tooLarge(`${printable(parts.join('/'))} is larger than ${inWords(limits.maxFileBytes)}`);
+    declaredBytes += declaredSize;
+    if (declaredBytes > limits.maxTotalBytes) throw tooLarge(`the files add up to more than ${inWords(limits.maxTotalBytes)}`);
+
+    await ensureDir(parts.slice(0, -1));
+    const file = path.join(root, ...parts);
+    const handle = await open(file, FILE_FLAGS, 0o644).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST' || error.code === 'ELOOP' || error.code === 'EISDIR') {
+        throw unsafe(`the same entry twice, or a file where a folder is: ${printable(parts.join('/'))}`);
+      }
+      throw error;
+    });
+    let written = 0;
+    try {
+      for await (const data of content) {
+        const chunk = data as Buffer;
+        written += chunk.length;
+        if (written > limits.maxFileBytes) throw tooLarge(`${parts.join('/')} is larger than ${inWords(limits.maxFileBytes)}`);
+        await handle.write(chunk);
+      }
+    } finally {
+      await handle.close();
+    }
+    result.files += 1;
+    result.bytes += written;
+  }
+
+  /** Copies the file or folder at `from` (written by this extraction, so never a link) to `to`, entry by entry, under the caps. */
+  async function copyTree(from: readonly string[], to: readonly string[], link: string): Promise<void> {
+    const source = path.join(root, ...from);
+    const stat = await lstat(source).catch(() => null);
+    if (!stat) throw new KodbroError('package_invalid', `The archive has a link to something it does not hold: ${printable(link)}`);
+    if (to.length > limits.maxDepth) throw tooLarge(`${printable(to.join('/'))} is nested deeper than ${limits.maxDepth} folders`);
+    if (to.join('/').length > limits.maxPathLength) throw new KodbroError('package_invalid', `A copied link's path is longer than ${limits.maxPathLength} characters: ${printable(link)}`);
+    if (stat.isFile()) {
+      countEntry();
+      await writeFile(to, stat.size, createReadStream(source));
+      return;
+    }
+    if (!stat.isDirectory()) throw unsafe(`a link to something that is not a file or folder: ${printable(link)}`);
+    await ensureDir(to);
+    for (const name of (await readdir(source)).sort()) await copyTree([...from, name], [...to, name], link);
+  }
+
   return {
     result,
+    link(name, target, hard) {
+      countEntry();
+      const parts = safeParts(name, limits);
+      if (!parts.length) throw unsafe(`a link without a name: ${printable(name)}`);
+      if (links.length >= MAX_LINKS) throw tooLarge(`more than ${MAX_LINKS} links`);
+      if (Buffer.byteLength(target) > limits.maxPathLength) throw new KodbroError('package_invalid', `A link's target is longer than ${limits.maxPathLength} characters: ${printable(name)}`);
+      links.push({ parts, target, hard });
+    },
+    async copyLinks() {
+      if (!links.length) return;
+      const targets = resolveLinks(links);
+      for (const name of copyOrder(links, targets)) {
+        const parts = name.split('/');
+        if (await lstat(path.join(root, ...parts)).then(() => true, () => false)) {
+          throw unsafe(`the same entry twice, a link and a file or folder: ${printable(name)}`);
+        }
+        // The link's own entry was counted when it was read; the copy counts what it writes.
+        entries -= 1;
+        await copyTree(targets.get(name) ?? [], parts, name);
+      }
+    },
     refused(name) {
       countEntry();
       safeParts(name, limits);
@@ -252,31 +329,7 @@ export function entryWriter(root: string, limits: ArchiveCaps): EntryWriter {
       countEntry();
       const parts = safeParts(name, limits);
       if (!parts.length) throw unsafe(`a file without a name: ${printable(name)}`);
-      if (declaredSize > limits.maxFileBytes) throw tooLarge(`${printable(name)} is larger than ${inWords(limits.maxFileBytes)}`);
-      declaredBytes += declaredSize;
-      if (declaredBytes > limits.maxTotalBytes) throw tooLarge(`the files add up to more than ${inWords(limits.maxTotalBytes)}`);
-
-      await ensureDir(parts.slice(0, -1));
-      const file = path.join(root, ...parts);
-      const handle = await open(file, FILE_FLAGS, 0o644).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EEXIST' || error.code === 'ELOOP' || error.code === 'EISDIR') {
-          throw unsafe(`the same entry twice, or a file where a folder is: ${printable(parts.join('/'))}`);
-        }
-        throw error;
-      });
-      let written = 0;
-      try {
-        for await (const data of content) {
-          const chunk = data as Buffer;
-          written += chunk.length;
-          if (written > limits.maxFileBytes) throw tooLarge(`${parts.join('/')} is larger than ${inWords(limits.maxFileBytes)}`);
-          await handle.write(chunk);
-        }
-      } finally {
-        await handle.close();
-      }
-      result.files += 1;
-      result.bytes += written;
+      await writeFile(parts, declaredSize, content);
     },
   };
 }

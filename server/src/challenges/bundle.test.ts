@@ -51,7 +51,7 @@ describe('writePackageBundle', () => {
     expect(bytes.equals(expected)).toBe(true);
   });
 
-  it('gives the same bytes whatever the files’ times, and refuses a link', async () => {
+  it('gives the same bytes whatever the files’ times, and refuses a link out of the package', async () => {
     const root = path.join(scratch, 'pkg');
     await cp(path.join(REPO_ROOT, 'tests/fixtures/packages/sum'), root, { recursive: true });
     const first = await writePackageBundle(root, path.join(scratch, 'a.tar'));
@@ -60,5 +60,24 @@ describe('writePackageBundle', () => {
 
     await symlink('/etc/passwd', path.join(root, 'tests/hidden/6.ans'));
     await expect(writePackageBundle(root, path.join(scratch, 'c.tar'))).rejects.toMatchObject({ code: 'package_unsafe_path' });
+  });
+
+  it('writes a link inside the package as a copy of what it leads to, and refuses a folder link that holds itself', async () => {
+    const root = path.join(scratch, 'pkg');
+    await cp(path.join(REPO_ROOT, 'tests/fixtures/packages/sum'), root, { recursive: true });
+    const plain = await writePackageBundle(root, path.join(scratch, 'plain.tar'));
+    await cp(path.join(root, 'tests/hidden/1.in'), path.join(root, 'tests/hidden/6.in'));
+    await cp(path.join(root, 'tests/hidden/1.ans'), path.join(root, 'tests/hidden/6.ans'));
+    const copied = await writePackageBundle(root, path.join(scratch, 'copied.tar'));
+    expect(copied).not.toEqual(plain);
+    await rm(path.join(root, 'tests/hidden/6.in'));
+    await rm(path.join(root, 'tests/hidden/6.ans'));
+    await symlink('1.in', path.join(root, 'tests/hidden/6.in'));
+    await symlink(path.join(root, 'tests/hidden/1.ans'), path.join(root, 'tests/hidden/6.ans'));
+    // The same bytes as real copies: a bundle holds no links.
+    expect(await writePackageBundle(root, path.join(scratch, 'linked.tar'))).toEqual(copied);
+
+    await symlink('..', path.join(root, 'tests/hidden/again'));
+    await expect(writePackageBundle(root, path.join(scratch, 'loop.tar'))).rejects.toMatchObject({ code: 'package_unsafe_path', message: expect.stringMatching(/holds it, a loop/) });
   });
 });

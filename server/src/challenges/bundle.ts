@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { lstat, readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { pack, type Header, type Pack } from 'tar-stream';
 import type { ChallengeMeta } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
-import { naturalCompare, PACKAGE_CAPS } from './files.ts';
+import { naturalCompare, PACKAGE_CAPS, realPathInside } from './files.ts';
 import type { Challenge } from './model.ts';
+
+/** Deeper than any package needs; stops a cycle of folder links that stays inside the package. */
+const MAX_DEPTH = 32;
 
 export interface BundleOptions {
   /** gzip the tar (for an archive people download, not for the store). */
@@ -28,8 +31,9 @@ export interface WrittenBundle {
  * entries sorted, times, owners and modes fixed, so the same files always
  * give the same bytes (and the same content hash — publishing an unchanged
  * package writes no new version). Streams file by file while hashing, so a
- * 512 MB package never sits in memory. Links and special files are refused,
- * as on import.
+ * 512 MB package never sits in memory. A link inside the package is written
+ * as a copy of what it leads to (so the bundle holds no links); a link that
+ * leaves the package, and special files, are refused, as on import.
  */
 export async function writePackageBundle(root: string, file: string, options: BundleOptions = {}): Promise<WrittenBundle> {
   const files = await listFiles(root, '');
@@ -54,7 +58,7 @@ export async function writePackageBundle(root: string, file: string, options: Bu
     let total = 0;
     for (const relative of files) {
       const full = path.join(root, relative);
-      const { size } = await lstat(full);
+      const { size } = await stat(full);
       total += size;
       if (total > PACKAGE_CAPS.maxTotalBytes) throw new KodbroError('package_too_large', `The package is larger than ${PACKAGE_CAPS.maxTotalBytes} bytes`);
       await addFile(archive, broken, { name: `${prefix}${relative}`, size, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0), type: 'file' }, full);
@@ -83,17 +87,32 @@ async function addFile(archive: Pack, broken: Promise<never>, header: Partial<He
   await Promise.race([done, broken]);
 }
 
-async function listFiles(root: string, relative: string): Promise<string[]> {
-  const entries = await readdir(path.join(root, relative));
+/**
+ * Every file under `relative`, in order, links inside the package followed.
+ * A folder link that holds its own link is a loop and refused; a longer cycle
+ * ends at the depth cap or at the entry count, whichever comes first.
+ */
+async function listFiles(root: string, relative: string, seen = { entries: 0 }, depth = 0): Promise<string[]> {
+  if (depth > MAX_DEPTH) throw new KodbroError('package_invalid', `${relative} is nested more than ${MAX_DEPTH} folders deep (a loop of links?)`);
+  const dir = path.join(root, relative);
+  const realDir = await realPathInside(dir, root);
+  const entries = await readdir(dir);
   entries.sort(naturalCompare);
   const out: string[] = [];
   for (const name of entries) {
+    seen.entries += 1;
+    if (seen.entries > PACKAGE_CAPS.maxFiles) throw new KodbroError('package_too_large', `The package has more than ${PACKAGE_CAPS.maxFiles} files and folders`);
     const child = relative ? `${relative}/${name}` : name;
-    const stat = await lstat(path.join(root, child));
-    if (stat.isDirectory()) out.push(...(await listFiles(root, child)));
-    else if (stat.isFile()) out.push(child);
+    // Followed only inside the package; stat then describes what a link leads to.
+    const real = await realPathInside(path.join(root, child), root);
+    const info = await stat(path.join(root, child));
+    if (info.isDirectory()) {
+      if (real !== null && realDir !== null && path.relative(real, realDir).split(path.sep)[0] !== '..') {
+        throw new KodbroError('package_unsafe_path', `${child} is a link to a folder that holds it, a loop`);
+      }
+      out.push(...(await listFiles(root, child, seen, depth + 1)));
+    } else if (info.isFile()) out.push(child);
     else throw new KodbroError('package_unsafe_path', `Only plain files and folders can be packaged: ${child}`);
-    if (out.length > PACKAGE_CAPS.maxFiles) throw new KodbroError('package_too_large', `The package has more than ${PACKAGE_CAPS.maxFiles} files`);
   }
   return out;
 }

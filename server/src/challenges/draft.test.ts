@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { challengeDraftSchema, type ChallengeDraft } from '../contracts/index.ts';
+import { challengeDraftSchema, LANGUAGE_IDS, type ChallengeDraft } from '../contracts/index.ts';
 import { isKodbroError } from '../errors.ts';
 import { draftToPackage, emptyDraft, packageToDraft } from './draft.ts';
 import { readPackageDraft, writeDraftPackage } from './draft-io.ts';
@@ -70,7 +70,7 @@ describe('draft → package', () => {
   });
 
   it('no languages named means every language; solutions need a known extension and distinct names', () => {
-    expect(draftToPackage('x', { ...DRAFT, languages: [] }).content.languages).toHaveLength(6);
+    expect(draftToPackage('x', { ...DRAFT, languages: [] }).content.languages).toEqual([...LANGUAGE_IDS]);
     const refused = (draft: ChallengeDraft) => {
       try {
         draftToPackage('x', draft);

@@ -46,38 +46,60 @@ export function newReadBudget(): ReadBudget {
   return { files: 0, bytes: 0 };
 }
 
-/**
- * Refuses a path reached through a link anywhere on its way (a linked
- * folder, not only a linked file): its real path must be the path itself.
- * Package roots are resolved with `realpath` once, when loading starts.
- */
-async function refuseLinkedPath(target: string, root?: string): Promise<void> {
-  const real = await realpath(target).catch(() => null);
-  if (real !== null && real !== path.resolve(target)) {
-    throw new KodbroError('package_unsafe_path', `Reached through a link (links are refused in packages): ${root ? path.relative(root, target) : target}`);
-  }
+/** Whether `target` is `root` itself or lies under it (both real, absolute paths). */
+function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** Reads a regular file; links (of the file or of a folder on its way) and oversized files are refused. */
-export async function readPackageFile(file: string, budget: ReadBudget, root?: string): Promise<Buffer> {
-  await refuseLinkedPath(file, root);
-  const stat = await lstat(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') {
-      throw new KodbroError('package_invalid', `Missing file: ${root ? path.relative(root, file) : file}`);
-    }
-    throw error;
-  });
-  if (stat.isSymbolicLink() || !stat.isFile()) {
-    throw new KodbroError('package_unsafe_path', `Not a regular file (links are refused): ${root ? path.relative(root, file) : file}`);
+/**
+ * Where a path in a package really leads, every component resolved (a linked
+ * folder on the way, a chain of links). Real problem archives share test data
+ * between groups through links, so a link whose target stays inside the
+ * package root is followed and read as if its target were there; one that
+ * leaves the root (by `..`, by an absolute path, by a chain) is refused, as is
+ * a loop of links or a link to nothing. Without a root nothing may be reached
+ * through a link. Returns null for a path that does not exist at all.
+ */
+export async function realPathInside(target: string, root: string | undefined): Promise<string | null> {
+  const shown = root ? path.relative(root, target) || '.' : target;
+  let real: string;
+  try {
+    real = await realpath(target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') throw new KodbroError('package_unsafe_path', `${shown} is a loop of links`);
+    if (code !== 'ENOENT') throw error;
+    const dangling = await lstat(target).then((stat) => stat.isSymbolicLink(), () => false);
+    if (dangling) throw new KodbroError('package_invalid', `${shown} is a link to something that does not exist`);
+    return null;
   }
+  if (root === undefined) {
+    if (real !== path.resolve(target)) throw new KodbroError('package_unsafe_path', `Reached through a link (links are refused here): ${shown}`);
+    return real;
+  }
+  const realRoot = await realpath(root);
+  if (!isInside(realRoot, real)) {
+    throw new KodbroError('package_unsafe_path', `${shown} is a link that leads outside the package (links may only point inside it)`);
+  }
+  return real;
+}
+
+/** Reads a regular file, following links that stay inside the package (see realPathInside); oversized files are refused. */
+export async function readPackageFile(file: string, budget: ReadBudget, root?: string): Promise<Buffer> {
+  const shown = root ? path.relative(root, file) : file;
+  const real = await realPathInside(file, root);
+  if (real === null) throw new KodbroError('package_invalid', `Missing file: ${shown}`);
+  const stat = await lstat(real);
+  if (!stat.isFile()) throw new KodbroError('package_unsafe_path', `Not a regular file: ${shown}`);
   budget.files += 1;
   budget.bytes += stat.size;
   if (stat.size > PACKAGE_CAPS.maxFileBytes || budget.bytes > PACKAGE_CAPS.maxTotalBytes || budget.files > PACKAGE_CAPS.maxFiles) {
-    throw new KodbroError('package_too_large', `Package exceeds its size caps at ${root ? path.relative(root, file) : file}`, {
+    throw new KodbroError('package_too_large', `Package exceeds its size caps at ${shown}`, {
       details: PACKAGE_CAPS,
     });
   }
-  return readFile(file);
+  return readFile(real);
 }
 
 export interface DirEntries {
@@ -85,11 +107,17 @@ export interface DirEntries {
   dirs: string[];
 }
 
-/** Lists a folder's regular files and folders by natural order; links are refused. */
-export async function listDir(dir: string): Promise<DirEntries> {
-  await refuseLinkedPath(dir);
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
+/**
+ * Lists a folder's regular files and folders by natural order. Links inside
+ * the package are listed as what they lead to (see realPathInside); a linked
+ * folder that holds the folder it is in would list itself forever and is
+ * refused. Without a root, links are refused.
+ */
+export async function listDir(dir: string, root?: string): Promise<DirEntries> {
+  const realDir = await realPathInside(dir, root);
+  if (realDir === null) return { files: [], dirs: [] };
+  const entries = await readdir(realDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
     throw error;
   });
   if (!entries) return { files: [], dirs: [] };
@@ -102,18 +130,33 @@ export async function listDir(dir: string): Promise<DirEntries> {
     if (entry.name.length > PACKAGE_CAPS.maxNameLength) {
       throw new KodbroError('package_invalid', `File name too long in ${dir}`);
     }
-    if (entry.isSymbolicLink()) {
-      throw new KodbroError('package_unsafe_path', `Links are refused in packages: ${path.join(dir, entry.name)}`);
-    }
-    if (entry.isFile()) files.push(entry.name);
-    else if (entry.isDirectory()) dirs.push(entry.name);
+    const kind = entry.isSymbolicLink() ? await linkedKind(path.join(dir, entry.name), realDir, root) : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other';
+    if (kind === 'file') files.push(entry.name);
+    else if (kind === 'dir') dirs.push(entry.name);
   }
   return { files: files.sort(naturalCompare), dirs: dirs.sort(naturalCompare) };
 }
 
-export async function isDirectory(dir: string): Promise<boolean> {
+/** What a link in a package leads to, checked: inside the root, and never a folder that holds the link. */
+async function linkedKind(link: string, realParent: string, root: string | undefined): Promise<'file' | 'dir' | 'other'> {
+  if (root === undefined) throw new KodbroError('package_unsafe_path', `Links are refused here: ${link}`);
+  const real = await realPathInside(link, root);
+  const shown = path.relative(root, link);
+  if (real === null) throw new KodbroError('package_invalid', `${shown} is a link to something that does not exist`);
+  const stat = await lstat(real);
+  if (stat.isDirectory() && isInside(real, realParent)) {
+    throw new KodbroError('package_unsafe_path', `${shown} is a link to a folder that holds it, a loop`);
+  }
+  return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : 'other';
+}
+
+/** Whether `dir` is a folder, following a link that stays inside the package. */
+export async function isDirectory(dir: string, root?: string): Promise<boolean> {
   const stat = await lstat(dir).catch(() => null);
-  return stat?.isDirectory() ?? false;
+  if (!stat?.isSymbolicLink()) return stat?.isDirectory() ?? false;
+  if (root === undefined) return false;
+  const real = await realPathInside(dir, root);
+  return real !== null && (await lstat(real)).isDirectory();
 }
 
 /**
@@ -126,7 +169,7 @@ export async function readTestPairs(
   root: string,
   answerExt = '.ans',
 ): Promise<TestCase[]> {
-  const { files } = await listDir(dir);
+  const { files } = await listDir(dir, root);
   const inputs = files.filter((f) => f.endsWith('.in')).map((f) => f.slice(0, -3));
   const answers = new Set(files.filter((f) => f.endsWith(answerExt)).map((f) => f.slice(0, -answerExt.length)));
   const missing = inputs.filter((name) => !answers.has(name));
@@ -152,7 +195,7 @@ export async function readTestPairs(
 
 /** Every regular file directly in a folder, as package files named relative to it. */
 export async function readFlatFolder(dir: string, budget: ReadBudget, root: string): Promise<PackageFile[]> {
-  const { files } = await listDir(dir);
+  const { files } = await listDir(dir, root);
   const out: PackageFile[] = [];
   for (const name of files) {
     out.push({ path: name, content: await readPackageFile(path.join(dir, name), budget, root) });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isKodbroError } from '../errors.ts';
+import { LANGUAGE_IDS } from '../contracts/index.ts';
 import { loadKodbroPackage, parseManifest } from './kodbro-package.ts';
 
 const manifest = (yaml: string) => () => parseManifest(Buffer.from(yaml));
@@ -96,7 +97,7 @@ describe('loadKodbroPackage', () => {
     ]);
     expect(challenge.checker).toEqual({ kind: 'tokens', caseSensitive: true });
     expect(Object.keys(challenge.starters).sort()).toEqual(['java', 'python']);
-    expect(challenge.languages).toHaveLength(6);
+    expect(challenge.languages).toEqual([...LANGUAGE_IDS]);
   });
 
   it('loads groups from their folders with prefixed test ids', async () => {
@@ -124,7 +125,7 @@ describe('loadKodbroPackage', () => {
     ['an answer without its input', { 'tests/sample/9.ans': '3' }, /9\.ans has no 9\.in/],
     ['a group folder without groups', { 'tests/hidden/g/1.in': '1', 'tests/hidden/g/1.ans': '1' }, /manifest lists no groups/],
     ['a missing solution file', { 'kodbro.yaml': 'format: kodbro/1\nid: demo\ntitle: { en: Demo }\nsolutions: [{ file: solutions/a.py, expect: accepted }]\n' }, /Missing file: solutions\/a\.py/],
-    ['a starter in an unknown language', { 'starter/main.rb': 'puts 1' }, /no language uses this extension/],
+    ['a starter in an unknown language', { 'starter/main.cob': 'DISPLAY 1' }, /no language uses this extension/],
     ['a statement with a bad locale', { 'statement.english.md': 'x' }, /BCP 47/],
   ])('refuses %s', async (_name, changes, message) => {
     const files = { ...MINIMAL, ...changes } as Record<string, string | undefined>;
@@ -137,11 +138,18 @@ describe('loadKodbroPackage', () => {
     expect(await loadError(grouped)).toMatch(/tests\/hidden holds entries no group lists/);
   });
 
-  it('refuses links inside the package', async () => {
+  it('refuses links that leave the package, and follows those that stay inside', async () => {
     const root = await writePackage(MINIMAL);
     await symlink('/etc/passwd', path.join(root, 'tests/hidden/3.in'));
     await writeFile(path.join(root, 'tests/hidden/3.ans'), 'x');
-    await expect(loadKodbroPackage(root)).rejects.toMatchObject({ code: 'package_unsafe_path' });
+    await expect(loadKodbroPackage(root)).rejects.toMatchObject({ code: 'package_unsafe_path', message: expect.stringMatching(/leads outside the package/) });
+
+    const inside = await writePackage(MINIMAL);
+    await symlink('1.in', path.join(inside, 'tests/hidden/3.in'));
+    await symlink(path.join(inside, 'tests/hidden/1.ans'), path.join(inside, 'tests/hidden/3.ans'));
+    const challenge = await loadKodbroPackage(inside);
+    const tests = challenge.groups.flatMap((group) => group.tests);
+    expect(tests.find((test) => test.id.endsWith('3'))?.input).toEqual(tests.find((test) => test.id.endsWith('1'))?.input);
   });
 
   it('loads a custom checker with every file of its folder', async () => {

@@ -76,7 +76,7 @@ export function parseManifest(bytes: Buffer): Manifest {
 
 async function readStatements(root: string, budget: ReadBudget): Promise<Record<string, string>> {
   const statements: Record<string, string> = {};
-  for (const name of (await listDir(root)).files) {
+  for (const name of (await listDir(root, root)).files) {
     const match = /^statement\.(.+)\.md$/.exec(name);
     if (!match) continue;
     const locale = localeSchema.safeParse(match[1]);
@@ -91,7 +91,7 @@ async function readStatements(root: string, budget: ReadBudget): Promise<Record<
 
 async function readHiddenGroups(root: string, manifest: Manifest, budget: ReadBudget): Promise<TestGroup[]> {
   const hiddenDir = path.join(root, 'tests', 'hidden');
-  const listing = await listDir(hiddenDir);
+  const listing = await listDir(hiddenDir, root);
   if (!manifest.groups) {
     if (listing.dirs.length) {
       throw new KodbroError('package_invalid', `tests/hidden has folders (${listing.dirs.join(', ')}) but the manifest lists no groups`);
@@ -110,7 +110,7 @@ async function readHiddenGroups(root: string, manifest: Manifest, budget: ReadBu
   const groups: TestGroup[] = [];
   for (const group of manifest.groups) {
     const dir = path.join(hiddenDir, group.id);
-    if (!(await isDirectory(dir))) throw new KodbroError('package_invalid', `Group ${group.id} has no folder tests/hidden/${group.id}`);
+    if (!(await isDirectory(dir, root))) throw new KodbroError('package_invalid', `Group ${group.id} has no folder tests/hidden/${group.id}`);
     const tests = await readTestPairs(dir, budget, root);
     if (tests.length === 0) throw new KodbroError('package_invalid', `Group ${group.id} has no tests`);
     groups.push({
@@ -125,7 +125,7 @@ async function readHiddenGroups(root: string, manifest: Manifest, budget: ReadBu
 
 async function readStarters(root: string, budget: ReadBudget): Promise<Partial<Record<LanguageId, string>>> {
   const starters: Partial<Record<LanguageId, string>> = {};
-  for (const name of (await listDir(path.join(root, 'starter'))).files) {
+  for (const name of (await listDir(path.join(root, 'starter'), root)).files) {
     const language = languageForFile(name);
     if (!language) throw new KodbroError('package_invalid', `starter/${name}: no language uses this extension`);
     starters[language.id] = (await readPackageFile(path.join(root, 'starter', name), budget, root)).toString('utf8');

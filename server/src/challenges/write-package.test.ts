@@ -341,12 +341,12 @@ describe('writeKodbroPackage: refusals', () => {
     expect((await readdir(empty)).sort()).toEqual(['kodbro.yaml', 'statement.en.md', 'tests']);
   });
 
-  it('never follows a link to read a solution', async () => {
+  it('never follows a link out of the package to read a solution', async () => {
     const source = await tempDir();
     await writeFile(path.join(os.tmpdir(), `kodbro-secret-${process.pid}.py`), 'secret\n');
     await symlink(path.join(os.tmpdir(), `kodbro-secret-${process.pid}.py`), path.join(source, 'sol.py'));
     const out = await outDir();
-    await expectError(writeKodbroPackage(challenge({ solutions: [{ file: 'sol.py', expect: 'accepted' }] }), source, out), 'package_unsafe_path', /links are refused/);
+    await expectError(writeKodbroPackage(challenge({ solutions: [{ file: 'sol.py', expect: 'accepted' }] }), source, out), 'package_unsafe_path', /leads outside the package/);
     await expectError(writeKodbroPackage(challenge({ solutions: [{ file: '../x.py', expect: 'accepted' }] }), source, out), 'package_unsafe_path', /leaves the package/);
     await rm(path.join(os.tmpdir(), `kodbro-secret-${process.pid}.py`));
   });

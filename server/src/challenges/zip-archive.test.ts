@@ -135,11 +135,29 @@ describe('extractZipArchive: unsafe entries', () => {
     });
   }
 
-  it('refuses a symlink entry, and the link-then-write-through pair', async () => {
+  it('refuses a symlink that leaves the package, and the link-then-write-through pair', async () => {
     const link = await zipOf([{ name: 'link', content: '/etc', mode: 0o120777 }]);
-    expect((await expectRejected(link, 'package_unsafe_path')).message).toBe('The archive has a link, and packages may not hold links: link');
+    expect((await expectRejected(link, 'package_unsafe_path')).message).toBe('The archive has a link to an absolute path, outside the package: link -> /etc');
     const pair = withName(await zipOf([{ name: 'link', content: 'zz/zz', mode: 0o120777, compress: false }, { name: 'link/x', content: 'through' }]), 'zz/zz', '../..');
     await expectRejected(pair, 'package_unsafe_path');
+    const chain = await zipOf([
+      { name: 'data/deeper/up', content: '..', mode: 0o120777 },
+      { name: 'data/deeper/out', content: 'up/../..', mode: 0o120777 },
+    ]);
+    expect((await expectRejected(chain, 'package_unsafe_path')).message).toMatch(/leads outside the package: data\/deeper\/out/);
+  });
+
+  it('writes a symlink inside the package as a copy of what it leads to', async () => {
+    const zip = await zipOf([
+      { name: 'data/secret/g1/1.in', content: 'one' },
+      { name: 'data/secret/g1/1.ans', content: '1' },
+      { name: 'data/secret/g2', content: 'g1', mode: 0o120777 },
+      { name: 'data/secret/g3/1.in', content: '../g2/1.in', mode: 0o120777 },
+    ]);
+    await extractZipArchive(zip, outDir);
+    expect(await readFile(path.join(outDir, 'data/secret/g2/1.ans'), 'utf8')).toBe('1');
+    expect(await readFile(path.join(outDir, 'data/secret/g3/1.in'), 'utf8')).toBe('one');
+    expect((await lstat(path.join(outDir, 'data/secret/g2'))).isDirectory()).toBe(true);
   });
 
   it('refuses special files (fifo, device, socket)', async () => {

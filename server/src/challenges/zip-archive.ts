@@ -9,7 +9,7 @@ import { KodbroError } from '../errors.ts';
  * writer, name checks and caps. What is particular to zip: the central
  * directory says how many entries there are (refused before any is read when
  * too many), an entry's type lives in the Unix mode of its external
- * attributes (links and devices refused), and the sizes it declares are not
+ * attributes (a link's target is its content; devices are refused), and the sizes it declares are not
  * believed — yauzl checks each entry's bytes against its declaration, and the
  * writer counts what really arrives. A bomb is stopped by the total and
  * per-file caps, and by the ratio of expanded bytes to the compressed bytes
@@ -57,9 +57,9 @@ export async function extractZipArchive(archive: string | Buffer, outDir: string
         await writer.directory(name);
         continue;
       }
-      if (type !== 'file') {
+      if (type === 'special') {
         writer.refused(name);
-        throw unsafe(type === 'link' ? `a link, and packages may not hold links: ${printable(name)}` : `a special file, and packages hold only files and folders: ${printable(name)}`);
+        throw unsafe(`a special file, and packages hold only files and folders: ${printable(name)}`);
       }
       if (entry.isEncrypted()) throw new KodbroError('package_invalid', `Encrypted entries cannot be unpacked: ${printable(name)}`);
       if (!METHODS.has(entry.compressionMethod)) {
@@ -69,8 +69,10 @@ export async function extractZipArchive(archive: string | Buffer, outDir: string
       const stream = await zip.openReadStreamPromise(entry);
       // A stream left unread after a refusal still reports its end: heard here, not as an uncaught error.
       stream.on('error', () => {});
-      await writer.file(name, entry.uncompressedSize, counted(stream));
+      if (type === 'link') writer.link(name, await linkTarget(stream, name, limits), false);
+      else await writer.file(name, entry.uncompressedSize, counted(stream));
     }
+    await writer.copyLinks();
     return writer.result;
   } catch (error) {
     zip?.close();
@@ -79,6 +81,22 @@ export async function extractZipArchive(archive: string | Buffer, outDir: string
   } finally {
     if (zip?.isOpen) zip.close();
   }
+}
+
+/** A zip link's content is its target path: read whole, but never more than a path may be long. */
+async function linkTarget(stream: Readable, name: string, limits: ArchiveCaps): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const data of stream) {
+    const chunk = data as Buffer;
+    length += chunk.length;
+    if (length > limits.maxPathLength) {
+      stream.destroy();
+      throw new KodbroError('package_invalid', `A link's target is longer than ${limits.maxPathLength} characters: ${printable(name)}`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The next entry of the central directory, or null after the last. */
@@ -116,7 +134,7 @@ function entryName(entry: Entry): string {
 /**
  * What the entry is: the Unix file type in the high half of its external
  * attributes when a tool wrote one (whatever platform it claims: a link is
- * refused however it was made), and a trailing slash for a folder.
+ * a link however it was made), and a trailing slash for a folder.
  */
 export function entryType(entry: Pick<Entry, 'externalFileAttributes'>, name: string): 'file' | 'directory' | 'link' | 'special' {
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;

@@ -27,7 +27,21 @@ export const VERDICTS = [
   'system_error',
 ] as const;
 
-export const LANGUAGE_IDS = ['python', 'javascript', 'java', 'c', 'cpp', 'go'] as const;
+export const LANGUAGE_IDS = [
+  'python',
+  'javascript',
+  'java',
+  'c',
+  'cpp',
+  'go',
+  'csharp',
+  'kotlin',
+  'rust',
+  'ruby',
+  'php',
+  'typescript',
+  'haskell',
+] as const;
 
 /** Run output kept per stream for samples and custom input. */
 export const MAX_SHOWN_OUTPUT_BYTES = 16 * 1024;

@@ -2,11 +2,18 @@ import type { LanguageId } from '../contracts/index.ts';
 import { LANGUAGE_IDS } from '../contracts/index.ts';
 import { c } from './c.ts';
 import { cpp } from './cpp.ts';
+import { csharp } from './csharp.ts';
 import { go } from './go.ts';
+import { haskell } from './haskell.ts';
 import { java } from './java.ts';
 import { javascript } from './javascript.ts';
+import { kotlin } from './kotlin.ts';
+import { php } from './php.ts';
 import { python } from './python.ts';
+import { ruby } from './ruby.ts';
+import { rust } from './rust.ts';
 import type { LanguageSpec } from './spec.ts';
+import { typescript } from './typescript.ts';
 
 export type { LanguageSpec } from './spec.ts';
 export { expandArgv } from './spec.ts';
@@ -19,6 +26,13 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageSpec>> = {
   c,
   cpp,
   go,
+  csharp,
+  kotlin,
+  rust,
+  ruby,
+  php,
+  typescript,
+  haskell,
 };
 
 export const ALL_LANGUAGE_IDS: readonly LanguageId[] = LANGUAGE_IDS;

@@ -14,7 +14,11 @@ export const java: LanguageSpec = {
   image: 'java',
   sourceFile: 'Main.java',
   sourceFileFor: (source) => `${PUBLIC_CLASS.exec(source.replace(COMMENTS, ' '))?.[1] ?? 'Main'}.java`,
-  compile: ['javac', '-encoding', 'UTF-8', '-J-XX:+UseSerialGC', '-J-XX:-UsePerfData', '{file}'],
+  // javac, then the class holding main found from the compiled classes and
+  // named in the argfile the run passes to the launcher, so a program whose
+  // main lives in a non-public or oddly named class runs as written
+  // (runner-images/java/KodbroJavac.java).
+  compile: ['java', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-cp', '/usr/local/lib/kodbro', 'KodbroJavac', '{file}'],
   run: [
     'java',
     '-Xmx{memoryMb}m',
@@ -22,7 +26,7 @@ export const java: LanguageSpec = {
     '-XX:+UseSerialGC',
     '-XX:-UsePerfData',
     '-XX:+ExitOnOutOfMemoryError',
-    '{name}',
+    '@.kodbro-main',
   ],
   memoryOverheadMb: 160,
   timeFactor: 2,

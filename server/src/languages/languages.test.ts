@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_IDS } from '../contracts/index.ts';
 import { expandArgv, languageForFile, LANGUAGES, sourceFileName } from './index.ts';
+import { KOTLINC_CLASSPATH } from './kotlin.ts';
 
 describe('the language table', () => {
   it('has one entry per language id, keyed by its own id', () => {
@@ -37,7 +40,15 @@ describe('the language table', () => {
     expect(languageForFile('x.c')?.id).toBe('c');
     expect(languageForFile('main.go')?.id).toBe('go');
     expect(languageForFile('main.js')?.id).toBe('javascript');
-    expect(languageForFile('main.rb')).toBeUndefined();
+    expect(languageForFile('Program.cs')?.id).toBe('csharp');
+    expect(languageForFile('main.kt')?.id).toBe('kotlin');
+    expect(languageForFile('main.rs')?.id).toBe('rust');
+    expect(languageForFile('main.rb')?.id).toBe('ruby');
+    expect(languageForFile('index.PHP')?.id).toBe('php');
+    expect(languageForFile('main.ts')?.id).toBe('typescript');
+    expect(languageForFile('Main.hs')?.id).toBe('haskell');
+    expect(languageForFile('main.pas')).toBeUndefined();
+    expect(languageForFile('README.md')).toBeUndefined();
   });
 
   it('names a Java file after its public class', () => {
@@ -54,9 +65,10 @@ describe('the language table', () => {
       '-XX:+UseSerialGC',
       '-XX:-UsePerfData',
       '-XX:+ExitOnOutOfMemoryError',
-      'Accepted',
+      // The class holding main, found after compiling, is named in this argfile.
+      '@.kodbro-main',
     ]);
-    expect(expandArgv(['x', '{file} y'], { file: 'a b.py', memoryMb: 1 })).toEqual(['x', 'a b.py y']);
+    expect(expandArgv(['x', '{file} y', '{name}'], { file: 'a b.py', memoryMb: 1 })).toEqual(['x', 'a b.py y', 'a b']);
   });
 });
 
@@ -65,5 +77,51 @@ describe('Java file names', () => {
     expect(sourceFileName(LANGUAGES.java, '/*\npublic class OldName {}\n*/\npublic class Solver {}')).toBe('Solver.java');
     expect(sourceFileName(LANGUAGES.java, '// public class Nope\npublic strictfp class Fast {}')).toBe('Fast.java');
     expect(sourceFileName(LANGUAGES.java, 'import java.util.*; public final class A {}')).toBe('A.java');
+  });
+});
+
+describe('runtimes with start-up costs', () => {
+  it('compiles Kotlin with the classpath and archive its image was warmed with', () => {
+    // The JVM ignores a class-data archive made with another classpath, and
+    // every compile would silently take twice as long.
+    const dockerfile = readFileSync(path.resolve(import.meta.dirname, '../../../runner-images/kotlin/Dockerfile'), 'utf8');
+    const warmed = /-cp (\S+)/.exec(dockerfile)?.[1]?.replaceAll('$lib', '/usr/share/kotlin/kotlinc/lib');
+    expect(warmed).toBe(KOTLINC_CLASSPATH);
+    const archive = /-XX:ArchiveClassesAtExit=(\S+)/.exec(dockerfile)?.[1];
+    expect(LANGUAGES.kotlin.compile).toContain(`-XX:SharedArchiveFile=${archive}`);
+    expect(LANGUAGES.kotlin.compile).toContain(KOTLINC_CLASSPATH);
+    expect(dockerfile).toContain('-kotlin-home /usr/share/kotlin/kotlinc');
+  });
+
+  it('runs Kotlin on the JVM like Java: heap at the limit, runtime on top, heap exhaustion its own status', () => {
+    expect(expandArgv(LANGUAGES.kotlin.run, { file: 'main.kt', memoryMb: 256 })).toEqual([
+      'java',
+      '-Xmx256m',
+      '-Xss64m',
+      '-XX:+UseSerialGC',
+      '-XX:-UsePerfData',
+      '-XX:+ExitOnOutOfMemoryError',
+      '-cp',
+      '/usr/share/java/kotlin-stdlib.jar:.',
+      'MainKt',
+    ]);
+    expect(LANGUAGES.kotlin.memoryOverheadMb).toBe(LANGUAGES.java.memoryOverheadMb);
+    expect(LANGUAGES.kotlin.memoryLimitExitCode).toBe(LANGUAGES.java.memoryLimitExitCode);
+  });
+
+  it('runs the JavaScript that tsc writes beside the TypeScript source', () => {
+    expect(expandArgv(LANGUAGES.typescript.run, { file: 'main.ts', memoryMb: 64 })).toEqual(['node', '--enable-source-maps', '--stack-size=65500', 'main.js']);
+    expect(LANGUAGES.typescript.compile).toContain('--noEmitOnError');
+  });
+
+  it("caps Haskell's heap at the test's limit, so running out is GHC's own heap overflow", () => {
+    expect(expandArgv(LANGUAGES.haskell.run, { file: 'main.hs', memoryMb: 64 })).toEqual(['./main', '+RTS', '-M64m', '-RTS']);
+    expect(LANGUAGES.haskell.compile).toContain('-rtsopts');
+    expect(LANGUAGES.haskell.memoryLimitExitCode).toBe(251);
+  });
+
+  it('leaves memory to the box for PHP: its own limit would look like any fatal error', () => {
+    expect(LANGUAGES.php.run).toContain('memory_limit=-1');
+    expect(LANGUAGES.php.memoryLimitExitCode).toBeUndefined();
   });
 });

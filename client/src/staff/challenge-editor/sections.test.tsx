@@ -148,7 +148,7 @@ describe('SolutionsSection', () => {
     expect(html).toMatch(/<select id="[^"]+-0-language">.*?<option value="java">Java<\/option><option value="python" selected="">Python<\/option><option value="javascript">JavaScript \(not offered to candidates\)<\/option>/);
     expect(html).toContain('aria-label="Edit source of accepted.py"');
     expect(html).toContain('aria-label="Remove solution Wrong.java"');
-    expect(html).toMatch(/accept="\.py,\.js,\.cjs,\.java,\.c,\.cpp,\.cc,\.cxx,\.c\+\+,\.go"/);
+    expect(html).toMatch(/accept="\.py,\.js,\.cjs,\.java,\.c,\.cpp,\.cc,\.cxx,\.c\+\+,\.go,\.cs,\.kt,\.rs,\.rb,\.php,\.ts,\.hs"/);
   });
 
   it('says why a name cannot stay, and shows the server’s errors by index', async () => {

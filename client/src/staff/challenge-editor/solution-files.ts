@@ -25,6 +25,13 @@ export const LANGUAGE_EXTENSIONS: Record<LanguageId, readonly string[]> = {
   c: ['.c'],
   cpp: ['.cpp', '.cc', '.cxx', '.c++'],
   go: ['.go'],
+  csharp: ['.cs'],
+  kotlin: ['.kt'],
+  rust: ['.rs'],
+  ruby: ['.rb'],
+  php: ['.php'],
+  typescript: ['.ts'],
+  haskell: ['.hs'],
 };
 
 /** The language a file name selects by its extension, or null (the server refuses such a solution). */

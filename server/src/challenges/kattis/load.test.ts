@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isKodbroError, type ErrorCode } from '../../errors.ts';
+import { LANGUAGE_IDS } from '../../contracts/index.ts';
 import { isKattisPackage, loadKattisPackage } from './load.ts';
 import { loadChallenge } from '../load.ts';
 import type { PackageContent as Challenge } from '../model.ts';
@@ -78,7 +79,7 @@ describe('loadKattisPackage: the basics', () => {
     expect(challenge.id).toBe('sample-problem-2');
     expect(challenge.title).toEqual({ en: 'Sample problem' });
     expect(challenge.statements.en).toBe('# Sample problem\n\nAdd two numbers.\n');
-    expect(challenge.languages).toEqual(['python', 'javascript', 'java', 'c', 'cpp', 'go']);
+    expect(challenge.languages).toEqual([...LANGUAGE_IDS]);
     expect(challenge.starters).toEqual({});
     expect(challenge.samples).toEqual([{ id: '1', input: Buffer.from('1 2\n'), answer: Buffer.from('3\n') }]);
     expect(challenge.checker).toEqual({ kind: 'tokens', caseSensitive: false });
@@ -118,33 +119,33 @@ describe('loadKattisPackage: problem types and validation', () => {
     await expectError(load(legacyFiles({ 'problem.yaml': 'problem_type: interactive\n' })), 'package_invalid', /interactive problems are not supported yet/);
   });
 
-  it('refuses what Kodbro cannot judge faithfully', async () => {
-    await expectError(load(legacyFiles({ 'problem.yaml': 'type: scoring\nvalidation: custom score\n' })), 'package_invalid', /award scores/);
-    await expectError(load(legacyFiles({ 'problem.yaml': 'type: multi-pass\n' })), 'package_invalid', /multi-pass/);
+  it('refuses what Kodbro cannot judge faithfully, naming the feature and the file', async () => {
+    await expectError(load(legacyFiles({ 'problem.yaml': 'type: scoring\nvalidation: custom score\n' })), 'package_invalid', /^problem\.yaml: validation custom score: validators that award scores/);
+    await expectError(load(legacyFiles({ 'problem.yaml': 'type: multi-pass\n' })), 'package_invalid', /^problem\.yaml: type multi-pass: /);
     await expectError(load(legacyFiles({ 'problem.yaml': 'validation: strict\n' })), 'package_invalid', /default or custom/);
     await expectError(
       load(legacyFiles({ 'problem.yaml': 'type: scoring\n', 'data/secret/testdata.yaml': 'grading: custom\n' })),
       'package_invalid',
-      /custom graders/,
+      /^data\/secret: custom graders \(grading: custom\)/,
     );
     await expectError(
       load(legacyFiles({ 'problem.yaml': 'type: scoring\n', 'data/secret/g/1.in': '1\n', 'data/secret/g/1.ans': '1\n', 'data/secret/g/testdata.yaml': 'grader_flags: max\n' })),
       'package_invalid',
-      /grader_flags max/,
+      /^data\/secret\/g: grader_flags max is not supported/,
     );
     await expectError(
       load(legacyFiles({ 'problem.yaml': 'type: scoring\n', 'data/secret/testdata.yaml': 'reject_score: 0.5\n' })),
       'package_invalid',
-      /reject_score/,
+      /data\/secret.*reject_score/,
     );
     await expectError(load(legacyFiles({ 'include/default/grader.cpp': '' })), 'package_invalid', /include\//);
     await expectError(load(legacyFiles({ 'data/testdata.yaml': 'args: [--fast]\n' })), 'package_invalid', /data\/secret: command-line arguments/);
     await expectError(
       load(legacyFiles({ 'data/secret/g/1.in': '1\n', 'data/secret/g/1.ans': '1\n', 'data/secret/g/testdata.yaml': 'scoring: {require_pass: secret/a}\n' })),
       'package_invalid',
-      /require_pass/,
+      /^data\/secret\/g: scoring\.require_pass/,
     );
-    await expectError(load(legacyFiles({ 'data/secret/1.yaml': 'output_validator_args: [case_sensitive]\n' })), 'package_invalid', /per-test args/);
+    await expectError(load(legacyFiles({ 'data/secret/1.yaml': 'output_validator_args: [case_sensitive]\n' })), 'package_invalid', /^data\/secret\/1\.yaml: per-test args/);
     expect((await load(legacyFiles({ 'data/secret/1.yaml': 'hint: think\n' }))).groups).toHaveLength(1);
   });
 });
@@ -159,11 +160,11 @@ describe('loadKattisPackage: limits', () => {
     const challenge = await load(
       legacyFiles({ 'problem.yaml': 'problem_format_version: 2023-07-draft\nname: X\nlimits:\n  time_limit: 1.5\n', '.timelimit': '9\n' }),
     );
-    expect(challenge.limits).toEqual({ timeMs: 1500 });
+    expect(challenge.limits).toEqual({ timeMs: 1500, memoryMb: 2048, outputKb: 8192 });
   });
 
-  it('leaves limits to the server when the package gives none, and refuses a bad .timelimit', async () => {
-    expect((await load(legacyFiles())).limits).toEqual({});
+  it('takes the format\'s defaults (2048 MiB memory, 8 MiB output) and the server\'s time when the package gives none, and refuses a bad .timelimit', async () => {
+    expect((await load(legacyFiles())).limits).toEqual({ memoryMb: 2048, outputKb: 8192 });
     await expectError(load(legacyFiles({ '.timelimit': 'soon\n' })), 'package_invalid', /\.timelimit must hold a positive number/);
   });
 });
@@ -230,11 +231,51 @@ describe('loadKattisPackage: tests and groups', () => {
     await expectError(load(legacyFiles({ 'data/secret/g/7.in': '7\n' })), 'package_invalid', /Unpaired tests in data\/secret\/g: 7\.in has no 7\.ans/);
   });
 
-  it('refuses symbolic links', async () => {
-    const root = await makePackage(legacyFiles());
-    await symlink(path.join(root, 'data/secret/1.in'), path.join(root, 'data/secret/2.in'));
+  it('follows links that stay inside the package: a shared test, a linked group folder, a chain', async () => {
+    const root = await makePackage(legacyFiles({ 'data/secret/g1/1.in': '5\n', 'data/secret/g1/1.ans': '25\n' }));
+    await symlink('1.in', path.join(root, 'data/secret/2.in'));
     await writeFile(path.join(root, 'data/secret/2.ans'), '4\n');
-    await expectError(loadKattisPackage(root), 'package_unsafe_path', /Links are refused/);
+    await symlink('g1', path.join(root, 'data/secret/g2'));
+    await mkdir(path.join(root, 'data/secret/g3'));
+    await symlink('../g2/1.in', path.join(root, 'data/secret/g3/1.in'));
+    await symlink(path.join(root, 'data/secret/g1/1.ans'), path.join(root, 'data/secret/g3/1.ans'));
+    const challenge = await loadKattisPackage(root);
+    const tests = challenge.groups.flatMap((group) => group.tests);
+    const byId = Object.fromEntries(tests.map((test) => [test.id, test.input.toString()]));
+    expect(byId['2']).toBe(byId['1']);
+    expect(byId['g2/1']).toBe('5\n');
+    expect(byId['g3/1']).toBe('5\n');
+  });
+
+  it('refuses links that leave the package: by .., by an absolute path, by a chain, and loops', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'kodbro-outside-'));
+    await writeFile(path.join(outside, 'secret.in'), 'stolen\n');
+    const cases: [string, (root: string) => Promise<void>, RegExp][] = [
+      ['..', (root) => symlink(path.relative(path.join(root, 'data/secret'), path.join(outside, 'secret.in')), path.join(root, 'data/secret/2.in')), /leads outside the package/],
+      ['absolute', (root) => symlink(path.join(outside, 'secret.in'), path.join(root, 'data/secret/2.in')), /leads outside the package/],
+      [
+        'chain',
+        async (root) => {
+          // data/link -> data/sample: harmless alone; through it, three steps up leave the package.
+          await symlink('sample', path.join(root, 'data/link'));
+          await symlink('../link/../../..', path.join(root, 'data/secret/2.in'));
+        },
+        /leads outside the package/,
+      ],
+      ['loop', (root) => symlink('..', path.join(root, 'data/secret/again')), /holds it, a loop/],
+      ['dangling', (root) => symlink('nothing.in', path.join(root, 'data/secret/2.in')), /does not exist/],
+    ];
+    try {
+      for (const [, make, message] of cases) {
+        const root = await makePackage(legacyFiles());
+        await make(root);
+        await writeFile(path.join(root, 'data/secret/2.ans'), '4\n');
+        const error = await loadKattisPackage(root).then(() => null, (e: unknown) => e as Error);
+        expect(error?.message).toMatch(message);
+      }
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses test files for file I/O', async () => {
@@ -514,7 +555,7 @@ describe('the committed fixtures', () => {
     expect(Object.keys(challenge.statements)).toEqual(['en', 'sv']);
     expect(challenge.statements.en).toMatch(/^# Bus fares\n\n/);
     expect(challenge.statements.en).toContain('## Input');
-    expect(challenge.limits).toEqual({ timeMs: 1000, memoryMb: 256 });
+    expect(challenge.limits).toEqual({ timeMs: 1000, memoryMb: 256, outputKb: 8192 });
     expect(challenge.checker).toEqual({ kind: 'tokens', caseSensitive: false, float: { absolute: 1e-6, relative: 1e-6 } });
     expect(challenge.samples.map((t) => t.id)).toEqual(['1', '2']);
     expect(challenge.groups.map((g) => [g.id, g.points, g.tests.length, g.checker])).toEqual([

@@ -33,7 +33,7 @@ export async function loadKattisPackage(dir: string): Promise<PackageContent> {
   const problem = parseProblemYaml(await readPackageFile(path.join(root, PROBLEM_FILE), budget, root));
   const kind = problemKind(problem);
   // Code added to every submission (a grader's main) is part of the problem; without it nothing compiles.
-  if (await isDirectory(path.join(root, 'include'))) throw invalid('include/ (code added to every submission) is not supported');
+  if (await isDirectory(path.join(root, 'include'), root)) throw invalid('include/ (code added to every submission) is not supported');
   const statement = await readStatements(root, budget);
   const checkerFor = await checkerFactory(root, problem, kind, budget);
 

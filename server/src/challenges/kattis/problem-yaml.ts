@@ -49,9 +49,9 @@ export interface ProblemKind {
 
 export function problemKind(problem: ProblemYaml): ProblemKind {
   const types = problem.type ?? problem.problem_type ?? ['pass-fail'];
-  if (types.includes('interactive')) throw invalid('interactive problems are not supported yet');
-  if (types.includes('multi-pass')) throw invalid('multi-pass problems are not supported');
-  if (types.includes('submit-answer')) throw invalid('submit-answer problems are not supported');
+  if (types.includes('interactive')) throw invalid(`${PROBLEM_FILE}: type interactive: interactive problems are not supported yet`);
+  if (types.includes('multi-pass')) throw invalid(`${PROBLEM_FILE}: type multi-pass: multi-pass problems are not supported`);
+  if (types.includes('submit-answer')) throw invalid(`${PROBLEM_FILE}: type submit-answer: submit-answer problems are not supported`);
   if (types.includes('scoring') && types.includes('pass-fail')) throw invalid(`${PROBLEM_FILE}: type cannot be both pass-fail and scoring`);
 
   const version = problem.problem_format_version;
@@ -70,18 +70,28 @@ function parseValidation(validation: string | undefined): boolean {
   if (mode !== 'default' && mode !== 'custom') {
     throw invalid(`${PROBLEM_FILE}: validation must start with default or custom, not ${JSON.stringify(validation)}`);
   }
-  if (modifiers.includes('interactive')) throw invalid('interactive problems are not supported yet');
-  if (modifiers.includes('score')) throw invalid('validators that award scores (validation: custom score) are not supported');
+  if (modifiers.includes('interactive')) throw invalid(`${PROBLEM_FILE}: validation ${validation.trim()}: interactive problems are not supported yet`);
+  if (modifiers.includes('score')) throw invalid(`${PROBLEM_FILE}: validation ${validation.trim()}: validators that award scores are not supported`);
   if (modifiers.length) throw invalid(`${PROBLEM_FILE}: unknown validation ${JSON.stringify(validation)}`);
   return mode === 'custom';
 }
+
+/**
+ * The format's own defaults (the same in the legacy and the 2023-07 format)
+ * for a package that names no memory or output limit: a problem written for
+ * them is judged by them, here as on Kattis. A number above the server's caps
+ * is clamped there, and `validate` says so. The time limit has no fixed
+ * default (the format derives it from the accepted submissions' times); a
+ * package without one gets the server's default.
+ */
+export const KATTIS_DEFAULT_LIMITS = { memoryMb: 2048, outputKb: 8 * 1024 } as const;
 
 export async function readLimits(root: string, problem: ProblemYaml, budget: ReadBudget): Promise<Challenge['limits']> {
   const limits: Challenge['limits'] = {};
   const seconds = problem.limits?.time_limit ?? (await readTimelimitFile(root, budget));
   if (seconds !== undefined) limits.timeMs = Math.max(1, Math.round(seconds * 1000));
-  if (problem.limits?.memory !== undefined) limits.memoryMb = Math.max(1, Math.round(problem.limits.memory));
-  if (problem.limits?.output !== undefined) limits.outputKb = Math.max(1, Math.round(problem.limits.output * 1024));
+  limits.memoryMb = problem.limits?.memory !== undefined ? Math.max(1, Math.round(problem.limits.memory)) : KATTIS_DEFAULT_LIMITS.memoryMb;
+  limits.outputKb = problem.limits?.output !== undefined ? Math.max(1, Math.round(problem.limits.output * 1024)) : KATTIS_DEFAULT_LIMITS.outputKb;
   return limits;
 }
 

@@ -21,9 +21,9 @@ const STATEMENT_FILE = /^problem(?:\.([A-Za-z0-9-]+))?\.(tex|md|pdf)$/;
 
 /** `statement/` (2023-07) or `problem_statement/` (legacy); Markdown preferred over LaTeX per locale. */
 export async function readStatements(root: string, budget: ReadBudget): Promise<{ statements: Record<string, KattisStatement>; files: PackageFile[] }> {
-  const folder = (await isDirectory(path.join(root, 'statement'))) ? 'statement' : 'problem_statement';
+  const folder = (await isDirectory(path.join(root, 'statement'), root)) ? 'statement' : 'problem_statement';
   const dir = path.join(root, folder);
-  const { files: names } = await listDir(dir);
+  const { files: names } = await listDir(dir, root);
 
   const sources = new Map<string, { name: string; type: string }>();
   const others: string[] = [];

@@ -20,10 +20,10 @@ const SUBMISSION_VERDICTS: Readonly<Record<string, Exclude<Verdict, 'system_erro
  */
 export async function readSubmissions(root: string): Promise<SolutionRef[]> {
   const solutions: SolutionRef[] = [];
-  for (const folder of (await listDir(path.join(root, 'submissions'))).dirs) {
+  for (const folder of (await listDir(path.join(root, 'submissions'), root)).dirs) {
     const expect = SUBMISSION_VERDICTS[folder];
     if (!expect) continue;
-    for (const name of (await listDir(path.join(root, 'submissions', folder))).files) {
+    for (const name of (await listDir(path.join(root, 'submissions', folder), root)).files) {
       if (languageForFile(name)) solutions.push({ file: `submissions/${folder}/${name}`, expect });
     }
   }

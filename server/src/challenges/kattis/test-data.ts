@@ -51,7 +51,7 @@ export type TestEntry = Extract<DataEntry, { kind: 'test' }>;
 export async function readSecretTree(root: string, budget: ReadBudget): Promise<DataNode> {
   const dataDir = path.join(root, 'data');
   const secretDir = path.join(dataDir, 'secret');
-  if (!(await isDirectory(secretDir))) throw invalid('The package has no data/secret folder');
+  if (!(await isDirectory(secretDir, root))) throw invalid('The package has no data/secret folder');
   const { scoring: _ignored, ...dataSettings } = await readFolderSettings(dataDir, budget, root);
   return readDataNode(secretDir, '', dataSettings, budget, root, 0);
 }
@@ -65,7 +65,7 @@ async function readDataNode(dir: string, rel: string, inherited: Settings, budge
   refuseUnsupportedSettings(where, settings, own);
   const node: DataNode = { rel, settings, scoring, entries: [] };
 
-  const { dirs, files } = await listDir(dir);
+  const { dirs, files } = await listDir(dir, root);
   const filesDirs = dirs.filter((d) => d.endsWith('.files'));
   if (filesDirs.length) throw invalid(`${where}/${filesDirs[0] as string}: test files for file I/O (.files) are not supported`);
 
@@ -101,7 +101,7 @@ async function refuseTestSettings(file: string, budget: ReadBudget, root: string
 }
 
 async function readFolderSettings(dir: string, budget: ReadBudget, root: string): Promise<FolderSettings> {
-  const { files } = await listDir(dir);
+  const { files } = await listDir(dir, root);
   const present = SETTINGS_FILES.filter((name) => files.includes(name));
   if (present.length > 1) throw invalid(`${path.relative(root, dir)} has both ${present.join(' and ')}; keep one`);
   const name = present[0];

@@ -15,7 +15,7 @@ export async function checkerFactory(
   budget: ReadBudget,
 ): Promise<(flags: string[]) => CheckerSpec> {
   // The 2023-07 draft has no `validation` key: an output_validator/ folder means custom.
-  const custom = kind.customValidation || (problem.validation === undefined && (await isDirectory(path.join(root, 'output_validator'))));
+  const custom = kind.customValidation || (problem.validation === undefined && (await isDirectory(path.join(root, 'output_validator'), root)));
   if (!custom) return defaultValidatorChecker;
   const program = await readOutputValidator(root, budget);
   return (flags) => ({ kind: 'custom', ...program, args: flags });
@@ -58,10 +58,10 @@ export function defaultValidatorChecker(flags: string[]): CheckerSpec {
 /** `output_validator/` (2023-07) or the one program in `output_validators/` (legacy: a folder or a single file). */
 async function readOutputValidator(root: string, budget: ReadBudget): Promise<{ language: LanguageId; entry: string; files: PackageFile[] }> {
   const draftDir = path.join(root, 'output_validator');
-  if (await isDirectory(draftDir)) return readValidatorFolder(draftDir, 'output_validator', budget, root);
+  if (await isDirectory(draftDir, root)) return readValidatorFolder(draftDir, 'output_validator', budget, root);
 
   const legacyDir = path.join(root, 'output_validators');
-  const listing = await listDir(legacyDir);
+  const listing = await listDir(legacyDir, root);
   const programs = [...listing.dirs, ...listing.files];
   if (programs.length === 0) {
     throw invalid('validation is custom, but there is no output_validators/<name>/ (legacy) or output_validator/ (2023-07)');
@@ -77,7 +77,7 @@ async function readOutputValidator(root: string, budget: ReadBudget): Promise<{ 
 }
 
 async function readValidatorFolder(dir: string, where: string, budget: ReadBudget, root: string) {
-  const { dirs } = await listDir(dir);
+  const { dirs } = await listDir(dir, root);
   if (dirs.length) throw invalid(`${where} has sub-folders (${dirs.join(', ')}); a validator must be a flat folder`);
   const files = await readFlatFolder(dir, budget, root);
   const { language, entry } = validatorEntry(files.map((f) => f.path), where);

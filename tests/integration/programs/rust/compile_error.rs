@@ -1,0 +1,4 @@
+fn main() {
+    let total: i64 = "sum";
+    println!("{}", total);
+}

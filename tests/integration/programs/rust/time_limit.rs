@@ -1,0 +1,11 @@
+use std::io::{self, Read};
+
+fn main() {
+    let mut input = String::new();
+    io::stdin().read_to_string(&mut input).unwrap();
+    let mut sum: i64 = input.split_ascii_whitespace().skip(1).map(|t| t.parse::<i64>().unwrap()).sum();
+    // An endless loop is defined behaviour in Rust: even optimised, it spins.
+    loop {
+        sum = (sum * 31 + 7) % 1000003;
+    }
+}
