@@ -7,6 +7,13 @@ const PUBLIC_CLASS =
   /(?:^|[\s;}])public\s+(?:(?:final|abstract|strictfp|sealed|non-sealed|static)\s+)*(?:class|record|enum|interface)\s+([A-Za-z_$][\w$]*)/;
 const COMMENTS = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
 
+/**
+ * How a candidate's program runs on the JVM (Java, Kotlin): the heap is the
+ * test's memory limit (the runtime's own memory comes on top, see
+ * memoryOverheadMb), and an exhausted heap exits with 3 (memoryLimitExitCode).
+ */
+export const JVM_RUN_FLAGS = ['-Xmx{memoryMb}m', '-Xss64m', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-XX:+ExitOnOutOfMemoryError'] as const;
+
 export const java: LanguageSpec = {
   id: 'java',
   name: 'Java 17',
@@ -19,15 +26,7 @@ export const java: LanguageSpec = {
   // main lives in a non-public or oddly named class runs as written
   // (runner-images/java/KodbroJavac.java).
   compile: ['java', '-XX:+UseSerialGC', '-XX:-UsePerfData', '-cp', '/usr/local/lib/kodbro', 'KodbroJavac', '{file}'],
-  run: [
-    'java',
-    '-Xmx{memoryMb}m',
-    '-Xss64m',
-    '-XX:+UseSerialGC',
-    '-XX:-UsePerfData',
-    '-XX:+ExitOnOutOfMemoryError',
-    '@.kodbro-main',
-  ],
+  run: ['java', ...JVM_RUN_FLAGS, '@.kodbro-main'],
   memoryOverheadMb: 160,
   timeFactor: 2,
   // -XX:+ExitOnOutOfMemoryError exits with 3 when the heap is exhausted.

@@ -1,3 +1,4 @@
+import { JVM_RUN_FLAGS } from './java.ts';
 import type { LanguageSpec } from './spec.ts';
 
 const LIB = '/usr/share/kotlin/kotlinc/lib';
@@ -44,11 +45,7 @@ export const kotlin: LanguageSpec = {
   // runtime's own memory comes on top of it.
   run: [
     'java',
-    '-Xmx{memoryMb}m',
-    '-Xss64m',
-    '-XX:+UseSerialGC',
-    '-XX:-UsePerfData',
-    '-XX:+ExitOnOutOfMemoryError',
+    ...JVM_RUN_FLAGS,
     '-cp',
     '/usr/share/java/kotlin-stdlib.jar:.',
     'MainKt',

@@ -73,6 +73,22 @@ const C_QUOTES: readonly Quote[] = [
 const MULTILINE_STRING: Quote = { open: '"', close: '"', kind: 'STR', escapes: true, multiline: true };
 const MULTILINE_SINGLE: Quote = { open: "'", close: "'", kind: 'STR', escapes: true, multiline: true };
 
+const JS_WORDS = `async await break case catch class const continue debugger default delete do else export extends false finally for
+  function if import in instanceof let new null of return super switch this throw true try typeof undefined var void while with yield
+  require console log process stdin Math`;
+
+const JAVASCRIPT: Lexicon = {
+  lineComments: ['//'],
+  blockComments: [['/*', '*/']],
+  quotes: [
+    { open: '`', close: '`', kind: 'STR', escapes: true, multiline: true },
+    { open: '"', close: '"', kind: 'STR', escapes: true, multiline: false },
+    { open: "'", close: "'", kind: 'STR', escapes: true, multiline: false },
+  ],
+  keywords: words(JS_WORDS),
+  operators: JS_OPERATORS,
+};
+
 export const LEXICONS: Readonly<Record<LanguageId, Lexicon>> = {
   c: { lineComments: ['//'], blockComments: [['/*', '*/']], quotes: C_QUOTES, keywords: words(C_KEYWORDS), operators: C_OPERATORS },
   cpp: { lineComments: ['//'], blockComments: [['/*', '*/']], quotes: C_QUOTES, keywords: words(CPP_KEYWORDS), operators: C_OPERATORS },
@@ -86,19 +102,7 @@ export const LEXICONS: Readonly<Record<LanguageId, Lexicon>> = {
       String System out println print Scanner Math`),
     operators: JAVA_OPERATORS,
   },
-  javascript: {
-    lineComments: ['//'],
-    blockComments: [['/*', '*/']],
-    quotes: [
-      { open: '`', close: '`', kind: 'STR', escapes: true, multiline: true },
-      { open: '"', close: '"', kind: 'STR', escapes: true, multiline: false },
-      { open: "'", close: "'", kind: 'STR', escapes: true, multiline: false },
-    ],
-    keywords: words(`async await break case catch class const continue debugger default delete do else export extends false finally for
-      function if import in instanceof let new null of return super switch this throw true try typeof undefined var void while with yield
-      require console log process stdin Math`),
-    operators: JS_OPERATORS,
-  },
+  javascript: JAVASCRIPT,
   go: {
     lineComments: ['//'],
     blockComments: [['/*', '*/']],
@@ -186,19 +190,11 @@ export const LEXICONS: Readonly<Record<LanguageId, Lexicon>> = {
       explode intval count STDIN`),
     operators: PHP_OPERATORS,
   },
+  // JavaScript's words and more: a TypeScript copy of a JavaScript program still matches it.
   typescript: {
-    lineComments: ['//'],
-    blockComments: [['/*', '*/']],
-    quotes: [
-      { open: '`', close: '`', kind: 'STR', escapes: true, multiline: true },
-      { open: '"', close: '"', kind: 'STR', escapes: true, multiline: false },
-      { open: "'", close: "'", kind: 'STR', escapes: true, multiline: false },
-    ],
-    keywords: words(`async await break case catch class const continue debugger default delete do else export extends false finally for
-      function if import in instanceof let new null of return super switch this throw true try typeof undefined var void while with yield
-      require console log process stdin Math abstract any as boolean declare enum implements interface keyof namespace never number
+    ...JAVASCRIPT,
+    keywords: words(`${JS_WORDS} abstract any as boolean declare enum implements interface keyof namespace never number
       private protected public readonly string type unknown`),
-    operators: JS_OPERATORS,
   },
   haskell: {
     lineComments: ['--'],
