@@ -19,7 +19,10 @@ log() { printf '[dockerd-second] %s\n' "$*" >&2; }
 
 if ! DOCKER_HOST="$host" docker info >/dev/null 2>&1; then
   log "starting a second dockerd (data in $dir, log $dir/dockerd.log)"
-  nohup dockerd \
+  # In a network namespace of its own: a dockerd without a bridge deletes the
+  # host's docker0 on start, which would leave the machine's daemon unable to
+  # build images. Sandboxes have no network, and clients speak over the socket.
+  nohup unshare --net dockerd \
     --data-root "$dir/data-root" \
     --exec-root "$dir/exec-root" \
     --pidfile "$dir/dockerd.pid" \

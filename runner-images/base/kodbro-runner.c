@@ -12,14 +12,26 @@
  *   server -> runner   'R' run: u32 stdout cap, u32 stderr cap, u32 CPU seconds (0: none),
  *                          u32 argc, u32 envc, u32 stdin length, then argc + envc
  *                          NUL-terminated strings; the stdin bytes follow the frame, unframed.
+ *                          A stdin length of 0xFFFFFFFF means streamed: the bytes come in 'I' frames.
+ *                      'I' streamed stdin (at most 65536 bytes); an empty one ends the input
  *   runner -> server   'H' hello: u32 protocol version, i32 own pid (once, at start)
+ *                      'S' a streamed command has started (empty): the server sends 'I' frames after it
  *                      'O' / 'E' bytes the command wrote to its stdout / stderr
  *                      'X' the command is over: i32 exit status (128 + signal when killed),
  *                          u32 flags (1: an output cap was passed, 2: processes survived the kill)
  *                      'F' the command could not be started (text); the runner then exits
  *
- * The server answers nothing else and sends the next 'R' only after an 'X': it
- * reads the host's cgroup accounting between the two, while this runner waits.
+ * The server sends nothing else (but a streamed command's 'I' frames) and the
+ * next 'R' only after an 'X': it reads the host's cgroup accounting between
+ * the two, while this runner waits.
+ *
+ * Streamed stdin is for interactive problems, where the server feeds the
+ * command what another program answered: the input's end is the server's to
+ * say, and 'X' still comes as soon as the command is over, without waiting for
+ * it. 'I' frames the server sent before it saw that 'X' are read and dropped
+ * (a finished command's, or one that closed its stdin); 'S' is sent only after
+ * the fork, so a command refused with 'F' has taken none of the server's input,
+ * and the server can give it whole to a fresh runner.
  *
  * Why candidate code cannot use it to forge a result (docs/sandbox-runner.md):
  *   - it runs as the candidate's uid (the box has no capabilities to switch
@@ -29,6 +41,10 @@
  *     fresh pipes as fds 0-2 and every other descriptor is closed;
  *   - whatever the command writes, however shaped, is carried inside 'O'/'E'
  *     frames whose lengths this runner sets;
+ *   - streamed stdin comes only in 'I' frames on this runner's own input, and
+ *     only their bytes reach the command's stdin pipe, one chunk at a time as
+ *     the command reads: a command that does not read holds one chunk here
+ *     and leaves the rest with the server, until the wall clock ends it;
  *   - it can be killed, stopped or starved by the candidate (same uid): then no
  *     'X' comes for the running command, the server fails that test only, kills
  *     every candidate process from outside and starts a fresh runner;
@@ -54,9 +70,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PROTOCOL_VERSION 1
+#define PROTOCOL_VERSION 2
 #define MAX_HEADER (1u << 20) /* argv and env of one command */
-#define CHUNK 65536
+#define CHUNK 65536 /* also the largest 'I' frame */
+#define STDIN_STREAMED 0xFFFFFFFFu
 #define FLAG_OUTPUT_CAP 1u
 #define FLAG_SURVIVORS 2u
 
@@ -200,13 +217,26 @@ static void check_own_limits(void) {
 struct command {
   uint32_t stdout_cap, stderr_cap, cpu_seconds;
   char **argv, **envp;
-  uint32_t stdin_len;
+  uint32_t stdin_len; /* STDIN_STREAMED: in 'I' frames */
   char *header; /* the strings argv and envp point into */
 };
 
+static void bad_input_frame(void) {
+  errno = EPROTO;
+  die("bad stdin frame from the server");
+}
+
 static int read_command(struct command *c) {
   unsigned char head[5];
-  if (!read_exact(0, head, sizeof head)) return 0;
+  static char dropped[CHUNK];
+  for (;;) {
+    if (!read_exact(0, head, sizeof head)) return 0;
+    if (head[0] != 'I') break;
+    /* Input the server sent for a streamed command before it saw that command's 'X': nobody wants it now. */
+    uint32_t stale = get_u32(head + 1);
+    if (stale > CHUNK) bad_input_frame();
+    if (stale && !read_exact(0, dropped, stale)) return 0;
+  }
   /* Before anything is allocated: limits lowered by an earlier command (RLIMIT_AS) would make that fail. */
   check_own_limits();
   uint32_t len = get_u32(head + 1);
@@ -296,7 +326,12 @@ static void run_command(struct command *c) {
   set_nonblocking(err[0]);
 
   static char buf[CHUNK];
-  uint32_t to_send = c->stdin_len; /* stdin bytes still to come from the server */
+  int streamed = c->stdin_len == STDIN_STREAMED;
+  uint32_t to_send = streamed ? 0 : c->stdin_len; /* unframed stdin bytes still to come from the server */
+  /* Streamed: the 'I' frame being read (header bytes so far, payload bytes still to come), and whether the empty one came. */
+  unsigned char in_head[5];
+  uint32_t in_head_got = 0, in_frame_left = 0;
+  int input_ended = !streamed;
   uint32_t pending = 0, pending_at = 0; /* read from the server, not yet taken by the child */
   static char stdin_buf[CHUNK];
   int child_in = in[1], child_out = out[0], child_err = err[0];
@@ -304,16 +339,25 @@ static void run_command(struct command *c) {
   uint32_t err_flood = c->stdout_cap > c->stderr_cap ? c->stdout_cap : c->stderr_cap;
   int status = 0, exited = 0;
 
-  if (to_send == 0) {
+  if (streamed) send_frame('S', NULL, 0);
+  if (to_send == 0 && input_ended) {
     close(child_in);
     child_in = -1;
   }
-  while (child_out >= 0 || child_err >= 0 || !exited || to_send > 0) {
+  /*
+   * Unframed stdin is read to its end even after the child is gone, or its rest would be taken for the next command.
+   * Streamed stdin is not waited for, but a frame begun is read to its end, so the next read starts at a frame.
+   */
+  while (child_out >= 0 || child_err >= 0 || !exited || to_send > 0 || in_head_got > 0 || in_frame_left > 0) {
     struct pollfd fds[5];
     int n = 0, at_server = -1, at_in = -1, at_out = -1, at_err = -1;
     fds[n++] = (struct pollfd){sigchld_pipe[0], POLLIN, 0};
-    /* Flow control: more stdin is read from the server only when the child took the last chunk. */
-    if (to_send > 0 && pending == 0) fds[at_server = n++] = (struct pollfd){0, POLLIN, 0};
+    /*
+     * Flow control: more stdin is read from the server only when the child took the last chunk.
+     * Once the child is gone, no new 'I' frame is begun: what follows may already be the next command.
+     */
+    int want_input = to_send > 0 || (!input_ended && (!exited || in_head_got > 0 || in_frame_left > 0));
+    if (want_input && pending == 0) fds[at_server = n++] = (struct pollfd){0, POLLIN, 0};
     if (child_in >= 0 && pending > 0) fds[at_in = n++] = (struct pollfd){child_in, POLLOUT, 0};
     if (child_out >= 0) fds[at_out = n++] = (struct pollfd){child_out, POLLIN, 0};
     if (child_err >= 0) fds[at_err = n++] = (struct pollfd){child_err, POLLIN, 0};
@@ -337,14 +381,29 @@ static void run_command(struct command *c) {
       }
     }
     if (at_server >= 0 && fds[at_server].revents) {
-      ssize_t got = read(0, stdin_buf, to_send < CHUNK ? to_send : CHUNK);
-      if (got < 0 && errno == EINTR) continue;
-      if (got <= 0) die("read stdin bytes from the server");
-      to_send -= (uint32_t)got;
-      pending = (uint32_t)got;
-      pending_at = 0;
-      /* Nobody will read them: a child that is gone or closed its stdin. */
-      if (child_in < 0) pending = 0;
+      /* One read per poll, never more than the frame holds: the server's stream stays blocking, and this loop must not wait on it. */
+      if (streamed && in_frame_left == 0) {
+        ssize_t got = read(0, in_head + in_head_got, sizeof in_head - in_head_got);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) die("read a stdin frame from the server");
+        in_head_got += (uint32_t)got;
+        if (in_head_got < sizeof in_head) continue;
+        in_head_got = 0;
+        in_frame_left = get_u32(in_head + 1);
+        if (in_head[0] != 'I' || in_frame_left > CHUNK) bad_input_frame();
+        if (in_frame_left == 0) input_ended = 1;
+      } else {
+        uint32_t left = streamed ? in_frame_left : to_send;
+        ssize_t got = read(0, stdin_buf, left < CHUNK ? left : CHUNK);
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) die("read stdin bytes from the server");
+        if (streamed) in_frame_left -= (uint32_t)got;
+        else to_send -= (uint32_t)got;
+        pending = (uint32_t)got;
+        pending_at = 0;
+        /* Nobody will read them: a child that is gone or closed its stdin. */
+        if (child_in < 0) pending = 0;
+      }
     }
     if (at_in >= 0 && fds[at_in].revents) {
       ssize_t put = write(child_in, stdin_buf + pending_at, pending);
@@ -358,7 +417,7 @@ static void run_command(struct command *c) {
         pending = 0;
       }
     }
-    if (child_in >= 0 && pending == 0 && to_send == 0) {
+    if (child_in >= 0 && pending == 0 && to_send == 0 && input_ended) {
       close(child_in);
       child_in = -1;
     }

@@ -105,6 +105,12 @@ describe('Kattis packages: judged directly and after import, identically', () =>
     // Test data shared through links inside the package (samples in group 1, group 1's cases in group 2).
     ['shared-cases', 'submissions/accepted/solution.py', 'accepted'],
     ['shared-cases', 'submissions/wrong_answer/first-five.py', 'wrong_answer'],
+    // Interactive (legacy `validation: custom interactive`, and 2023-07 `type: interactive`): the output validator is the interactor.
+    ['interactive-guess', 'submissions/accepted/binary.py', 'accepted'],
+    ['interactive-guess', 'submissions/accepted/binary.cpp', 'accepted'],
+    ['interactive-guess', 'submissions/wrong_answer/off_by_one.py', 'wrong_answer'],
+    ['interactive-guess', 'submissions/time_limit_exceeded/no_flush.py', 'time_limit'],
+    ['interactive-guess-2023', 'submissions/accepted/binary.py', 'accepted'],
   ] as const;
 
   it.each(cases)('%s %s → %s', async (problem, solution, expected) => {
@@ -123,7 +129,7 @@ describe('Kattis packages: judged directly and after import, identically', () =>
   });
 
   it('validate passes on every fixture as a Kattis package', async () => {
-    for (const problem of ['bus-fares', 'even-split', 'shared-cases']) {
+    for (const problem of ['bus-fares', 'even-split', 'shared-cases', 'interactive-guess', 'interactive-guess-2023']) {
       const run = await runCli(['validate', `tests/fixtures/kattis/${problem}`]);
       expect(run.stdout, run.stderr).toMatch(/^OK: /m);
       expect(run.code).toBe(0);

@@ -91,8 +91,18 @@ async function listen(seat: Seat): Promise<Seat> {
 async function submit(seat: Seat, source: string): Promise<string> {
   const id = newId();
   const response = await seat.client.post('/api/candidate/submissions', { id, challengeVersionId: versionId, kind: 'submit', language: 'python', source });
-  expect(response.status, JSON.stringify(response.body)).toBe(202);
+  expect(response.status, `${JSON.stringify(response.body)}\n${serverSaid(response.body)}`).toBe(202);
   return id;
+}
+
+/** What the web processes logged about a request that failed on our side, found by the request id in its answer. */
+function serverSaid(body: unknown): string {
+  const requestId = /request ([0-9a-f-]{36})/.exec(JSON.stringify(body))?.[1];
+  if (!requestId) return '';
+  return cluster.webs
+    .flatMap((web) => web.output().split('\n'))
+    .filter((line) => line.includes(requestId))
+    .join('\n');
 }
 
 const doneOn = (seat: Seat, id: string) => seat.progress.filter((e) => e.submissionId === id && e.stage === 'done').length;

@@ -164,11 +164,14 @@ describe('30. one candidate flooding the queue', () => {
     const mine = newId();
     expect((await other.candidate.post('/api/candidate/submissions', { id: mine, challengeVersionId: other.versionId, kind: 'submit', language: 'python', source })).status).toBe(202);
     const myResult = await waitForResult(other.candidate, mine, 120_000);
-    const floodResults = await Promise.all(accepted.map((id) => waitForResult(flooder.candidate, id, 180_000)));
+    // Fairness: the other candidate did not wait for the whole flood. Asked at once when
+    // its verdict came (the stored times are to the second, too coarse to order by).
+    const floodAtThatMoment = await Promise.all(accepted.map((id) => flooder.candidate.get(`/api/candidate/submissions/${id}`)));
+    const stillWaiting = floodAtThatMoment.filter((r) => r.body.status !== 'done' && r.body.status !== 'failed');
+    expect(stillWaiting.length).toBeGreaterThan(0);
     expect(myResult.result.score).toBe(100);
-    // Fairness: the other candidate did not wait for the whole flood.
-    const lastFlood = Math.max(...floodResults.map((r) => Date.parse(r.finishedAt)));
-    expect(Date.parse(myResult.finishedAt)).toBeLessThan(lastFlood);
+    const floodResults = await Promise.all(accepted.map((id) => waitForResult(flooder.candidate, id, 180_000)));
+    expect(floodResults.every((r) => r.status === 'done')).toBe(true);
   });
 });
 

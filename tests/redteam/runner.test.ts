@@ -13,9 +13,11 @@
  * submission are judged as usual, and nothing of ours fails (`judgeSource`
  * throws on anything that is not a verdict).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JudgeResult } from '../../server/src/contracts/index.ts';
-import { expectDockerClean, judgeSource, SUM_PACKAGE } from '../support/sandbox.ts';
+import { imageFor, openBox } from '../../server/src/sandbox/index.ts';
+import { docker, expectDockerClean, judgeSource, SUM_PACKAGE } from '../support/sandbox.ts';
 
 const HIDDEN = 5;
 const CORRECT_PY = 'input()\nprint(sum(map(int, input().split())))\n';
@@ -298,5 +300,61 @@ answer(True)
 `);
     expectOthersAccepted(result);
     await expectNextSubmissionJudged();
+  });
+
+  it('during a streamed run (interactive problems), nothing of the candidate reaches the runner’s input: its stdin holds only what the server sent', async () => {
+    // Had any of these writes reached the runner's input, the program would read 'injected' or an early end of input.
+    const script = String.raw`
+import ctypes, os, struct, sys
+def frame(t, body):
+    return t + struct.pack('<I', len(body)) + body
+inject = frame(b'I', b'injected\n') + frame(b'I', b'')
+runner = os.getppid()
+first = sys.stdin.buffer.readline()
+reached = []
+for target in ('fd/0', 'fd/1', 'mem'):
+    try:
+        fd = os.open(f'/proc/{runner}/{target}', os.O_WRONLY)
+        os.write(fd, inject)
+        reached.append(target)
+    except OSError:
+        pass
+try:
+    os.write(0, inject)
+    reached.append('own stdin')
+except OSError:
+    pass
+libc = ctypes.CDLL(None, use_errno=True)
+if libc.ptrace(16, runner, None, None) == 0:
+    reached.append('ptrace')
+os.write(1, inject)
+os.write(2, inject)
+os.write(1, b'\nready\n')
+rest = sys.stdin.buffer.read()
+print(repr((first, rest, reached)))
+`;
+    const box = await openBox(docker, { image: await imageFor('python'), memoryMb: 128, deadline: Date.now() + 120_000, purpose: 'run' });
+    try {
+      let seen = '';
+      async function* server() {
+        yield Buffer.from('first\n');
+        while (!seen.includes('ready')) await sleep(5);
+        yield Buffer.from('second\n');
+      }
+      const run = await box.exec({
+        argv: ['python3', '-c', script],
+        stdin: server(),
+        onStdout: (chunk) => (seen += chunk.toString('latin1')),
+        wallTimeMs: 10_000,
+        stdoutLimit: 4096,
+        stderrLimit: 4096,
+      });
+      const inject = Buffer.from('I\x09\0\0\0injected\nI\0\0\0\0', 'latin1');
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout.toString('latin1')).toBe(`${inject.toString('latin1')}\nready\n(b'first\\n', b'second\\n', [])\n`);
+      expect(run.stderr.equals(inject)).toBe(true);
+    } finally {
+      await box.destroy();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/src/auth/index.ts';
 import { openApiPath } from '../../server/src/http/openapi.ts';
 import { API_ROUTES } from '../../server/src/http/routes/index.ts';
+import { LANGUAGE_IDS } from '../../server/src/contracts/index.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import {
   ApiClient,
@@ -312,7 +313,8 @@ describe('challenges', () => {
     const list = await admin.get('/api/challenges');
     expect(list.status).toBe(200);
     const slugs = list.body.challenges.map((c: { slug: string }) => c.slug).sort();
-    expect(slugs).toEqual(['delivery-routes', 'invoice-formatting', 'log-aggregation', 'meeting-rooms', 'sensor-averages', 'team-pairing']);
+    expect(slugs).toEqual(['delivery-routes', 'guess-the-number', 'invoice-formatting', 'log-aggregation', 'meeting-rooms', 'sensor-averages', 'team-pairing']);
+    expect(list.body.challenges.find((c: { slug: string }) => c.slug === 'guess-the-number').meta.checker).toBe('interactor');
     const log = list.body.challenges.find((c: { slug: string }) => c.slug === 'log-aggregation');
     expect(log.meta.languages.sort()).toEqual(['c', 'cpp', 'csharp', 'go', 'haskell', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby', 'rust', 'typescript']);
     expect(log.meta.hiddenTests).toBe(20);
@@ -714,8 +716,8 @@ describe('candidate journey', () => {
       expect(view.body.statements.en.children.length).toBeGreaterThan(5);
       expect(view.body.statements.en.children[0]).toMatchObject({ type: 'heading', depth: 1 });
       expect(view.body.samples.length).toBeGreaterThan(0);
-      expect(view.body.languages).toHaveLength(6);
-      expect(Object.keys(view.body).sort()).toEqual(['challengeVersionId', 'explain', 'languages', 'limits', 'samples', 'starters', 'statements', 'title']);
+      expect(view.body.languages).toEqual([...LANGUAGE_IDS]);
+      expect(Object.keys(view.body).sort()).toEqual(['challengeVersionId', 'explain', 'interactive', 'languages', 'limits', 'samples', 'starters', 'statements', 'title']);
     }
     expectInvalid(await candidate.get('/api/candidate/challenges/abc'), 'params.challengeVersionId');
     expectApiError(await candidate.get(`/api/candidate/challenges/${unknownId()}`), 404, 'not_found');

@@ -1058,8 +1058,21 @@ export function runStoreSuite(name: string, makeStore: MakeStore): void {
         expect((await store.listSubmissions({ attemptId: a.id })).map((s) => s.id)).toEqual([input.id, samples.id, scored.id]);
         const kinds = (await store.listEvents({ attemptId: a.id })).map((e) => e.kind);
         expect(kinds).toEqual(['started', 'ran_custom', 'ran_samples', 'submitted']);
-        expect(await store.countSubmissionsSince(a.id, clock())).toBe(3);
-        expect(await store.countSubmissionsSince(a.id, new Date(clock().getTime() + 1))).toBe(0);
+      });
+
+      it('keeps to a run rate even when the requests come all at once, and a retry of an accepted one still answers', async () => {
+        const { a, v1 } = await world(store, clock);
+        const rate = { runs: 3, windowMs: 60_000 };
+        const inputs = Array.from({ length: 8 }, () => submission(v1));
+        const outcomes = await Promise.all(inputs.map((input) => store.createSubmission(a.id, input, rate)));
+        expect(outcomes.filter((o) => o.ok)).toHaveLength(3);
+        expect(outcomes.filter((o) => !o.ok).map((o) => !o.ok && o.reason)).toEqual(Array(5).fill('rate_limited'));
+        const first = inputs[outcomes.findIndex((o) => o.ok)]!;
+        expect(ok(await store.createSubmission(a.id, first, rate)).created).toBe(false);
+        clock.advance(60_000);
+        expect(await store.createSubmission(a.id, submission(v1), rate)).toEqual({ ok: false, reason: 'rate_limited' });
+        clock.advance(1);
+        expect(ok(await store.createSubmission(a.id, submission(v1), rate)).created).toBe(true);
       });
 
       it('is idempotent on the client id: the same id returns the first and writes nothing', async () => {

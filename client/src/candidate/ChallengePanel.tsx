@@ -184,29 +184,32 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
               {t('workspace.submit')}
             </button>
           </div>
-          <details className="custom" ref={customBox}>
-            <summary>{t('workspace.customInput')}</summary>
-            <label htmlFor={ids.custom}>{t('workspace.customInput')}</label>
-            <textarea
-              id={ids.custom}
-              className="mono"
-              dir="ltr"
-              rows={4}
-              value={customInput}
-              onChange={(event) => store.setCustomInput(cv, event.target.value)}
-              spellCheck={false}
-            />
-            <div className="run-bar">
-              <button type="button" onClick={() => void run('custom')} disabled={busy}>
-                {t('workspace.runCustom')}
-              </button>
-              {challenge.samples.map((sample, index) => (
-                <button key={sample.id} type="button" className="quiet small" onClick={() => copyToCustomInput(sample.input)}>
-                  {t('workspace.copySample', { number: index + 1 })}
+          {/* An interactive program's input is the judge's side of the conversation: there is nothing of the candidate's to give it. */}
+          {!challenge.interactive && (
+            <details className="custom" ref={customBox}>
+              <summary>{t('workspace.customInput')}</summary>
+              <label htmlFor={ids.custom}>{t('workspace.customInput')}</label>
+              <textarea
+                id={ids.custom}
+                className="mono"
+                dir="ltr"
+                rows={4}
+                value={customInput}
+                onChange={(event) => store.setCustomInput(cv, event.target.value)}
+                spellCheck={false}
+              />
+              <div className="run-bar">
+                <button type="button" onClick={() => void run('custom')} disabled={busy}>
+                  {t('workspace.runCustom')}
                 </button>
-              ))}
-            </div>
-          </details>
+                {challenge.samples.map((sample, index) => (
+                  <button key={sample.id} type="button" className="quiet small" onClick={() => copyToCustomInput(sample.input)}>
+                    {t('workspace.copySample', { number: index + 1 })}
+                  </button>
+                ))}
+              </div>
+            </details>
+          )}
         </section>
 
         <section className="pane results-pane" aria-labelledby={ids.results} {...paneProps('results')}>
@@ -224,7 +227,7 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
           {submissions.some((entry) => entry.kind === 'submit') && <ExplainForm challenge={challenge} csrf={csrf} />}
           <Suspense fallback={<p>{t('common.loading')}</p>}>
             {latest ? (
-              <SubmissionView submission={latest} progress={progress[latest.id]} onRevealLine={revealLine} onUseInput={copyToCustomInput} />
+              <SubmissionView submission={latest} progress={progress[latest.id]} onRevealLine={revealLine} onUseInput={challenge.interactive ? undefined : copyToCustomInput} />
             ) : (
               waiting.length === 0 && <p>{t('workspace.noRuns')}</p>
             )}
@@ -233,7 +236,7 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
                 <h4>{t('workspace.history')}</h4>
                 {earlier.map((entry) => (
                   <details key={entry.id} className="history">
-                    <SubmissionView submission={entry} progress={progress[entry.id]} asSummary onRevealLine={revealLine} onUseInput={copyToCustomInput} />
+                    <SubmissionView submission={entry} progress={progress[entry.id]} asSummary onRevealLine={revealLine} onUseInput={challenge.interactive ? undefined : copyToCustomInput} />
                   </details>
                 ))}
               </>

@@ -81,6 +81,34 @@ export function StatementPane({ challenge, ...paneProps }: { challenge: Candidat
           </div>
         )}
       </div>
+      {challenge.interactive && <SampleInteractions samples={challenge.samples} />}
+    </section>
+  );
+}
+
+/** An interactive challenge's samples as the exchanges they are: who said what, in order. */
+function SampleInteractions({ samples }: { samples: CandidateChallenge['samples'] }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const shown = samples.flatMap((sample, index) => (sample.interaction ? [{ id: sample.id, number: index + 1, lines: sample.interaction.split('\n') }] : []));
+  if (shown.length === 0) return null;
+  return (
+    <section className="interactions" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('workspace.sampleInteractions')}</h3>
+      <p className="hint">{t('workspace.interactionLegend')}</p>
+      {shown.map((sample) => (
+        <figure key={sample.id}>
+          <figcaption>{t('workspace.sampleInteraction', { number: sample.number })}</figcaption>
+          <pre className="interaction" dir="ltr">
+            {sample.lines.map((line, index) => (
+              <span key={index} className={line.startsWith('>') ? 'writes' : line.startsWith('<') ? 'reads' : undefined}>
+                {line}
+                {'\n'}
+              </span>
+            ))}
+          </pre>
+        </figure>
+      ))}
     </section>
   );
 }

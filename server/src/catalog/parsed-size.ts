@@ -17,9 +17,11 @@ export function parsedBytes(challenge: StoredChallenge): number {
   for (const file of challenge.statementFiles) bytes += text(file.path) + file.content.length;
   const checkers = new Set<CheckerSpec>([challenge.checker, ...challenge.groups.flatMap((g) => (g.checker ? [g.checker] : []))]);
   for (const checker of checkers) {
-    if (checker.kind === 'custom') for (const file of checker.files) bytes += text(file.path) + file.content.length;
+    if (checker.kind === 'custom' || checker.kind === 'interactor') for (const file of checker.files) bytes += text(file.path) + file.content.length;
   }
-  for (const test of [...challenge.samples, ...challenge.groups.flatMap((g) => g.tests)]) bytes += text(test.id) + data(test.input) + data(test.answer);
+  for (const test of [...challenge.samples, ...challenge.groups.flatMap((g) => g.tests)]) {
+    bytes += text(test.id) + data(test.input) + data(test.answer) + (test.interaction ? data(test.interaction) : 0);
+  }
   for (const solution of challenge.solutions) bytes += text(solution.file);
   return bytes;
 }

@@ -91,8 +91,9 @@ export interface PackageDraft {
  * A loaded package as a draft: `solutionSources` are the solutions' texts by
  * their manifest path. Refuses (package_invalid) what a draft cannot hold
  * faithfully — test data or sources that are not UTF-8 text, a custom checker
- * of several files or with arguments, a group with its own checker — rather
- * than publishing something else later; those challenges are edited as packages.
+ * of several files or with arguments, a group with its own checker, an
+ * interactive challenge and its sample transcripts — rather than publishing
+ * something else later; those challenges are edited as packages.
  */
 export function packageToDraft(challenge: PackageContent, solutionSources: Record<string, Buffer>): PackageDraft {
   const warnings: string[] = [];
@@ -124,6 +125,7 @@ export function packageToDraft(challenge: PackageContent, solutionSources: Recor
 }
 
 function draftTest(test: TestCase, group?: TestGroup): DraftTest {
+  if (test.interaction) refuse(`Sample ${test.id} has a transcript (.interaction)`);
   const id = group && test.id.startsWith(`${group.id}/`) ? test.id.slice(group.id.length + 1) : test.id;
   const name = id.split('/').join('--').replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[.-]+/, '') || 'test';
   return { name, input: utf8(test.input, `Test ${test.id}`), answer: utf8(test.answer, `The answer of test ${test.id}`) };
@@ -138,6 +140,7 @@ function draftChecker(spec: CheckerSpec): DraftChecker {
     }
     return spec.caseSensitive ? { type: 'tokens' } : { type: 'case-insensitive' };
   }
+  if (spec.kind === 'interactor') refuse('The challenge is interactive (its checker is an interactor)');
   const [file] = spec.files;
   if (spec.files.length !== 1 || !file || spec.args.length > 0) refuse('The custom checker has several files or arguments');
   return { type: 'custom', language: spec.language, source: utf8(file.content, 'The custom checker') };

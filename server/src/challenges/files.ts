@@ -193,6 +193,43 @@ export async function readTestPairs(
   return tests;
 }
 
+export const TRANSCRIPT_EXT = '.interaction';
+
+/**
+ * What a sample folder's `<name>.interaction` transcripts mean: the samples'
+ * transcripts (an interactive challenge), an error (a Kodbro package, which
+ * says what it means), or nothing (a Kattis package that is not interactive,
+ * where a stray transcript was always left unread).
+ */
+export type TranscriptRule = 'interactive' | 'refuse' | 'ignore';
+
+/**
+ * Samples: the `.in`/`.ans` pairs of `dir`, each with its `.interaction`
+ * transcript when there is one. In an interactive challenge a transcript
+ * without `.in` and `.ans` is a sample of its own, shown to candidates but
+ * with nothing to run (input and answer empty; see isTranscriptOnly).
+ */
+export async function readSamples(dir: string, budget: ReadBudget, root: string, rule: TranscriptRule): Promise<TestCase[]> {
+  const pairs = await readTestPairs(dir, budget, root);
+  if (rule === 'ignore') return pairs;
+  const { files } = await listDir(dir, root);
+  const transcripts = files.filter((f) => f.endsWith(TRANSCRIPT_EXT)).map((f) => f.slice(0, -TRANSCRIPT_EXT.length));
+  const where = path.relative(root, dir) || '.';
+  if (rule === 'refuse' && transcripts.length) {
+    throw new KodbroError('package_invalid', `${where}/${transcripts[0] as string}${TRANSCRIPT_EXT}: a sample transcript (.interaction) is only for interactive challenges (checker type interactor)`);
+  }
+  const byId = new Map(pairs.map((test) => [test.id, test]));
+  const samples = [...pairs];
+  for (const name of transcripts) {
+    const interaction = await readPackageFile(path.join(dir, `${name}${TRANSCRIPT_EXT}`), budget, root);
+    rememberTestFile(interaction, path.join(dir, `${name}${TRANSCRIPT_EXT}`));
+    const pair = byId.get(name);
+    if (pair) pair.interaction = interaction;
+    else samples.push({ id: name, input: Buffer.alloc(0), answer: Buffer.alloc(0), interaction });
+  }
+  return samples.sort((a, b) => naturalCompare(a.id, b.id));
+}
+
 /** Every regular file directly in a folder, as package files named relative to it. */
 export async function readFlatFolder(dir: string, budget: ReadBudget, root: string): Promise<PackageFile[]> {
   const { files } = await listDir(dir, root);

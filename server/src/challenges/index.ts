@@ -1,5 +1,5 @@
 export type { Challenge, CheckerSpec, StoredChallenge, TestCase, TestData, TestFile, TestGroup } from './model.ts';
-export { hiddenTests } from './model.ts';
+export { hiddenTests, isInteractive, isTranscriptOnly } from './model.ts';
 export { loadChallenge } from './load.ts';
 export { MANIFEST_FILE } from './kodbro-package.ts';
 export { loadKattisPackage, isKattisPackage } from './kattis/index.ts';

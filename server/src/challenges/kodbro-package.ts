@@ -11,6 +11,7 @@ import {
   PACKAGE_CAPS,
   readFlatFolder,
   readPackageFile,
+  readSamples,
   readTestPairs,
   resolveInside,
   type ReadBudget,
@@ -28,9 +29,11 @@ export async function loadKodbroPackage(dir: string): Promise<PackageContent> {
   const root = await realpath(dir);
   const budget = newReadBudget();
   const manifest = parseManifest(await readPackageFile(path.join(root, MANIFEST_FILE), budget, root));
+  const interactive = manifest.checker?.type === 'interactor';
+  refuseGroupCheckers(manifest, interactive);
   const statements = await readStatements(root, budget);
   const groups = await readHiddenGroups(root, manifest, budget);
-  const samples = await readTestPairs(path.join(root, 'tests', 'sample'), budget, root);
+  const samples = await readSamples(path.join(root, 'tests', 'sample'), budget, root, interactive ? 'interactive' : 'refuse');
 
   for (const solution of manifest.solutions ?? []) {
     await readPackageFile(resolveInside(root, solution.file), budget, root);
@@ -72,6 +75,22 @@ export function parseManifest(bytes: Buffer): Manifest {
     });
   }
   return parsed.data;
+}
+
+/**
+ * An interactive challenge runs one interactor on every test: a group that
+ * compared differently would have to be judged some other way, and an
+ * interactor only for a group would make half a challenge interactive.
+ */
+function refuseGroupCheckers(manifest: Manifest, interactive: boolean): void {
+  for (const group of manifest.groups ?? []) {
+    if (interactive && group.checker) {
+      throw new KodbroError('package_invalid', `${MANIFEST_FILE}: group ${group.id} has a checker of its own, but the package's checker is an interactor, which judges every test`);
+    }
+    if (group.checker?.type === 'interactor') {
+      throw new KodbroError('package_invalid', `${MANIFEST_FILE}: group ${group.id}: checker type interactor is only allowed as the package's checker`);
+    }
+  }
 }
 
 async function readStatements(root: string, budget: ReadBudget): Promise<Record<string, string>> {
@@ -143,14 +162,15 @@ async function toCheckerSpec(root: string, checker: ManifestChecker, budget: Rea
       return { kind: 'exact', caseSensitive: checker.caseSensitive };
     case 'float':
       return { kind: 'tokens', caseSensitive: checker.caseSensitive, float: { absolute: checker.absolute, relative: checker.relative } };
-    case 'custom': {
+    case 'custom':
+    case 'interactor': {
       const entryPath = resolveInside(root, checker.source);
       const language = languageForFile(entryPath);
       if (!language) throw new KodbroError('package_invalid', `checker.source ${checker.source}: no language uses this extension`);
       const files = await readFlatFolder(path.dirname(entryPath), budget, root);
       const entry = path.basename(entryPath);
-      if (!files.some((f) => f.path === entry)) throw new KodbroError('package_invalid', `Missing checker source ${checker.source}`);
-      return { kind: 'custom', language: language.id, entry, files, args: checker.args ?? [] };
+      if (!files.some((f) => f.path === entry)) throw new KodbroError('package_invalid', `Missing ${checker.type} source ${checker.source}`);
+      return { kind: checker.type, language: language.id, entry, files, args: checker.args ?? [] };
     }
   }
 }

@@ -2,7 +2,7 @@ import type { JudgeLimits } from '../config/index.ts';
 import { LANGUAGES, languageForFile } from '../languages/index.ts';
 import { imageContentType, STATEMENT_CAPS } from '../statements/index.ts';
 import { resolveLimits } from './limits.ts';
-import type { StoredChallenge as Challenge } from './model.ts';
+import { isInteractive, type StoredChallenge as Challenge } from './model.ts';
 
 export interface LintReport {
   errors: string[];
@@ -18,6 +18,17 @@ export function lintChallenge(challenge: Challenge, caps: JudgeLimits): LintRepo
   const testCount = challenge.groups.reduce((n, g) => n + g.tests.length, 0);
   if (testCount > caps.maxTests) errors.push(`${testCount} hidden tests exceed the server's cap of ${caps.maxTests}`);
   if (challenge.samples.length === 0) warnings.push('no sample tests: candidates see no example');
+  const interactive = isInteractive(challenge);
+  for (const sample of challenge.samples) {
+    // Candidates of an interactive challenge are shown the exchange: the input and answer are the interactor's.
+    if (interactive && !sample.interaction) warnings.push(`sample ${sample.id} has no transcript (.interaction): candidates see no example exchange for it`);
+    if (!interactive && sample.interaction) errors.push(`sample ${sample.id} has a transcript (.interaction), but the challenge is not interactive`);
+  }
+  if (interactive) {
+    for (const group of challenge.groups) {
+      if (group.checker) errors.push(`group ${group.id} has a checker of its own, but an interactive challenge runs its interactor on every test`);
+    }
+  }
 
   for (const clamped of resolveLimits(challenge.limits, { timeFactor: 1 }, caps).clamped) warnings.push(`limits: ${clamped}; clamped`);
 

@@ -38,6 +38,14 @@ export const manifestCheckerSchema = z.discriminatedUnion('type', [
       args: z.array(z.string().max(200)).max(50).optional(),
     })
     .strict(),
+  z
+    .object({
+      /** The challenge is interactive: this program talks with the candidate's (docs/package-format.md). */
+      type: z.literal('interactor'),
+      source: relativePath,
+      args: z.array(z.string().max(200)).max(50).optional(),
+    })
+    .strict(),
 ]);
 export type ManifestChecker = z.infer<typeof manifestCheckerSchema>;
 

@@ -20,6 +20,13 @@ export interface TestCase<Data extends TestData = Buffer> {
   id: string;
   input: Data;
   answer: Data;
+  /**
+   * A sample's transcript for candidates of an interactive challenge, in the
+   * Kattis `.interaction` form (`>` lines the program wrote, `<` lines it was
+   * sent). Their page shows this rather than the input and answer, which are
+   * the interactor's secrets. Hidden tests never have one.
+   */
+  interaction?: Data;
 }
 
 export type CheckerSpec =
@@ -38,6 +45,19 @@ export type CheckerSpec =
       /** Every file of the checker's folder (headers, helpers). */
       files: PackageFile[];
       /** Extra arguments after the feedback directory (Kattis validator flags). */
+      args: string[];
+    }
+  | {
+      /**
+       * The challenge is interactive: this program talks with the candidate's
+       * (Kattis interface: `interactor <input> <answer> <feedback-dir>/ [args]
+       * < program-output > program-input`, exit 42 accepts, 43 rejects).
+       * Only ever a challenge's own checker, never a group's.
+       */
+      kind: 'interactor';
+      language: LanguageId;
+      entry: string;
+      files: PackageFile[];
       args: string[];
     };
 
@@ -105,6 +125,23 @@ export interface Challenge<Data extends TestData = Buffer> {
 export type PackageContent = Omit<Challenge, 'statementDocs'>;
 /** A package as the catalog serves it: test data in memory or in files. */
 export type StoredChallenge = Challenge<TestData>;
+
+/** Interactive challenges are judged by running their interactor against the program, not by comparing output. */
+export function isInteractive<Data extends TestData>(challenge: Pick<Challenge<Data>, 'checker'>): boolean {
+  return challenge.checker.kind === 'interactor';
+}
+
+/**
+ * A sample that is only a transcript to read (a Kattis `.interaction` without
+ * `.in`): it has nothing for the interactor to read, so it is shown, never run.
+ */
+export function isTranscriptOnly<Data extends TestData>(test: TestCase<Data>): boolean {
+  return test.interaction !== undefined && dataBytes(test.input) === 0 && dataBytes(test.answer) === 0;
+}
+
+function dataBytes(data: TestData): number {
+  return Buffer.isBuffer(data) ? data.length : data.bytes;
+}
 
 /** Hidden tests in judging order: groups as listed, tests by name within. */
 export function hiddenTests<Data extends TestData>(challenge: Pick<Challenge<Data>, 'groups'>): { group: TestGroup<Data>; test: TestCase<Data> }[] {

@@ -32,7 +32,7 @@ export function testDataHead(data: TestData): Buffer {
 }
 
 export interface StoreOptions {
-  /** Bytes of each sample's input and answer kept in memory for display. */
+  /** Bytes of each sample's input, answer and transcript kept in memory for display. */
   sampleHeadBytes: number;
 }
 
@@ -51,7 +51,12 @@ export function withTestDataInFiles(challenge: Challenge, options: StoreOptions)
     if (headBytes > 0) ref.head = Buffer.from(data.subarray(0, headBytes));
     return ref;
   };
-  const convert = (test: TestCase, headBytes: number): TestCase<TestData> => ({ id: test.id, input: toFile(test.input, headBytes), answer: toFile(test.answer, headBytes) });
+  const convert = (test: TestCase, headBytes: number): TestCase<TestData> => ({
+    id: test.id,
+    input: toFile(test.input, headBytes),
+    answer: toFile(test.answer, headBytes),
+    ...(test.interaction ? { interaction: toFile(test.interaction, headBytes) } : {}),
+  });
   return {
     ...challenge,
     samples: challenge.samples.map((test) => convert(test, options.sampleHeadBytes)),

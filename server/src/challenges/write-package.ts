@@ -5,10 +5,10 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { LanguageId } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { LANGUAGES, sourceFileName } from '../languages/index.ts';
-import { newReadBudget, readPackageFile, resolveInside, toPackageId } from './files.ts';
+import { newReadBudget, readPackageFile, resolveInside, toPackageId, TRANSCRIPT_EXT } from './files.ts';
 import { MANIFEST_FILE } from './kodbro-package.ts';
 import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
-import type { CheckerSpec, PackageContent as Challenge, PackageFile, TestCase, TestGroup } from './model.ts';
+import { isTranscriptOnly, type CheckerSpec, type PackageContent as Challenge, type PackageFile, type TestCase, type TestGroup } from './model.ts';
 
 /*
  * Writes any loaded challenge (a Kattis package, usually) as a Kodbro package
@@ -114,18 +114,24 @@ function fileNameFor(testId: string): string {
 }
 
 function testFiles(dir: string, name: string, test: TestCase): OutFile[] {
-  return [
-    { path: `${dir}/${name}.in`, content: test.input },
-    { path: `${dir}/${name}.ans`, content: test.answer },
-  ];
+  const transcript = test.interaction ? [{ path: `${dir}/${name}${TRANSCRIPT_EXT}`, content: test.interaction }] : [];
+  // Written alone, a transcript-only sample reads back as one, not as a sample with an empty input to run.
+  if (isTranscriptOnly(test)) return transcript;
+  return [{ path: `${dir}/${name}.in`, content: test.input }, { path: `${dir}/${name}.ans`, content: test.answer }, ...transcript];
 }
 
 // ---------------------------------------------------------------------------
 // Checkers
 
-/** The manifest's form of a checker, and the files a custom one needs under `dir`. */
+type ProgramChecker = Extract<CheckerSpec, { kind: 'custom' | 'interactor' }>;
+
+function isProgram(spec: CheckerSpec): spec is ProgramChecker {
+  return spec.kind === 'custom' || spec.kind === 'interactor';
+}
+
+/** The manifest's form of a checker, and the files a custom checker or an interactor needs under `dir`. */
 function planChecker(spec: CheckerSpec, dir: string): { manifest: ManifestChecker; files: OutFile[] } {
-  if (spec.kind === 'custom') {
+  if (isProgram(spec)) {
     for (const file of spec.files) {
       if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(file.path)) {
         throw new KodbroError('invalid_argument', `Checker file ${JSON.stringify(file.path)} must be a plain file name`);
@@ -133,14 +139,14 @@ function planChecker(spec: CheckerSpec, dir: string): { manifest: ManifestChecke
     }
     if (!spec.files.some((f) => f.path === spec.entry)) throw new KodbroError('invalid_argument', `The checker's entry ${spec.entry} is not among its files`);
     return {
-      manifest: { type: 'custom', source: `${dir}/${spec.entry}`, ...(spec.args.length ? { args: [...spec.args] } : {}) },
+      manifest: { type: spec.kind, source: `${dir}/${spec.entry}`, ...(spec.args.length ? { args: [...spec.args] } : {}) },
       files: spec.files.map((f) => ({ path: `${dir}/${f.path}`, content: f.content })),
     };
   }
   return { manifest: builtinChecker(spec), files: [] };
 }
 
-function builtinChecker(spec: Exclude<CheckerSpec, { kind: 'custom' }>): ManifestChecker {
+function builtinChecker(spec: Exclude<CheckerSpec, ProgramChecker>): ManifestChecker {
   if (spec.kind === 'tokens' && !spec.float) return spec.caseSensitive ? { type: 'tokens' } : { type: 'case-insensitive' };
   // caseSensitive is written only where it differs from the default.
   const cased = spec.caseSensitive ? {} : { caseSensitive: false };
@@ -149,7 +155,7 @@ function builtinChecker(spec: Exclude<CheckerSpec, { kind: 'custom' }>): Manifes
 }
 
 function sameFiles(a: CheckerSpec, b: CheckerSpec): boolean {
-  return a.kind === 'custom' && b.kind === 'custom' && a.entry === b.entry && a.language === b.language && isDeepStrictEqual(a.files, b.files);
+  return isProgram(a) && isProgram(b) && a.kind === b.kind && a.entry === b.entry && a.language === b.language && isDeepStrictEqual(a.files, b.files);
 }
 
 // ---------------------------------------------------------------------------

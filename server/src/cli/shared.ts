@@ -48,7 +48,7 @@ export async function judgeDeps(languages: Iterable<LanguageId>, log: Log): Prom
 export function languagesNeeded(challenge: Challenge, solutionLanguages: Iterable<LanguageId>): Set<LanguageId> {
   const needed = new Set(solutionLanguages);
   for (const checker of [challenge.checker, ...challenge.groups.map((g) => g.checker)]) {
-    if (checker?.kind === 'custom') needed.add(checker.language);
+    if (checker?.kind === 'custom' || checker?.kind === 'interactor') needed.add(checker.language);
   }
   return needed;
 }

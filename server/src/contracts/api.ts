@@ -115,7 +115,7 @@ export const challengeMetaSchema = z.object({
   statementLanguages: z.array(z.string()).optional(),
   languages: z.array(languageIdSchema),
   limits: z.object({ timeMs: z.number().optional(), memoryMb: z.number().optional(), outputKb: z.number().optional() }),
-  checker: z.enum(['tokens', 'exact', 'custom']),
+  checker: z.enum(['tokens', 'exact', 'custom', 'interactor']),
   samples: z.number().int(),
   hiddenTests: z.number().int(),
   groups: z.array(z.object({ id: z.string(), points: z.number(), tests: z.number().int() })),
@@ -326,7 +326,10 @@ export const candidateChallengeSchema = z.object({
   statements: z.record(z.string(), statementDocSchema),
   languages: z.array(languageIdSchema),
   starters: z.record(z.string(), z.string()),
-  samples: z.array(z.object({ id: z.string(), input: z.string(), answer: z.string() })),
+  /** The program talks with an interactor: no custom input, and the samples are transcripts. */
+  interactive: z.boolean(),
+  /** `interaction`: an interactive sample's exchange (Kattis `.interaction`): `>` lines the program writes, `<` lines it reads. */
+  samples: z.array(z.object({ id: z.string(), input: z.string(), answer: z.string(), interaction: z.string().optional() })),
   limits: z.object({ timeMs: z.number().int(), memoryMb: z.number().int() }),
   /** "Explain your solution": the questions per locale, asked after a submission (empty: none). */
   explain: z.record(z.string(), z.array(z.string())),

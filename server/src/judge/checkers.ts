@@ -6,7 +6,7 @@ export interface CheckResult {
   reason?: string;
 }
 
-type BuiltinChecker = Exclude<CheckerSpec, { kind: 'custom' }>;
+type BuiltinChecker = Exclude<CheckerSpec, { kind: 'custom' | 'interactor' }>;
 
 /**
  * Compares a program's output with the expected answer on plain bytes, outside

@@ -33,27 +33,8 @@ export async function openCustomChecker(
   deadline: number,
   signal?: AbortSignal,
 ): Promise<CheckerRunner> {
-  const spec = LANGUAGES[checker.language];
-  const box = await openBox(
-    docker,
-    { image: await imageFor(spec.image), memoryMb: Math.max(CHECKER_MEMORY_MB, caps.compileMemoryMb), deadline, purpose: 'checker' },
-    { signal },
-  );
-  try {
-    const files = checker.files.map((f) => ({ path: f.path, content: f.content, mode: 0o755 }));
-    if (spec.compile) await compileChecker(box, spec.compile, checker.entry, files, spec.env, caps);
-    else await box.writeFiles(files);
-  } catch (error) {
-    await box.destroy().catch(() => {});
-    throw error;
-  }
-  const runArgv = [
-    ...expandArgv(spec.run, { file: checker.entry, memoryMb: CHECKER_MEMORY_MB - spec.memoryOverheadMb }),
-    '/box/t/in',
-    '/box/t/ans',
-    '/box/t/feedback',
-    ...checker.args,
-  ];
+  const { box, runArgv: programArgv, env } = await openJudgeProgram(docker, checker, caps, deadline, signal, 'checker');
+  const runArgv = [...programArgv, '/box/t/in', '/box/t/ans', '/box/t/feedback/', ...checker.args];
 
   // One check at a time: each exec's wrapper kills every other process in the box.
   let queue: Promise<unknown> = Promise.resolve();
@@ -79,7 +60,7 @@ export async function openCustomChecker(
         { path: 't/feedback/.keep', content: Buffer.alloc(0) },
       ],
       stdinFile: '/box/t/out',
-      env: spec.env ?? {},
+      env,
       wallTimeMs: CHECKER_WALL_MS,
       stdoutLimit: CHECKER_OUTPUT_BYTES,
       stderrLimit: CHECKER_OUTPUT_BYTES,
@@ -93,6 +74,43 @@ export async function openCustomChecker(
   }
 }
 
+/** A program of the package's (a checker or an interactor) compiled in a box of its own: the argv that runs it, without arguments. */
+export interface JudgeProgram {
+  box: Box;
+  runArgv: string[];
+  env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Opens a box in the program's language and builds the program there. Its
+ * container never runs candidate code; `signal` is the judgement's, so the
+ * box goes when the judgement stops.
+ */
+export async function openJudgeProgram(
+  docker: Docker,
+  program: Pick<CustomChecker, 'language' | 'entry' | 'files'>,
+  caps: JudgeLimits,
+  deadline: number,
+  signal: AbortSignal | undefined,
+  what: 'checker' | 'interactor',
+): Promise<JudgeProgram> {
+  const spec = LANGUAGES[program.language];
+  const box = await openBox(
+    docker,
+    { image: await imageFor(spec.image), memoryMb: Math.max(CHECKER_MEMORY_MB, caps.compileMemoryMb), deadline, purpose: 'checker' },
+    { signal },
+  );
+  try {
+    const files = program.files.map((f) => ({ path: f.path, content: f.content, mode: 0o755 }));
+    if (spec.compile) await compileChecker(box, spec.compile, program.entry, files, spec.env, caps, what);
+    else await box.writeFiles(files);
+  } catch (error) {
+    await box.destroy().catch(() => {});
+    throw error;
+  }
+  return { box, runArgv: expandArgv(spec.run, { file: program.entry, memoryMb: CHECKER_MEMORY_MB - spec.memoryOverheadMb }), env: spec.env ?? {} };
+}
+
 async function compileChecker(
   box: Box,
   compile: readonly string[],
@@ -100,6 +118,7 @@ async function compileChecker(
   files: TarEntry[],
   env: Readonly<Record<string, string>> | undefined,
   caps: JudgeLimits,
+  what: 'checker' | 'interactor',
 ): Promise<void> {
   const run = await box.exec({
     argv: expandArgv(compile, { file: entry, memoryMb: CHECKER_MEMORY_MB }),
@@ -110,7 +129,7 @@ async function compileChecker(
     stderrLimit: caps.compileOutputKb * 1024,
   });
   if (run.exitCode !== 0) {
-    throw new KodbroError('checker_failed', `The custom checker does not compile: ${run.stderr.toString('utf8').slice(0, 2000)}`);
+    throw new KodbroError('checker_failed', `The ${what === 'checker' ? 'custom checker' : 'interactor'} does not compile: ${run.stderr.toString('utf8').slice(0, 2000)}`);
   }
 }
 

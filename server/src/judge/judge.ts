@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { hiddenTests, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
+import { hiddenTests, isTranscriptOnly, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import {
   MAX_SHOWN_OUTPUT_BYTES,
@@ -19,6 +19,8 @@ import { checkOutput, type CheckResult } from './checkers.ts';
 import { firstDifference } from './difference.ts';
 import { sanitiseText } from './sanitise.ts';
 import { openCustomChecker, type CheckerRunner } from './custom-checker.ts';
+import { interactiveVerdict } from './interaction.ts';
+import { INTERACTOR_OUTPUT_BYTES, openInteractor, type Exchange, type InteractorRunner } from './interactor.ts';
 import { runFailure } from './run-verdict.ts';
 import { overallVerdict, scoreGroups } from './scoring.ts';
 
@@ -178,7 +180,10 @@ const CUSTOM_GROUP = 'custom';
 
 function testGroups(challenge: Challenge, testSet: NonNullable<JudgeOptions['testSet']>): TestGroup[] {
   if (testSet === 'hidden') return challenge.groups;
-  if (testSet === 'samples') return [{ id: 'samples', points: 0, tests: challenge.samples }];
+  // A sample that is only a transcript has no input to run (an interactive package may show one without it).
+  if (testSet === 'samples') return [{ id: 'samples', points: 0, tests: challenge.samples.filter((sample) => !isTranscriptOnly(sample)) }];
+  // The interactor, not a file, is an interactive program's input: there is no input of the candidate's to run on.
+  if (challenge.checker.kind === 'interactor') throw new KodbroError('invalid_argument', `${challenge.id} is interactive: it runs against its interactor, not on custom input`);
   return [{ id: CUSTOM_GROUP, points: 0, tests: [{ id: 'custom', input: testSet.customInput, answer: Buffer.alloc(0) }] }];
 }
 
@@ -239,6 +244,17 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
   );
   const boxes = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
   if (boxes[0]) judgement.onBox(boxes[0]);
+  const interactorSpec = challenge.checker.kind === 'interactor' ? challenge.checker : undefined;
+  // One interactor per box: each box runs its tests one at a time, and so does an interactor.
+  const interactors = new Map<Box, Promise<InteractorRunner>>();
+  const interactorFor = (box: Box, spec: NonNullable<typeof interactorSpec>) => {
+    let runner = interactors.get(box);
+    if (!runner) {
+      runner = openInteractor(deps.docker, spec, caps, deadline, signal);
+      interactors.set(box, runner);
+    }
+    return runner;
+  };
   const checkers = new Map<CheckerSpec, Promise<CheckerRunner>>();
   const checkerFor = (spec: Extract<CheckerSpec, { kind: 'custom' }>) => {
     let runner = checkers.get(spec);
@@ -283,15 +299,28 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
       for (let index = next++; index < tests.length; index = next++) {
         const { group, test } = tests[index] as (typeof tests)[number];
         emit({ type: 'testing', index: index + 1, total: tests.length });
-        const run = await box.exec({
+        const runRequest = {
           argv: runArgv,
-          stdin: await readTestData(test.input),
           env: language.env ?? {},
           wallTimeMs: wallClock.wallTimeMs,
           slack: { cpuTimeMs: limits.timeMs, maxWallTimeMs: wallClock.maxWallTimeMs },
           stdoutLimit: limits.outputBytes,
           stderrLimit: caps.stderrKb * 1024,
-        });
+        };
+        let exchange: Exchange | undefined;
+        if (interactorSpec) {
+          const interactor = await interactorFor(box, interactorSpec);
+          exchange = await interactor.interact(
+            { input: await readTestData(test.input), answer: await readTestData(test.answer) },
+            (stdin, onStdout) => box.exec({ ...runRequest, stdin, onStdout }),
+            {
+              programMaxWallMs: wallClock.maxWallTimeMs,
+              programOutputBytes: limits.outputBytes,
+              ...(captureOutput ? { transcriptBytes: MAX_SHOWN_OUTPUT_BYTES } : {}),
+            },
+          );
+        }
+        const run = exchange ? exchange.program : await box.exec({ ...runRequest, stdin: await readTestData(test.input) });
         // A restarted box lost the compiled program: build it again before its next test.
         if (run.reset && next < tests.length && (await prepare(box, true)) !== undefined) {
           throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
@@ -299,7 +328,9 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
         const checker = group.id === CUSTOM_GROUP ? undefined : (group.checker ?? challenge.checker);
         // Differences quote hidden answers: only for hidden tests, whose output nobody else sees.
         const wantDifference = !captureOutput && differencesFound < MAX_DIFFERENCES;
-        const { verdict, difference } = await decide(run, limits, language, checker, test, checkerFor, wantDifference);
+        const { verdict, difference } = exchange
+          ? { verdict: exchangeVerdict(exchange, limits, language), difference: undefined }
+          : await decide(run, limits, language, checker, test, checkerFor, wantDifference);
         if (difference) {
           differences[index] = { testId: test.id, ...difference };
           differencesFound++;
@@ -310,7 +341,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
           verdict,
           timeMs: run.cpuMs ?? run.wallMs,
           memoryKb: run.memoryKb ?? 0,
-          ...(captureOutput ? { output: shownOutput(run) } : {}),
+          ...(captureOutput ? { output: shownOutput(run, exchange) } : {}),
         };
         emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
       }
@@ -322,7 +353,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
     fail(error);
     throw error;
   } finally {
-    const closing = [...checkers.values()].map((p) => p.then((c) => c.close(), () => {}));
+    const closing = [...checkers.values(), ...interactors.values()].map((p) => p.then((c) => c.close(), () => {}));
     await Promise.allSettled([...boxes.map((box) => box.destroy()), ...closing]);
   }
 }
@@ -378,20 +409,36 @@ async function decide(
   if (!checker) return { verdict: 'accepted' };
   let check: CheckResult;
   const answer = await readTestData(test.answer);
+  // Loaders refuse a group's own checker in an interactive challenge, and the lanes never come here for one.
+  if (checker.kind === 'interactor') throw new KodbroError('internal', 'An interactor cannot check an output after the run');
   if (checker.kind === 'custom') check = await (await customChecker(checker)).check(await readTestData(test.input), answer, run.stdout);
   else check = checkOutput(checker, run.stdout, answer);
   if (check.accepted) return { verdict: 'accepted' };
   return { verdict: 'wrong_answer', difference: wantDifference ? firstDifference(checker, run.stdout, answer) : undefined };
 }
 
-/** A run's output as the candidate may see it for their own runs: capped, control characters shown. */
-function shownOutput(run: ExecOutcome): RunOutput {
+/** An interactive test's verdict; an interactor that gave none is the package's fault, not the candidate's. */
+function exchangeVerdict(exchange: Exchange, limits: ResolvedLimits, language: LanguageSpec): JudgedVerdict {
+  const verdict = interactiveVerdict(exchange.program, exchange.interactor, { timeMs: limits.timeMs, memoryLimitExitCode: language.memoryLimitExitCode });
+  if (verdict) return verdict;
+  const { exitCode, timedOut, outputLimitExceeded } = exchange.interactor;
+  const how = timedOut ? 'did not end' : outputLimitExceeded ? `wrote more than ${INTERACTOR_OUTPUT_BYTES / 1024 / 1024} MB` : `exited with ${exitCode ?? 'a signal'}`;
+  throw new KodbroError('checker_failed', `The interactor ${how} instead of 42 or 43${exchange.interactorSaid ? `: ${exchange.interactorSaid}` : ''}`);
+}
+
+/**
+ * A run's output as the candidate may see it for their own runs: capped,
+ * control characters shown. An interactive run shows the exchange, in the
+ * `.interaction` form of the samples, in place of its standard output.
+ */
+function shownOutput(run: ExecOutcome, exchange?: Exchange): RunOutput {
   const cut = (bytes: Buffer) => sanitiseText(bytes.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8'));
+  const transcript = exchange?.transcript;
   return {
-    stdout: cut(run.stdout),
+    stdout: transcript ? sanitiseText(transcript.text) : cut(run.stdout),
     stderr: cut(run.stderr),
     exitCode: run.exitCode,
-    truncated: run.stdout.length > MAX_SHOWN_OUTPUT_BYTES || run.stderr.length > MAX_SHOWN_OUTPUT_BYTES || run.outputLimitExceeded,
+    truncated: run.stdout.length > MAX_SHOWN_OUTPUT_BYTES || run.stderr.length > MAX_SHOWN_OUTPUT_BYTES || run.outputLimitExceeded || transcript?.truncated === true,
   };
 }
 

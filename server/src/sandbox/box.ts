@@ -6,12 +6,27 @@ import { probeCgroup, type CgroupProbe } from './cgroup.ts';
 import { BOX_DIR, CANDIDATE_USER, containerSpec, IDLE_USER, SANDBOX_ENV, type ContainerParams } from './container-spec.ts';
 import { createCappedBuffers, createCappedDemuxer } from './demux.ts';
 import { abortedError, dockerFailure, isNoSuchContainer, throwIfAborted, withTimeout } from './docker.ts';
-import { startRunner, type RunnerEnd, type RunnerSession } from './runner.ts';
+import { startRunner, type RunnerEnd, type RunnerSession, type RunnerSink } from './runner.ts';
 import { tarFiles, type TarEntry } from './tar.ts';
 
 export interface ExecRequest {
   argv: readonly string[];
-  stdin?: Buffer;
+  /**
+   * The standard input: all of it, or streamed. A streamed input is pulled
+   * one chunk at a time as the program takes it (never buffered beyond that),
+   * its end closes the program's input, and it stops being pulled (its
+   * iterator is returned) once the program is over, ended or not: exec never
+   * waits for it. If it throws, the program is stopped and exec rejects with
+   * that error.
+   */
+  stdin?: Buffer | AsyncIterable<Buffer>;
+  /**
+   * Each piece of standard output as it arrives, while the program runs:
+   * only the bytes kept under `stdoutLimit`, the same ones the outcome's
+   * `stdout` holds. If it throws, the program is stopped and exec rejects
+   * with that error.
+   */
+  onStdout?: (chunk: Buffer) => void;
   /**
    * Files unpacked into /box (from a tar on standard input) just before argv
    * runs, in the same process tree: one exec instead of two. Not with `stdin`.
@@ -296,11 +311,30 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     }
   }
 
-  async function exec(request: ExecRequest): Promise<ExecOutcome> {
+  async function exec(given: ExecRequest): Promise<ExecOutcome> {
+    if (given.files && given.stdin !== undefined) {
+      throw new KodbroError('invalid_argument', 'A sandbox command takes files or stdin, not both: the files arrive on its standard input');
+    }
+    // A fresh runner can take over only an input nothing was pulled from yet (the runner refuses before it asks for any).
+    let pulled = false;
+    const source = given.stdin;
+    const request: ExecRequest =
+      source === undefined || Buffer.isBuffer(source)
+        ? given
+        : {
+            ...given,
+            stdin: {
+              [Symbol.asyncIterator]: () => {
+                pulled = true;
+                return source[Symbol.asyncIterator]();
+              },
+            },
+          };
     try {
       return await execOnce(request);
     } catch (error) {
       if (!(error instanceof RunnerGaveUp)) throw error;
+      if (pulled) throw new KodbroError('sandbox_failed', `The sandbox runner gave up during a streamed run: ${error.message}`);
       // Candidate code of an earlier command can sabotage the runner (prlimit on it); a fresh one runs this command.
       trace(`the runner gave up (${error.message}): starting another`);
       retireRunner();
@@ -309,6 +343,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
         return await execOnce(request);
       } catch (again) {
         if (!(again instanceof RunnerGaveUp)) throw again;
+        if (pulled) throw new KodbroError('sandbox_failed', `The sandbox runner gave up during a streamed run: ${again.message}`);
         // A fresh runner in a swept box gave up too: what the candidate left there (memory pinned by files, say), or ours.
         if (commandsEnded === 0) throw new KodbroError('sandbox_failed', `The sandbox runner could not start a command: ${again.message}`);
         return restartForCandidate(again);
@@ -405,7 +440,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
 
   async function execRaw(request: ExecRequest): Promise<ExecOutcome> {
     throwIfAborted(signal);
-    trace(`exec ${request.argv.slice(0, 3).join(' ')} (stdin ${request.stdin?.length ?? 0} B, wall ${request.wallTimeMs} ms)`);
+    const stdin = request.stdin ?? Buffer.alloc(0);
+    trace(`exec ${request.argv.slice(0, 3).join(' ')} (stdin ${Buffer.isBuffer(stdin) ? `${stdin.length} B` : 'streamed'}, wall ${request.wallTimeMs} ms)`);
     const ready = await runnerOrOutcome();
     if (!('run' in ready)) return ready;
     const session = ready;
@@ -415,13 +451,15 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     const oomBefore = await cgroup.oomKills();
     const started = performance.now();
 
-    let stopReason: 'time' | 'output' | null = null;
+    let stopReason: 'time' | 'output' | 'host' | null = null;
+    /** What the host's side of a streamed run threw (its stdin source, its onStdout): the program is stopped, exec rejects with it. */
+    let hostFailure = null as { error: unknown } | null;
     let reset = false;
     // Assigned in a callback: typed so that the compiler does not take it for always null below.
     let stopping = null as Promise<void> | null;
     let running: Promise<RunnerEnd> = Promise.resolve({ kind: 'gone', why: 'not started' });
 
-    const stop = (reason: 'time' | 'output') => {
+    const stop = (reason: 'time' | 'output' | 'host') => {
       // Once aborted, the container is being removed: nothing left to kill or restart.
       if (stopReason || signal?.aborted) return;
       stopReason = reason;
@@ -449,12 +487,30 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     const outputs = createCappedBuffers({ stdout: request.stdoutLimit, stderr: request.stderrLimit }, (which) => {
       if (which === 'stdout') stop('output');
     });
-    const sink = {
-      stdout: (data: Buffer) => outputs.keep('stdout', data),
+    const failHost = (error: unknown) => {
+      if (hostFailure || stopReason) return;
+      hostFailure = { error };
+      stop('host');
+    };
+    const { onStdout } = request;
+    const sink: RunnerSink = {
+      stdout: (data: Buffer) => {
+        // The part under the cap, as the outcome keeps it: a flood past the cap never reaches the host's reader.
+        const room = Math.max(0, request.stdoutLimit - outputs.seen().stdout);
+        outputs.keep('stdout', data);
+        if (!onStdout || room === 0 || hostFailure) return;
+        try {
+          onStdout(data.length <= room ? data : data.subarray(0, room));
+        } catch (error) {
+          // Thrown inside the runner's stream handler, it would escape as an uncaught exception.
+          failHost(error);
+        }
+      },
       stderr: (data: Buffer) => {
         outputs.keep('stderr', data);
         if (outputs.seen().stderr > errorFlood) stop('output');
       },
+      inputFailed: failHost,
     };
     // The wall-clock timer runs until the runner says the command is over.
     let timerDone = false;
@@ -484,7 +540,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
         {
           argv: request.argv,
           env: [...SANDBOX_ENV, ...Object.entries(request.env ?? {}).map(([k, v]) => `${k}=${v}`)],
-          stdin: request.stdin ?? Buffer.alloc(0),
+          stdin,
           stdoutCap: request.stdoutLimit,
           stderrCap: request.stderrLimit,
           // A backstop in the kernel for busy loops; the verdict still comes from the host's CPU figure.
@@ -531,6 +587,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
           reset = await sweep();
         }
       }
+      // Stopped and swept like a timeout, so the box stays usable for the next command.
+      if (hostFailure) throw hostFailure.error;
       return {
         exitCode,
         stdout: outputs.stdout(),

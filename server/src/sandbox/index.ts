@@ -4,7 +4,7 @@
  * bytes and the host's accounting; it decides no verdicts.
  */
 export { openBox } from './box.ts';
-export type { Box, ExecOutcome } from './box.ts';
+export type { Box, ExecOutcome, ExecRequest } from './box.ts';
 export { containerSpec, SANDBOX_CONSTANTS, LABEL_OWNER, LABEL_PURPOSE, CANDIDATE_USER, IDLE_USER, BOX_DIR } from './container-spec.ts';
 export type { ContainerParams } from './container-spec.ts';
 export { createDockerClient, dockerAnswers } from './docker.ts';

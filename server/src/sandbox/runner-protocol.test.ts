@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFrameReader, encodeRun, type RunnerFrame } from './runner-protocol.ts';
+import { createFrameReader, encodeEndOfInput, encodeInput, encodeRun, MAX_INPUT_FRAME, type RunnerFrame } from './runner-protocol.ts';
 
 const frame = (type: string, body: Buffer) => {
   const head = Buffer.alloc(5);
@@ -41,12 +41,69 @@ describe('encodeRun', () => {
     expect(() => encodeRun({ ...base, stdoutCap: 2 ** 32 })).toThrow(RangeError);
     expect(() => encodeRun({ ...base, argv: ['x'.repeat(1 << 20)] })).toThrow(RangeError);
   });
+
+  it('marks a streamed stdin with the length 0xFFFFFFFF and sends no bytes after the frame', () => {
+    async function* lines() {
+      yield Buffer.from('never encoded here');
+    }
+    const bytes = encodeRun({ argv: ['cat'], env: [], stdin: lines(), stdoutCap: 1, stderrCap: 2, cpuSeconds: 0 });
+    const length = bytes.readUInt32LE(1);
+    expect(bytes.length).toBe(5 + length);
+    expect(bytes.readUInt32LE(5 + 20)).toBe(0xffff_ffff);
+    expect(bytes.subarray(5 + 24).toString('utf8')).toBe('cat\0');
+  });
+
+  it('keeps a Buffer stdin exactly as before: the same bytes as the version 1 layout', () => {
+    const stdin = Buffer.from('1 2\n');
+    const bytes = encodeRun({ argv: ['a'], env: ['B=c'], stdin, stdoutCap: 7, stderrCap: 8, cpuSeconds: 9 });
+    const expected = Buffer.concat([frame('R', Buffer.concat([u32s(7, 8, 9, 1, 1, 4), Buffer.from('a\0B=c\0')])), stdin]);
+    expect(bytes.equals(expected)).toBe(true);
+  });
+
+  it('refuses a Buffer stdin whose length would read as "streamed"', () => {
+    const huge = Object.defineProperty(Buffer.alloc(0), 'length', { value: 0xffff_ffff });
+    expect(() => encodeRun({ argv: ['x'], env: [], stdin: huge, stdoutCap: 1, stderrCap: 1, cpuSeconds: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('encodeInput and encodeEndOfInput', () => {
+  it('frames a chunk byte-exactly as I, its u32 length, its bytes', () => {
+    expect(encodeInput(Buffer.from('4 7\n'))).toEqual([Buffer.from([0x49, 4, 0, 0, 0, 0x34, 0x20, 0x37, 0x0a])]);
+    expect(encodeEndOfInput()).toEqual(Buffer.from([0x49, 0, 0, 0, 0]));
+  });
+
+  it('gives an empty chunk no frame: an empty frame would end the input', () => {
+    expect(encodeInput(Buffer.alloc(0))).toEqual([]);
+  });
+
+  it('splits a chunk larger than 64 KiB into frames of at most 64 KiB, in order, losing nothing', () => {
+    const chunk = Buffer.alloc(2 * MAX_INPUT_FRAME + 3);
+    for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 7) & 0xff;
+    const frames = encodeInput(chunk);
+    expect(MAX_INPUT_FRAME).toBe(65_536);
+    expect(frames.map((f) => [f.toString('latin1', 0, 1), f.readUInt32LE(1), f.length])).toEqual([
+      ['I', MAX_INPUT_FRAME, MAX_INPUT_FRAME + 5],
+      ['I', MAX_INPUT_FRAME, MAX_INPUT_FRAME + 5],
+      ['I', 3, 8],
+    ]);
+    expect(Buffer.concat(frames.map((f) => f.subarray(5))).equals(chunk)).toBe(true);
+    // Exactly at the limit: one frame.
+    expect(encodeInput(Buffer.alloc(MAX_INPUT_FRAME))).toHaveLength(1);
+  });
+
+  it('copies the bytes: a caller that reuses its chunk buffer cannot change a frame already made', () => {
+    const chunk = Buffer.from('abc');
+    const [framed] = encodeInput(chunk);
+    chunk.fill(0);
+    expect(framed?.subarray(5).toString()).toBe('abc');
+  });
 });
 
 describe('createFrameReader', () => {
   it('reads frames split anywhere, byte by byte', () => {
     const stream = Buffer.concat([
-      frame('H', u32s(1, 42)),
+      frame('H', u32s(2, 42)),
+      frame('S', Buffer.alloc(0)),
       frame('O', Buffer.from('6\n')),
       frame('E', Buffer.from('warn')),
       frame('X', u32s(0, 0)),
@@ -56,7 +113,8 @@ describe('createFrameReader', () => {
     const { frames, errors } = read([...stream].map((b) => Buffer.from([b])));
     expect(errors).toEqual([]);
     expect(frames).toEqual([
-      { type: 'hello', version: 1, pid: 42 },
+      { type: 'hello', version: 2, pid: 42 },
+      { type: 'started' },
       { type: 'stdout', data: Buffer.from('6\n') },
       { type: 'stderr', data: Buffer.from('warn') },
       { type: 'exit', status: 0, outputCapped: false, survivors: false },
@@ -66,7 +124,7 @@ describe('createFrameReader', () => {
   });
 
   it('stops at the first broken frame and says so once: unknown type, oversized, wrong size', () => {
-    for (const bad of [frame('Z', Buffer.alloc(0)), Buffer.from([0x4f, 0xff, 0xff, 0xff, 0x7f]), frame('X', u32s(0)), frame('H', u32s(1))]) {
+    for (const bad of [frame('Z', Buffer.alloc(0)), Buffer.from([0x4f, 0xff, 0xff, 0xff, 0x7f]), frame('X', u32s(0)), frame('H', u32s(1)), frame('S', Buffer.from('x'))]) {
       const { frames, errors } = read([Buffer.concat([frame('O', Buffer.from('a')), bad, frame('O', Buffer.from('b'))])]);
       expect(frames).toEqual([{ type: 'stdout', data: Buffer.from('a') }]);
       expect(errors).toHaveLength(1);

@@ -1,8 +1,9 @@
 import type Docker from 'dockerode';
+import { once } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { BOX_DIR, CANDIDATE_USER, SANDBOX_ENV } from './container-spec.ts';
 import { createDemuxer } from './demux.ts';
-import { createFrameReader, encodeRun, RUNNER_PATH, RUNNER_PROTOCOL_VERSION, type RunCommand, type RunnerFrame } from './runner-protocol.ts';
+import { createFrameReader, encodeEndOfInput, encodeInput, encodeRun, RUNNER_PATH, RUNNER_PROTOCOL_VERSION, type RunCommand, type RunnerFrame } from './runner-protocol.ts';
 
 /** How one command on the runner ended, as far as the runner's stream tells. */
 export type RunnerEnd =
@@ -15,6 +16,12 @@ export type RunnerEnd =
 export interface RunnerSink {
   stdout(data: Buffer): void;
   stderr(data: Buffer): void;
+  /**
+   * A streamed stdin failed (its iterator threw, or gave something that is
+   * not bytes). The command's input is ended just after; what else to do
+   * with the command is the caller's to decide. Not called once it is over.
+   */
+  inputFailed?(error: unknown): void;
 }
 
 /**
@@ -26,7 +33,12 @@ export interface RunnerSink {
 export interface RunnerSession {
   /** The runner's pid inside the box (from its hello), so the host's leftover scan can tell it apart. */
   readonly boxPid: number;
-  /** Sends one command; resolves when the runner says it is over or its stream ends. One at a time. */
+  /**
+   * Sends one command; resolves when the runner says it is over or its stream
+   * ends. One at a time. A streamed stdin is pulled only after the runner
+   * started the command, one chunk at a time as the runner's stream takes
+   * them, and no longer once the command is over (its iterator is returned).
+   */
   run(command: RunCommand, sink: RunnerSink): Promise<RunnerEnd>;
   /** Whether the runner's stream is gone: a new runner is needed. */
   gone(): boolean;
@@ -117,12 +129,17 @@ export async function startRunner(container: Docker.Container, call: Call): Prom
     run(command, sink) {
       if (ended !== null) return Promise.resolve({ kind: 'gone', why: ended });
       if (listener) throw new Error('the runner already runs a command');
+      const source = Buffer.isBuffer(command.stdin) ? null : command.stdin;
+      // Aborted when the command is over: the stream's input stops there, whatever the source still holds.
+      const over = new AbortController();
       return new Promise<RunnerEnd>((resolve) => {
         const finish = (result: RunnerEnd) => {
           listener = null;
           onEnd = null;
+          over.abort();
           resolve(result);
         };
+        let started = false;
         listener = (frame) => {
           if (frame.type === 'stdout') sink.stdout(frame.data);
           else if (frame.type === 'stderr') sink.stderr(frame.data);
@@ -130,6 +147,9 @@ export async function startRunner(container: Docker.Container, call: Call): Prom
           else if (frame.type === 'failed') {
             finish({ kind: 'failed', message: frame.message });
             end('the runner gave up');
+          } else if (frame.type === 'started' && source && !started) {
+            started = true;
+            void feed(source, over.signal, sink);
           } else end(`an unexpected ${frame.type} frame`);
         };
         onEnd = (why) => finish({ kind: 'gone', why });
@@ -138,4 +158,77 @@ export async function startRunner(container: Docker.Container, call: Call): Prom
       });
     },
   };
+
+  /**
+   * Streams stdin to the runner in 'I' frames, then the end of input. Written
+   * only while the command runs, and only as fast as the stream drains, so
+   * the host holds at most one chunk of the source beyond the stream's own
+   * buffer. A command that is over (or a runner that is gone) stops it.
+   */
+  async function feed(source: AsyncIterable<Buffer>, over: AbortSignal, sink: RunnerSink): Promise<void> {
+    const send = async (bytes: Buffer) => {
+      if (over.aborted) return;
+      if (stream.write(bytes, () => {})) return;
+      // A runner that stops reading (a command that never reads its input) is ended by the wall clock, which aborts `over`.
+      await once(stream, 'drain', { signal: over }).catch(() => {});
+    };
+    let iterator: AsyncIterator<Buffer> | undefined;
+    let drained = false;
+    try {
+      iterator = source[Symbol.asyncIterator]();
+      while (!over.aborted) {
+        const next = await nextUnlessOver(iterator, over);
+        if (next === null || over.aborted) break;
+        if (next.done) {
+          drained = true;
+          await send(encodeEndOfInput());
+          return;
+        }
+        const chunk: unknown = next.value;
+        if (!(chunk instanceof Uint8Array)) throw new TypeError(`a streamed stdin gave ${typeof chunk}, not bytes`);
+        for (const frame of encodeInput(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))) {
+          await send(frame);
+        }
+      }
+    } catch (error) {
+      if (!over.aborted) {
+        // Said before the input ends, so a command that exits at once on its end of input cannot hide the failure.
+        sink.inputFailed?.(error);
+        // The command reads to an end rather than waiting for bytes that will not come.
+        await send(encodeEndOfInput());
+      }
+    } finally {
+      // Stopped before the source ended: it may hold something (a pipe from another box) to let go of.
+      if (!drained) stopSource(iterator);
+    }
+  }
+}
+
+/** The iterator's next result, or null as soon as `over` aborts (a pending next() is then left to settle unobserved). */
+function nextUnlessOver(iterator: AsyncIterator<Buffer>, over: AbortSignal): Promise<IteratorResult<Buffer> | null> {
+  return new Promise((resolve, reject) => {
+    const onOver = () => resolve(null);
+    if (over.aborted) return onOver();
+    over.addEventListener('abort', onOver, { once: true });
+    const settle = () => over.removeEventListener('abort', onOver);
+    iterator.next().then(
+      (result) => {
+        settle();
+        resolve(result);
+      },
+      (error: unknown) => {
+        settle();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function stopSource(iterator: AsyncIterator<Buffer> | undefined): void {
+  try {
+    // Not awaited: a generator busy in an await settles its return() only when that await does.
+    iterator?.return?.().catch(() => {});
+  } catch {
+    // A hand-written iterator's return() that throws leaves nothing more to stop.
+  }
 }

@@ -166,6 +166,12 @@ export interface SubmissionInput {
   customInput?: string | null;
 }
 
+/** At most `runs` new submissions an attempt in any `windowMs`. */
+export interface RunRate {
+  runs: number;
+  windowMs: number;
+}
+
 /** A session to keep; the id itself is never stored, only its SHA-256. */
 export type NewSession = { idHash: string; orgId: OrgId; csrfToken: string; expiresAt: Date } & (
   | { kind: 'staff'; userId: string }
@@ -410,12 +416,15 @@ export interface AttemptStore {
    * The attempt's runs store at most `runBytesPerAttempt` (source, custom
    * input, and each result as it is completed); sample and custom runs stop
    * at RUNS_SHARE of it. Beyond, `quota_exceeded` with the limit that applied.
+   * With `rate`, a new submission beyond it is `rate_limited` (counted in the
+   * same transaction, so parallel requests cannot all slip under it).
    */
   createSubmission(
     attemptId: AttemptId,
     input: SubmissionInput,
+    rate?: RunRate,
   ): Promise<
-    | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
+    | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt' | 'rate_limited'>
     | Refused<'quota_exceeded', { limitBytes: number }>
   >;
   getSubmission(scope: AttemptScope, submissionId: string): Promise<Submission | undefined>;
@@ -423,8 +432,6 @@ export interface AttemptStore {
   listSubmissions(scope: AttemptScope): Promise<Submission[]>;
   /** Oldest first, a page at a time (a recruiter's read); sizes count source, custom input and result. */
   listSubmissionsPage(scope: AttemptScope, page: PageRequest): Promise<Page<Submission>>;
-  /** For per-attempt rate limits: submissions of the attempt created at or after `since`. */
-  countSubmissionsSince(attemptId: AttemptId, since: Date): Promise<number>;
   /**
    * Every attempt's final code of an assessment: per attempt and challenge
    * version, the last `submit` submission (none when it never submitted),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JudgeResult } from '../contracts/index.ts';
+import type { CheckerSpec } from '../challenges/index.ts';
 import type { Assessment, Invite, Submission } from '../store/index.ts';
 import { attemptStatus, toCandidateAttempt, toCandidateResult, toCandidateSubmission } from './candidate.ts';
 
@@ -17,6 +18,8 @@ const hidden: JudgeResult = {
 };
 
 const samples = [{ id: 's1', input: Buffer.from('3\n1 2 3\n'), answer: Buffer.from('6\n') }];
+const tokens = { kind: 'tokens', caseSensitive: false } as const;
+const interactor: CheckerSpec = { kind: 'interactor', language: 'python', entry: 'i.py', files: [], args: [] };
 const sampleRun: JudgeResult = {
   verdict: 'accepted',
   score: 100,
@@ -49,10 +52,17 @@ describe('toCandidateResult', () => {
   });
 
   it('shows sample runs in full, with the sample input and answer, whatever the visibility', () => {
-    expect(toCandidateResult(done('samples', sampleRun), 'none', { samples })).toEqual({
+    expect(toCandidateResult(done('samples', sampleRun), 'none', { samples, checker: tokens })).toEqual({
       verdict: 'accepted',
       tests: [{ id: 's1', verdict: 'accepted', timeMs: 20, memoryKb: 3000, input: '3\n1 2 3\n', expected: '6\n', output: { stdout: '6\n', stderr: '', exitCode: 0, truncated: false } }],
     });
+  });
+
+  it('shows an interactive sample run against its expected exchange, never the interactor’s input or answer', () => {
+    const game = [{ id: 's1', input: Buffer.from('10 7\n'), answer: Buffer.from('7\n'), interaction: Buffer.from('<10\n>guess 7\n<correct\n') }];
+    const view = toCandidateResult(done('samples', sampleRun), 'none', { samples: game, checker: interactor });
+    expect(view?.tests?.[0]).toMatchObject({ id: 's1', expected: '<10\n>guess 7\n<correct\n' });
+    expect(view?.tests?.[0]).not.toHaveProperty('input');
   });
 
   it('never shows operator text: a system error is only "could not be judged"', () => {

@@ -23,7 +23,11 @@ import { statementLanguagesOf, timeAllowedMinutes, type Assessment, type Attempt
  * lines, with times and output, are for samples and custom input — data the
  * candidate already has. Operator text (system errors) never appears.
  */
-export function toCandidateResult(submission: Pick<Submission, 'kind' | 'status' | 'result'>, visibility: ResultsVisibility, challenge: Pick<StoredChallenge, 'samples'> | undefined): CandidateResult | null {
+export function toCandidateResult(
+  submission: Pick<Submission, 'kind' | 'status' | 'result'>,
+  visibility: ResultsVisibility,
+  challenge: Pick<StoredChallenge, 'samples' | 'checker'> | undefined,
+): CandidateResult | null {
   if (submission.status === 'failed') return { systemFailure: true };
   if (submission.status !== 'done') return null;
   // A stored result that is not a judged result (none has system_error) is shown as ours to fix, never as theirs.
@@ -47,8 +51,12 @@ function hiddenAggregate(result: JudgeResult, visibility: ResultsVisibility): Ca
   return aggregate;
 }
 
-function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples'> | undefined): CandidateResult {
+function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples' | 'checker'> | undefined): CandidateResult {
   const samples = new Map((challenge?.samples ?? []).map((sample) => [sample.id, sample]));
+  // An interactive sample's input is the interactor's, never the program's: the expected exchange stands for both.
+  const interactive = challenge?.checker.kind === 'interactor';
+  const sampleView = (sample: StoredChallenge['samples'][number]) =>
+    interactive ? (sample.interaction ? { expected: shown(sample.interaction) } : {}) : { input: shown(sample.input), expected: shown(sample.answer) };
   const view: CandidateResult = {
     verdict: result.verdict,
     tests: result.tests.map((test) => {
@@ -58,7 +66,7 @@ function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick
         verdict: test.verdict,
         timeMs: test.timeMs,
         memoryKb: test.memoryKb,
-        ...(sample ? { input: shown(sample.input), expected: shown(sample.answer) } : {}),
+        ...(sample ? sampleView(sample) : {}),
         ...(test.output ? { output: test.output } : {}),
       };
     }),
@@ -85,7 +93,7 @@ export interface ViewTime {
 export function toCandidateSubmission(
   submission: Submission,
   visibility: ResultsVisibility,
-  challenge: Pick<StoredChallenge, 'samples'> | undefined,
+  challenge: Pick<StoredChallenge, 'samples' | 'checker'> | undefined,
   queuePosition: number | undefined,
   time: ViewTime,
 ): CandidateSubmission {
@@ -111,13 +119,20 @@ const roundUp = (at: Date, tickMs: number) => new Date(Math.ceil(at.getTime() / 
 /** The statement, starters and samples; never a hidden test or a checker. */
 export function toCandidateChallenge(challengeVersionId: string, challenge: StoredChallenge, caps: JudgeLimits): CandidateChallenge {
   const limits = resolveLimits(challenge.limits, { timeFactor: 1 }, caps);
+  const interactive = challenge.checker.kind === 'interactor';
   return {
     challengeVersionId,
     title: challenge.title,
     statements: challenge.statementDocs,
     languages: challenge.languages,
     starters: Object.fromEntries(Object.entries(challenge.starters).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
-    samples: challenge.samples.map((sample) => ({ id: sample.id, input: shown(sample.input), answer: shown(sample.answer) })),
+    interactive,
+    // An interactive sample is its exchange: its input and answer files are the interactor's (the secret of a game, say).
+    samples: challenge.samples.map((sample) =>
+      interactive
+        ? { id: sample.id, input: '', answer: '', ...(sample.interaction ? { interaction: shown(sample.interaction) } : {}) }
+        : { id: sample.id, input: shown(sample.input), answer: shown(sample.answer) },
+    ),
     limits: { timeMs: limits.timeMs, memoryMb: limits.memoryMb },
     explain: challenge.explain ?? {},
   };

@@ -7,7 +7,7 @@ import { isKodbroError, type ErrorCode } from '../../errors.ts';
 import { LANGUAGE_IDS } from '../../contracts/index.ts';
 import { isKattisPackage, loadKattisPackage } from './load.ts';
 import { loadChallenge } from '../load.ts';
-import type { PackageContent as Challenge } from '../model.ts';
+import { isInteractive, isTranscriptOnly, type PackageContent as Challenge } from '../model.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../tests/fixtures/kattis');
 
@@ -109,16 +109,6 @@ describe('loadKattisPackage: the basics', () => {
 });
 
 describe('loadKattisPackage: problem types and validation', () => {
-  it('refuses interactive problems, legacy and 2023-07', async () => {
-    await expectError(load(legacyFiles({ 'problem.yaml': 'validation: custom interactive\n' })), 'package_invalid', /interactive problems are not supported yet/);
-    await expectError(
-      load(legacyFiles({ 'problem.yaml': 'problem_format_version: 2023-07-draft\ntype: [scoring, interactive]\nname: X\n' })),
-      'package_invalid',
-      /interactive problems are not supported yet/,
-    );
-    await expectError(load(legacyFiles({ 'problem.yaml': 'problem_type: interactive\n' })), 'package_invalid', /interactive problems are not supported yet/);
-  });
-
   it('refuses what Kodbro cannot judge faithfully, naming the feature and the file', async () => {
     await expectError(load(legacyFiles({ 'problem.yaml': 'type: scoring\nvalidation: custom score\n' })), 'package_invalid', /^problem\.yaml: validation custom score: validators that award scores/);
     await expectError(load(legacyFiles({ 'problem.yaml': 'type: multi-pass\n' })), 'package_invalid', /^problem\.yaml: type multi-pass: /);
@@ -147,6 +137,71 @@ describe('loadKattisPackage: problem types and validation', () => {
     );
     await expectError(load(legacyFiles({ 'data/secret/1.yaml': 'output_validator_args: [case_sensitive]\n' })), 'package_invalid', /^data\/secret\/1\.yaml: per-test args/);
     expect((await load(legacyFiles({ 'data/secret/1.yaml': 'hint: think\n' }))).groups).toHaveLength(1);
+  });
+});
+
+describe('loadKattisPackage: interactive problems', () => {
+  const interactor = { 'output_validators/guess/interactor.py': 'import sys\n' };
+  const transcript = '<3\n>guess 2\n<higher\n>guess 3\n<correct\n';
+
+  it('reads legacy validation: custom interactive with its output validator as the interactor', async () => {
+    const challenge = await load(legacyFiles({ 'problem.yaml': 'validation: custom interactive\nvalidator_flags: --strict\n', ...interactor }));
+    expect(challenge.checker).toMatchObject({ kind: 'interactor', language: 'python', entry: 'interactor.py', args: ['--strict'] });
+    expect(challenge.checker.kind === 'interactor' && challenge.checker.files.map((f) => f.path)).toEqual(['interactor.py']);
+    expect(challenge.groups.every((g) => g.checker === undefined)).toBe(true);
+  });
+
+  it('reads 2023-07 type interactive alone, with pass-fail and with scoring, and the legacy problem_type key', async () => {
+    const draft = (type: string) => ({ 'problem.yaml': `problem_format_version: 2023-07-draft\nname: X\ntype: ${type}\n`, 'output_validator/interactor.cpp': 'int main(){}\n' });
+    for (const type of ['interactive', '[pass-fail, interactive]', '[interactive, scoring]']) {
+      const challenge = await load(legacyFiles(draft(type)));
+      expect(challenge.checker, type).toMatchObject({ kind: 'interactor', language: 'cpp', entry: 'interactor.cpp', args: [] });
+    }
+    expect((await load(legacyFiles(draft('[interactive, scoring]')))).groups.map((g) => g.points)).toEqual([100]);
+    expect((await load(legacyFiles({ 'problem.yaml': 'problem_type: interactive\n', ...interactor }))).checker.kind).toBe('interactor');
+  });
+
+  it('refuses an interactive problem without an output validator, naming the feature and the file', async () => {
+    await expectError(load(legacyFiles({ 'problem.yaml': 'validation: custom interactive\n' })), 'package_invalid', /^problem\.yaml: validation custom interactive needs an output validator in output_validator\(s\)\//);
+    await expectError(
+      load(legacyFiles({ 'problem.yaml': 'problem_format_version: 2023-07-draft\nname: X\ntype: interactive\n' })),
+      'package_invalid',
+      /^problem\.yaml: type interactive needs an output validator in output_validator\(s\)\//,
+    );
+  });
+
+  it('keeps refusing score validators, multi-pass and submit-answer, interactive or not', async () => {
+    await expectError(load(legacyFiles({ 'problem.yaml': 'type: scoring\nvalidation: custom interactive score\n', ...interactor })), 'package_invalid', /^problem\.yaml: validation custom interactive score: validators that award scores are not supported/);
+    await expectError(load(legacyFiles({ 'problem.yaml': 'type: [interactive, multi-pass]\n', ...interactor })), 'package_invalid', /^problem\.yaml: type multi-pass: /);
+    await expectError(load(legacyFiles({ 'problem.yaml': 'type: [interactive, submit-answer]\n', ...interactor })), 'package_invalid', /^problem\.yaml: type submit-answer: /);
+    await expectError(load(legacyFiles({ 'problem.yaml': 'validation: default interactive\n', ...interactor })), 'package_invalid', /^problem\.yaml: validation default interactive: interactive needs custom validation/);
+    await expectError(load(legacyFiles({ 'problem.yaml': 'type: interactive\nvalidation: default\n', ...interactor })), 'package_invalid', /^problem\.yaml: type interactive needs a custom output validator, but validation is default/);
+    await expectError(load(legacyFiles({ 'problem.yaml': 'validation: custom interactive interactive\n', ...interactor })), 'package_invalid', /unknown validation/);
+  });
+
+  it('refuses a group whose validator flags would give it another interactor, naming its folder', async () => {
+    await expectError(
+      load(legacyFiles({ 'problem.yaml': 'validation: custom interactive\n', ...interactor, 'data/secret/g/1.in': '1\n', 'data/secret/g/1.ans': '1\n', 'data/secret/g/testdata.yaml': 'output_validator_flags: --fast\n' })),
+      'package_invalid',
+      /^data\/secret\/g\/1: its output validator flags \(testdata\.yaml\) differ from data\/secret's/,
+    );
+  });
+
+  it('attaches .interaction transcripts to samples, and keeps a transcript without .in as a sample with nothing to run', async () => {
+    const challenge = await load(
+      legacyFiles({ 'problem.yaml': 'validation: custom interactive\n', ...interactor, 'data/sample/1.interaction': transcript, 'data/sample/0.interaction': '<1\n>guess 1\n<correct\n' }),
+    );
+    expect(challenge.samples).toEqual([
+      { id: '0', input: Buffer.alloc(0), answer: Buffer.alloc(0), interaction: Buffer.from('<1\n>guess 1\n<correct\n') },
+      { id: '1', input: Buffer.from('1 2\n'), answer: Buffer.from('3\n'), interaction: Buffer.from(transcript) },
+    ]);
+    expect(challenge.samples.map(isTranscriptOnly)).toEqual([true, false]);
+  });
+
+  it('leaves .interaction files unread in a problem that is not interactive, as before', async () => {
+    const challenge = await load(legacyFiles({ 'data/sample/1.interaction': transcript, 'data/sample/9.interaction': transcript }));
+    expect(challenge.samples).toEqual([{ id: '1', input: Buffer.from('1 2\n'), answer: Buffer.from('3\n') }]);
+    expect(isInteractive(challenge)).toBe(false);
   });
 });
 
@@ -571,6 +626,32 @@ describe('the committed fixtures', () => {
     ]);
   });
 
+  it('interactive-guess: legacy custom interactive, a Python interactor, transcripts, submissions', async () => {
+    const challenge = await loadKattisPackage(path.join(FIXTURES, 'interactive-guess'));
+    expect(isInteractive(challenge)).toBe(true);
+    expect(challenge.checker).toMatchObject({ kind: 'interactor', language: 'python', entry: 'interactor.py', args: [] });
+    expect(challenge.limits).toEqual({ timeMs: 1000, memoryMb: 256, outputKb: 8192 });
+    expect(challenge.samples.map((t) => [t.id, isTranscriptOnly(t)])).toEqual([
+      ['1', false],
+      ['2', true],
+    ]);
+    expect(challenge.samples[0]?.interaction?.toString('utf8')).toMatch(/^<10\n>guess 5\n<higher\n/);
+    expect(challenge.groups).toHaveLength(7);
+    expect(challenge.groups.every((g) => g.points === 1 && g.checker === undefined)).toBe(true);
+    expect(challenge.solutions.map((s) => [path.basename(s.file), s.expect])).toEqual([
+      ['binary.cpp', 'accepted'],
+      ['binary.py', 'accepted'],
+      ['no_flush.py', 'time_limit'],
+      ['off_by_one.py', 'wrong_answer'],
+    ]);
+  });
+  it('interactive-guess-2023: the same problem as 2023-07 type [pass-fail, interactive] with output_validator/', async () => {
+    const legacy = await loadKattisPackage(path.join(FIXTURES, 'interactive-guess'));
+    const draft = await loadKattisPackage(path.join(FIXTURES, 'interactive-guess-2023'));
+    expect(draft.checker).toEqual(legacy.checker);
+    expect(draft.samples).toEqual(legacy.samples);
+    expect(draft.groups).toEqual(legacy.groups);
+  });
   it('even-split: legacy pass-fail with a Python output validator', async () => {
     const challenge = await loadKattisPackage(path.join(FIXTURES, 'even-split'));
     expect(challenge.checker).toMatchObject({ kind: 'custom', language: 'python', entry: 'validate.py', args: [] });

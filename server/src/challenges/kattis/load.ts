@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ALL_LANGUAGE_IDS } from '../../languages/index.ts';
-import { isDirectory, newReadBudget, readPackageFile, readTestPairs, toPackageId } from '../files.ts';
+import { isDirectory, newReadBudget, readPackageFile, readSamples, toPackageId } from '../files.ts';
 import { MANIFEST_FILE } from '../kodbro-package.ts';
 import type { PackageContent } from '../model.ts';
 import { finishGroup, passFailGroups, scoringGroups, validatorFlagsOf } from './groups.ts';
@@ -16,7 +16,7 @@ import { checkerFactory } from './validators.ts';
  * Kattis / ICPC problem packages, legacy format and the 2023-07 draft, read
  * into the same plain data a Kodbro package becomes. Only what Kodbro can
  * judge faithfully is accepted; anything that would change verdicts or scores
- * without saying so (interactive validators, custom graders, score-producing
+ * without saying so (multi-pass problems, custom graders, score-producing
  * validators, …) is refused with `package_invalid`.
  */
 
@@ -44,6 +44,12 @@ export async function loadKattisPackage(dir: string): Promise<PackageContent> {
 
   const rootFlags = [...kind.problemFlags, ...validatorFlagsOf(secret.settings)];
   const checker = checkerFor(rootFlags);
+  const groups = planned.map((group) => finishGroup(group, kind.problemFlags, rootFlags, checker, checkerFor));
+  // Kodbro runs an interactive challenge's interactor one way on every test (docs/package-format.md).
+  const differing = kind.interactive ? groups.find((group) => group.checker) : undefined;
+  if (differing) {
+    throw invalid(`data/secret/${differing.id}: its output validator flags (testdata.yaml) differ from data/secret's, but Kodbro runs an interactor the same way on every test`);
+  }
   const folderName = path.basename(path.resolve(root));
   const title = titlesFor(problem, statement.statements, folderName);
   return {
@@ -56,8 +62,8 @@ export async function loadKattisPackage(dir: string): Promise<PackageContent> {
     languages: [...ALL_LANGUAGE_IDS],
     limits: await readLimits(root, problem, budget),
     checker,
-    samples: await readTestPairs(path.join(root, 'data', 'sample'), budget, root),
-    groups: planned.map((group) => finishGroup(group, kind.problemFlags, rootFlags, checker, checkerFor)),
+    samples: await readSamples(path.join(root, 'data', 'sample'), budget, root, kind.interactive ? 'interactive' : 'ignore'),
+    groups,
     starters: {},
     solutions: await readSubmissions(root),
   };

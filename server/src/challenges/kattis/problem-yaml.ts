@@ -41,6 +41,11 @@ export interface ProblemKind {
   scoring: boolean;
   /** The output validator is the package's own program, not the default one. */
   customValidation: boolean;
+  /**
+   * The output validator is an interactor, and what in problem.yaml says so
+   * (`type interactive`, `validation custom interactive`), for messages.
+   */
+  interactive: string | undefined;
   /** `validator_flags` of problem.yaml (legacy), passed before every folder's flags. */
   problemFlags: string[];
   /** The 2023-07 draft (or later) rather than the legacy format. */
@@ -49,31 +54,37 @@ export interface ProblemKind {
 
 export function problemKind(problem: ProblemYaml): ProblemKind {
   const types = problem.type ?? problem.problem_type ?? ['pass-fail'];
-  if (types.includes('interactive')) throw invalid(`${PROBLEM_FILE}: type interactive: interactive problems are not supported yet`);
   if (types.includes('multi-pass')) throw invalid(`${PROBLEM_FILE}: type multi-pass: multi-pass problems are not supported`);
   if (types.includes('submit-answer')) throw invalid(`${PROBLEM_FILE}: type submit-answer: submit-answer problems are not supported`);
   if (types.includes('scoring') && types.includes('pass-fail')) throw invalid(`${PROBLEM_FILE}: type cannot be both pass-fail and scoring`);
-
+  const validation = parseValidation(problem.validation);
+  const interactive = types.includes('interactive') ? 'type interactive' : validation.interactive ? `validation ${validation.text}` : undefined;
+  if (interactive && validation.text !== undefined && !validation.custom) {
+    throw invalid(`${PROBLEM_FILE}: ${interactive} needs a custom output validator, but validation is ${validation.text}`);
+  }
   const version = problem.problem_format_version;
   return {
     scoring: types.includes('scoring'),
-    customValidation: parseValidation(problem.validation),
+    customValidation: validation.custom || interactive !== undefined,
+    interactive,
     problemFlags: problem.validator_flags ?? [],
     draft2023: version !== undefined && !version.startsWith('legacy'),
   };
 }
 
 /** Legacy `validation`: `default`, or `custom` followed by `interactive` and/or `score`. */
-function parseValidation(validation: string | undefined): boolean {
-  if (validation === undefined) return false;
-  const [mode, ...modifiers] = validation.trim().split(/\s+/);
+function parseValidation(validation: string | undefined): { custom: boolean; interactive: boolean; text: string | undefined } {
+  if (validation === undefined) return { custom: false, interactive: false, text: undefined };
+  const text = validation.trim().split(/\s+/).join(' ');
+  const [mode, ...modifiers] = text.split(' ');
   if (mode !== 'default' && mode !== 'custom') {
     throw invalid(`${PROBLEM_FILE}: validation must start with default or custom, not ${JSON.stringify(validation)}`);
   }
-  if (modifiers.includes('interactive')) throw invalid(`${PROBLEM_FILE}: validation ${validation.trim()}: interactive problems are not supported yet`);
-  if (modifiers.includes('score')) throw invalid(`${PROBLEM_FILE}: validation ${validation.trim()}: validators that award scores are not supported`);
-  if (modifiers.length) throw invalid(`${PROBLEM_FILE}: unknown validation ${JSON.stringify(validation)}`);
-  return mode === 'custom';
+  // Scores from a validator would need a scoring model Kodbro does not have, interactive or not.
+  if (modifiers.includes('score')) throw invalid(`${PROBLEM_FILE}: validation ${text}: validators that award scores are not supported`);
+  if (modifiers.some((m) => m !== 'interactive') || new Set(modifiers).size !== modifiers.length) throw invalid(`${PROBLEM_FILE}: unknown validation ${JSON.stringify(validation)}`);
+  if (mode === 'default' && modifiers.length) throw invalid(`${PROBLEM_FILE}: validation ${text}: interactive needs custom validation (validation: custom interactive)`);
+  return { custom: mode === 'custom', interactive: modifiers.length > 0, text };
 }
 
 /**

@@ -3,10 +3,10 @@ import type { LanguageId } from '../../contracts/index.ts';
 import { languageForFile } from '../../languages/index.ts';
 import { isDirectory, listDir, readFlatFolder, readPackageFile, type ReadBudget } from '../files.ts';
 import type { CheckerSpec, PackageFile } from '../model.ts';
-import type { ProblemKind, ProblemYaml } from './problem-yaml.ts';
+import { PROBLEM_FILE, type ProblemKind, type ProblemYaml } from './problem-yaml.ts';
 import { invalid } from './shared.ts';
 
-/** Output validation: the default validator's flags as a checker, or the package's own validator program. */
+/** Output validation: the default validator's flags as a checker, or the package's own validator program (an interactor in interactive problems). */
 
 export async function checkerFactory(
   root: string,
@@ -14,10 +14,15 @@ export async function checkerFactory(
   kind: ProblemKind,
   budget: ReadBudget,
 ): Promise<(flags: string[]) => CheckerSpec> {
+  if (kind.interactive) {
+    // The output validator is the interactor (Kattis runs it with the submission's streams joined to its own).
+    const program = await readOutputValidator(root, budget, `${PROBLEM_FILE}: ${kind.interactive} needs an output validator in output_validator(s)/`);
+    return (flags) => ({ kind: 'interactor', ...program, args: flags });
+  }
   // The 2023-07 draft has no `validation` key: an output_validator/ folder means custom.
   const custom = kind.customValidation || (problem.validation === undefined && (await isDirectory(path.join(root, 'output_validator'), root)));
   if (!custom) return defaultValidatorChecker;
-  const program = await readOutputValidator(root, budget);
+  const program = await readOutputValidator(root, budget, 'validation is custom, but there is no output_validators/<name>/ (legacy) or output_validator/ (2023-07)');
   return (flags) => ({ kind: 'custom', ...program, args: flags });
 }
 
@@ -56,16 +61,14 @@ export function defaultValidatorChecker(flags: string[]): CheckerSpec {
 }
 
 /** `output_validator/` (2023-07) or the one program in `output_validators/` (legacy: a folder or a single file). */
-async function readOutputValidator(root: string, budget: ReadBudget): Promise<{ language: LanguageId; entry: string; files: PackageFile[] }> {
+async function readOutputValidator(root: string, budget: ReadBudget, missing: string): Promise<{ language: LanguageId; entry: string; files: PackageFile[] }> {
   const draftDir = path.join(root, 'output_validator');
   if (await isDirectory(draftDir, root)) return readValidatorFolder(draftDir, 'output_validator', budget, root);
 
   const legacyDir = path.join(root, 'output_validators');
   const listing = await listDir(legacyDir, root);
   const programs = [...listing.dirs, ...listing.files];
-  if (programs.length === 0) {
-    throw invalid('validation is custom, but there is no output_validators/<name>/ (legacy) or output_validator/ (2023-07)');
-  }
+  if (programs.length === 0) throw invalid(missing);
   if (programs.length > 1) throw invalid(`output_validators/ holds ${programs.length} programs (${programs.join(', ')}); Kodbro runs one`);
   const [dirName] = listing.dirs;
   if (dirName) return readValidatorFolder(path.join(legacyDir, dirName), `output_validators/${dirName}`, budget, root);

@@ -14,6 +14,7 @@ import {
   okSchema,
   saveDraftBodySchema,
 } from '../../contracts/index.ts';
+import { isTranscriptOnly } from '../../challenges/index.ts';
 import type { Attempt } from '../../store/index.ts';
 import { saveCandidateDraft } from '../../attempts/index.ts';
 import { attemptStatus, toCandidateChallenge } from '../../views/index.ts';
@@ -189,22 +190,25 @@ export const candidateRoutes = [
       const challenge = await deps.catalog.forAttempt(attempt.id, body.challengeVersionId);
       if (!challenge) throw notFound('No such challenge in this assessment');
       if (!challenge.languages.includes(body.language)) throw new ApiError('language_not_allowed', `${body.language} is not allowed for this challenge`);
-      if (body.kind === 'samples' && challenge.samples.length === 0) throw new ApiError('invalid_request', 'This challenge has no samples to run');
-
-      const since = new Date(deps.clock().getTime() - 60_000);
-      if ((await deps.store.countSubmissionsSince(attempt.id, since)) >= deps.config.runsPerMinute) {
-        throw new ApiError('rate_limited', `At most ${deps.config.runsPerMinute} runs a minute. Wait a moment and try again.`);
+      if (body.kind === 'samples' && challenge.samples.every(isTranscriptOnly)) throw new ApiError('invalid_request', 'This challenge has no samples to run');
+      if (body.kind === 'custom' && challenge.checker.kind === 'interactor') {
+        throw new ApiError('invalid_request', 'This challenge is interactive: your program talks with the judge, so it cannot run on your own input. Run the samples instead.');
       }
 
-      const created = await deps.store.createSubmission(attempt.id, {
-        id: body.id,
-        challengeVersionId: body.challengeVersionId,
-        kind: body.kind,
-        language: body.language,
-        source: body.source,
-        customInput: body.customInput ?? null,
-      });
+      const created = await deps.store.createSubmission(
+        attempt.id,
+        {
+          id: body.id,
+          challengeVersionId: body.challengeVersionId,
+          kind: body.kind,
+          language: body.language,
+          source: body.source,
+          customInput: body.customInput ?? null,
+        },
+        { runs: deps.config.runsPerMinute, windowMs: 60_000 },
+      );
       if (!created.ok) {
+        if (created.reason === 'rate_limited') throw new ApiError('rate_limited', `At most ${deps.config.runsPerMinute} runs a minute. Wait a moment and try again.`);
         if (created.reason === 'attempt_closed') throw new ApiError('attempt_closed', 'The time for this assessment is over');
         if (created.reason === 'id_taken') throw new ApiError('conflict', 'That submission id is already used; make a new one');
         if (created.reason === 'quota_exceeded') throw quotaExceeded(body.kind, created.limitBytes);

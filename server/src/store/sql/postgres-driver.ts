@@ -42,7 +42,13 @@ function getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string)
  * it would have taken had they run one after the other.
  */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
-const MAX_RUNS = 12;
+/**
+ * Runs before the failure goes to the caller (a 500). A class pressing Submit
+ * together while the workers write results makes many transactions fail each
+ * other at once; with the back-off below this allows up to about five seconds of
+ * contention, where twelve runs (about two) let a cluster test's request fail.
+ */
+const MAX_RUNS = 30;
 
 type PgTx = TxHandle & { client: pg.PoolClient };
 

@@ -25,6 +25,7 @@ import type {
   NewStaffWelcome,
   NewValidation,
   PageRequest,
+  RunRate,
   Store,
   SubmissionInput,
 } from '../store.ts';
@@ -371,8 +372,8 @@ export class SqlStore implements Store {
   async listExplanations(scope: AttemptScope) {
     return explanations.listExplanations(this.#sql, scope);
   }
-  async createSubmission(attemptId: AttemptId, input: SubmissionInput) {
-    return submissions.createSubmission(this.#sql, this.quotas, attemptId, input);
+  async createSubmission(attemptId: AttemptId, input: SubmissionInput, rate?: RunRate) {
+    return submissions.createSubmission(this.#sql, this.quotas, attemptId, input, rate);
   }
   async getSubmission(scope: AttemptScope, submissionId: string) {
     return submissions.getSubmission(this.#sql, scope, submissionId);
@@ -382,9 +383,6 @@ export class SqlStore implements Store {
   }
   async listSubmissionsPage(scope: AttemptScope, page: PageRequest) {
     return submissions.listSubmissionsPage(this.#sql, scope, page);
-  }
-  async countSubmissionsSince(attemptId: AttemptId, since: Date) {
-    return submissions.countSubmissionsSince(this.#sql, attemptId, since);
   }
   async listFinalSubmissions(orgId: OrgId, assessmentId: string, sourceChars: number) {
     return listFinalSubmissions(this.#sql, orgId, assessmentId, sourceChars);

@@ -3,7 +3,7 @@ import type { AttemptId, AttemptScope } from '../ids.ts';
 import type { LanguageId } from '../../contracts/index.ts';
 import { SUBMISSION_KINDS, type AttemptEventKind, type Submission, type SubmissionKind, type SubmissionOrigin } from '../model.ts';
 import { RUNS_SHARE, utf8Bytes, type StoreQuotas } from '../quotas.ts';
-import type { Outcome, Page, PageRequest, Refused, SubmissionInput } from '../store.ts';
+import type { Outcome, Page, PageRequest, Refused, RunRate, SubmissionInput } from '../store.ts';
 import { checkLanguage, refuseWrite } from './attempts.ts';
 import { attemptScope, type Sql } from './db.ts';
 import { appendEventIn, pageOf } from './events.ts';
@@ -18,10 +18,16 @@ const EVENT_OF: Record<SubmissionKind, AttemptEventKind> = {
 };
 
 export type CreateSubmissionOutcome =
-  | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt'>
+  | Outcome<{ submission: Submission; created: boolean }, 'id_taken' | 'not_found' | 'attempt_closed' | 'challenge_not_in_attempt' | 'rate_limited'>
   | Refused<'quota_exceeded', { limitBytes: number }>;
 
-export async function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId: AttemptId, input: SubmissionInput): Promise<CreateSubmissionOutcome> {
+export async function createSubmission(
+  sql: Sql,
+  quotas: StoreQuotas,
+  attemptId: AttemptId,
+  input: SubmissionInput,
+  rate?: RunRate,
+): Promise<CreateSubmissionOutcome> {
   const id = input.id.toLowerCase();
   if (!UUID.test(id)) throw new KodbroError('invalid_argument', 'A submission id is a UUID chosen by the client');
   if (!SUBMISSION_KINDS.includes(input.kind)) throw new KodbroError('invalid_argument', `Unknown submission kind ${input.kind}`);
@@ -40,6 +46,8 @@ export async function createSubmission(sql: Sql, quotas: StoreQuotas, attemptId:
     const now = sql.nowMs();
     const refused = await refuseWrite(sql, attemptId, input.challengeVersionId, now);
     if (refused) return refused;
+    // Counted in the transaction that writes: parallel requests checked before any of them wrote would all pass.
+    if (rate && (await countSubmissionsSince(sql, attemptId, now - rate.windowMs)) >= rate.runs) return { ok: false, reason: 'rate_limited' } as const;
     // The attempt's run budget: sample and custom runs stop at their share, so submitting stays possible.
     const bytes = utf8Bytes(input.source) + (customInput === null ? 0 : utf8Bytes(customInput));
     const limitBytes = input.kind === 'submit' ? quotas.runBytesPerAttempt : Math.floor(quotas.runBytesPerAttempt * RUNS_SHARE);
@@ -124,6 +132,6 @@ export async function listSubmissionsPage(sql: Sql, scope: AttemptScope, page: P
   return pageOf(rows, page, (row) => SUBMISSION_OVERHEAD_BYTES + row.stored_bytes, toSubmission, (row) => row.queue_seq);
 }
 
-export async function countSubmissionsSince(sql: Sql, attemptId: AttemptId, since: Date): Promise<number> {
-  return (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ? AND created_at >= ?', attemptId, since.getTime()))!.n;
+async function countSubmissionsSince(sql: Sql, attemptId: AttemptId, sinceMs: number): Promise<number> {
+  return (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM submissions WHERE attempt_id = ? AND created_at >= ?', attemptId, sinceMs))!.n;
 }
