@@ -37,12 +37,7 @@ export async function openCustomChecker(
   const runArgv = [...programArgv, '/box/t/in', '/box/t/ans', '/box/t/feedback/', ...checker.args];
 
   // One check at a time: each exec's wrapper kills every other process in the box.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work);
-    queue = next.catch(() => {});
-    return next;
-  };
+  const serialised = oneAtATime();
 
   return {
     check: (input, answer, output) => serialised(() => checkOnce(input, answer, output)),
@@ -72,6 +67,16 @@ export async function openCustomChecker(
       `The custom checker failed (exit ${run.exitCode ?? 'none'}${run.timedOut ? ', timed out' : ''}): ${firstLine(run.stderr)}`,
     );
   }
+}
+
+/** Runs the work it is given one after another, each after the last settled (a box runs one command at a time). */
+export function oneAtATime(): <T>(work: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (work) => {
+    const next = queue.then(work);
+    queue = next.catch(() => {});
+    return next;
+  };
 }
 
 /** A program of the package's (a checker or an interactor) compiled in a box of its own: the argv that runs it, without arguments. */

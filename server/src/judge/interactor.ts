@@ -3,13 +3,13 @@ import type { CheckerSpec } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { KodbroError } from '../errors.ts';
 import type { ExecOutcome } from '../sandbox/index.ts';
-import { openJudgeProgram } from './custom-checker.ts';
+import { oneAtATime, openJudgeProgram } from './custom-checker.ts';
 import { createBytePipe, createTranscript, type InteractorObservation } from './interaction.ts';
 
 type Interactor = Extract<CheckerSpec, { kind: 'interactor' }>;
 
-/** What the interactor may write to the program in one test: generous for a protocol, bounded for the host. */
-export const INTERACTOR_OUTPUT_BYTES = 64 * 1024 * 1024;
+/** What the interactor may write to the program in one test: generous for a protocol, bounded for the host (it is held in memory). */
+export const INTERACTOR_OUTPUT_BYTES = 16 * 1024 * 1024;
 const INTERACTOR_STDERR_BYTES = 64 * 1024;
 /** The interactor outlives the program's longest wall clock by this much, so a hang is always the program's first. */
 const INTERACTOR_WALL_MARGIN_MS = 10_000;
@@ -47,12 +47,7 @@ export async function openInteractor(docker: Docker, interactor: Interactor, cap
   const argv = [...runArgv, '/box/t/in', '/box/t/ans', '/box/t/feedback/', ...interactor.args];
 
   // One exchange at a time: the runner in the box runs one command at a time.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work);
-    queue = next.catch(() => {});
-    return next;
-  };
+  const serialised = oneAtATime();
 
   return {
     interact: (test, run, options) => serialised(() => interactOnce(test, run, options)),

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import { hiddenTests, isTranscriptOnly, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
+import { hiddenTests, isInteractive, isTranscriptOnly, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import {
   MAX_SHOWN_OUTPUT_BYTES,
@@ -183,7 +183,7 @@ function testGroups(challenge: Challenge, testSet: NonNullable<JudgeOptions['tes
   // A sample that is only a transcript has no input to run (an interactive package may show one without it).
   if (testSet === 'samples') return [{ id: 'samples', points: 0, tests: challenge.samples.filter((sample) => !isTranscriptOnly(sample)) }];
   // The interactor, not a file, is an interactive program's input: there is no input of the candidate's to run on.
-  if (challenge.checker.kind === 'interactor') throw new KodbroError('invalid_argument', `${challenge.id} is interactive: it runs against its interactor, not on custom input`);
+  if (isInteractive(challenge)) throw new KodbroError('invalid_argument', `${challenge.id} is interactive: it runs against its interactor, not on custom input`);
   return [{ id: CUSTOM_GROUP, points: 0, tests: [{ id: 'custom', input: testSet.customInput, answer: Buffer.alloc(0) }] }];
 }
 

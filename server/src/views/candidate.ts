@@ -1,4 +1,4 @@
-import { resolveLimits, testDataHead, type StoredChallenge, type TestData } from '../challenges/index.ts';
+import { isInteractive, resolveLimits, testDataHead, type StoredChallenge, type TestData } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
 import { z } from 'zod';
 import {
@@ -54,7 +54,7 @@ function hiddenAggregate(result: JudgeResult, visibility: ResultsVisibility): Ca
 function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples' | 'checker'> | undefined): CandidateResult {
   const samples = new Map((challenge?.samples ?? []).map((sample) => [sample.id, sample]));
   // An interactive sample's input is the interactor's, never the program's: the expected exchange stands for both.
-  const interactive = challenge?.checker.kind === 'interactor';
+  const interactive = challenge !== undefined && isInteractive(challenge);
   const sampleView = (sample: StoredChallenge['samples'][number]) =>
     interactive ? (sample.interaction ? { expected: shown(sample.interaction) } : {}) : { input: shown(sample.input), expected: shown(sample.answer) };
   const view: CandidateResult = {
@@ -119,7 +119,7 @@ const roundUp = (at: Date, tickMs: number) => new Date(Math.ceil(at.getTime() / 
 /** The statement, starters and samples; never a hidden test or a checker. */
 export function toCandidateChallenge(challengeVersionId: string, challenge: StoredChallenge, caps: JudgeLimits): CandidateChallenge {
   const limits = resolveLimits(challenge.limits, { timeFactor: 1 }, caps);
-  const interactive = challenge.checker.kind === 'interactor';
+  const interactive = isInteractive(challenge);
   return {
     challengeVersionId,
     title: challenge.title,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultValidatorChecker } from './validators.ts';
+import { LANGUAGE_IDS } from '../../contracts/index.ts';
+import { defaultValidatorChecker, validatorEntry } from './validators.ts';
 
 describe('defaultValidatorChecker', () => {
   it('maps every flag to a checker', () => {
@@ -26,5 +27,18 @@ describe('defaultValidatorChecker', () => {
     expect(() => defaultValidatorChecker(['float_tolerance'])).toThrow(/needs a non-negative number/);
     expect(() => defaultValidatorChecker(['float_tolerance', 'tiny'])).toThrow(/needs a non-negative number/);
     expect(() => defaultValidatorChecker(['space_change_sensitive', 'float_tolerance', '1e-6'])).toThrow(/not supported/);
+  });
+});
+
+describe('validatorEntry', () => {
+  it('takes a validator in any language Kodbro runs', () => {
+    const files: Record<string, string> = { c: 'v.c', cpp: 'v.cpp', rust: 'v.rs', go: 'v.go', java: 'V.java', kotlin: 'v.kt', csharp: 'V.cs', haskell: 'V.hs', python: 'v.py', javascript: 'v.js', typescript: 'v.ts', ruby: 'v.rb', php: 'v.php' };
+    for (const id of LANGUAGE_IDS) expect(validatorEntry([files[id]!], 'output_validators/v'), id).toEqual({ language: id, entry: files[id] });
+  });
+
+  it('prefers the compiled program to its helper scripts, and an interactor by its name', () => {
+    expect(validatorEntry(['gen.py', 'interactor.rs'], 'x')).toEqual({ language: 'rust', entry: 'interactor.rs' });
+    expect(validatorEntry(['testlib.py', 'interactor.py'], 'x')).toEqual({ language: 'python', entry: 'interactor.py' });
+    expect(() => validatorEntry(['a.rb', 'b.rb'], 'output_validators/v')).toThrow(/cannot tell which of a.rb, b.rb/);
   });
 });

@@ -87,10 +87,10 @@ async function readValidatorFolder(dir: string, where: string, budget: ReadBudge
   return { language, entry, files };
 }
 
-/** Compiled languages first (a C++ validator may ship helper scripts); the entry is the obvious file. */
-const VALIDATOR_LANGUAGES: LanguageId[] = ['cpp', 'c', 'python', 'java', 'javascript', 'go'];
+/** Every language Kodbro runs, compiled ones first (a C++ validator may ship helper scripts); the entry is the obvious file. */
+const VALIDATOR_LANGUAGES: LanguageId[] = ['cpp', 'c', 'rust', 'go', 'java', 'kotlin', 'csharp', 'haskell', 'python', 'javascript', 'typescript', 'ruby', 'php'];
 
-function validatorEntry(names: string[], where: string): { language: LanguageId; entry: string } {
+export function validatorEntry(names: string[], where: string): { language: LanguageId; entry: string } {
   if (names.includes('build') || names.includes('run')) throw invalid(`${where}: build/run scripts are not supported`);
   for (const language of VALIDATOR_LANGUAGES) {
     const sources = names.filter((name) => languageForFile(name)?.id === language);
@@ -98,7 +98,7 @@ function validatorEntry(names: string[], where: string): { language: LanguageId;
     const entry =
       sources.length === 1
         ? sources[0]
-        : (sources.find((n) => /^(?:__main__|validator|validate|checker|check)\.[^.]+$/i.test(n)) ?? onlyOne(sources.filter((n) => /validat/i.test(n))));
+        : (sources.find((n) => /^(?:__main__|validator|validate|checker|check|interactor|interact)\.[^.]+$/i.test(n)) ?? onlyOne(sources.filter((n) => /validat/i.test(n))));
     if (!entry) throw invalid(`${where}: cannot tell which of ${sources.join(', ')} is the validator's entry`);
     return { language, entry };
   }

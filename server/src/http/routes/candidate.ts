@@ -14,7 +14,7 @@ import {
   okSchema,
   saveDraftBodySchema,
 } from '../../contracts/index.ts';
-import { isTranscriptOnly } from '../../challenges/index.ts';
+import { isInteractive, isTranscriptOnly } from '../../challenges/index.ts';
 import type { Attempt } from '../../store/index.ts';
 import { saveCandidateDraft } from '../../attempts/index.ts';
 import { attemptStatus, toCandidateChallenge } from '../../views/index.ts';
@@ -191,7 +191,7 @@ export const candidateRoutes = [
       if (!challenge) throw notFound('No such challenge in this assessment');
       if (!challenge.languages.includes(body.language)) throw new ApiError('language_not_allowed', `${body.language} is not allowed for this challenge`);
       if (body.kind === 'samples' && challenge.samples.every(isTranscriptOnly)) throw new ApiError('invalid_request', 'This challenge has no samples to run');
-      if (body.kind === 'custom' && challenge.checker.kind === 'interactor') {
+      if (body.kind === 'custom' && isInteractive(challenge)) {
         throw new ApiError('invalid_request', 'This challenge is interactive: your program talks with the judge, so it cannot run on your own input. Run the samples instead.');
       }
 
