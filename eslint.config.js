@@ -98,11 +98,11 @@ export default tseslint.config(
   {
     // The contracts' plain values (plain.ts and the files it re-exports) are what the
     // candidate's page imports at run time: no zod, so it stays off the first load.
-    files: ['server/src/contracts/{plain,short-code,scoring,canonical}.ts'],
+    files: ['server/src/contracts/{plain,short-code,scoring,canonical,signature-values}.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\./(plain|short-code|scoring|canonical)\\.ts$)', message: 'plain.ts and what it re-exports import nothing but each other (no zod).' }] },
+        { patterns: [{ regex: '^(?!\\./(plain|short-code|scoring|canonical|signature-values)\\.ts$)', message: 'plain.ts and what it re-exports import nothing but each other (no zod).' }] },
       ],
     },
   },

@@ -89,7 +89,7 @@ export default defineConfig({
             // re-exports); of the API not the staff's.
             {
               name: 'shared',
-              test: /server[\\/]src[\\/]contracts[\\/](plain|short-code|scoring)\.ts|client[\\/]src[\\/](api[\\/](?!staff\.ts)|ui[\\/]|router\.ts|editor[\\/](editing|history)\.ts)/,
+              test: /server[\\/]src[\\/]contracts[\\/](plain|short-code|scoring|signature-values)\.ts|client[\\/]src[\\/](api[\\/](?!staff\.ts)|ui[\\/]|router\.ts|editor[\\/](editing|history)\.ts)/,
             },
           ],
         },

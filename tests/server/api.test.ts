@@ -313,7 +313,7 @@ describe('challenges', () => {
     const list = await admin.get('/api/challenges');
     expect(list.status).toBe(200);
     const slugs = list.body.challenges.map((c: { slug: string }) => c.slug).sort();
-    expect(slugs).toEqual(['delivery-routes', 'guess-the-number', 'invoice-formatting', 'log-aggregation', 'meeting-rooms', 'sensor-averages', 'team-pairing']);
+    expect(slugs).toEqual(['busy-periods', 'cinema-seats', 'delivery-routes', 'guess-the-number', 'invoice-formatting', 'log-aggregation', 'meeting-rooms', 'sensor-averages', 'team-pairing']);
     expect(list.body.challenges.find((c: { slug: string }) => c.slug === 'guess-the-number').meta.checker).toBe('interactor');
     const log = list.body.challenges.find((c: { slug: string }) => c.slug === 'log-aggregation');
     expect(log.meta.languages.sort()).toEqual(['c', 'cpp', 'csharp', 'go', 'haskell', 'java', 'javascript', 'kotlin', 'php', 'python', 'ruby', 'rust', 'typescript']);

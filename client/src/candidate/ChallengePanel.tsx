@@ -2,6 +2,7 @@ import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type Key
 import { useTranslation } from 'react-i18next';
 import type { CandidateChallenge, CandidateSubmission, CreateSubmissionBody, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
 import type { QueuedRun } from '../offline/index.ts';
+import { argumentsProblem, parseJson } from '@kodbro/server/contracts/plain';
 import { focusAndAnnounce } from '../ui/Announcer.tsx';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { LANGUAGE_NAMES } from './contract-view.ts';
@@ -74,7 +75,19 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
     if (narrow) requestAnimationFrame(() => document.getElementById(`${ids.panes}-${next}`)?.focus());
   };
 
+  // A function's custom input is its arguments as JSON: said here, before anything is sent.
+  const signature = challenge.signature;
+  const argumentsIssue = (() => {
+    if (!signature) return undefined;
+    const parsed = parseJson(customInput);
+    return parsed.ok ? argumentsProblem(signature, parsed.value) : parsed.reason;
+  })();
+
   const run = async (kind: SubmissionKind) => {
+    if (kind === 'custom' && argumentsIssue !== undefined) {
+      document.getElementById(ids.custom)?.focus();
+      return;
+    }
     setSending(true);
     try {
       await onRun({ kind, language, source, ...(kind === 'custom' ? { customInput } : {}) });
@@ -187,8 +200,13 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
           {/* An interactive program's input is the judge's side of the conversation: there is nothing of the candidate's to give it. */}
           {!challenge.interactive && (
             <details className="custom" ref={customBox}>
-              <summary>{t('workspace.customInput')}</summary>
-              <label htmlFor={ids.custom}>{t('workspace.customInput')}</label>
+              <summary>{signature ? t('workspace.arguments') : t('workspace.customInput')}</summary>
+              <label htmlFor={ids.custom}>{signature ? t('workspace.arguments') : t('workspace.customInput')}</label>
+              {signature && (
+                <p className="hint" id={`${ids.custom}-hint`}>
+                  {t('workspace.argumentsHint', { params: signature.params.map((p) => p.name).join(', ') })}
+                </p>
+              )}
               <textarea
                 id={ids.custom}
                 className="mono"
@@ -197,9 +215,17 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
                 value={customInput}
                 onChange={(event) => store.setCustomInput(cv, event.target.value)}
                 spellCheck={false}
+                {...(signature
+                  ? { 'aria-describedby': argumentsIssue && customInput !== '' ? `${ids.custom}-hint ${ids.custom}-issue` : `${ids.custom}-hint`, 'aria-invalid': argumentsIssue !== undefined && customInput !== '' }
+                  : {})}
               />
+              {signature && argumentsIssue !== undefined && customInput !== '' && (
+                <p className="field-error" id={`${ids.custom}-issue`} dir="ltr">
+                  {t('workspace.argumentsInvalid', { problem: argumentsIssue })}
+                </p>
+              )}
               <div className="run-bar">
-                <button type="button" onClick={() => void run('custom')} disabled={busy}>
+                <button type="button" onClick={() => void run('custom')} disabled={busy || (signature !== undefined && argumentsIssue !== undefined)}>
                   {t('workspace.runCustom')}
                 </button>
                 {challenge.samples.map((sample, index) => (

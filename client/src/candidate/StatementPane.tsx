@@ -4,6 +4,7 @@ import type { CandidateChallenge } from '@kodbro/server/contracts';
 import { candidateApi } from '../api/candidate.ts';
 import { LANGUAGES } from '../i18n/index.ts';
 import { useMediaQuery } from '../ui/useMediaQuery.ts';
+import { signatureText } from './signature-text.ts';
 import { Statement } from './Statement.tsx';
 
 const RTL = new Set(['ar', 'prs', 'fa']);
@@ -81,7 +82,23 @@ export function StatementPane({ challenge, ...paneProps }: { challenge: Candidat
           </div>
         )}
       </div>
+      {challenge.signature && <YourFunction signature={challenge.signature} />}
       {challenge.interactive && <SampleInteractions samples={challenge.samples} />}
+    </section>
+  );
+}
+
+/** A function-signature challenge's function, language-neutral: the starter shows it in the chosen language. */
+function YourFunction({ signature }: { signature: NonNullable<CandidateChallenge['signature']> }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  return (
+    <section className="your-function" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('workspace.yourFunction')}</h3>
+      <p className="hint">{t('workspace.functionHint')}</p>
+      <pre className="mono" dir="ltr">
+        {signatureText(signature)}
+      </pre>
     </section>
   );
 }

@@ -146,11 +146,11 @@ function ResultView({ result, submission, onRevealLine, onUseInput }: { result: 
                 </div>
               )}
               {test.expected !== undefined && test.output && test.verdict === 'wrong_answer' ? (
-                <DiffView expected={test.expected} actual={test.output.stdout} />
+                <DiffView expected={test.expected} actual={test.output.stdout} actualLabel={t(test.output.printed !== undefined ? 'result.returned' : 'result.output')} />
               ) : (
                 <>
                   {test.expected !== undefined && <Labelled label={t('result.expected')} text={test.expected} />}
-                  {test.output && <Labelled label={t('result.output')} text={test.output.stdout} />}
+                  {test.output && <Labelled label={t(test.output.printed !== undefined ? 'result.returned' : 'result.output')} text={test.output.stdout} />}
                 </>
               )}
               {test.output && <ProgramOutput output={test.output} onRevealLine={onRevealLine} showStdout={false} />}
@@ -173,9 +173,13 @@ function ProgramOutput({
   showExit?: boolean;
 }) {
   const { t } = useTranslation();
+  // A function's run (`printed` present): stdout is the returned value, and what it printed comes apart.
+  const call = output.printed !== undefined;
   return (
     <>
-      {showStdout && <Labelled label={t('result.output')} text={output.stdout} />}
+      {call && output.resultProblem && <p className="verdict-note">{t('result.noValue', { reason: output.resultProblem })}</p>}
+      {showStdout && (!call || output.stdout !== '') && <Labelled label={t(call ? 'result.returned' : 'result.output')} text={output.stdout} />}
+      {call && output.printed && <Labelled label={t('result.printed')} text={output.printed} />}
       {output.stderr && (
         <div className="labelled">
           <div className="label">{t('result.stderr')}</div>
@@ -189,7 +193,7 @@ function ProgramOutput({
 }
 
 /** Expected and actual output side by side, differing lines marked (not by colour alone), the first one named. */
-function DiffView({ expected, actual }: { expected: string; actual: string }) {
+function DiffView({ expected, actual, actualLabel }: { expected: string; actual: string; actualLabel: string }) {
   const { t } = useTranslation();
   const diff = diffOutputs(expected, actual);
   return (
@@ -201,7 +205,7 @@ function DiffView({ expected, actual }: { expected: string; actual: string }) {
             <tr>
               <th scope="col">#</th>
               <th scope="col">{t('result.expected')}</th>
-              <th scope="col">{t('result.output')}</th>
+              <th scope="col">{actualLabel}</th>
             </tr>
           </thead>
           <tbody>

@@ -124,7 +124,6 @@ export function challengeMeta(challenge: Challenge): ChallengeMeta {
     statementLanguages: Object.keys(challenge.statements),
     languages: challenge.languages,
     limits: challenge.limits,
-    // The listing's schema (contracts) knows no interactor yet; an interactor is the package's own program, as a custom checker is.
     checker: challenge.checker.kind,
     samples: challenge.samples.length,
     hiddenTests: challenge.groups.reduce((sum, group) => sum + group.tests.length, 0),

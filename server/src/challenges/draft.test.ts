@@ -117,3 +117,26 @@ describe('package → draft', () => {
     expect(() => packageToDraft({ ...content, checker }, sources)).toThrow(/several files/);
   });
 });
+
+describe('function-signature drafts', () => {
+  const BUSY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../challenges/busy-periods');
+
+  it('a published signature challenge becomes a draft with its signature and value checker, and writes back as the same package', async () => {
+    const loaded = await readPackageDraft(BUSY);
+    expect(loaded.draft.signature?.name).toBe('busy_periods');
+    expect(loaded.draft.checker).toEqual({ type: 'value' });
+    expect(loaded.draft.starters).toEqual({});
+    const back = await loadChallenge(await writeDraftPackage('busy-periods', loaded.draft, await tempDir()));
+    const original = await loadChallenge(BUSY);
+    expect(back.signature).toEqual(original.signature);
+    expect(back.checker).toEqual({ kind: 'value', comparison: {} });
+    expect(back.starters.python).toBe(original.starters.python);
+    expect(back.groups.map((g) => g.tests.length)).toEqual(original.groups.map((g) => g.tests.length));
+  });
+
+  it('refuses a signature that is not one, naming where', () => {
+    const parsed = challengeDraftSchema.safeParse({ ...DRAFT, signature: { name: 'f', params: [{ name: 'x', type: { kind: 'int', min: 3, max: 1 } }], returns: { kind: 'bool' } } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['signature', 'params', 0, 'type', 'max'], message: 'min must not be above max' });
+  });
+});

@@ -2,6 +2,7 @@ import { TextDecoder } from 'node:util';
 import { LANGUAGE_IDS, type ChallengeDraft, type DraftChecker, type DraftTest } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { LANGUAGES, languageForFile, sourceFileName } from '../languages/index.ts';
+import { CODEGENS } from '../signatures/index.ts';
 import type { CheckerSpec, PackageContent, PackageFile, TestCase, TestGroup } from './model.ts';
 
 /*
@@ -36,10 +37,12 @@ export function draftToPackage(slug: string, draft: ChallengeDraft): DraftPackag
     statements: { ...draft.statements },
     statementIssues: [],
     statementFiles: [],
-    // No languages named: every language, as a manifest without `languages` says.
-    languages: draft.languages.length ? [...draft.languages] : [...LANGUAGE_IDS],
+    // No languages named: every language, as a manifest without `languages` says (with a signature, every one with a harness).
+    languages: draft.languages.length ? [...draft.languages] : draft.signature ? LANGUAGE_IDS.filter((id) => CODEGENS[id]) : [...LANGUAGE_IDS],
     limits: { ...draft.limits },
     checker: checkerSpec(draft.checker),
+    // A signature's starters are generated when the package is loaded; the draft's own are not written.
+    ...(draft.signature ? { signature: draft.signature } : {}),
     samples: draft.samples.map(testCase),
     groups: draft.groups.map((group) => ({ id: group.id, points: group.points, tests: group.tests.map(testCase) })),
     starters: { ...draft.starters },
@@ -75,6 +78,10 @@ function checkerSpec(checker: DraftChecker): CheckerSpec {
       const entry = sourceFileName(LANGUAGES[checker.language], checker.source);
       return { kind: 'custom', language: checker.language, entry, files: [{ path: entry, content: Buffer.from(checker.source, 'utf8') }], args: [] };
     }
+    case 'value': {
+      const { type: _type, ...comparison } = checker;
+      return { kind: 'value', comparison };
+    }
   }
 }
 
@@ -108,7 +115,9 @@ export function packageToDraft(challenge: PackageContent, solutionSources: Recor
     title: { ...challenge.title },
     statements: { ...challenge.statements },
     languages: [...challenge.languages],
-    starters: { ...challenge.starters },
+    // A signature's starters are generated from it: the draft keeps none of its own.
+    starters: challenge.signature ? {} : { ...challenge.starters },
+    ...(challenge.signature ? { signature: structuredClone(challenge.signature) } : {}),
     limits: { ...challenge.limits },
     ...(challenge.explain ? { explain: structuredClone(challenge.explain) } : {}),
     checker: draftChecker(challenge.checker),
@@ -141,6 +150,7 @@ function draftChecker(spec: CheckerSpec): DraftChecker {
     return spec.caseSensitive ? { type: 'tokens' } : { type: 'case-insensitive' };
   }
   if (spec.kind === 'interactor') refuse('The challenge is interactive (its checker is an interactor)');
+  if (spec.kind === 'value') return { type: 'value', ...spec.comparison };
   const [file] = spec.files;
   if (spec.files.length !== 1 || !file || spec.args.length > 0) refuse('The custom checker has several files or arguments');
   return { type: 'custom', language: spec.language, source: utf8(file.content, 'The custom checker') };

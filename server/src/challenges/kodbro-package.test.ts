@@ -165,3 +165,47 @@ describe('loadKodbroPackage', () => {
     expect((challenge.checker as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['check.cpp', 'testlib.h']);
   });
 });
+
+describe('function-signature packages', () => {
+  const SIGNATURE = `signature:
+  name: add_all
+  params:
+    - { name: numbers, type: { kind: list, of: { kind: int, min: -100, max: 100 } } }
+  returns: { kind: int, min: -100000, max: 100000 }
+`;
+  const files = (extra: Record<string, string> = {}, manifestTail = '') => ({
+    ...MINIMAL,
+    'kodbro.yaml': `format: kodbro/1\nid: demo\ntitle:\n  en: Demo\n${SIGNATURE}${manifestTail}`,
+    'tests/sample/1.in': '[[1, 2]]\n',
+    'tests/sample/1.ans': '3\n',
+    'tests/hidden/1.in': '[[]]',
+    'tests/hidden/1.ans': '0',
+    'tests/hidden/10.in': '[[-100, 100, 5]]',
+    'tests/hidden/10.ans': '5',
+    'tests/hidden/2.in': '[[2]]',
+    'tests/hidden/2.ans': '2',
+    ...extra,
+  });
+
+  it('loads with a value checker, generated starters and the signature', async () => {
+    const loaded = await loadKodbroPackage(await writePackage(files()));
+    expect(loaded.signature?.name).toBe('add_all');
+    expect(loaded.checker).toEqual({ kind: 'value', comparison: {} });
+    expect(loaded.starters.python).toContain('def add_all(numbers: list[int]) -> int:');
+  });
+
+  it('names the test whose arguments or expected value do not fit the signature', async () => {
+    expect(await loadError(files({ 'tests/hidden/2.in': '[[200]]' }))).toBe('package_invalid: tests/hidden/2: the input: numbers[0]: 200 is outside -100…100');
+    expect(await loadError(files({ 'tests/sample/1.ans': '"3"' }))).toBe('package_invalid: tests/sample/1: the answer: answer: expected an integer, got the string "3"');
+    expect(await loadError(files({ 'tests/hidden/1.in': '1\n' }))).toMatch(/tests\/hidden\/1: the input: expected a JSON array/);
+  });
+
+  it('refuses another checker, a value checker without a signature, a starter folder and reserved names', async () => {
+    expect(await loadError(files({}, 'checker: { type: tokens }\n'))).toMatch(/compares the returned values \(checker type value\), not with checker type tokens/);
+    expect(await loadError({ ...MINIMAL, 'kodbro.yaml': 'format: kodbro/1\nid: demo\ntitle:\n  en: Demo\nchecker: { type: value }\n' })).toMatch(/checker type value compares returned values, and needs a signature/);
+    expect(await loadError(files({ 'starter/main.py': 'pass\n' }))).toMatch(/starters generated from the signature/);
+    const reserved = files();
+    reserved['kodbro.yaml'] = reserved['kodbro.yaml'].replace('name: numbers', 'name: lambda');
+    expect(await loadError(reserved)).toMatch(/lambda cannot be used as a name: python.* reserve/);
+  });
+});

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { LanguageId } from '../contracts/index.ts';
+import type { FunctionSignature, LanguageId } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { ALL_LANGUAGE_IDS, languageForFile } from '../languages/index.ts';
 import {
@@ -17,7 +17,8 @@ import {
   type ReadBudget,
 } from './files.ts';
 import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
-import type { CheckerSpec, PackageContent, TestGroup } from './model.ts';
+import { CODEGENS, codegenFor, reservedNameProblems, testDataProblem } from '../signatures/index.ts';
+import type { CheckerSpec, PackageContent, TestCase, TestGroup } from './model.ts';
 
 export const MANIFEST_FILE = 'kodbro.yaml';
 /** Images and other files the statements link to. */
@@ -31,9 +32,11 @@ export async function loadKodbroPackage(dir: string): Promise<PackageContent> {
   const manifest = parseManifest(await readPackageFile(path.join(root, MANIFEST_FILE), budget, root));
   const interactive = manifest.checker?.type === 'interactor';
   refuseGroupCheckers(manifest, interactive);
+  checkSignatureManifest(manifest);
   const statements = await readStatements(root, budget);
   const groups = await readHiddenGroups(root, manifest, budget);
   const samples = await readSamples(path.join(root, 'tests', 'sample'), budget, root, interactive ? 'interactive' : 'refuse');
+  if (manifest.signature) checkSignatureTests(manifest.signature, samples, groups);
 
   for (const solution of manifest.solutions ?? []) {
     await readPackageFile(resolveInside(root, solution.file), budget, root);
@@ -46,12 +49,13 @@ export async function loadKodbroPackage(dir: string): Promise<PackageContent> {
     statements,
     statementIssues: [],
     statementFiles: await readFlatFolder(path.join(root, STATEMENT_FILES_DIR), budget, root),
-    languages: manifest.languages ?? [...ALL_LANGUAGE_IDS],
+    languages: manifest.languages ?? (manifest.signature ? signatureLanguages() : [...ALL_LANGUAGE_IDS]),
     limits: manifest.limits ?? {},
-    checker: await toCheckerSpec(root, manifest.checker ?? { type: 'tokens' }, budget),
+    checker: await toCheckerSpec(root, manifest.checker ?? { type: manifest.signature ? 'value' : 'tokens' }, budget),
     samples,
     groups,
-    starters: await readStarters(root, budget),
+    starters: manifest.signature ? await generatedStarters(root, manifest.signature, manifest.languages) : await readStarters(root, budget),
+    ...(manifest.signature ? { signature: manifest.signature } : {}),
     solutions: manifest.solutions ?? [],
     ...(manifest.explain && Object.keys(manifest.explain).length ? { explain: manifest.explain } : {}),
   };
@@ -91,6 +95,46 @@ function refuseGroupCheckers(manifest: Manifest, interactive: boolean): void {
       throw new KodbroError('package_invalid', `${MANIFEST_FILE}: group ${group.id}: checker type interactor is only allowed as the package's checker`);
     }
   }
+}
+
+/**
+ * A function-signature challenge compares returned values, in every group,
+ * and offers only languages Kodbro generates harnesses for; and a value
+ * checker means nothing without a signature.
+ */
+function checkSignatureManifest(manifest: Manifest): void {
+  const checkers = [manifest.checker, ...(manifest.groups ?? []).map((g) => g.checker)].filter((c) => c !== undefined);
+  if (!manifest.signature) {
+    if (checkers.some((c) => c.type === 'value')) throw new KodbroError('package_invalid', `${MANIFEST_FILE}: checker type value compares returned values, and needs a signature`);
+    return;
+  }
+  const other = checkers.find((c) => c.type !== 'value');
+  if (other) throw new KodbroError('package_invalid', `${MANIFEST_FILE}: a function-signature challenge compares the returned values (checker type value), not with checker type ${other.type}`);
+  const names = reservedNameProblems(manifest.signature);
+  if (names.length) throw new KodbroError('package_invalid', `${MANIFEST_FILE}: signature: ${names.join('; ')}`, { details: names });
+  const missing = (manifest.languages ?? []).filter((id) => !signatureLanguages().includes(id));
+  if (missing.length) throw new KodbroError('package_invalid', `${MANIFEST_FILE}: function-signature challenges are not available in ${missing.join(', ')}`);
+}
+
+function signatureLanguages(): LanguageId[] {
+  return ALL_LANGUAGE_IDS.filter((id) => CODEGENS[id] !== undefined);
+}
+
+/** Each test's input must be the arguments and its answer a value of the return type, as JSON: said here, not at the first run. */
+function checkSignatureTests(signature: FunctionSignature, samples: TestCase[], groups: TestGroup[]): void {
+  const tests = [...samples.map((test) => ({ test, dir: 'tests/sample' })), ...groups.flatMap((group) => group.tests.map((test) => ({ test, dir: 'tests/hidden' })))];
+  for (const { test, dir } of tests) {
+    const problem = testDataProblem(signature, test.input, test.answer);
+    if (problem) throw new KodbroError('package_invalid', `${dir}/${test.id}: ${problem}`);
+  }
+}
+
+/** The starters of a function-signature challenge are generated from its signature: a starter/ folder would be ignored, so it is refused. */
+async function generatedStarters(root: string, signature: FunctionSignature, languages: LanguageId[] | undefined): Promise<Partial<Record<LanguageId, string>>> {
+  if ((await listDir(path.join(root, 'starter'), root)).files.length) {
+    throw new KodbroError('package_invalid', 'starter/: a function-signature challenge has its starters generated from the signature; remove the folder');
+  }
+  return Object.fromEntries((languages ?? signatureLanguages()).map((id) => [id, codegenFor(id).starter(signature)]));
 }
 
 async function readStatements(root: string, budget: ReadBudget): Promise<Record<string, string>> {
@@ -162,6 +206,10 @@ async function toCheckerSpec(root: string, checker: ManifestChecker, budget: Rea
       return { kind: 'exact', caseSensitive: checker.caseSensitive };
     case 'float':
       return { kind: 'tokens', caseSensitive: checker.caseSensitive, float: { absolute: checker.absolute, relative: checker.relative } };
+    case 'value': {
+      const { type: _type, ...comparison } = checker;
+      return { kind: 'value', comparison };
+    }
     case 'custom':
     case 'interactor': {
       const entryPath = resolveInside(root, checker.source);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPLAIN_LIMITS, LANGUAGE_IDS, verdictSchema } from '../contracts/index.ts';
+import { EXPLAIN_LIMITS, functionSignatureSchema, LANGUAGE_IDS, valueComparisonSchema, verdictSchema } from '../contracts/index.ts';
 
 const relativePath = z
   .string()
@@ -38,6 +38,8 @@ export const manifestCheckerSchema = z.discriminatedUnion('type', [
       args: z.array(z.string().max(200)).max(50).optional(),
     })
     .strict(),
+  /** A function-signature challenge's returned value against the expected one (the default there, and only there). */
+  valueComparisonSchema.extend({ type: z.literal('value') }),
   z
     .object({
       /** The challenge is interactive: this program talks with the candidate's (docs/package-format.md). */
@@ -67,6 +69,8 @@ export const manifestSchema = z
       .strict()
       .optional(),
     checker: manifestCheckerSchema.optional(),
+    /** The candidate writes this function, not a whole program (docs/package-format.md). */
+    signature: functionSignatureSchema.optional(),
     groups: z
       .array(
         z

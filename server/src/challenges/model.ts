@@ -1,4 +1,4 @@
-import type { LanguageId, StatementDoc, Verdict } from '../contracts/index.ts';
+import type { FunctionSignature, LanguageId, StatementDoc, ValueComparison, Verdict } from '../contracts/index.ts';
 
 /**
  * A test's bytes: in memory (a package loaded in this process), or a file of
@@ -37,6 +37,11 @@ export type CheckerSpec =
       float?: { absolute: number; relative: number };
     }
   | { kind: 'exact'; caseSensitive: boolean }
+  /**
+   * A function-signature challenge's: the value the function returned (read
+   * from the harness's result line) against the expected one, both JSON.
+   */
+  | { kind: 'value'; comparison: ValueComparison }
   | {
       kind: 'custom';
       language: LanguageId;
@@ -119,6 +124,12 @@ export interface Challenge<Data extends TestData = Buffer> {
   solutions: SolutionRef[];
   /** "Explain your solution": the questions per locale (absent: none asked). */
   explain?: Record<string, string[]>;
+  /**
+   * The candidate writes this function rather than a whole program. Each
+   * test's input is then its arguments as a JSON array, its answer the
+   * expected return value as JSON; the starters are generated from it.
+   */
+  signature?: FunctionSignature;
 }
 
 /** A package as its format's reader gives it: the statements are not parsed yet (loadChallenge does that). */

@@ -48,7 +48,8 @@ export async function writeKodbroPackage(
 
   const solutions = await readSolutions(challenge, sourceRoot);
   files.push(...solutions.files);
-  files.push(...statementFiles(challenge), ...starterFiles(challenge.starters));
+  // A signature challenge's starters are generated from its signature when it is loaded.
+  files.push(...statementFiles(challenge), ...(challenge.signature ? [] : starterFiles(challenge.starters)));
 
   const manifest = validManifest({
     format: 'kodbro/1',
@@ -57,6 +58,7 @@ export async function writeKodbroPackage(
     languages: [...challenge.languages],
     ...(Object.keys(challenge.limits).length ? { limits: definedLimits(challenge.limits) } : {}),
     checker: checker.manifest,
+    ...(challenge.signature ? { signature: challenge.signature } : {}),
     ...(hidden.flat ? {} : { groups: groupEntries }),
     ...(solutions.entries.length ? { solutions: solutions.entries } : {}),
     ...(challenge.explain && Object.keys(challenge.explain).length ? { explain: challenge.explain } : {}),
@@ -147,6 +149,7 @@ function planChecker(spec: CheckerSpec, dir: string): { manifest: ManifestChecke
 }
 
 function builtinChecker(spec: Exclude<CheckerSpec, ProgramChecker>): ManifestChecker {
+  if (spec.kind === 'value') return { type: 'value', ...spec.comparison };
   if (spec.kind === 'tokens' && !spec.float) return spec.caseSensitive ? { type: 'tokens' } : { type: 'case-insensitive' };
   // caseSensitive is written only where it differs from the default.
   const cased = spec.caseSensitive ? {} : { caseSensitive: false };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { judgeResultSchema, languageIdSchema, runOutputSchema, testDifferenceSchema } from './judging.ts';
+import { signatureFieldSchema } from './signature.ts';
 import {
   API_ERROR_CODES,
   ATTEMPT_EVENT_KIND_VALUES,
@@ -115,7 +116,7 @@ export const challengeMetaSchema = z.object({
   statementLanguages: z.array(z.string()).optional(),
   languages: z.array(languageIdSchema),
   limits: z.object({ timeMs: z.number().optional(), memoryMb: z.number().optional(), outputKb: z.number().optional() }),
-  checker: z.enum(['tokens', 'exact', 'custom', 'interactor']),
+  checker: z.enum(['tokens', 'exact', 'value', 'custom', 'interactor']),
   samples: z.number().int(),
   hiddenTests: z.number().int(),
   groups: z.array(z.object({ id: z.string(), points: z.number(), tests: z.number().int() })),
@@ -328,6 +329,12 @@ export const candidateChallengeSchema = z.object({
   starters: z.record(z.string(), z.string()),
   /** The program talks with an interactor: no custom input, and the samples are transcripts. */
   interactive: z.boolean(),
+  /**
+   * A function-signature challenge's function: the candidate writes it, and
+   * samples and custom input are its arguments as JSON (an array, one value
+   * per parameter), answers its return value as JSON.
+   */
+  signature: signatureFieldSchema.optional(),
   /** `interaction`: an interactive sample's exchange (Kattis `.interaction`): `>` lines the program writes, `<` lines it reads. */
   samples: z.array(z.object({ id: z.string(), input: z.string(), answer: z.string(), interaction: z.string().optional() })),
   limits: z.object({ timeMs: z.number().int(), memoryMb: z.number().int() }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoTimeSchema } from './api.ts';
 import { languageIdSchema } from './judging.ts';
 import { EXPLAIN_LIMITS, LANGUAGE_IDS, MAX_SOURCE_BYTES, VERDICTS } from './plain.ts';
+import { signatureFieldSchema, valueComparisonSchema } from './signature.ts';
 import { statementDocSchema } from './statement.ts';
 import { verdictSchema } from './verdicts.ts';
 
@@ -47,6 +48,8 @@ export const draftCheckerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('exact'), caseSensitive: z.boolean().optional() }),
   z.strictObject({ type: z.literal('float'), absolute: z.number().min(0).max(1e9), relative: z.number().min(0).max(1e9) }),
   z.strictObject({ type: z.literal('custom'), language: languageIdSchema, source: text(MAX_SOURCE_BYTES) }),
+  /** A function-signature challenge's: returned values against expected ones. */
+  valueComparisonSchema.extend({ type: z.literal('value') }),
 ]);
 export type DraftChecker = z.infer<typeof draftCheckerSchema>;
 
@@ -74,6 +77,8 @@ export const challengeDraftSchema = z.strictObject({
     outputKb: z.number().int().positive().max(64 * KB).optional(),
   }),
   checker: draftCheckerSchema,
+  /** The candidate writes this function; tests are then JSON (arguments as an array, the expected value) and starters are generated. */
+  signature: signatureFieldSchema.optional(),
   samples: z.array(draftTestSchema).max(100),
   /** Hidden tests in judging order; a group earns its points only when every test passes. */
   groups: z.array(draftGroupSchema).max(100),

@@ -20,3 +20,4 @@ export * from './explain.ts';
 export * from './similarity.ts';
 export * from './dashboard.ts';
 export * from './results.ts';
+export * from './signature.ts';

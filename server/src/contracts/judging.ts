@@ -12,6 +12,13 @@ export const runOutputSchema = z.object({
   exitCode: z.number().int().nullable(),
   /** True when a stream was cut to the shown size. */
   truncated: z.boolean(),
+  /**
+   * A function-signature challenge's run: `stdout` is the returned value as
+   * formatted JSON (empty when none was read), `printed` what the program
+   * printed besides, and `resultProblem` why no value could be read.
+   */
+  printed: z.string().optional(),
+  resultProblem: z.string().optional(),
 });
 export type RunOutput = z.infer<typeof runOutputSchema>;
 

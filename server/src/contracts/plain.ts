@@ -130,3 +130,5 @@ export const ATTEMPT_EVENT_KIND_VALUES = [
   /** The attempt's replay history reached its cap: later draft saves and connection changes are not recorded. */
   'history_capped',
 ] as const;
+
+export * from './signature-values.ts';

@@ -6,7 +6,7 @@ export interface CheckResult {
   reason?: string;
 }
 
-type BuiltinChecker = Exclude<CheckerSpec, { kind: 'custom' | 'interactor' }>;
+type BuiltinChecker = Extract<CheckerSpec, { kind: 'tokens' | 'exact' }>;
 
 /**
  * Compares a program's output with the expected answer on plain bytes, outside

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { hiddenTests, isInteractive, isTranscriptOnly, readTestData, resolveLimits, type CheckerSpec, type ResolvedLimits, type StoredChallenge as Challenge, type TestCase as LoadedTestCase, type TestData, type TestGroup as LoadedTestGroup } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
@@ -11,8 +12,11 @@ import {
   type RunOutput,
   type TestDifference,
   type TestResult,
+  type ValueComparison,
+  type ValueType,
 } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
+import { codegenFor, decodeOutput, encodeInput, formatValue, parseJson, sameValue, valueProblem, type Decoded } from '../signatures/index.ts';
 import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
 import { imageFor, openBox, type Box, type BoxPool, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
 import { checkOutput, type CheckResult } from './checkers.ts';
@@ -231,7 +235,10 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
   const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
   // A syntax check compiles within the run's cap: then the box has one cap for its life, with no Docker update.
   const compileMemoryMb = language.compileWithinRunMemory ? runMemoryMb : Math.max(caps.compileMemoryMb, runMemoryMb);
-  const fileName = sourceFileName(language, submission.source);
+  // A function-signature challenge compiles the candidate's function with the harness generated for it.
+  const signature = challenge.signature;
+  const program = signature ? codegenFor(submission.language).program(signature, submission.source) : submission.source;
+  const fileName = sourceFileName(language, program);
 
   emit({ type: 'compiling' });
   // Tests are spread over a few boxes, each a whole sandbox of its own with the
@@ -271,7 +278,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
     emit({ type: 'done', result });
     return { result, differences };
   };
-  const source = [{ path: fileName, content: Buffer.from(submission.source, 'utf8') }];
+  const source = [{ path: fileName, content: Buffer.from(program, 'utf8') }];
   // Compile (or, without a compiler, just unpack) under the compile memory, then lower it for the tests.
   const prepare = async (box: Box, restarted: boolean) => {
     const raise = compileMemoryMb !== runMemoryMb;
@@ -320,7 +327,12 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
             },
           );
         }
-        const run = exchange ? exchange.program : await box.exec({ ...runRequest, stdin: await readTestData(test.input) });
+        // A fresh nonce per run: the result line is the one that starts with it (signatures/wire.ts).
+        const call = signature ? { signature, nonce: randomBytes(16).toString('hex') } : undefined;
+        const input = await readTestData(test.input);
+        const stdin = call ? Buffer.from(encodeInput(call.signature, call.nonce, testArguments(input, test.id)), 'utf8') : input;
+        const run = exchange ? exchange.program : await box.exec({ ...runRequest, stdin });
+        const returned = call ? decodeOutput(call.signature.returns, call.nonce, run.stdout) : undefined;
         // A restarted box lost the compiled program: build it again before its next test.
         if (run.reset && next < tests.length && (await prepare(box, true)) !== undefined) {
           throw new KodbroError('sandbox_failed', 'The program no longer compiles after a sandbox restart');
@@ -330,7 +342,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
         const wantDifference = !captureOutput && differencesFound < MAX_DIFFERENCES;
         const { verdict, difference } = exchange
           ? { verdict: exchangeVerdict(exchange, limits, language), difference: undefined }
-          : await decide(run, limits, language, checker, test, checkerFor, wantDifference);
+          : await decide(run, limits, language, checker, test, checkerFor, wantDifference, returned && signature ? { decoded: returned, returns: signature.returns } : undefined);
         if (difference) {
           differences[index] = { testId: test.id, ...difference };
           differencesFound++;
@@ -341,7 +353,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
           verdict,
           timeMs: run.cpuMs ?? run.wallMs,
           memoryKb: run.memoryKb ?? 0,
-          ...(captureOutput ? { output: shownOutput(run, exchange) } : {}),
+          ...(captureOutput ? { output: returned ? shownCall(run, returned) : shownOutput(run, exchange) } : {}),
         };
         emit({ type: 'test_done', index: index + 1, total: tests.length, verdict });
       }
@@ -403,18 +415,58 @@ async function decide(
   test: TestCase,
   customChecker: (spec: Extract<CheckerSpec, { kind: 'custom' }>) => Promise<CheckerRunner>,
   wantDifference: boolean,
+  returned?: { decoded: Decoded; returns: ValueType },
 ): Promise<{ verdict: JudgedVerdict; difference?: Omit<TestDifference, 'testId'> | undefined }> {
   const failure = runFailure(run, { timeMs: limits.timeMs, memoryLimitExitCode: language.memoryLimitExitCode });
   if (failure) return { verdict: failure };
   if (!checker) return { verdict: 'accepted' };
   let check: CheckResult;
   const answer = await readTestData(test.answer);
+  if (checker.kind === 'value') {
+    if (!returned) throw new KodbroError('internal', 'A value checker needs a function-signature challenge');
+    return compareReturned(returned.decoded, returned.returns, answer, checker.comparison, wantDifference);
+  }
   // Loaders refuse a group's own checker in an interactive challenge, and the lanes never come here for one.
   if (checker.kind === 'interactor') throw new KodbroError('internal', 'An interactor cannot check an output after the run');
   if (checker.kind === 'custom') check = await (await customChecker(checker)).check(await readTestData(test.input), answer, run.stdout);
   else check = checkOutput(checker, run.stdout, answer);
   if (check.accepted) return { verdict: 'accepted' };
   return { verdict: 'wrong_answer', difference: wantDifference ? firstDifference(checker, run.stdout, answer) : undefined };
+}
+
+/**
+ * A returned value against the expected one: no value read (the program ended
+ * without the harness writing one, or wrote two), or one its type cannot hold
+ * (a Python int beyond the declared range), is a wrong answer like a wrong value.
+ */
+function compareReturned(decoded: Decoded, returns: ValueType, answer: Buffer, comparison: ValueComparison, wantDifference: boolean) {
+  const expected = parseJson(answer.toString('utf8'));
+  if (!expected.ok) throw new KodbroError('package_invalid', `A test's answer is ${expected.reason}`);
+  if (decoded.ok && valueProblem(returns, decoded.value) === undefined && sameValue(returns, expected.value, decoded.value, comparison)) return { verdict: 'accepted' as const };
+  const shown = decoded.ok ? formatValue(decoded.value) : '';
+  const difference = wantDifference ? firstDifference({ kind: 'exact', caseSensitive: true }, Buffer.from(shown, 'utf8'), Buffer.from(formatValue(expected.value), 'utf8')) : undefined;
+  return { verdict: 'wrong_answer' as const, difference };
+}
+
+/** A signature test's input: its arguments as a JSON array, checked against the signature when the package was loaded. */
+function testArguments(input: Buffer, testId: string): unknown[] {
+  const parsed = parseJson(input.toString('utf8'));
+  if (!parsed.ok || !Array.isArray(parsed.value)) throw new KodbroError('package_invalid', `Test ${testId}: the input is not a JSON array of arguments`);
+  return parsed.value;
+}
+
+/** A signature run as the candidate sees their own: the returned value, and what the program printed besides. */
+function shownCall(run: ExecOutcome, returned: Decoded): RunOutput {
+  const cut = (text: string) => sanitiseText(text.length > MAX_SHOWN_OUTPUT_BYTES ? text.slice(0, MAX_SHOWN_OUTPUT_BYTES) : text);
+  const value = returned.ok ? formatValue(returned.value) : '';
+  return {
+    stdout: cut(value),
+    stderr: cut(run.stderr.subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8')),
+    exitCode: run.exitCode,
+    truncated: value.length > MAX_SHOWN_OUTPUT_BYTES || returned.printed.length > MAX_SHOWN_OUTPUT_BYTES || run.stderr.length > MAX_SHOWN_OUTPUT_BYTES || run.outputLimitExceeded,
+    printed: cut(returned.printed),
+    ...(returned.ok ? {} : { resultProblem: returned.reason }),
+  };
 }
 
 /** An interactive test's verdict; an interactor that gave none is the package's fault, not the candidate's. */

@@ -1,5 +1,6 @@
 import { isInteractive, resolveLimits, testDataHead, type StoredChallenge, type TestData } from '../challenges/index.ts';
 import type { JudgeLimits } from '../config/index.ts';
+import { formatValue, parseJson } from '../signatures/index.ts';
 import { z } from 'zod';
 import {
   judgeResultSchema,
@@ -51,12 +52,18 @@ function hiddenAggregate(result: JudgeResult, visibility: ResultsVisibility): Ca
   return aggregate;
 }
 
-function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples' | 'checker'> | undefined): CandidateResult {
+function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick<StoredChallenge, 'samples' | 'checker' | 'signature'> | undefined): CandidateResult {
   const samples = new Map((challenge?.samples ?? []).map((sample) => [sample.id, sample]));
   // An interactive sample's input is the interactor's, never the program's: the expected exchange stands for both.
   const interactive = challenge !== undefined && isInteractive(challenge);
   const sampleView = (sample: StoredChallenge['samples'][number]) =>
-    interactive ? (sample.interaction ? { expected: shown(sample.interaction) } : {}) : { input: shown(sample.input), expected: shown(sample.answer) };
+    interactive
+      ? sample.interaction
+        ? { expected: shown(sample.interaction) }
+        : {}
+      : challenge?.signature
+        ? { input: shownValue(sample.input), expected: shownValue(sample.answer) }
+        : { input: shown(sample.input), expected: shown(sample.answer) };
   const view: CandidateResult = {
     verdict: result.verdict,
     tests: result.tests.map((test) => {
@@ -77,6 +84,17 @@ function ownRun(kind: 'samples' | 'custom', result: JudgeResult, challenge: Pick
 
 /** A sample's data as a candidate sees it: its first bytes (the catalog keeps those in memory; the rest stays on disk). */
 const shown = (data: TestData) => testDataHead(data).subarray(0, MAX_SHOWN_OUTPUT_BYTES).toString('utf8');
+
+/**
+ * A signature sample's arguments or expected value, formatted as the judge
+ * formats a returned value, so the page's line diff lines them up; a sample
+ * too long to show whole stays as its first bytes.
+ */
+function shownValue(data: TestData): string {
+  const text = shown(data);
+  const parsed = parseJson(text);
+  return parsed.ok ? formatValue(parsed.value) : text;
+}
 
 /** The clock a view is built at, and the tick candidates' times are rounded to. */
 export interface ViewTime {
@@ -131,8 +149,11 @@ export function toCandidateChallenge(challengeVersionId: string, challenge: Stor
     samples: challenge.samples.map((sample) =>
       interactive
         ? { id: sample.id, input: '', answer: '', ...(sample.interaction ? { interaction: shown(sample.interaction) } : {}) }
-        : { id: sample.id, input: shown(sample.input), answer: shown(sample.answer) },
+        : challenge.signature
+          ? { id: sample.id, input: shownValue(sample.input), answer: shownValue(sample.answer) }
+          : { id: sample.id, input: shown(sample.input), answer: shown(sample.answer) },
     ),
+    ...(challenge.signature ? { signature: challenge.signature } : {}),
     limits: { timeMs: limits.timeMs, memoryMb: limits.memoryMb },
     explain: challenge.explain ?? {},
   };

@@ -11,6 +11,7 @@ import { canPublish, draftIssues, draftToSave, editorReducer, hasUnsaved, initia
 import { FieldIssues } from './FieldIssues.tsx';
 import { ExplainSection } from './ExplainSection.tsx';
 import { LanguagesSection, LimitsSection } from './SettingsSections.tsx';
+import { SignatureSection } from './SignatureSection.tsx';
 import { SolutionsSection } from './SolutionsSection.tsx';
 import { StatementSection } from './StatementSection.tsx';
 import { TestsSection } from './TestsSection.tsx';
@@ -259,11 +260,18 @@ export function ChallengeEditor({ draftId, session }: { draftId: string; session
       <FieldIssues issues={otherIssues} />
 
       <StatementSection draft={state.draft} onChange={change} issues={state.issues} csrf={csrf} />
+      <SignatureSection draft={state.draft} onChange={change} issues={state.issues} />
       <LanguagesSection draft={state.draft} onChange={change} issues={state.issues} />
       <LimitsSection draft={state.draft} onChange={change} issues={state.issues} />
       {/* The Tests and Solutions sections bring their own headings (h2). */}
       <div className="editor-section">
-        <TestsSection samples={state.draft.samples} groups={state.draft.groups} onChange={(next) => change({ type: 'tests', ...next })} errors={testIssues} />
+        <TestsSection
+          samples={state.draft.samples}
+          groups={state.draft.groups}
+          onChange={(next) => change({ type: 'tests', ...next })}
+          errors={testIssues}
+          functionName={state.draft.signature?.name}
+        />
       </div>
       <div className="editor-section">
         <SolutionsSection

@@ -31,8 +31,9 @@ export function LanguagesSection({ draft, onChange, issues }: { draft: Challenge
         {draft.languages.length === 0 && <p className="hint">{t('languages.none')}</p>}
         <FieldIssues issues={issuesUnder(issues, ['languages'], true)} />
       </fieldset>
-      <p className="hint">{t('languages.starterHint')}</p>
-      {draft.languages.map((id) => (
+      <p className="hint">{t(draft.signature ? 'languages.starterGenerated' : 'languages.starterHint')}</p>
+      {/* A function's starters are generated from its signature: nothing to write here. */}
+      {!draft.signature && draft.languages.map((id) => (
         <div key={id} className="starter">
           <h3>{t('languages.starter', { language: LANGUAGE_NAMES[id] })}</h3>
           <Editor
@@ -70,7 +71,12 @@ export function LimitsSection({ draft, onChange, issues }: { draft: ChallengeDra
           <LimitField key={key} name={key} max={max} value={draft.limits[key]} onChange={(value) => onChange({ type: 'limit', key, value })} issues={issuesUnder(issues, ['limits', key])} />
         ))}
       </div>
-      <CheckerField checker={draft.checker} onChange={(checker) => onChange({ type: 'checker', checker })} issues={issuesUnder(issues, ['checker'])} />
+      {/* A function's returned values are compared as values; how is set with its signature. */}
+      {draft.signature ? (
+        <FieldIssues issues={issuesUnder(issues, ['checker'])} />
+      ) : (
+        <CheckerField checker={draft.checker} onChange={(checker) => onChange({ type: 'checker', checker })} issues={issuesUnder(issues, ['checker'])} />
+      )}
     </section>
   );
 }

@@ -48,6 +48,8 @@ export function TestsSection(props: {
   groups: ChallengeDraft['groups'];
   onChange: (next: { samples: ChallengeDraft['samples']; groups: ChallengeDraft['groups'] }) => void;
   errors?: readonly { path: (string | number)[]; message: string }[];
+  /** A function-signature challenge's function: its tests are JSON values, said here. */
+  functionName?: string | undefined;
 }): JSX.Element {
   const t = useSectionT();
   const base = useId();
@@ -197,6 +199,7 @@ export function TestsSection(props: {
     <section className="tests-section" aria-labelledby={`${base}-heading`}>
       <h2 id={`${base}-heading`}>{t('tests.heading')}</h2>
       <p className="hint">{t('tests.intro')}</p>
+      {props.functionName !== undefined && <p className="hint">{t('tests.jsonHint', { name: props.functionName })}</p>}
       <div className="tests-news">
         <p role="status" aria-live="polite" aria-atomic="true">
           {news}

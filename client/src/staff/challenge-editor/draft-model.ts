@@ -1,4 +1,4 @@
-import type { ChallengeDraft, DraftChecker, DraftValidation, LanguageId } from '@kodbro/server/contracts';
+import type { ChallengeDraft, DraftChecker, DraftValidation, FunctionSignature, LanguageId } from '@kodbro/server/contracts';
 
 /*
  * The challenge editor's state as plain data and one reducer: the draft as
@@ -56,6 +56,8 @@ export type DraftChange =
   | { type: 'starter'; language: LanguageId; source: string }
   | { type: 'limit'; key: keyof ChallengeDraft['limits']; value: number | undefined }
   | { type: 'checker'; checker: DraftChecker }
+  /** Candidates write this function (undefined: a whole program again); the checker follows. */
+  | { type: 'signature'; signature: FunctionSignature | undefined }
   | { type: 'tests'; samples: ChallengeDraft['samples']; groups: ChallengeDraft['groups'] }
   | { type: 'solutions'; solutions: ChallengeDraft['solutions'] }
   /** "Explain your solution": question `index` (0 or 1) in one statement language; blank removes it. */
@@ -154,6 +156,12 @@ export function applyChange(draft: ChallengeDraft, change: DraftChange): Challen
     }
     case 'checker':
       return { ...draft, checker: change.checker };
+    case 'signature': {
+      // A function's results are values: they are compared as values, and a program's output is not.
+      if (change.signature) return { ...draft, signature: change.signature, checker: draft.checker.type === 'value' ? draft.checker : { type: 'value' } };
+      const { signature: _dropped, ...rest } = draft;
+      return { ...rest, checker: draft.checker.type === 'value' ? { type: 'tokens' } : draft.checker };
+    }
     case 'tests':
       return { ...draft, samples: change.samples, groups: change.groups };
     case 'solutions':

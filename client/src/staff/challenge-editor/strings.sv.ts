@@ -90,6 +90,18 @@ const editorSv: EditorMessages = {
     none: 'Inget språk valt: kandidaterna kan inte lämna in något.',
     starter: 'Startkod ({{language}})',
     starterHint: 'Det som kandidatens editor visar först. Lämna tomt för en tom editor.',
+    starterGenerated: 'Startkoden i varje språk genereras från funktionens signatur.',
+  },
+  signature: {
+    heading: 'Program eller funktion',
+    toggle: 'Kandidaterna skriver en funktion (en uppgift med funktionssignatur)',
+    what: 'I stället för ett helt program som läser indata och skriver ut svarar kandidaterna med en funktion. Dess startkod genereras i alla språk; varje test är funktionens argument som en JSON-lista och det förväntade returvärdet som JSON.',
+    json: 'Funktionens signatur (JSON)',
+    types: 'name, params (var och en med name och type) och returns. Typer: {"kind": "int", "min": …, "max": …}, "float", "bool", "string", {"kind": "list", "of": …}, {"kind": "map", "of": …} (från strängar), {"kind": "optional", "of": …}, {"kind": "record", "name": …, "fields": […]}. Namn skrivs i lower_snake_case.',
+    invalid: 'Det här är ännu ingen signatur; utkastet behåller den senaste som var det:',
+    compare: 'Hur returvärden jämförs',
+    float: 'Flyttal inom en tolerans',
+    unordered: 'En returnerad lista får komma i vilken ordning som helst',
   },
   limits: {
     heading: 'Gränser och rättning',

@@ -93,6 +93,18 @@ const editorEn = {
     none: 'No language ticked: candidates could not submit anything.',
     starter: 'Starter code ({{language}})',
     starterHint: 'What the candidate’s editor shows at first. Leave it empty for an empty editor.',
+    starterGenerated: 'The starter code in every language is generated from the function’s signature.',
+  },
+  signature: {
+    heading: 'Program or function',
+    toggle: 'Candidates write one function (a function-signature challenge)',
+    what: 'Instead of a whole program that reads input and prints, candidates complete one function. Its starter is generated in every language; each test is the function’s arguments as a JSON array and the expected return value as JSON.',
+    json: 'The function’s signature (JSON)',
+    types: 'name, params (each with name and type) and returns. Types: {"kind": "int", "min": …, "max": …}, "float", "bool", "string", {"kind": "list", "of": …}, {"kind": "map", "of": …} (from strings), {"kind": "optional", "of": …}, {"kind": "record", "name": …, "fields": […]}. Names are lower_snake_case.',
+    invalid: 'This is not a signature yet; the draft keeps the last one that was:',
+    compare: 'How returned values are compared',
+    float: 'Floating-point numbers within a tolerance',
+    unordered: 'A returned list may come in any order',
   },
   limits: {
     heading: 'Limits and checker',

@@ -7,6 +7,7 @@ const testsSv: typeof testsEn = {
     intro: 'Exemplen visas för kandidaterna i uppgiftstexten. Dolda testfall körs i den ordning de visas, i grupper: en grupp ger sina poäng bara när alla dess testfall går igenom.',
     samplesHeading: 'Exempel',
     samplesHint: 'Visas för kandidaterna: högst {{max}}.',
+    jsonHint: 'Kandidaterna skriver {{name}}: ett tests indata är dess argument som en JSON-lista (ett värde per parameter) och det förväntade svaret returvärdet som JSON, till exempel [[1, 2, 3]] och 6.',
     groupsHeading: 'Grupper av dolda testfall',
     noSamples: 'Inga exempel ännu.',
     noGroups: 'Inga grupper ännu: lägg till en och lägg sedan till eller ladda upp dess testfall.',

@@ -10,6 +10,7 @@ const testsEn = {
     intro: 'Samples are shown to candidates in the statement. Hidden tests are judged in the order shown, in groups: a group earns its points only when all of its tests pass.',
     samplesHeading: 'Samples',
     samplesHint: 'Shown to candidates: at most {{max}}.',
+    jsonHint: 'Candidates write {{name}}: a test’s input is its arguments as a JSON array (one value per parameter), its expected answer the return value as JSON, for example [[1, 2, 3]] and 6.',
     groupsHeading: 'Hidden test groups',
     noSamples: 'No samples yet.',
     noGroups: 'No groups yet: add one, then add or upload its tests.',

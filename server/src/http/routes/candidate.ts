@@ -17,6 +17,7 @@ import {
 import { isInteractive, isTranscriptOnly } from '../../challenges/index.ts';
 import type { Attempt } from '../../store/index.ts';
 import { saveCandidateDraft } from '../../attempts/index.ts';
+import { argumentsProblem, parseJson } from '../../signatures/index.ts';
 import { attemptStatus, toCandidateChallenge } from '../../views/index.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
@@ -193,6 +194,12 @@ export const candidateRoutes = [
       if (body.kind === 'samples' && challenge.samples.every(isTranscriptOnly)) throw new ApiError('invalid_request', 'This challenge has no samples to run');
       if (body.kind === 'custom' && isInteractive(challenge)) {
         throw new ApiError('invalid_request', 'This challenge is interactive: your program talks with the judge, so it cannot run on your own input. Run the samples instead.');
+      }
+      // A function's custom input is its arguments: checked against the signature before anything runs.
+      if (body.kind === 'custom' && challenge.signature) {
+        const parsed = parseJson(body.customInput ?? '');
+        const problem = parsed.ok ? argumentsProblem(challenge.signature, parsed.value) : `The arguments are ${parsed.reason}`;
+        if (problem) throw new ApiError('invalid_request', `Your arguments do not fit ${challenge.signature.name}: ${problem}`);
       }
 
       const created = await deps.store.createSubmission(
