@@ -111,7 +111,7 @@ describe('export then import judges identically', () => {
   });
 
   it('lists every version with the assessments that use it, and searches by title, slug and id', async () => {
-    const list = await demo.get('/api/challenges?query=BUS');
+    const list = await demo.get('/api/challenges?query=BUS-FARES');
     expect(list.status).toBe(200);
     expect(list.body.challenges).toHaveLength(1);
     const [challenge] = list.body.challenges;
