@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CandidateChallenge, CandidateSubmission, CreateSubmissionBody, LanguageId, ProgressEvent } from '@kodbro/server/contracts';
 import type { QueuedRun } from '../offline/index.ts';
@@ -75,13 +75,14 @@ export function ChallengePanel({ challenge, store, submissions, queued, progress
     if (narrow) requestAnimationFrame(() => document.getElementById(`${ids.panes}-${next}`)?.focus());
   };
 
-  // A function's custom input is its arguments as JSON: said here, before anything is sent.
+  // A function's custom input is its arguments as JSON: said here, before anything is sent
+  // (parsed when the text changes, not on every progress event that redraws the panel).
   const signature = challenge.signature;
-  const argumentsIssue = (() => {
+  const argumentsIssue = useMemo(() => {
     if (!signature) return undefined;
     const parsed = parseJson(customInput);
     return parsed.ok ? argumentsProblem(signature, parsed.value) : parsed.reason;
-  })();
+  }, [signature, customInput]);
 
   const run = async (kind: SubmissionKind) => {
     if (kind === 'custom' && argumentsIssue !== undefined) {

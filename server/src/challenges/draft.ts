@@ -2,7 +2,7 @@ import { TextDecoder } from 'node:util';
 import { LANGUAGE_IDS, type ChallengeDraft, type DraftChecker, type DraftTest } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { LANGUAGES, languageForFile, sourceFileName } from '../languages/index.ts';
-import { CODEGENS } from '../signatures/index.ts';
+import { signatureLanguages } from '../signatures/index.ts';
 import type { CheckerSpec, PackageContent, PackageFile, TestCase, TestGroup } from './model.ts';
 
 /*
@@ -38,7 +38,7 @@ export function draftToPackage(slug: string, draft: ChallengeDraft): DraftPackag
     statementIssues: [],
     statementFiles: [],
     // No languages named: every language, as a manifest without `languages` says (with a signature, every one with a harness).
-    languages: draft.languages.length ? [...draft.languages] : draft.signature ? LANGUAGE_IDS.filter((id) => CODEGENS[id]) : [...LANGUAGE_IDS],
+    languages: draft.languages.length ? [...draft.languages] : draft.signature ? signatureLanguages() : [...LANGUAGE_IDS],
     limits: { ...draft.limits },
     checker: checkerSpec(draft.checker),
     // A signature's starters are generated when the package is loaded; the draft's own are not written.

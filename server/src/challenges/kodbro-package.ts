@@ -17,7 +17,7 @@ import {
   type ReadBudget,
 } from './files.ts';
 import { formatIssues, localeSchema, manifestSchema, type Manifest, type ManifestChecker } from './manifest.ts';
-import { CODEGENS, codegenFor, reservedNameProblems, testDataProblem } from '../signatures/index.ts';
+import { codegenFor, reservedNameProblems, signatureLanguages, testDataProblem } from '../signatures/index.ts';
 import type { CheckerSpec, PackageContent, TestCase, TestGroup } from './model.ts';
 
 export const MANIFEST_FILE = 'kodbro.yaml';
@@ -114,10 +114,6 @@ function checkSignatureManifest(manifest: Manifest): void {
   if (names.length) throw new KodbroError('package_invalid', `${MANIFEST_FILE}: signature: ${names.join('; ')}`, { details: names });
   const missing = (manifest.languages ?? []).filter((id) => !signatureLanguages().includes(id));
   if (missing.length) throw new KodbroError('package_invalid', `${MANIFEST_FILE}: function-signature challenges are not available in ${missing.join(', ')}`);
-}
-
-function signatureLanguages(): LanguageId[] {
-  return ALL_LANGUAGE_IDS.filter((id) => CODEGENS[id] !== undefined);
 }
 
 /** Each test's input must be the arguments and its answer a value of the return type, as JSON: said here, not at the first run. */

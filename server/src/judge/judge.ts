@@ -12,6 +12,7 @@ import {
   type RunOutput,
   type TestDifference,
   type TestResult,
+  type FunctionSignature,
   type ValueComparison,
   type ValueType,
 } from '../contracts/index.ts';
@@ -329,9 +330,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
         }
         // A fresh nonce per run: the result line is the one that starts with it (signatures/wire.ts).
         const call = signature ? { signature, nonce: randomBytes(16).toString('hex') } : undefined;
-        const input = await readTestData(test.input);
-        const stdin = call ? Buffer.from(encodeInput(call.signature, call.nonce, testArguments(input, test.id)), 'utf8') : input;
-        const run = exchange ? exchange.program : await box.exec({ ...runRequest, stdin });
+        const run = exchange ? exchange.program : await box.exec({ ...runRequest, stdin: programInput(await readTestData(test.input), test.id, call) });
         const returned = call ? decodeOutput(call.signature.returns, call.nonce, run.stdout) : undefined;
         // A restarted box lost the compiled program: build it again before its next test.
         if (run.reset && next < tests.length && (await prepare(box, true)) !== undefined) {
@@ -448,11 +447,16 @@ function compareReturned(decoded: Decoded, returns: ValueType, answer: Buffer, c
   return { verdict: 'wrong_answer' as const, difference };
 }
 
-/** A signature test's input: its arguments as a JSON array, checked against the signature when the package was loaded. */
-function testArguments(input: Buffer, testId: string): unknown[] {
+/**
+ * What the program reads: the test's input, or for a signature test the run's
+ * nonce and the arguments as tokens (the JSON was checked against the
+ * signature when the package was loaded).
+ */
+function programInput(input: Buffer, testId: string, call: { signature: FunctionSignature; nonce: string } | undefined): Buffer {
+  if (!call) return input;
   const parsed = parseJson(input.toString('utf8'));
   if (!parsed.ok || !Array.isArray(parsed.value)) throw new KodbroError('package_invalid', `Test ${testId}: the input is not a JSON array of arguments`);
-  return parsed.value;
+  return Buffer.from(encodeInput(call.signature, call.nonce, parsed.value), 'utf8');
 }
 
 /** A signature run as the candidate sees their own: the returned value, and what the program printed besides. */

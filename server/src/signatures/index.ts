@@ -4,7 +4,7 @@
  * signature, sends the arguments in a token format every harness reads, and
  * compares the returned value with the expected one on the server.
  */
-export { codegenFor, CODEGENS, type Codegen } from './codegen/index.ts';
+export { codegenFor, CODEGENS, signatureLanguages, type Codegen } from './codegen/index.ts';
 export { encodeInput, decodeOutput, type Decoded } from './wire.ts';
 export { testDataProblem } from './values.ts';
 // The checks themselves are the contracts' (zod-free), shared with the candidate's page.

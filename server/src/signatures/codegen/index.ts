@@ -1,4 +1,4 @@
-import type { LanguageId } from '../../contracts/index.ts';
+import { LANGUAGE_IDS, type LanguageId } from '../../contracts/index.ts';
 import { KodbroError } from '../../errors.ts';
 import { cCodegen } from './c.ts';
 import { cppCodegen } from './cpp.ts';
@@ -33,6 +33,11 @@ export const CODEGENS: Partial<Record<LanguageId, Codegen>> = {
   csharp: csharpCodegen,
   haskell: haskellCodegen,
 };
+
+/** The languages a function-signature challenge can offer, in the order of LANGUAGE_IDS. */
+export function signatureLanguages(): LanguageId[] {
+  return LANGUAGE_IDS.filter((id) => CODEGENS[id] !== undefined);
+}
 
 export function codegenFor(language: LanguageId): Codegen {
   const codegen = CODEGENS[language];
