@@ -10,15 +10,18 @@
  * one type byte, a little-endian u32 length, then that many bytes.
  *
  *   server -> runner   'R' run: u32 stdout cap, u32 stderr cap, u32 CPU seconds (0: none),
- *                          u32 argc, u32 envc, u32 stdin length, then argc + envc
- *                          NUL-terminated strings; the stdin bytes follow the frame, unframed.
+ *                          u32 argc, u32 envc, u32 stdin length, u32 warmc, then argc + envc
+ *                          + warmc NUL-terminated strings; the stdin bytes follow the frame, unframed.
  *                          A stdin length of 0xFFFFFFFF means streamed: the bytes come in 'I' frames.
+ *                          warmc > 0 names a warm interpreter (below) to fork the command from;
+ *                          argv is then what runs if it cannot.
  *                      'I' streamed stdin (at most 65536 bytes); an empty one ends the input
  *   runner -> server   'H' hello: u32 protocol version, i32 own pid (once, at start)
  *                      'S' a streamed command has started (empty): the server sends 'I' frames after it
  *                      'O' / 'E' bytes the command wrote to its stdout / stderr
  *                      'X' the command is over: i32 exit status (128 + signal when killed),
- *                          u32 flags (1: an output cap was passed, 2: processes survived the kill)
+ *                          u32 flags (1: an output cap was passed, 2: processes survived the kill),
+ *                          i32 pid of the warm interpreter that stays for the next command (0: none)
  *                      'F' the command could not be started (text); the runner then exits
  *
  * The server sends nothing else (but a streamed command's 'I' frames) and the
@@ -51,6 +54,19 @@
  *   - before and after every command, every other process of its uid is
  *     SIGKILLed and reaped (it is their subreaper), so a leftover cannot write
  *     into the next command's pipes, which do not exist yet when it is killed.
+ *
+ * A warm interpreter (protocol 3) saves an interpreted language's start on
+ * every test: the runner starts it once, with no candidate process alive, on a
+ * SOCK_SEQPACKET socket as its fd 3, and waits for its one-byte 'Z' (ready, and
+ * no longer dumpable). For each command the runner sends it an 8-byte request
+ * (u32 CPU seconds, u32 0) with the command's three pipe ends as SCM_RIGHTS; it
+ * forks twice, so the command's process is orphaned to this runner (its
+ * subreaper) and waited for like any child, and answers 'P' + i32 pid, or 'F'
+ * (refused before forking: the runner then runs argv itself). It is the one
+ * process of our uid the kill between commands spares (all are SIGSTOPped
+ * first, so nothing forks meanwhile). Candidate code can kill, stop or
+ * prlimit it while its own command runs, and so fail only that command; the
+ * next one gets a fresh interpreter (docs/sandbox-runner.md).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -64,13 +80,14 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#define PROTOCOL_VERSION 2
+#define PROTOCOL_VERSION 3
 #define MAX_HEADER (1u << 20) /* argv and env of one command */
 #define CHUNK 65536 /* also the largest 'I' frame */
 #define STDIN_STREAMED 0xFFFFFFFFu
@@ -80,6 +97,11 @@
 static int sigchld_pipe[2];
 static uid_t self_uid;
 static struct rlimit start_limits[RLIM_NLIMITS];
+/* The warm interpreter: its pid (0: none), our end of its socket, and the argv and env it was started with. */
+static pid_t warm_pid;
+static int warm_sock = -1;
+static char *warm_key;
+static size_t warm_key_len;
 
 /* ---- the server's stream ---- */
 
@@ -174,24 +196,60 @@ static int others_alive(void) {
   while ((e = readdir(dir))) {
     char *end;
     long pid = strtol(e->d_name, &end, 10);
-    if (*end || pid <= 1 || pid == self) continue;
+    if (*end || pid <= 1 || pid == self || pid == warm_pid) continue;
     if (uid_of(pid) == (long)self_uid) count++;
   }
   closedir(dir);
   return count;
 }
 
+static void forget_warm(void) {
+  if (warm_sock >= 0) close(warm_sock);
+  warm_sock = -1;
+  warm_pid = 0;
+}
+
+/* SIGKILLs every process of our uid in /proc but ourselves and the warm interpreter. */
+static void kill_listed(void) {
+  DIR *dir = opendir("/proc");
+  if (!dir) return;
+  pid_t self = getpid();
+  struct dirent *e;
+  while ((e = readdir(dir))) {
+    char *end;
+    long pid = strtol(e->d_name, &end, 10);
+    if (*end || pid <= 1 || pid == self || pid == warm_pid) continue;
+    if (uid_of(pid) == (long)self_uid) kill((pid_t)pid, SIGKILL);
+  }
+  closedir(dir);
+}
+
+/* Reaps our children that ended; notices the warm interpreter's end. */
+static void reap(void) {
+  pid_t pid;
+  while ((pid = waitpid(-1, NULL, WNOHANG)) > 0) {
+    if (pid == warm_pid) forget_warm();
+  }
+}
+
 /*
  * SIGKILLs every other process of our uid (kill(-1) spares only the caller
  * and PID 1, which runs as another uid) and reaps the ones that were ours.
- * Returns 0 when none is left; repeats for a while, since a fork in flight
- * may still land.
+ * With a warm interpreter, everything is stopped first (it too, so a process
+ * cannot fork past the /proc listing), every other process is killed one by
+ * one, and the interpreter is let go on. Returns 0 when none is left;
+ * repeats for a while, since a fork in flight may still land.
  */
 static int kill_others(void) {
   for (int round = 0; round < 200; round++) {
-    kill(-1, SIGKILL);
-    while (waitpid(-1, NULL, WNOHANG) > 0) {
+    if (warm_pid) {
+      kill(-1, SIGSTOP);
+      kill_listed();
+      kill(warm_pid, SIGCONT);
+    } else {
+      kill(-1, SIGKILL);
     }
+    reap();
     int alive = others_alive();
     if (alive == 0) return 0;
     struct timespec pause = {0, 1000000};
@@ -218,7 +276,10 @@ struct command {
   uint32_t stdout_cap, stderr_cap, cpu_seconds;
   char **argv, **envp;
   uint32_t stdin_len; /* STDIN_STREAMED: in 'I' frames */
-  char *header; /* the strings argv and envp point into */
+  char **warm_argv; /* NULL: argv runs as it is */
+  char *warm_key; /* the warm argv and env strings, whole, to compare with the running interpreter's */
+  size_t warm_key_len;
+  char *header; /* the strings argv, envp and warm_argv point into */
 };
 
 static void bad_input_frame(void) {
@@ -240,7 +301,7 @@ static int read_command(struct command *c) {
   /* Before anything is allocated: limits lowered by an earlier command (RLIMIT_AS) would make that fail. */
   check_own_limits();
   uint32_t len = get_u32(head + 1);
-  if (head[0] != 'R' || len < 24 || len > MAX_HEADER) {
+  if (head[0] != 'R' || len < 28 || len > MAX_HEADER) {
     errno = EPROTO;
     die("unexpected frame from the server");
   }
@@ -253,24 +314,32 @@ static int read_command(struct command *c) {
   c->cpu_seconds = get_u32(buf + 8);
   uint32_t argc = get_u32(buf + 12), envc = get_u32(buf + 16);
   c->stdin_len = get_u32(buf + 20);
-  if (argc == 0 || argc > 4096 || envc > 4096) {
+  uint32_t warmc = get_u32(buf + 24);
+  if (argc == 0 || argc > 4096 || envc > 4096 || warmc > 4096) {
     errno = EPROTO;
     die("bad command counts");
   }
-  char **strings = calloc((size_t)argc + envc + 2, sizeof *strings);
+  /* argv, NULL, envp, NULL, warm argv, NULL */
+  char **strings = calloc((size_t)argc + envc + warmc + 3, sizeof *strings);
   if (!strings) die("allocate a command");
-  char *p = (char *)buf + 24, *end = (char *)buf + len;
-  for (uint32_t i = 0; i < argc + envc; i++) {
+  char *p = (char *)buf + 28, *end = (char *)buf + len;
+  char *warm_start = NULL;
+  for (uint32_t i = 0; i < argc + envc + warmc; i++) {
     char *nul = memchr(p, 0, (size_t)(end - p));
     if (!nul) {
       errno = EPROTO;
       die("unterminated string in a command");
     }
-    strings[i < argc ? i : i + 1] = p;
+    if (i == argc) warm_start = p;
+    strings[i < argc ? i : i < argc + envc ? i + 1 : i + 2] = p;
     p = nul + 1;
   }
   c->argv = strings;
   c->envp = strings + argc + 1;
+  c->warm_argv = warmc ? strings + argc + envc + 2 : NULL;
+  /* The interpreter is kept while both its argv and its environment stay the same. */
+  c->warm_key = warm_start;
+  c->warm_key_len = warmc && warm_start ? (size_t)(p - warm_start) : 0;
   c->header = (char *)buf;
   return 1;
 }
@@ -279,18 +348,32 @@ static void set_nonblocking(int fd) {
   fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
 }
 
-/* In the child, between fork and exec: only async-signal-safe calls. */
-static void start_child(const struct command *c, int in, int out, int err) {
+/* In a child, between fork and exec: signals as a new program expects them, and the OOM killer's first choice. */
+static void reset_child(void) {
   sigset_t none;
   sigemptyset(&none);
   sigprocmask(SIG_SETMASK, &none, NULL);
   for (int sig = 1; sig < NSIG; sig++) signal(sig, SIG_DFL);
-  /* The OOM killer's first choice, before this runner and PID 1 (raising needs no capability). */
+  /* Before this runner and PID 1 (raising needs no capability). */
   int oom = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
   if (oom >= 0) {
     (void)!write(oom, "1000", 4);
     close(oom);
   }
+}
+
+static void exec_failed(const char *what) {
+  int e = errno;
+  static const char prefix[] = "kodbro-runner: cannot run ";
+  (void)!write(2, prefix, sizeof prefix - 1);
+  (void)!write(2, what, strlen(what));
+  (void)!write(2, "\n", 1);
+  _exit(e == ENOENT ? 127 : 126);
+}
+
+/* In the child, between fork and exec: only async-signal-safe calls. */
+static void start_child(const struct command *c, int in, int out, int err) {
+  reset_child();
   if (c->cpu_seconds) {
     struct rlimit cpu = {c->cpu_seconds, c->cpu_seconds + 1};
     setrlimit(RLIMIT_CPU, &cpu);
@@ -301,12 +384,99 @@ static void start_child(const struct command *c, int in, int out, int err) {
     for (int fd = 3; fd < 65536; fd++) close(fd);
   }
   execvpe(c->argv[0], c->argv, c->envp);
-  int e = errno;
-  static const char prefix[] = "kodbro-runner: cannot run ";
-  (void)!write(2, prefix, sizeof prefix - 1);
-  (void)!write(2, c->argv[0], strlen(c->argv[0]));
-  (void)!write(2, "\n", 1);
-  _exit(e == ENOENT ? 127 : 126);
+  exec_failed(c->argv[0]);
+}
+
+/* ---- the warm interpreter ---- */
+
+#define WARM_READY_MS 10000
+
+static void stop_warm(void) {
+  if (warm_pid) {
+    kill(warm_pid, SIGKILL);
+    waitpid(warm_pid, NULL, 0);
+  }
+  forget_warm();
+  free(warm_key);
+  warm_key = NULL;
+  warm_key_len = 0;
+}
+
+/*
+ * The command's warm interpreter, started now if it is not running (or runs
+ * another argv or env). Returns 0 when it cannot be had: the command then
+ * runs as a plain child, and nothing is lost but time.
+ */
+static int ensure_warm(const struct command *c) {
+  if (warm_pid && warm_key && warm_key_len == c->warm_key_len && memcmp(warm_key, c->warm_key, warm_key_len) == 0) return 1;
+  stop_warm();
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) return 0;
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(sv[0]);
+    close(sv[1]);
+    return 0;
+  }
+  if (pid == 0) {
+    reset_child();
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    /* Its own stderr is ours (the operators' stream): no candidate process ever holds it. */
+    if (null < 0 || dup2(null, 0) < 0 || dup2(null, 1) < 0 || dup2(sv[1], 3) < 0) _exit(126);
+    if (syscall(SYS_close_range, 4, ~0u, 0) != 0) {
+      for (int fd = 4; fd < 65536; fd++) close(fd);
+    }
+    execvpe(c->warm_argv[0], c->warm_argv, c->envp);
+    exec_failed(c->warm_argv[0]);
+  }
+  close(sv[1]);
+  warm_pid = pid;
+  warm_sock = sv[0];
+  struct pollfd ready = {warm_sock, POLLIN, 0};
+  char byte = 0;
+  int n;
+  do n = poll(&ready, 1, WARM_READY_MS);
+  while (n < 0 && errno == EINTR);
+  if (n != 1 || recv(warm_sock, &byte, 1, 0) != 1 || byte != 'Z') {
+    stop_warm();
+    return 0;
+  }
+  warm_key = malloc(c->warm_key_len);
+  if (!warm_key) {
+    stop_warm();
+    return 0;
+  }
+  memcpy(warm_key, c->warm_key, c->warm_key_len);
+  warm_key_len = c->warm_key_len;
+  return 1;
+}
+
+/* Hands the command's pipe ends to the warm interpreter; 0 when it did not take them. */
+static int send_to_warm(const struct command *c, int in, int out, int err) {
+  unsigned char request[8];
+  put_u32(request, c->cpu_seconds);
+  put_u32(request + 4, 0);
+  struct iovec iov = {request, sizeof request};
+  union {
+    struct cmsghdr align;
+    char buf[CMSG_SPACE(3 * sizeof(int))];
+  } control;
+  memset(&control, 0, sizeof control);
+  struct msghdr msg = {0};
+  msg.msg_iov = &iov;
+  msg.msg_iovlen = 1;
+  msg.msg_control = control.buf;
+  msg.msg_controllen = sizeof control.buf;
+  struct cmsghdr *cm = CMSG_FIRSTHDR(&msg);
+  cm->cmsg_level = SOL_SOCKET;
+  cm->cmsg_type = SCM_RIGHTS;
+  cm->cmsg_len = CMSG_LEN(3 * sizeof(int));
+  int fds[3] = {in, out, err};
+  memcpy(CMSG_DATA(cm), fds, sizeof fds);
+  ssize_t sent;
+  do sent = sendmsg(warm_sock, &msg, MSG_NOSIGNAL);
+  while (sent < 0 && errno == EINTR);
+  return sent == (ssize_t)sizeof request;
 }
 
 static void run_command(struct command *c) {
@@ -315,9 +485,37 @@ static void run_command(struct command *c) {
 
   int in[2], out[2], err[2];
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) fail("make pipes");
-  pid_t child = fork();
-  if (child < 0) fail("fork");
-  if (child == 0) start_child(c, in[0], out[1], err[1]);
+  pid_t child = -1;
+  int status = 0, exited = 0;
+  if (c->warm_argv && ensure_warm(c)) {
+    if (send_to_warm(c, in[0], out[1], err[1])) {
+      /* Its answer comes after two forks. A command that stops the middle process first is stopped by the server's clock. */
+      unsigned char answer[8];
+      ssize_t got;
+      do got = recv(warm_sock, answer, sizeof answer, 0);
+      while (got < 0 && errno == EINTR);
+      if (got == 5 && answer[0] == 'P') {
+        child = (pid_t)get_u32(answer + 1);
+      } else if (got < 1 || answer[0] != 'F') {
+        /* Gone with the command maybe begun: it is not run a second time; this command failed as if killed. */
+        stop_warm();
+        child = 0;
+        exited = 1;
+        status = 128 + SIGKILL;
+        if (kill_others() != 0) flags |= FLAG_SURVIVORS;
+      } else {
+        /* Refused before forking (its limits were changed): the command runs as a plain child. */
+        stop_warm();
+      }
+    } else {
+      stop_warm();
+    }
+  }
+  if (child < 0) {
+    child = fork();
+    if (child < 0) fail("fork");
+    if (child == 0) start_child(c, in[0], out[1], err[1]);
+  }
   close(in[0]);
   close(out[1]);
   close(err[1]);
@@ -337,7 +535,6 @@ static void run_command(struct command *c) {
   int child_in = in[1], child_out = out[0], child_err = err[0];
   uint64_t seen_out = 0, seen_err = 0;
   uint32_t err_flood = c->stdout_cap > c->stderr_cap ? c->stdout_cap : c->stderr_cap;
-  int status = 0, exited = 0;
 
   if (streamed) send_frame('S', NULL, 0);
   if (to_send == 0 && input_ended) {
@@ -377,6 +574,8 @@ static void run_command(struct command *c) {
           status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
           /* Like the end of the test: whatever it left behind dies now, so its pipes close. */
           if (kill_others() != 0) flags |= FLAG_SURVIVORS;
+        } else if (pid == warm_pid) {
+          forget_warm();
         }
       }
     }
@@ -448,9 +647,10 @@ static void run_command(struct command *c) {
     }
   }
   if (kill_others() != 0) flags |= FLAG_SURVIVORS;
-  unsigned char done[8];
+  unsigned char done[12];
   put_u32(done, (uint32_t)status);
   put_u32(done + 4, flags);
+  put_u32(done + 8, (uint32_t)warm_pid);
   send_frame('X', done, sizeof done);
   free(c->argv);
   free(c->header);

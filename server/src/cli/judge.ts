@@ -1,7 +1,5 @@
-import { loadChallenge } from '../challenges/index.ts';
 import type { JudgeResult } from '../contracts/index.ts';
-import { judgeSubmission } from '../judge/index.ts';
-import { abortOnSignals, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage, type Log } from './shared.ts';
+import { abortOnSignals, earlyBox, imagesFor, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage, type Log } from './shared.ts';
 
 export interface JudgeArgs {
   packageDir: string;
@@ -17,19 +15,37 @@ export interface JudgeArgs {
  * `system_error`, for the operators who script against it.
  */
 export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
-  const challenge = await loadChallenge(args.packageDir);
-  const language = solutionLanguage(args.solutionFile, args.language);
-  const source = await readSource(args.solutionFile);
-  const deps = await judgeDeps(languagesNeeded(challenge, [language]), log);
   const stop = abortOnSignals(log);
   try {
-    const outcome = await judgeSubmission(challenge, { language, source }, deps, { onEvent: progressPrinter(log), signal: stop.signal });
-    if (outcome.kind !== 'judged') {
-      process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
-      return 1;
+    // The judge's modules (the heaviest) and the package load while Docker starts a box for the solution.
+    const modules = Promise.all([import('../challenges/index.ts'), import('../judge/index.ts')]);
+    const loaded = modules.then(([{ loadChallenge }]) => loadChallenge(args.packageDir));
+    loaded.catch(() => {});
+    // What is wrong with the package is said first, as when it was loaded first.
+    const packageFirst = async (error: unknown): Promise<never> => {
+      await loaded;
+      throw error;
+    };
+    const language = await Promise.resolve()
+      .then(() => solutionLanguage(args.solutionFile, args.language))
+      .catch(packageFirst);
+    const source = await readSource(args.solutionFile).catch(packageFirst);
+    const deps = await judgeDeps([language], log).catch(packageFirst);
+    const boxes = earlyBox(deps.docker, language, deps.limits, stop.signal);
+    try {
+      const challenge = await loaded;
+      const [, { judgeSubmission }] = await modules;
+      await imagesFor(deps.docker, languagesNeeded(challenge, [language]), log);
+      const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes }, { onEvent: progressPrinter(log), signal: stop.signal });
+      if (outcome.kind !== 'judged') {
+        process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
+        return 1;
+      }
+      process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
+      return 0;
+    } finally {
+      await boxes.close();
     }
-    process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
-    return 0;
   } finally {
     stop.dispose();
   }

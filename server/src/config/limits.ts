@@ -35,6 +35,11 @@ export const judgeLimitsSchema = z.object({
    * off.
    */
   warmBoxes: int(0, 16, 2),
+  /**
+   * Whether a language with a warm interpreter (Python) forks each test from
+   * it instead of starting the interpreter again: 1 (on) or 0.
+   */
+  warmInterpreters: int(0, 1, 1),
 });
 export type JudgeLimits = z.infer<typeof judgeLimitsSchema>;
 
@@ -54,6 +59,7 @@ export function judgeLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): JudgeL
     maxTests: env.KODBRO_MAX_TESTS,
     boxesPerSubmission: env.KODBRO_BOXES_PER_SUBMISSION,
     warmBoxes: env.KODBRO_WARM_BOXES,
+    warmInterpreters: env.KODBRO_WARM_INTERPRETERS,
   });
 }
 

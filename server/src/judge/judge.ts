@@ -297,6 +297,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
     if (compileOutput !== undefined) return finish(compileError(groups, compileOutput));
 
     const runArgv = expandArgv(language.run, { file: fileName, memoryMb: limits.memoryMb });
+    const warmArgv = language.warmRun && caps.warmInterpreters === 1 ? expandArgv(language.warmRun, { file: fileName, memoryMb: limits.memoryMb }) : undefined;
     const wallClock = wallClockFor(limits);
     const results = new Array<TestResult>(tests.length);
     const differences = new Array<TestDifference | undefined>(tests.length);
@@ -309,6 +310,7 @@ async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult
         emit({ type: 'testing', index: index + 1, total: tests.length });
         const runRequest = {
           argv: runArgv,
+          ...(warmArgv ? { warm: warmArgv } : {}),
           env: language.env ?? {},
           wallTimeMs: wallClock.wallTimeMs,
           slack: { cpuTimeMs: limits.timeMs, maxWallTimeMs: wallClock.maxWallTimeMs },

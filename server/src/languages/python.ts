@@ -10,6 +10,8 @@ export const python: LanguageSpec = {
   compile: ['python3', '-m', 'py_compile', '{file}'],
   compileWithinRunMemory: true,
   run: ['python3', '{file}'],
+  // runner-images/python/kodbro-warm.py: a fork per test instead of a Python start.
+  warmRun: ['python3', '/usr/local/lib/kodbro/kodbro-warm.py', '{file}'],
   env: { PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
   memoryOverheadMb: 0,
   timeFactor: 1,

@@ -26,6 +26,12 @@ export interface LanguageSpec {
    */
   compileWithinRunMemory?: boolean;
   run: readonly string[];
+  /**
+   * A warm interpreter that forks each test's process instead of starting
+   * `run` (the runner's protocol 3): it must make that process behave as
+   * `run` would. Saves an interpreter's start on every test.
+   */
+  warmRun?: readonly string[];
   env?: Readonly<Record<string, string>>;
   /** Memory the runtime itself needs on top of the test's limit (JVM). */
   memoryOverheadMb: number;

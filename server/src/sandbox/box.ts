@@ -35,6 +35,12 @@ export interface ExecRequest {
   /** With `files`: a file under /box that becomes argv's standard input. */
   stdinFile?: string;
   env?: Readonly<Record<string, string>>;
+  /**
+   * A warm interpreter to fork argv from instead of starting it (Python's
+   * kodbro-warm.py): the box keeps it for the next commands that name the
+   * same one. argv runs as it is when it cannot be had.
+   */
+  warm?: readonly string[];
   /** The server's wall-clock timer: at this point every process of the run is SIGKILLed. */
   wallTimeMs: number;
   /**
@@ -429,12 +435,13 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
 
   /**
    * Leftovers after a command the runner says it cleaned up after: the host's
-   * cgroup (the runner itself excepted) where visible. Elsewhere the runner's
-   * own kill and /proc scan are trusted: it is not dumpable, so candidate code
-   * cannot make it lie, only kill it, which is noticed.
+   * cgroup (the runner itself and the warm interpreter it kept excepted) where
+   * visible. Elsewhere the runner's own kill and /proc scan are trusted: it is
+   * not dumpable, so candidate code cannot make it lie, only kill it, which is
+   * noticed.
    */
-  async function leftoversBeside(session: RunnerSession): Promise<number> {
-    const pids = await cgroup.leftoverPids(session.boxPid);
+  async function leftoversBeside(session: RunnerSession, warmPid: number): Promise<number> {
+    const pids = await cgroup.leftoverPids(warmPid > 0 ? [session.boxPid, warmPid] : [session.boxPid]);
     return pids === null ? 0 : pids.length;
   }
 
@@ -545,6 +552,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
           stderrCap: request.stderrLimit,
           // A backstop in the kernel for busy loops; the verdict still comes from the host's CPU figure.
           cpuSeconds: request.slack ? Math.ceil(request.slack.cpuTimeMs / 1000) + 1 : 0,
+          ...(request.warm ? { warmArgv: request.warm } : {}),
         },
         sink,
       );
@@ -581,7 +589,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
           ? oomAfter > oomBefore
           : exitCode === 137 && stopReason === null;
       if (!reset) {
-        const clean = end.kind === 'exit' && !end.survivors && stopReason === null && (await leftoversBeside(session)) === 0;
+        const clean = end.kind === 'exit' && !end.survivors && stopReason === null && (await leftoversBeside(session, end.warmPid)) === 0;
         if (!clean) {
           retireRunner();
           reset = await sweep();

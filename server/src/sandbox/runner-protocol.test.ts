@@ -27,8 +27,8 @@ describe('encodeRun', () => {
     expect(bytes.subarray(0, 1).toString('latin1')).toBe('R');
     const length = bytes.readUInt32LE(1);
     const payload = bytes.subarray(5, 5 + length);
-    expect([0, 4, 8, 12, 16, 20].map((at) => payload.readUInt32LE(at))).toEqual([10, 20, 3, 2, 1, 2]);
-    expect(payload.subarray(24).toString('utf8')).toBe('python3\0a.py\0A=1\0');
+    expect([0, 4, 8, 12, 16, 20, 24].map((at) => payload.readUInt32LE(at))).toEqual([10, 20, 3, 2, 1, 2, 0]);
+    expect(payload.subarray(28).toString('utf8')).toBe('python3\0a.py\0A=1\0');
     expect(bytes.subarray(5 + length).toString()).toBe('in');
   });
 
@@ -50,13 +50,21 @@ describe('encodeRun', () => {
     const length = bytes.readUInt32LE(1);
     expect(bytes.length).toBe(5 + length);
     expect(bytes.readUInt32LE(5 + 20)).toBe(0xffff_ffff);
-    expect(bytes.subarray(5 + 24).toString('utf8')).toBe('cat\0');
+    expect(bytes.subarray(5 + 28).toString('utf8')).toBe('cat\0');
   });
 
-  it('keeps a Buffer stdin exactly as before: the same bytes as the version 1 layout', () => {
+  it('names a warm interpreter after the environment, counted in its own field', () => {
+    const bytes = encodeRun({ argv: ['python3', 'main.py'], env: ['A=1'], stdin: Buffer.alloc(0), stdoutCap: 1, stderrCap: 1, cpuSeconds: 0, warmArgv: ['python3', 'warm.py', 'main.py'] });
+    const payload = bytes.subarray(5, 5 + bytes.readUInt32LE(1));
+    expect(payload.readUInt32LE(24)).toBe(3);
+    expect(payload.subarray(28).toString('utf8')).toBe('python3\0main.py\0A=1\0python3\0warm.py\0main.py\0');
+    expect(() => encodeRun({ argv: ['x'], env: [], stdin: Buffer.alloc(0), stdoutCap: 1, stderrCap: 1, cpuSeconds: 0, warmArgv: ['a\0'] })).toThrow(RangeError);
+  });
+
+  it('sends a Buffer stdin unframed, right after the command', () => {
     const stdin = Buffer.from('1 2\n');
     const bytes = encodeRun({ argv: ['a'], env: ['B=c'], stdin, stdoutCap: 7, stderrCap: 8, cpuSeconds: 9 });
-    const expected = Buffer.concat([frame('R', Buffer.concat([u32s(7, 8, 9, 1, 1, 4), Buffer.from('a\0B=c\0')])), stdin]);
+    const expected = Buffer.concat([frame('R', Buffer.concat([u32s(7, 8, 9, 1, 1, 4, 0), Buffer.from('a\0B=c\0')])), stdin]);
     expect(bytes.equals(expected)).toBe(true);
   });
 
@@ -106,8 +114,8 @@ describe('createFrameReader', () => {
       frame('S', Buffer.alloc(0)),
       frame('O', Buffer.from('6\n')),
       frame('E', Buffer.from('warn')),
-      frame('X', u32s(0, 0)),
-      frame('X', u32s(137, 3)),
+      frame('X', u32s(0, 0, 0)),
+      frame('X', u32s(137, 3, 17)),
       frame('F', Buffer.from('fork: EAGAIN')),
     ]);
     const { frames, errors } = read([...stream].map((b) => Buffer.from([b])));
@@ -117,14 +125,14 @@ describe('createFrameReader', () => {
       { type: 'started' },
       { type: 'stdout', data: Buffer.from('6\n') },
       { type: 'stderr', data: Buffer.from('warn') },
-      { type: 'exit', status: 0, outputCapped: false, survivors: false },
-      { type: 'exit', status: 137, outputCapped: true, survivors: true },
+      { type: 'exit', status: 0, outputCapped: false, survivors: false, warmPid: 0 },
+      { type: 'exit', status: 137, outputCapped: true, survivors: true, warmPid: 17 },
       { type: 'failed', message: 'fork: EAGAIN' },
     ]);
   });
 
   it('stops at the first broken frame and says so once: unknown type, oversized, wrong size', () => {
-    for (const bad of [frame('Z', Buffer.alloc(0)), Buffer.from([0x4f, 0xff, 0xff, 0xff, 0x7f]), frame('X', u32s(0)), frame('H', u32s(1)), frame('S', Buffer.from('x'))]) {
+    for (const bad of [frame('Z', Buffer.alloc(0)), Buffer.from([0x4f, 0xff, 0xff, 0xff, 0x7f]), frame('X', u32s(0, 0)), frame('H', u32s(1)), frame('S', Buffer.from('x'))]) {
       const { frames, errors } = read([Buffer.concat([frame('O', Buffer.from('a')), bad, frame('O', Buffer.from('b'))])]);
       expect(frames).toEqual([{ type: 'stdout', data: Buffer.from('a') }]);
       expect(errors).toHaveLength(1);

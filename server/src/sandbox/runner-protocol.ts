@@ -7,7 +7,7 @@
  */
 
 export const RUNNER_PATH = '/usr/local/bin/kodbro-runner';
-export const RUNNER_PROTOCOL_VERSION = 2;
+export const RUNNER_PROTOCOL_VERSION = 3;
 
 export interface RunCommand {
   argv: readonly string[];
@@ -22,6 +22,12 @@ export interface RunCommand {
   stderrCap: number;
   /** RLIMIT_CPU for the command's processes, whole seconds; 0 for none. */
   cpuSeconds: number;
+  /**
+   * A warm interpreter to fork the command from (Python's kodbro-warm.py):
+   * started once and kept while the next commands name the same argv and env.
+   * `argv` is what runs when it cannot be had.
+   */
+  warmArgv?: readonly string[];
 }
 
 export type RunnerFrame =
@@ -30,7 +36,8 @@ export type RunnerFrame =
   | { type: 'started' }
   | { type: 'stdout'; data: Buffer }
   | { type: 'stderr'; data: Buffer }
-  | { type: 'exit'; status: number; outputCapped: boolean; survivors: boolean }
+  /** `warmPid`: the warm interpreter left running for the next command (0: none), in the box's pids. */
+  | { type: 'exit'; status: number; outputCapped: boolean; survivors: boolean; warmPid: number }
   | { type: 'failed'; message: string };
 
 const MAX_STRING_BYTES = 1 << 20;
@@ -47,11 +54,12 @@ export const MAX_INPUT_FRAME = 65_536;
  */
 export function encodeRun(command: RunCommand): Buffer {
   if (command.argv.length === 0) throw new RangeError('a command needs argv[0]');
-  const strings = [...command.argv, ...command.env].map((s) => {
+  const warm = command.warmArgv ?? [];
+  const strings = [...command.argv, ...command.env, ...warm].map((s) => {
     if (s.includes('\0')) throw new RangeError('argv and env cannot hold NUL');
     return Buffer.from(`${s}\0`, 'utf8');
   });
-  const fixed = Buffer.alloc(24);
+  const fixed = Buffer.alloc(28);
   const whole = Buffer.isBuffer(command.stdin) ? command.stdin : null;
   if (whole && whole.length >= STDIN_STREAMED) throw new RangeError(`a stdin of ${whole.length} bytes is too long`);
   const counts = [command.stdoutCap, command.stderrCap, command.cpuSeconds, command.argv.length, command.env.length];
@@ -60,6 +68,7 @@ export function encodeRun(command: RunCommand): Buffer {
     fixed.writeUInt32LE(n, i * 4);
   });
   fixed.writeUInt32LE(whole ? whole.length : STDIN_STREAMED, 20);
+  fixed.writeUInt32LE(warm.length, 24);
   const payload = Buffer.concat([fixed, ...strings]);
   if (payload.length > MAX_STRING_BYTES) throw new RangeError('argv and env are too long');
   const head = Buffer.alloc(5);
@@ -141,9 +150,9 @@ function decode(type: string, body: Buffer): RunnerFrame | string {
     case 'H':
       return body.length === 8 ? { type: 'hello', version: body.readUInt32LE(0), pid: body.readInt32LE(4) } : 'bad hello frame';
     case 'X': {
-      if (body.length !== 8) return 'bad exit frame';
+      if (body.length !== 12) return 'bad exit frame';
       const flags = body.readUInt32LE(4);
-      return { type: 'exit', status: body.readInt32LE(0), outputCapped: (flags & 1) !== 0, survivors: (flags & 2) !== 0 };
+      return { type: 'exit', status: body.readInt32LE(0), outputCapped: (flags & 1) !== 0, survivors: (flags & 2) !== 0, warmPid: body.readInt32LE(8) };
     }
     case 'F':
       return { type: 'failed', message: body.toString('utf8').slice(0, 500) };

@@ -7,7 +7,8 @@ import { createFrameReader, encodeEndOfInput, encodeInput, encodeRun, RUNNER_PAT
 
 /** How one command on the runner ended, as far as the runner's stream tells. */
 export type RunnerEnd =
-  | { kind: 'exit'; status: number; outputCapped: boolean; survivors: boolean }
+  /** `warmPid`: the warm interpreter kept for the next command, in the box's pids (0: none). */
+  | { kind: 'exit'; status: number; outputCapped: boolean; survivors: boolean; warmPid: number }
   /** The runner could not start the command (its limits were tampered with, a fork failed) and exited. */
   | { kind: 'failed'; message: string }
   /** The runner's stream ended or broke before the command's end: killed, stopped and killed, or a protocol error. */
@@ -143,7 +144,7 @@ export async function startRunner(container: Docker.Container, call: Call): Prom
         listener = (frame) => {
           if (frame.type === 'stdout') sink.stdout(frame.data);
           else if (frame.type === 'stderr') sink.stderr(frame.data);
-          else if (frame.type === 'exit') finish({ kind: 'exit', status: frame.status, outputCapped: frame.outputCapped, survivors: frame.survivors });
+          else if (frame.type === 'exit') finish({ kind: 'exit', status: frame.status, outputCapped: frame.outputCapped, survivors: frame.survivors, warmPid: frame.warmPid });
           else if (frame.type === 'failed') {
             finish({ kind: 'failed', message: frame.message });
             end('the runner gave up');
