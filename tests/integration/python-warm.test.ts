@@ -123,6 +123,11 @@ describe('the warm Python interpreter', () => {
     expect(result.stdout).toContain("__main__ /box/main.py ['main.py'] ['python3', 'main.py'] /box None __main__ True");
   });
 
+  it('is refused beside files to unpack: a forked command would never unpack them', async () => {
+    const request = { argv: RUN, warm: WARM, files: [{ path: FILE, content: Buffer.from('print(1)\n') }], wallTimeMs: 10_000, stdoutLimit: 1024, stderrLimit: 1024 };
+    await expect(box.exec(request)).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+
   it('gives each test a process of its own: nothing one run leaves in memory reaches the next', async () => {
     const source = 'import builtins\nprint(getattr(builtins, "left", None))\nbuiltins.left = "from before"\n';
     expect((await run(source, '', true)).stdout).toBe('None\n');

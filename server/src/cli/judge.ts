@@ -22,15 +22,16 @@ export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
     const loaded = modules.then(([{ loadChallenge }]) => loadChallenge(args.packageDir));
     loaded.catch(() => {});
     // What is wrong with the package is said first, as when it was loaded first.
-    const packageFirst = async (error: unknown): Promise<never> => {
-      await loaded;
-      throw error;
-    };
-    const language = await Promise.resolve()
-      .then(() => solutionLanguage(args.solutionFile, args.language))
-      .catch(packageFirst);
-    const source = await readSource(args.solutionFile).catch(packageFirst);
-    const deps = await judgeDeps([language], log).catch(packageFirst);
+    const afterPackage = <T>(step: () => T | Promise<T>): Promise<T> =>
+      Promise.resolve()
+        .then(step)
+        .catch(async (error: unknown) => {
+          await loaded;
+          throw error;
+        });
+    const language = await afterPackage(() => solutionLanguage(args.solutionFile, args.language));
+    const source = await afterPackage(() => readSource(args.solutionFile));
+    const deps = await afterPackage(() => judgeDeps([language], log));
     const boxes = earlyBox(deps.docker, language, deps.limits, stop.signal);
     try {
       const challenge = await loaded;

@@ -66,12 +66,8 @@ export function earlyBox(docker: Docker, language: LanguageId, caps: JudgeLimits
   const memoryMb = spec.compileWithinRunMemory ? runMemoryMb : Math.max(caps.compileMemoryMb, runMemoryMb);
   const deadline = Date.now() + EARLY_BOX_LIFETIME_MS;
   const image = imageFor(spec.image);
-  let spare: Promise<Box | null> | null = image.then(
-    (tag) => openBox(docker, { image: tag, memoryMb, deadline, purpose: 'run' }, { signal }),
-    () => null,
-  );
   // A box that could not be made is made again when asked for, where its error is reported.
-  spare = spare.catch(() => null);
+  let spare: Promise<Box | null> | null = image.then((tag) => openBox(docker, { image: tag, memoryMb, deadline, purpose: 'run' }, { signal })).catch(() => null);
   return {
     async take(params, options) {
       const mine = spare;
@@ -79,6 +75,8 @@ export function earlyBox(docker: Docker, language: LanguageId, caps: JudgeLimits
         spare = null;
         const box = await mine;
         if (box) {
+          // Made before the judgement's own signal existed: its abort (the watchdog's) removes the box, as it would one opened for it.
+          options?.signal?.addEventListener('abort', () => void box.destroy().catch(() => {}), { once: true });
           if (params.memoryMb !== memoryMb) await box.setMemory(params.memoryMb);
           return box;
         }

@@ -44,6 +44,10 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ KODBRO_WARM_BOXES: '17' })).toThrow(/judge limits/);
     expect(() => configFromEnv({ KODBRO_WARM_BOXES: 'some' })).toThrow(/judge limits/);
     expect(configFromEnv({ KODBRO_WARM_BOXES: '0' }).judge.warmBoxes).toBe(0);
+    expect(() => configFromEnv({ KODBRO_WARM_INTERPRETERS: '2' })).toThrow(/judge limits/);
+    expect(() => configFromEnv({ KODBRO_WARM_INTERPRETERS: 'yes' })).toThrow(/judge limits/);
+    expect(configFromEnv({}).judge.warmInterpreters).toBe(1);
+    expect(configFromEnv({ KODBRO_WARM_INTERPRETERS: '0' }).judge.warmInterpreters).toBe(0);
   });
 
   it('seeds the demo by default only on a loopback HOST', () => {

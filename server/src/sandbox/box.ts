@@ -321,6 +321,10 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     if (given.files && given.stdin !== undefined) {
       throw new KodbroError('invalid_argument', 'A sandbox command takes files or stdin, not both: the files arrive on its standard input');
     }
+    if (given.files && given.warm) {
+      // A forked command never runs argv, so the unpacking argv is wrapped in would not run either.
+      throw new KodbroError('invalid_argument', 'A sandbox command takes files or a warm interpreter, not both: the files are unpacked by the command itself');
+    }
     // A fresh runner can take over only an input nothing was pulled from yet (the runner refuses before it asks for any).
     let pulled = false;
     const source = given.stdin;
