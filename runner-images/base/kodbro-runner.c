@@ -59,12 +59,15 @@
  * every test: the runner starts it once, with no candidate process alive, on a
  * SOCK_SEQPACKET socket as its fd 3, and waits for its one-byte 'Z' (ready, and
  * no longer dumpable). For each command the runner sends it an 8-byte request
- * (u32 CPU seconds, u32 0) with the command's three pipe ends as SCM_RIGHTS; it
+ * (u32 CPU seconds, u32 0) with the command's three pipe ends as SCM_RIGHTS. It
+ * answers 'A' as soon as it holds them, before any fork, so an interpreter
+ * that was already dying (killed during the last command, not yet reaped)
+ * shows as an end before 'A', and the command runs as a plain child. It then
  * forks twice, so the command's process is orphaned to this runner (its
  * subreaper) and waited for like any child, and answers 'P' + i32 pid, or 'F'
  * (refused before forking: the runner then runs argv itself). It is the one
- * process of our uid the kill between commands spares (all are SIGSTOPped
- * first, so nothing forks meanwhile). Candidate code can kill, stop or
+ * process of our uid the kill between commands (and at an output cap) spares
+ * (all are SIGSTOPped first, so nothing forks meanwhile). Candidate code can kill, stop or
  * prlimit it while its own command runs, and so fail only that command; the
  * next one gets a fresh interpreter (docs/sandbox-runner.md).
  */
@@ -234,21 +237,24 @@ static void reap(void) {
 
 /*
  * SIGKILLs every other process of our uid (kill(-1) spares only the caller
- * and PID 1, which runs as another uid) and reaps the ones that were ours.
- * With a warm interpreter, everything is stopped first (it too, so a process
- * cannot fork past the /proc listing), every other process is killed one by
- * one, and the interpreter is let go on. Returns 0 when none is left;
- * repeats for a while, since a fork in flight may still land.
+ * and PID 1, which runs as another uid). With a warm interpreter, everything
+ * is stopped first (it too, so a process cannot fork past the /proc listing),
+ * every other process is killed one by one, and the interpreter is let go on.
  */
+static void kill_round(void) {
+  if (warm_pid) {
+    kill(-1, SIGSTOP);
+    kill_listed();
+    kill(warm_pid, SIGCONT);
+  } else {
+    kill(-1, SIGKILL);
+  }
+}
+
+/* Kills and reaps every other process of our uid. Returns 0 when none is left; repeats for a while, since a fork in flight may still land. */
 static int kill_others(void) {
   for (int round = 0; round < 200; round++) {
-    if (warm_pid) {
-      kill(-1, SIGSTOP);
-      kill_listed();
-      kill(warm_pid, SIGCONT);
-    } else {
-      kill(-1, SIGKILL);
-    }
+    kill_round();
     reap();
     int alive = others_alive();
     if (alive == 0) return 0;
@@ -451,7 +457,7 @@ static int ensure_warm(const struct command *c) {
   return 1;
 }
 
-/* Hands the command's pipe ends to the warm interpreter; 0 when it did not take them. */
+/* Hands the command's pipe ends to the warm interpreter; 0 when it did not take them (nothing was forked). */
 static int send_to_warm(const struct command *c, int in, int out, int err) {
   unsigned char request[8];
   put_u32(request, c->cpu_seconds);
@@ -476,7 +482,16 @@ static int send_to_warm(const struct command *c, int in, int out, int err) {
   ssize_t sent;
   do sent = sendmsg(warm_sock, &msg, MSG_NOSIGNAL);
   while (sent < 0 && errno == EINTR);
-  return sent == (ssize_t)sizeof request;
+  if (sent != (ssize_t)sizeof request) return 0;
+  /*
+   * No candidate process is alive now, so nothing can kill it between this and its 'A'. An end before 'A' is an
+   * interpreter killed during the last command (SIGKILL is pending, it runs no more code): nothing was forked.
+   */
+  char ack = 0;
+  ssize_t got;
+  do got = recv(warm_sock, &ack, 1, 0);
+  while (got < 0 && errno == EINTR);
+  return got == 1 && ack == 'A';
 }
 
 static void run_command(struct command *c) {
@@ -487,28 +502,30 @@ static void run_command(struct command *c) {
   if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC)) fail("make pipes");
   pid_t child = -1;
   int status = 0, exited = 0;
-  if (c->warm_argv && ensure_warm(c)) {
-    if (send_to_warm(c, in[0], out[1], err[1])) {
-      /* Its answer comes after two forks. A command that stops the middle process first is stopped by the server's clock. */
-      unsigned char answer[8];
-      ssize_t got;
-      do got = recv(warm_sock, answer, sizeof answer, 0);
-      while (got < 0 && errno == EINTR);
-      if (got == 5 && answer[0] == 'P') {
-        child = (pid_t)get_u32(answer + 1);
-      } else if (got < 1 || answer[0] != 'F') {
-        /* Gone with the command maybe begun: it is not run a second time; this command failed as if killed. */
-        stop_warm();
-        child = 0;
-        exited = 1;
-        status = 128 + SIGKILL;
-        if (kill_others() != 0) flags |= FLAG_SURVIVORS;
-      } else {
-        /* Refused before forking (its limits were changed): the command runs as a plain child. */
-        stop_warm();
-      }
-    } else {
+  /* One more try with a fresh interpreter when the first was already dying: it took nothing, so nothing ran. */
+  for (int attempt = 0; c->warm_argv && child < 0 && attempt < 2 && ensure_warm(c); attempt++) {
+    if (!send_to_warm(c, in[0], out[1], err[1])) {
       stop_warm();
+      continue;
+    }
+    /* Its answer comes after two forks. A command that stops the middle process first is stopped by the server's clock. */
+    unsigned char answer[8];
+    ssize_t got;
+    do got = recv(warm_sock, answer, sizeof answer, 0);
+    while (got < 0 && errno == EINTR);
+    if (got == 5 && answer[0] == 'P') {
+      child = (pid_t)get_u32(answer + 1);
+    } else if (got < 1 || answer[0] != 'F') {
+      /* Gone after 'A', with the command maybe begun: it is not run a second time; this command failed as if killed. */
+      stop_warm();
+      child = 0;
+      exited = 1;
+      status = 128 + SIGKILL;
+      if (kill_others() != 0) flags |= FLAG_SURVIVORS;
+    } else {
+      /* Refused before forking (its limits were changed): the command runs as a plain child. */
+      stop_warm();
+      break;
     }
   }
   if (child < 0) {
@@ -641,7 +658,7 @@ static void run_command(struct command *c) {
       if ((which == 0 && seen_out > c->stdout_cap) || (which == 1 && seen_err > err_flood)) {
         if (!(flags & FLAG_OUTPUT_CAP)) {
           flags |= FLAG_OUTPUT_CAP;
-          kill(-1, SIGKILL);
+          kill_round();
         }
       }
     }

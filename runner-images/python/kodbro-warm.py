@@ -58,6 +58,8 @@ def serve():
             if not data:
                 # The runner is gone: nothing more to do.
                 os._exit(0)
+            # Before any fork: the runner knows that a request not answered with A started nothing.
+            control.send(b'A')
             # A program can lower our limits with prlimit(2) during its own test (RLIMIT_NOFILE: the pipes do
             # not even arrive); the next test must not inherit them.
             usable = len(data) == 8 and len(fds) == 3 and all(resource.getrlimit(r) == v for r, v in limits.items())
