@@ -62,14 +62,15 @@
  * (u32 CPU seconds, u32 0) with the command's three pipe ends as SCM_RIGHTS. It
  * answers 'A' as soon as it holds them, before any fork, so an interpreter
  * that was already dying (killed during the last command, not yet reaped)
- * shows as an end before 'A', and the command runs as a plain child. It then
- * forks twice, so the command's process is orphaned to this runner (its
- * subreaper) and waited for like any child, and answers 'P' + i32 pid, or 'F'
- * (refused before forking: the runner then runs argv itself). It is the one
- * process of our uid the kill between commands (and at an output cap) spares
- * (all are SIGSTOPped first, so nothing forks meanwhile). Candidate code can kill, stop or
- * prlimit it while its own command runs, and so fail only that command; the
- * next one gets a fresh interpreter (docs/sandbox-runner.md).
+ * shows as an end before 'A': nothing ran, and the command goes to a fresh
+ * interpreter (once; then it runs as a plain child). It then forks twice, so
+ * the command's process is orphaned to this runner (its subreaper) and
+ * waited for like any child, and answers 'P' + i32 pid, or 'F' (refused
+ * before forking: the runner then runs argv itself). It is the one process of
+ * our uid that the kill between commands, and at an output cap, spares (all
+ * are SIGSTOPped first, so nothing forks meanwhile). Candidate code can kill,
+ * stop or prlimit it while its own command runs, and so fail only that
+ * command; the next one gets a fresh interpreter (docs/sandbox-runner.md).
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -483,10 +484,7 @@ static int send_to_warm(const struct command *c, int in, int out, int err) {
   do sent = sendmsg(warm_sock, &msg, MSG_NOSIGNAL);
   while (sent < 0 && errno == EINTR);
   if (sent != (ssize_t)sizeof request) return 0;
-  /*
-   * No candidate process is alive now, so nothing can kill it between this and its 'A'. An end before 'A' is an
-   * interpreter killed during the last command (SIGKILL is pending, it runs no more code): nothing was forked.
-   */
+  /* 'A' comes before any fork, so an end before it (an interpreter killed during the last command) ran nothing. */
   char ack = 0;
   ssize_t got;
   do got = recv(warm_sock, &ack, 1, 0);
