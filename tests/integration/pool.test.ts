@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { judgeSubmission } from '../../server/src/judge/index.ts';
-import { createBoxPool, imageFor, listSandboxContainers, type BoxPool } from '../../server/src/sandbox/index.ts';
+import { createBoxPool, createSpareBox, imageFor, listSandboxContainers, type BoxPool } from '../../server/src/sandbox/index.ts';
 import { docker, expectDockerClean, judgeDeps, judged, loadPackage, SUM_PACKAGE } from '../support/sandbox.ts';
 
 const MEMORY_MB = 256;
@@ -93,6 +93,36 @@ describe('the warm-box pool', () => {
     control.abort(new Error('stop'));
     await expect(running).rejects.toThrow();
     await until(async () => !(await listSandboxContainers(docker, { ownOnly: true })).some((c) => c.Id === box.id), 10_000);
+  });
+
+  it('a spare box (the CLI’s) is started before it is asked for, handed out once, and then follows its taker’s signal', async () => {
+    const making = new AbortController();
+    pool = createSpareBox(docker, params(60_000), making.signal);
+    await until(async () => (await listSandboxContainers(docker, { ownOnly: true })).length === 1);
+    const [spare] = await listSandboxContainers(docker, { ownOnly: true });
+    const control = new AbortController();
+    const box = await pool.take(await params(), { signal: control.signal });
+    expect(box.id).toBe(spare?.Id);
+    const other = await pool.take(await params());
+    expect(other.id).not.toBe(box.id);
+    await other.destroy();
+    // The making's signal no longer reaches it; the taker's does.
+    making.abort(new Error('the CLI is done making'));
+    const run = await box.exec({ argv: ['python3', '-c', 'print(6 * 7)'], wallTimeMs: 10_000, stdoutLimit: 1024, stderrLimit: 1024 });
+    expect(run.stdout.toString()).toBe('42\n');
+    const running = box.exec({ argv: ['sleep', '30'], wallTimeMs: 60_000, stdoutLimit: 1024, stderrLimit: 1024 });
+    await sleep(300);
+    control.abort(new Error('stop'));
+    await expect(running).rejects.toMatchObject({ code: 'aborted' });
+    await until(async () => (await listSandboxContainers(docker, { ownOnly: true })).length === 0, 10_000);
+  });
+
+  it('a spare box nobody took is removed on close', async () => {
+    pool = createSpareBox(docker, params(60_000), new AbortController().signal);
+    await until(async () => (await listSandboxContainers(docker, { ownOnly: true })).length === 1);
+    await pool.close();
+    pool = undefined;
+    expect(await listSandboxContainers(docker, { ownOnly: true })).toEqual([]);
   });
 
   it('judges through the pool as without it', async () => {

@@ -5,7 +5,7 @@ import { judgeLimitsFromEnv, type JudgeLimits } from '../config/index.ts';
 import { languageIdSchema, type JudgeEvent, type LanguageId } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { languageForFile, LANGUAGES } from '../languages/index.ts';
-import { buildImages, createDockerClient, dockerAnswers, imageFor, openBox, reapExpired, type Box, type BoxPool } from '../sandbox/index.ts';
+import { buildImages, createDockerClient, createSpareBox, dockerAnswers, imageFor, reapExpired, type BoxPool } from '../sandbox/index.ts';
 import type { JudgeDeps } from '../judge/index.ts';
 import type Docker from 'dockerode';
 
@@ -54,42 +54,16 @@ const EARLY_BOX_LIFETIME_MS = 60 * 60_000;
 
 /**
  * A box for the solution's language, started now, while the package loads, so
- * a one-off judgement does not wait for a container afterwards; handed to the
- * judgement as a pool of one. The package's limits are not known yet, so its
- * memory cap is the judge's default for that language: a package that asks
- * for another costs a Docker update. A box for any other image (a checker's)
- * is made as usual. `close` removes it if nobody took it.
+ * a one-off judgement does not wait for a container afterwards. The package's
+ * limits are not known yet, so its memory cap is the judge's default for that
+ * language: a package that asks for another costs a Docker update.
  */
 export function earlyBox(docker: Docker, language: LanguageId, caps: JudgeLimits, signal: AbortSignal): BoxPool {
   const spec = LANGUAGES[language];
   const runMemoryMb = caps.defaultMemoryMb + spec.memoryOverheadMb;
   const memoryMb = spec.compileWithinRunMemory ? runMemoryMb : Math.max(caps.compileMemoryMb, runMemoryMb);
   const deadline = Date.now() + EARLY_BOX_LIFETIME_MS;
-  const image = imageFor(spec.image);
-  // A box that could not be made is made again when asked for, where its error is reported.
-  let spare: Promise<Box | null> | null = image.then((tag) => openBox(docker, { image: tag, memoryMb, deadline, purpose: 'run' }, { signal })).catch(() => null);
-  return {
-    async take(params, options) {
-      const mine = spare;
-      if (mine && params.purpose === 'run' && params.deadline <= deadline && params.image === (await image)) {
-        spare = null;
-        const box = await mine;
-        if (box) {
-          // Made before the judgement's own signal existed: its abort (the watchdog's) removes the box, as it would one opened for it.
-          options?.signal?.addEventListener('abort', () => void box.destroy().catch(() => {}), { once: true });
-          if (params.memoryMb !== memoryMb) await box.setMemory(params.memoryMb);
-          return box;
-        }
-      }
-      return openBox(docker, params, options);
-    },
-    idle: () => ({}),
-    async close() {
-      const left = spare;
-      spare = null;
-      await (await left)?.destroy();
-    },
-  };
+  return createSpareBox(docker, imageFor(spec.image).then((image) => ({ image, memoryMb, deadline, purpose: 'run' as const })), signal);
 }
 
 /** Every language a judgement of this challenge may start a container for. */

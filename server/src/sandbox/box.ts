@@ -131,9 +131,13 @@ export interface OpenOptions {
 export async function openBox(docker: Docker, params: ContainerParams, options: OpenOptions = {}): Promise<Box> {
   const { signal } = options;
   throwIfAborted(signal);
-  const box = await createBox(docker, params, signal);
+  return bindBox(await createBox(docker, params, signal), signal);
+}
+
+/** Hands a box to its judgement: `signal` ends it from now on, and one that already ended removes it at once. */
+export async function bindBox(box: UnboundBox, signal: AbortSignal | undefined): Promise<Box> {
   box.adopt(signal);
-  // An abort that came while the box was being made never reached its listener.
+  // An abort that came while the box was being made, or waited, never reached its listener.
   if (signal?.aborted) {
     await box.destroy().catch(() => {});
     throw abortedError(signal);

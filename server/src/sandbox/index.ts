@@ -11,5 +11,5 @@ export { createDockerClient, dockerAnswers } from './docker.ts';
 export { reapExpired, startReaper, listSandboxContainers } from './reaper.ts';
 export { buildImages, computeImageTags, imageFor, ROOTFS_IMAGE } from './images.ts';
 export type { TarEntry } from './tar.ts';
-export { createBoxPool } from './pool.ts';
+export { createBoxPool, createSpareBox } from './pool.ts';
 export type { BoxPool } from './pool.ts';

@@ -1,7 +1,6 @@
 import type Docker from 'dockerode';
-import { createBox, openBox, type Box, type OpenOptions, type UnboundBox } from './box.ts';
+import { bindBox, createBox, openBox, type Box, type OpenOptions, type UnboundBox } from './box.ts';
 import type { ContainerParams } from './container-spec.ts';
-import { abortedError } from './docker.ts';
 
 /**
  * Pre-started, never-used boxes per runner image, so a judgement does not
@@ -119,7 +118,6 @@ export function createBoxPool(docker: Docker, options: BoxPoolOptions): BoxPool 
 
   return {
     async take(params, takeOptions = {}) {
-      const { signal } = takeOptions;
       if (closed || options.perImage === 0 || params.purpose !== 'run') return openBox(docker, params, takeOptions);
       const pool = poolOf(params.image, params.memoryMb);
       pool.lastTaken = Date.now();
@@ -127,12 +125,7 @@ export function createBoxPool(docker: Docker, options: BoxPoolOptions): BoxPool 
       const warm = index >= 0 ? pool.warm.splice(index, 1)[0] : undefined;
       refill(pool);
       if (!warm) return openBox(docker, params, takeOptions);
-      warm.box.adopt(signal);
-      if (signal?.aborted) {
-        await warm.box.destroy().catch(() => {});
-        throw abortedError(signal);
-      }
-      return warm.box;
+      return bindBox(warm.box, takeOptions.signal);
     },
     idle() {
       const counts: Record<string, number> = {};
@@ -145,6 +138,41 @@ export function createBoxPool(docker: Docker, options: BoxPoolOptions): BoxPool 
       await Promise.allSettled([...making]);
       const all = [...images.values()].flatMap((pool) => pool.warm.splice(0));
       await Promise.allSettled(all.map((w) => w.box.destroy()));
+    },
+  };
+}
+
+/**
+ * A pool of one box, started now and never refilled: for a one-off judgement
+ * (the CLI) that knows its language before the rest has loaded. `signal`
+ * bounds only the making; once taken, the box follows its judgement's signal
+ * like any pool box. A request it does not fit (another image, a longer
+ * deadline, a compile box) gets a box of its own; a different memory cap costs
+ * a Docker update. `close` removes it if nobody took it.
+ */
+export function createSpareBox(docker: Docker, made: Promise<ContainerParams>, signal: AbortSignal): BoxPool {
+  // A box that could not be made is made again when asked for, where its error is reported.
+  let spare: Promise<UnboundBox | null> | null = made.then((params) => createBox(docker, params, signal)).catch(() => null);
+  return {
+    async take(params, options = {}) {
+      const mine = spare;
+      const ahead = await made.catch(() => null);
+      if (mine && ahead && params.purpose === 'run' && params.image === ahead.image && params.deadline <= ahead.deadline) {
+        spare = null;
+        const box = await mine;
+        if (box) {
+          const bound = await bindBox(box, options.signal);
+          if (params.memoryMb !== ahead.memoryMb) await bound.setMemory(params.memoryMb);
+          return bound;
+        }
+      }
+      return openBox(docker, params, options);
+    },
+    idle: () => ({}),
+    async close() {
+      const left = spare;
+      spare = null;
+      await (await left)?.destroy();
     },
   };
 }
