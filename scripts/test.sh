@@ -24,9 +24,31 @@ bash scripts/build.sh || status=1
 echo "[test] candidate page size budget"
 npm run size -w client --silent || status=1
 
+# The cluster test's second Docker daemon, loaded with a copy of every runner
+# image (gigabytes, minutes of disk work), is made in the background while the
+# other suites run; tests/cluster waits for its `done` file. Only for a whole
+# run: a run of chosen files may not reach the cluster test to stop it.
+docker2=""
+if [ $# -eq 0 ]; then
+  docker2=$(mktemp -d /tmp/kodbro-test-docker2-XXXXXX)
+  export KODBRO_TEST_SECOND_DOCKER="$docker2"
+  (bash scripts/dockerd-second.sh "$docker2/daemon" >"$docker2/log" 2>&1; echo $? >"$docker2/done") &
+fi
+
 report=$(mktemp /tmp/kodbro-vitest-XXXXXX.json)
 echo "[test] vitest"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=1
+
+if [ -n "$docker2" ]; then
+  # Normally the cluster test has stopped it; not if vitest ended before it.
+  wait
+  pid=$(cat "$docker2/daemon/dockerd.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+    echo "[test] stopping the second dockerd, which the cluster test did not reach"
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  fi
+  rm -rf --one-file-system "$docker2" 2>/dev/null || echo "[test] left $docker2 (a data root with mounts)"
+fi
 
 node - "$report" "$status" <<'NODE'
 const fs = require('node:fs');

@@ -15,7 +15,7 @@
  *    draft, and their sockets there hear their progress.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -42,6 +42,7 @@ interface Seat {
 
 let root: string;
 let secondDocker: string;
+let secondDockerDir: string;
 let cluster: RunningCluster;
 let database: pg.Client;
 let versionId: string;
@@ -111,11 +112,29 @@ async function rows(ids: string[]): Promise<{ id: string; status: string; tries:
   return (await database.query('SELECT id, status, tries::int AS tries, result FROM submissions WHERE id = ANY($1)', [ids])).rows;
 }
 
+/**
+ * Where the second dockerd lives. `npm test` starts it and copies the runner
+ * images into it (minutes of disk work) in the background while the other
+ * suites run, and names its folder in KODBRO_TEST_SECOND_DOCKER; this waits
+ * for that copy to end. Run alone, the test makes its own in `root`.
+ */
+async function secondDockerFolder(root: string): Promise<string> {
+  const prepared = process.env.KODBRO_TEST_SECOND_DOCKER;
+  if (!prepared) return path.join(root, 'docker2');
+  const done = path.join(prepared, 'done');
+  for (let waited = 0; !existsSync(done); waited += 1000) {
+    if (waited > 600_000) throw new Error(`the second dockerd npm test started in ${prepared} was not ready after 10 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  return path.join(prepared, 'daemon');
+}
+
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), 'kodbro-cluster-'));
   // PostgreSQL runs as the postgres user (as root, initdb refuses to run as root): it must reach its folder in here.
   chmodSync(root, 0o755);
-  secondDocker = execFileSync('bash', [path.join(REPO_ROOT, 'scripts/dockerd-second.sh'), path.join(root, 'docker2')], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+  secondDockerDir = await secondDockerFolder(root);
+  secondDocker = execFileSync('bash', [path.join(REPO_ROOT, 'scripts/dockerd-second.sh'), secondDockerDir], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
   const dataDir = path.join(root, 'data');
   cluster = await startCluster({
     dataDir,
@@ -141,7 +160,7 @@ afterAll(async () => {
   await database?.end();
   await cluster?.stop();
   if (secondDocker) {
-    const pid = Number(readFileSync(path.join(root, 'docker2', 'dockerd.pid'), 'utf8'));
+    const pid = Number(readFileSync(path.join(secondDockerDir, 'dockerd.pid'), 'utf8'));
     process.kill(pid, 'SIGTERM');
     for (let i = 0; i < 100; i++) {
       try {
