@@ -22,13 +22,29 @@ import { docker, expectDockerClean, judgeSource, SUM_PACKAGE } from '../support/
 const HIDDEN = 5;
 const CORRECT_PY = 'input()\nprint(sum(map(int, input().split())))\n';
 
-/** Reads the sum input; `answer(won)` prints the right sum only if the attack worked. The runner is our parent. */
+/**
+ * Reads the sum input; `answer(won)` prints the right sum only if the attack worked. The runner is our parent
+ * once the warm interpreter's middle process, which forked us, has exited: on a busy machine it may not have yet,
+ * and an attack on it instead would prove nothing.
+ */
 const PY = String.raw`
 import ctypes, os, resource, signal, sys, time
 tokens = sys.stdin.read().split()
 N = int(tokens[0])
 SUM = sum(map(int, tokens[1:1 + N]))
-RUNNER = os.getppid()
+def parent_once_middle_gone():
+    deadline = time.monotonic() + 5
+    while True:
+        pid = os.getppid()
+        try:
+            with open(f'/proc/{pid}/cmdline', 'rb') as f:
+                middle = b'kodbro-warm.py' in f.read()
+        except OSError:
+            middle = True
+        if not middle or time.monotonic() > deadline:
+            return pid
+        time.sleep(0.005)
+RUNNER = parent_once_middle_gone()
 libc = ctypes.CDLL(None, use_errno=True)
 libc.syscall.restype = ctypes.c_long
 def answer(won):
