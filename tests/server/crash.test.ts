@@ -177,8 +177,10 @@ describe('a server killed with SIGKILL while judging', () => {
     expect(runningAtKill.length).toBe(1);
     expect(queuedAtKill.length).toBeGreaterThanOrEqual(1);
     expect(doneAtKill.length).toBeGreaterThanOrEqual(2);
-    const orphans = await containersOf(first.child.pid);
-    expect(orphans.length, 'the killed process left its running boxes behind').toBeGreaterThanOrEqual(1);
+    // The boxes the killed process was judging in (at least one, seen above) outlive it: a SIGKILL runs no
+    // cleanup. They are not counted here, because any other server on this Docker (another test file's, run
+    // beside this one) reaps a dead owner's boxes on its own start or sweep, and may have done so already.
+    // What must hold is that none is left once the restart has had its turn.
 
     // Restart on the same folder.
     const second = await spawn(dataDir);

@@ -58,14 +58,16 @@ describe('warm boxes in the server', () => {
     expect(await containersOf(server.child.pid)).toEqual([]);
   });
 
-  it('a killed process’s warm boxes are reaped by the next start', async () => {
+  it('a killed process’s warm boxes do not outlive the next start', async () => {
     const dataDir = freshDir();
     const first = await spawn(dataDir);
     await (await candidateOn(first.url))();
     await until('the warm boxes to be made', 60_000, async () => (await containersOf(first.child.pid)).length === WARM);
     first.child.kill('SIGKILL');
     await first.exited;
-    expect(await containersOf(first.child.pid)).toHaveLength(WARM);
+    // Not counted as WARM: another test file's server on this Docker, run beside this one, may reap the dead
+    // owner's boxes before the restart below does. None may be left afterwards, whoever reaps them.
+    expect((await containersOf(first.child.pid)).length).toBeLessThanOrEqual(WARM);
 
     const second = await spawn(dataDir);
     await until('the dead owner’s boxes to be reaped', 30_000, async () => (await containersOf(first.child.pid)).length === 0, 500);
