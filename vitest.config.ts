@@ -25,6 +25,9 @@ import { defineConfig } from 'vitest/config';
  *          checks that no container of its own process is left
  *          (tests/support/sandbox.ts), so a neighbour's boxes do not count.
  */
+/** Files each group runs at once: two keep the 2-core CI machine busy where one left it idle (above). */
+const FILES_AT_ONCE = 2;
+
 export default defineConfig({
   test: {
     reporters: ['default'],
@@ -34,14 +37,14 @@ export default defineConfig({
           name: 'unit',
           include: ['server/src/**/*.test.ts'],
           testTimeout: 20_000,
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
         },
       },
       {
         test: {
           name: 'client',
           include: ['client/src/**/*.test.{ts,tsx}'],
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
         },
       },
       {
@@ -49,7 +52,7 @@ export default defineConfig({
           name: 'store',
           include: ['tests/store/**/*.test.ts'],
           testTimeout: 60_000,
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
         },
       },
       {
@@ -60,7 +63,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
           sequence: { groupOrder: 1 },
         },
       },
@@ -71,7 +74,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
           sequence: { groupOrder: 2 },
         },
       },
@@ -82,7 +85,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts', 'tests/support/postgres-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
           sequence: { groupOrder: 2 },
         },
       },
@@ -105,7 +108,7 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          maxWorkers: 2,
+          maxWorkers: FILES_AT_ONCE,
           sequence: { groupOrder: 3 },
         },
       },

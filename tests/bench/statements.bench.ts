@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { latexToMarkdown, parseStatement, STATEMENT_CAPS } from '../../server/src/statements/index.ts';
+import { STATEMENT_CAPS, statementParsers } from '../../server/src/statements/index.ts';
 import { BALANCED_LATEX, HOSTILE_LATEX, HOSTILE_MARKDOWN } from '../support/statement-inputs.ts';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/statements');
+const { latexToMarkdown, parseStatement } = await statementParsers();
 const KB = 1024;
 
 function cpuMs(work: () => void): number {

@@ -17,60 +17,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JudgeResult } from '../../server/src/contracts/index.ts';
 import { imageFor, openBox } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean, judgeSource, SUM_PACKAGE } from '../support/sandbox.ts';
-
-const HIDDEN = 5;
-const CORRECT_PY = 'input()\nprint(sum(map(int, input().split())))\n';
-
-/**
- * Reads the sum input; `answer(won)` prints the right sum only if the attack worked. The runner is our parent
- * once the warm interpreter's middle process, which forked us, has exited: on a busy machine it may not have yet,
- * and an attack on it instead would prove nothing.
- */
-const PY = String.raw`
-import ctypes, os, resource, signal, sys, time
-tokens = sys.stdin.read().split()
-N = int(tokens[0])
-SUM = sum(map(int, tokens[1:1 + N]))
-def parent_once_middle_gone():
-    deadline = time.monotonic() + 5
-    while True:
-        pid = os.getppid()
-        try:
-            with open(f'/proc/{pid}/cmdline', 'rb') as f:
-                middle = b'kodbro-warm.py' in f.read()
-        except OSError:
-            middle = True
-        if not middle or time.monotonic() > deadline:
-            return pid
-        time.sleep(0.005)
-RUNNER = parent_once_middle_gone()
-libc = ctypes.CDLL(None, use_errno=True)
-libc.syscall.restype = ctypes.c_long
-def answer(won):
-    print(SUM if won else SUM + 1, flush=True)
-def is_runner(pid):
-    try:
-        with open(f'/proc/{pid}/cmdline', 'rb') as f:
-            return f.read().split(b'\0')[0].endswith(b'kodbro-runner')
-    except OSError:
-        return False
-def first_here():
-    """True in the first command of the box to ask: that test attacks, the others are judged as usual."""
-    try:
-        os.close(os.open('/tmp/.attacked', os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        return True
-    except FileExistsError:
-        return False
-`;
-
-const verdicts = (result: JudgeResult) => result.tests.map((t) => t.verdict);
-const judgePy = (source: string) => judgeSource(SUM_PACKAGE, 'python', `${PY}\n${source}`);
-
-async function expectNextSubmissionJudged(): Promise<void> {
-  const next = await judgeSource(SUM_PACKAGE, 'python', CORRECT_PY);
-  expect(verdicts(next)).toEqual(Array<string>(HIDDEN).fill('accepted'));
-}
+import { all, expectNextSubmissionJudged, judgePy, verdicts } from '../support/python-attacks.ts';
+import { docker, expectDockerClean } from '../support/sandbox.ts';
 
 /** The attacking test may fail (it is the candidate's own); every other test is judged as the program answered it. */
 function expectOthersAccepted(result: JudgeResult): void {
@@ -83,7 +31,7 @@ describe('35. attacks on kodbro-runner, the runner inside the box', () => {
 
   it('control: the harness runs under kodbro-runner and is accepted when it says the attack worked', async () => {
     const result = await judgePy('answer(is_runner(RUNNER))');
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('accepted'));
+    expect(verdicts(result)).toEqual(all('accepted'));
   });
 
   it('ptrace, /proc/<runner>/fd, mem and pidfd_getfd on the runner all fail: no hold on its stream to the server', async () => {
@@ -115,7 +63,7 @@ except OSError:
     pass
 answer(won and is_runner(RUNNER))
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('wrong_answer'));
+    expect(verdicts(result)).toEqual(all('wrong_answer'));
     await expectNextSubmissionJudged();
   });
 
@@ -132,7 +80,7 @@ def frames(to):
 frames(sys.stderr.buffer)
 frames(sys.stdout.buffer)
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('wrong_answer'));
+    expect(verdicts(result)).toEqual(all('wrong_answer'));
     await expectNextSubmissionJudged();
   });
 
@@ -143,7 +91,7 @@ for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGUSR1, signal
 time.sleep(0.05)
 answer(False)
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('wrong_answer'));
+    expect(verdicts(result)).toEqual(all('wrong_answer'));
     await expectNextSubmissionJudged();
   });
 
@@ -223,7 +171,7 @@ if os.fork() == 0:
 time.sleep(0.1)
 answer(False)
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('wrong_answer'));
+    expect(verdicts(result)).toEqual(all('wrong_answer'));
     await expectNextSubmissionJudged();
   });
 
@@ -245,7 +193,7 @@ if first_here():
 else:
     answer(True)
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('accepted'));
+    expect(verdicts(result)).toEqual(all('accepted'));
     await expectNextSubmissionJudged();
   });
 
@@ -274,7 +222,7 @@ if first_here():
 else:
     answer(True)
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('accepted'));
+    expect(verdicts(result)).toEqual(all('accepted'));
     await expectNextSubmissionJudged();
   });
 
@@ -303,7 +251,7 @@ if first_here():
 else:
     answer(True)
 `);
-    expect(verdicts(result)).toEqual(Array<string>(HIDDEN).fill('accepted'));
+    expect(verdicts(result)).toEqual(all('accepted'));
     await expectNextSubmissionJudged();
   });
 

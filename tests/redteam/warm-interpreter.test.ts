@@ -13,65 +13,15 @@
  * the next submission are judged as usual.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JudgeResult } from '../../server/src/contracts/index.ts';
-import { expectDockerClean, judgeSource, SUM_PACKAGE } from '../support/sandbox.ts';
-
-const HIDDEN = 5;
-const CORRECT_PY = 'input()\nprint(sum(map(int, input().split())))\n';
-
-/** Reads the sum input; `answer(won)` prints the right sum only if the attack worked. */
-const PY = String.raw`
-import ctypes, os, resource, signal, sys, time
-tokens = sys.stdin.read().split()
-N = int(tokens[0])
-SUM = sum(map(int, tokens[1:1 + N]))
-libc = ctypes.CDLL(None, use_errno=True)
-libc.syscall.restype = ctypes.c_long
-def answer(won):
-    print(SUM if won else SUM + 1, flush=True)
-def warm_pid():
-    for name in os.listdir('/proc'):
-        if name.isdigit() and int(name) != os.getpid():
-            try:
-                with open(f'/proc/{name}/cmdline', 'rb') as f:
-                    if b'kodbro-warm.py' in f.read():
-                        return int(name)
-            except OSError:
-                pass
-    return None
-WARM = warm_pid()
-def first_here():
-    """True in the first test of the box to ask: that test attacks, the others are judged as usual."""
-    try:
-        os.close(os.open('/tmp/.attacked', os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        return True
-    except FileExistsError:
-        return False
-`;
-
-const verdicts = (result: JudgeResult) => result.tests.map((t) => t.verdict);
-const judgePy = (source: string) => judgeSource(SUM_PACKAGE, 'python', `${PY}\n${source}`);
-const all = (verdict: string) => Array<string>(HIDDEN).fill(verdict);
-
-async function expectNextSubmissionJudged(): Promise<void> {
-  const next = await judgeSource(SUM_PACKAGE, 'python', CORRECT_PY);
-  expect(verdicts(next)).toEqual(all('accepted'));
-}
+import { all, expectNextSubmissionJudged, judgePy, verdicts } from '../support/python-attacks.ts';
+import { expectDockerClean } from '../support/sandbox.ts';
 
 describe('35. attacks on the warm Python interpreter every test is forked from', () => {
   afterEach(expectDockerClean);
 
   it('control: each test is forked from a live warm interpreter, which is not its parent (the runner is)', async () => {
-    // Until the middle process that forked the test exits (just after it names the test to the runner), it is
-    // the parent; on a busy machine the test can look before it has gone, so it waits for it.
-    const result = await judgePy(String.raw`
-def parent():
-    return open(f'/proc/{os.getppid()}/cmdline', 'rb').read()
-deadline = time.monotonic() + 5
-while b'kodbro-warm.py' in parent() and time.monotonic() < deadline:
-    time.sleep(0.005)
-answer(WARM is not None and 'socket' in sys.modules and parent().split(b'\0')[0].endswith(b'kodbro-runner'))
-`);
+    // RUNNER is the parent once the middle process that forked the test has gone (the preamble waits for it).
+    const result = await judgePy('answer(WARM is not None and "socket" in sys.modules and is_runner(RUNNER))');
     expect(verdicts(result)).toEqual(all('accepted'));
   });
 

@@ -23,7 +23,7 @@ import type { JudgeLimits } from '../config/index.ts';
 import { MAX_SHOWN_OUTPUT_BYTES, type ChallengeDraft } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { findSimilarPairs, type SimilarityGroup, type SimilarPair } from '../similarity/index.ts';
-import { parseStatement, type ParsedStatement } from '../statements/index.ts';
+import { statementParsers, type ParsedStatement } from '../statements/index.ts';
 
 /**
  * The heavy work on packages, as plain async functions of file paths: what a
@@ -127,7 +127,7 @@ function runTask(task: PackageTask): Promise<unknown> {
     case 'to-draft':
       return storedPackageDraft(task);
     case 'statement-preview':
-      return Promise.resolve(parseStatement(task.markdown, []));
+      return statementParsers().then(({ parseStatement }) => parseStatement(task.markdown, []));
     case 'similarity':
       return Promise.resolve(task.groups.map(findSimilarPairs));
   }

@@ -177,9 +177,9 @@ describe('interactive challenges elsewhere in the package code', () => {
 
   it('lint: an interactive sample without a transcript warns, a transcript in a challenge that is not interactive is an error', async () => {
     const challenge = await loadKodbroPackage(await writePackage(interactivePackage()));
-    const bare = withStatementDocs({ ...challenge, samples: [{ id: '1', input: Buffer.from('1 1\n'), answer: Buffer.from('1\n') }] });
+    const bare = await withStatementDocs({ ...challenge, samples: [{ id: '1', input: Buffer.from('1 1\n'), answer: Buffer.from('1\n') }] });
     expect(lintChallenge(bare, DEFAULT_JUDGE_LIMITS).warnings).toContain('sample 1 has no transcript (.interaction): candidates see no example exchange for it');
-    const plain = withStatementDocs({ ...challenge, checker: { kind: 'tokens', caseSensitive: true } });
+    const plain = await withStatementDocs({ ...challenge, checker: { kind: 'tokens', caseSensitive: true } });
     expect(lintChallenge(plain, DEFAULT_JUDGE_LIMITS).errors).toEqual(['sample 1 has a transcript (.interaction), but the challenge is not interactive', 'sample 2 has a transcript (.interaction), but the challenge is not interactive']);
   });
 

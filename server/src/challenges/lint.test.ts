@@ -25,19 +25,19 @@ function content(overrides: Partial<PackageContent> = {}): PackageContent {
 }
 
 describe('lintChallenge: statements', () => {
-  it('says nothing of a statement that converts faithfully', () => {
-    expect(lintChallenge(withStatementDocs(content()), DEFAULT_JUDGE_LIMITS)).toEqual({ errors: [], warnings: [] });
+  it('says nothing of a statement that converts faithfully', async () => {
+    expect(lintChallenge(await withStatementDocs(content()), DEFAULT_JUDGE_LIMITS)).toEqual({ errors: [], warnings: [] });
   });
 
-  it('refuses a statement image over the cap, so candidates on weak links are not made to load it', () => {
+  it('refuses a statement image over the cap, so candidates on weak links are not made to load it', async () => {
     const big = Buffer.alloc(STATEMENT_CAPS.maxImageBytes + 1);
-    const report = lintChallenge(withStatementDocs(content({ statementFiles: [{ path: 'graph.png', content: big }, { path: 'data.csv', content: big }] })), DEFAULT_JUDGE_LIMITS);
+    const report = lintChallenge(await withStatementDocs(content({ statementFiles: [{ path: 'graph.png', content: big }, { path: 'data.csv', content: big }] })), DEFAULT_JUDGE_LIMITS);
     expect(report.errors).toEqual(['statement-files/graph.png is 2.0 MB; a statement image may be at most 2.0 MB']);
   });
 
-  it('reports what the statement conversion could not do, per locale', () => {
+  it('reports what the statement conversion could not do, per locale', async () => {
     const report = lintChallenge(
-      withStatementDocs(content({ statements: { en: '![Gone](gone.png) [x](ftp://a.example)\n', sv: 'x'.repeat(STATEMENT_CAPS.maxMarkdownChars + 1) }, title: { en: 'Lint', sv: 'Lint' } })),
+      await withStatementDocs(content({ statements: { en: '![Gone](gone.png) [x](ftp://a.example)\n', sv: 'x'.repeat(STATEMENT_CAPS.maxMarkdownChars + 1) }, title: { en: 'Lint', sv: 'Lint' } })),
       DEFAULT_JUDGE_LIMITS,
     );
     expect(report.errors).toEqual(['statement sv: is longer than 128 KB; it is cut there']);

@@ -1,4 +1,7 @@
 import type { JudgeResult } from '../contracts/index.ts';
+import type Docker from 'dockerode';
+import { judgeLimitsFromEnv } from '../config/index.ts';
+import { createDockerClient, type BoxPool } from '../sandbox/index.ts';
 import { abortOnSignals, earlyBox, imagesFor, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage, type Log } from './shared.ts';
 
 export interface JudgeArgs {
@@ -16,10 +19,14 @@ export interface JudgeArgs {
  */
 export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
   const stop = abortOnSignals(log);
+  // Docker starts the solution's box before the judge's modules (the heaviest) load: evaluating them holds
+  // the event loop, and every step of a box's start (create, start, the runner's exec) waits for it.
+  const docker = createDockerClient();
+  const boxes = earlyBoxFor(docker, args, stop.signal);
   try {
-    // The judge's modules (the heaviest) and the package load while Docker starts a box for the solution.
     const modules = Promise.all([import('../challenges/index.ts'), import('../judge/index.ts')]);
-    const loaded = modules.then(([{ loadChallenge }]) => loadChallenge(args.packageDir));
+    // The judge reads no statement, so the package loads without parsing them (nor their parsers).
+    const loaded = modules.then(([{ loadChallenge }]) => loadChallenge(args.packageDir, { statements: 'skip' }));
     loaded.catch(() => {});
     // What is wrong with the package is said first, as when it was loaded first.
     const afterPackage = <T>(step: () => T | Promise<T>): Promise<T> =>
@@ -31,13 +38,13 @@ export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
         });
     const language = await afterPackage(() => solutionLanguage(args.solutionFile, args.language));
     const source = await afterPackage(() => readSource(args.solutionFile));
-    const deps = await afterPackage(() => judgeDeps([language], log));
-    const boxes = earlyBox(deps.docker, language, deps.limits, stop.signal);
+    const deps = await afterPackage(() => judgeDeps([language], log, docker));
+    const challenge = await loaded;
+    const [, { judgeSubmission }] = await modules;
+    await imagesFor(deps.docker, languagesNeeded(challenge, [language]), log);
+    const pool = boxes ?? earlyBox(docker, language, deps.limits, stop.signal);
     try {
-      const challenge = await loaded;
-      const [, { judgeSubmission }] = await modules;
-      await imagesFor(deps.docker, languagesNeeded(challenge, [language]), log);
-      const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes }, { onEvent: progressPrinter(log), signal: stop.signal });
+      const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes: pool }, { onEvent: progressPrinter(log), signal: stop.signal });
       if (outcome.kind !== 'judged') {
         process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
         return 1;
@@ -45,10 +52,24 @@ export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
       process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
       return 0;
     } finally {
-      await boxes.close();
+      if (pool !== boxes) await pool.close();
     }
   } finally {
+    await boxes?.close();
     stop.dispose();
+  }
+}
+
+/**
+ * The early box, when the solution's language and the judge's limits are
+ * already clear; when either is wrong, none is started, and the error is said
+ * in its turn, after the package's own.
+ */
+function earlyBoxFor(docker: Docker, args: JudgeArgs, signal: AbortSignal): BoxPool | null {
+  try {
+    return earlyBox(docker, solutionLanguage(args.solutionFile, args.language), judgeLimitsFromEnv(), signal);
+  } catch {
+    return null;
   }
 }
 

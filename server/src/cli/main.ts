@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
 import { isKodbroError, toKodbroError } from '../errors.ts';
-import { imagesBuild, imagesTags } from './images.ts';
 
 const USAGE = `Usage: npm run kodbro -- <command>
 
@@ -40,8 +39,9 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'images': {
-      if (rest[0] === 'tags' && rest.length === 1) return imagesTags();
-      if (rest[0] !== 'build' || rest.length !== 1) return usageError('images takes one subcommand: build or tags');
+      if (rest.length !== 1 || (rest[0] !== 'tags' && rest[0] !== 'build')) return usageError('images takes one subcommand: build or tags');
+      const { imagesBuild, imagesTags } = await import('./images.ts');
+      if (rest[0] === 'tags') return imagesTags();
       return imagesBuild({ ...(values.language ? { language: values.language } : {}) }, log);
     }
     case 'judge': {

@@ -32,8 +32,7 @@ export async function readSource(file: string): Promise<string> {
 }
 
 /** A Docker client that answers, expired sandboxes reaped, and the images these languages need built. */
-export async function judgeDeps(languages: Iterable<LanguageId>, log: Log): Promise<JudgeDeps & { docker: Docker; limits: JudgeLimits }> {
-  const docker = createDockerClient();
+export async function judgeDeps(languages: Iterable<LanguageId>, log: Log, docker = createDockerClient()): Promise<JudgeDeps & { docker: Docker; limits: JudgeLimits }> {
   if (!(await dockerAnswers(docker))) {
     throw new KodbroError('docker_unavailable', 'Docker does not answer; start it with scripts/docker-up.sh');
   }

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { BALANCED_LATEX, HOSTILE_LATEX, HOSTILE_MARKDOWN } from '../../../tests/support/statement-inputs.ts';
 import { STATEMENT_CAPS } from './caps.ts';
-import { latexToMarkdown, parseStatement } from './index.ts';
+import { latexToMarkdown } from './latex/index.ts';
+import { parseStatement } from './markdown.ts';
 
 const MB = 1024 * 1024;
 

@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { latexToMarkdown, parseStatement } from './index.ts';
+import { latexToMarkdown } from './latex/index.ts';
+import { parseStatement } from './markdown.ts';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures/statements');
 const read = (name: string) => readFileSync(path.join(DIR, name), 'utf8');

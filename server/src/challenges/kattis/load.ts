@@ -56,7 +56,7 @@ export async function loadKattisPackage(dir: string): Promise<PackageContent> {
     format: 'kattis',
     id: toPackageId(folderName),
     title,
-    statements: statementMarkdown(statement.statements, title),
+    statements: await statementMarkdown(statement.statements, title),
     statementIssues: Object.entries(statement.statements).flatMap(([locale, s]) => s.issues.map((issue) => ({ locale, ...issue }))),
     statementFiles: statement.files,
     languages: [...ALL_LANGUAGE_IDS],

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isDirectory, listDir, naturalCompare, readPackageFile, type ReadBudget } from '../files.ts';
 import { localeSchema } from '../manifest.ts';
 import type { PackageFile } from '../model.ts';
-import { latexToMarkdown, markdownText, type ConversionIssue } from '../../statements/index.ts';
+import { statementParsers, type ConversionIssue, type StatementParsers } from '../../statements/index.ts';
 import { PROBLEM_FILE, type ProblemYaml } from './problem-yaml.ts';
 import { invalid } from './shared.ts';
 
@@ -50,12 +50,12 @@ export async function readStatements(root: string, budget: ReadBudget): Promise<
   const statements: Record<string, KattisStatement> = {};
   for (const [locale, source] of [...sources].sort(([a], [b]) => naturalCompare(a, b))) {
     const text = (await readPackageFile(path.join(dir, source.name), budget, root)).toString('utf8');
-    statements[locale] = source.type === 'md' ? { markdown: text, fromLatex: false, issues: [] } : fromLatex(text, others);
+    statements[locale] = source.type === 'md' ? { markdown: text, fromLatex: false, issues: [] } : fromLatex(await statementParsers(), text, others);
   }
   return { statements, files };
 }
 
-function fromLatex(tex: string, fileNames: string[]): KattisStatement {
+function fromLatex({ latexToMarkdown }: StatementParsers, tex: string, fileNames: string[]): KattisStatement {
   const converted = latexToMarkdown(tex, fileNames);
   return { markdown: converted.markdown, fromLatex: true, issues: converted.issues, ...(converted.title ? { texTitle: converted.title } : {}) };
 }
@@ -64,7 +64,9 @@ function fromLatex(tex: string, fileNames: string[]): KattisStatement {
  * Markdown is kept as it is; a LaTeX statement opens with its title as Kodbro
  * statements do, taken from problem.yaml when `\problemname{}` gave none.
  */
-export function statementMarkdown(statements: Record<string, KattisStatement>, titles: Record<string, string>): Record<string, string> {
+export async function statementMarkdown(statements: Record<string, KattisStatement>, titles: Record<string, string>): Promise<Record<string, string>> {
+  // Only a LaTeX statement has a heading to write, and so needs the parsers.
+  const { markdownText } = Object.values(statements).some((s) => s.fromLatex) ? await statementParsers() : { markdownText: (text: string) => text };
   return Object.fromEntries(
     Object.entries(statements).map(([locale, s]) => {
       const needsHeading = s.fromLatex && s.texTitle === undefined;
