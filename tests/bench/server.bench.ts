@@ -34,6 +34,7 @@ import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import { startCluster, startLocalPostgres, type RunningCluster } from '../../server/src/grown/index.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
+import { nodeArgsFor } from '../../server/bin/built.js';
 import { ApiClient, connected, demoInvite, newId, packageTarGz, PY_LOG_AGGREGATION, spawnServer, testEnv, waitForResult, type SpawnedServer } from '../support/server.ts';
 import { openStoreFile, submissionEventCounts, submissionRows, type SubmissionRowView } from '../server/sqlite.ts';
 
@@ -123,7 +124,7 @@ async function deploy(mode: Mode, dir: string): Promise<Deployment> {
   try {
     cluster = await startCluster({
       dataDir,
-      command: [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'server/src/app/main.ts')],
+      command: [process.execPath, ...nodeArgsFor('app/main')],
       cwd: REPO_ROOT,
       webPorts: [0],
       workers: [{ healthPort: 0 }, { healthPort: 0, dockerHost: secondHost }],

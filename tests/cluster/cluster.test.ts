@@ -23,6 +23,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type ClusterProcess, type RunningCluster } from '../../server/src/grown/index.ts';
 import { createDockerClient, listSandboxContainers } from '../../server/src/sandbox/index.ts';
+import { nodeArgsFor } from '../../server/bin/built.js';
 import { ApiClient, connected, demoInvite, newId, PY_LOG_AGGREGATION, testEnv } from '../support/server.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 
@@ -138,7 +139,7 @@ beforeAll(async () => {
   const dataDir = path.join(root, 'data');
   cluster = await startCluster({
     dataDir,
-    command: [process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'server/src/app/main.ts')],
+    command: [process.execPath, ...nodeArgsFor('app/main')],
     cwd: REPO_ROOT,
     webPorts: [0, 0],
     workers: [{ healthPort: 0 }, { healthPort: 0, dockerHost: secondDocker }],

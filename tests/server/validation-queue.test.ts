@@ -117,6 +117,8 @@ describe('validations in the durable queue', () => {
       ],
     });
     expect(await validationJob(dataDir, draftId)).toMatchObject({ status: 'done', tries: 1, workerId: null });
+    // Logged just after the store said so: the line may still be on its way through stdout.
+    await until('the worker’s log line', 10_000, async () => logOf(second).some((l) => l.msg === 'draft validated'));
     expect(logOf(second).filter((l) => l.msg === 'draft validated' && l.draftId === draftId)).toHaveLength(1);
     expect((await author.post(`/api/challenge-drafts/${draftId}/publish`)).status).toBe(201);
 
@@ -167,10 +169,13 @@ describe('validations in the durable queue', () => {
     // One worker: the candidate's run started after the slow one and finished before the validation was done.
     expect(run.startedAt!).toBeGreaterThanOrEqual(held.finishedAt!);
     expect(job.updatedAt).toBeGreaterThanOrEqual(run.finishedAt!);
-    const order = logOf(server)
-      .filter((l) => (l.msg === 'judged' && l.submissionId === later) || (l.msg === 'draft validated' && l.draftId === draftId))
-      .map((l) => l.msg);
-    expect(order).toEqual(['judged', 'draft validated']);
+    // The API can say "passed" before the log line has come through the process's stdout.
+    const order = () =>
+      logOf(server)
+        .filter((l) => (l.msg === 'judged' && l.submissionId === later) || (l.msg === 'draft validated' && l.draftId === draftId))
+        .map((l) => l.msg);
+    await until('both lines logged', 10_000, async () => order().length >= 2);
+    expect(order()).toEqual(['judged', 'draft validated']);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
