@@ -64,6 +64,8 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 600_000,
           maxWorkers: FILES_AT_ONCE,
+          // For the tests a file marks concurrent (tests/cli/challenges.test.ts), at most two at once.
+          maxConcurrency: 2,
           sequence: { groupOrder: 1 },
         },
       },

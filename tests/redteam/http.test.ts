@@ -148,12 +148,16 @@ describe('29. one candidate or company reaching for another one\'s data', () => 
 describe('30. one candidate flooding the queue', () => {
   it('is rate limited, and another candidate\'s submission is judged before the flood drains', async () => {
     const source = readFileSync(PY_LOG_AGGREGATION, 'utf8');
+    // The flood's runs take about 2 s each (0.1 s asleep in each of 20 tests), the other candidate's well under
+    // one: judged fairly, two of the five are still waiting when it is done, with seconds to spare for polling.
+    // With runs as quick as the other's, the last ones could end within a poll of it on a busy machine.
+    const floodSource = `import time\ntime.sleep(0.1)\n${source}`;
     const flooder = await startedCandidate('rt30-flood');
     const other = await startedCandidate('rt30-other');
 
     const ids = Array.from({ length: 15 }, () => newId());
     const responses = await Promise.all(
-      ids.map((id) => flooder.candidate.post('/api/candidate/submissions', { id, challengeVersionId: flooder.versionId, kind: 'submit', language: 'python', source })),
+      ids.map((id) => flooder.candidate.post('/api/candidate/submissions', { id, challengeVersionId: flooder.versionId, kind: 'submit', language: 'python', source: floodSource })),
     );
     const accepted = ids.filter((_, i) => responses[i]!.status === 202);
     const limited = responses.filter((r) => r.status === 429);
