@@ -91,7 +91,12 @@ export interface SpawnedServer {
  * CPU less per start than through tsx) with the test environment; resolves once it printed its URL.
  * On PostgreSQL its database outlives the process (a restart on `dataDir` finds it) and is dropped when the file is done.
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  /** Sent in the same callback that reads the banner, as early as anyone could who reads it. */
+  options: { signalOnBanner?: NodeJS.Signals } = {},
+): Promise<SpawnedServer> {
   const store = await storeEnv(dataDir);
   const child = spawn(process.execPath, nodeArgsFor('app/main'), {
     cwd: REPO_ROOT,
@@ -107,6 +112,8 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     const check = () => {
       const match = /Kodbro is running at\s+(\S+)/.exec(output);
       if (match?.[1]) {
+        child.stdout?.off('data', check);
+        if (options.signalOnBanner) child.kill(options.signalOnBanner);
         clearTimeout(timer);
         resolve(match[1]);
       }
