@@ -21,6 +21,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const server = await startServer(config);
+  // Made before the handlers, written after them: whoever starts the server may stop it as soon as it reads
+  // that it runs, and a signal that came before the handlers would kill the process without its clean stop.
+  const text = await banner(config, server);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -40,16 +43,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  // Before the banner: whoever starts the server may stop it as soon as it reads that it runs, and a signal
-  // that came before the handlers would kill the process without its clean stop.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  // A stop begun meanwhile may close the store the banner's demo invite is written to: then say nothing.
-  const text = await banner(config, server).catch((error: unknown) => {
-    if (stopping) return null;
-    throw error;
-  });
-  if (text !== null) process.stdout.write(`${text}\n`);
+  process.stdout.write(`${text}\n`);
 }
 
 /**

@@ -29,6 +29,23 @@ const cluster = await startCluster({
   log,
 });
 
+// Before the banner: whoever started this may stop it as soon as it reads that it runs.
+let stopping = false;
+const stop = () => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  log('stopping: web and worker processes finish or hand back their jobs, then PostgreSQL stops');
+  cluster.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      log(`stopping failed: ${String(error)}`);
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+
 const first = cluster.webs[0]!;
 const banner = /\n(\s+Kodbro is running at[\s\S]*?)\s+Stop with Ctrl\+C\./.exec(first.output())?.[1] ?? `  Kodbro is running at ${first.url}`;
 process.stdout.write(
@@ -51,19 +68,3 @@ for (const p of [...cluster.webs, ...cluster.workers]) {
   p.child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
   void p.exited.then((code) => log(`${p.name} exited (${code})`));
 }
-
-let stopping = false;
-const stop = () => {
-  if (stopping) process.exit(1);
-  stopping = true;
-  log('stopping: web and worker processes finish or hand back their jobs, then PostgreSQL stops');
-  cluster.stop().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      log(`stopping failed: ${String(error)}`);
-      process.exit(1);
-    },
-  );
-};
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
