@@ -25,6 +25,8 @@ interface Run {
   publishMs: number;
   firstPageMs?: number;
   health: number[];
+  /** The longest delay the server's own event loop reported meanwhile. */
+  serverLoopDelayMs: number;
   rssBefore: number;
   rssAfter: number;
 }
@@ -42,9 +44,9 @@ async function measure(server: SpawnedServer, staff: ApiClient, archive: Buffer,
   if (published.status !== 201) throw new Error(`publish answered ${published.status}: ${JSON.stringify(published.body)}`);
   let firstPageMs: number | undefined;
   if (withPage) firstPageMs = await firstCandidatePage(server, staff, published.body.challenge.id, published.body.version.id);
-  const health = await polling.stop();
+  const { latencies: health, serverLoopDelayMs } = await polling.stop();
   await settle();
-  return { publishMs, ...(firstPageMs === undefined ? {} : { firstPageMs }), health, rssBefore, rssAfter: rssMb(pid) };
+  return { publishMs, ...(firstPageMs === undefined ? {} : { firstPageMs }), health, serverLoopDelayMs, rssBefore, rssAfter: rssMb(pid) };
 }
 
 /** An assessment with the version, a candidate in it, and the time their first page of it takes. */
@@ -71,7 +73,7 @@ function report(name: string, runs: Run[]): void {
   if (pages.length) console.log(`  first candidate page (unpack from the store, parse): median ${range(pages)}`);
   console.log(`  /api/health during it: ${health.length} answers, p50 ${percentile(health, 50).toFixed(1)} ms, p99 ${percentile(health, 99).toFixed(1)} ms, max ${Math.max(...health).toFixed(1)} ms`);
   for (const [i, r] of runs.entries()) {
-    console.log(`  run ${i + 1}: publish ${(r.publishMs / 1000).toFixed(1)} s${r.firstPageMs === undefined ? '' : `, page ${(r.firstPageMs / 1000).toFixed(1)} s`}, health max ${Math.max(...r.health).toFixed(1)} ms, RSS ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} MB`);
+    console.log(`  run ${i + 1}: publish ${(r.publishMs / 1000).toFixed(1)} s${r.firstPageMs === undefined ? '' : `, page ${(r.firstPageMs / 1000).toFixed(1)} s`}, health max ${Math.max(...r.health).toFixed(1)} ms (the server's loop delay ${r.serverLoopDelayMs} ms), RSS ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} MB`);
   }
 }
 

@@ -90,7 +90,7 @@ describe('service routes', () => {
   it('GET /api/health says the store and Docker answer', async () => {
     const health = await anon.get('/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', role: 'all', store: true, docker: true, queue: { queued: 0, delayed: 0, running: 0 }, workers: 2, version: '0.1.0' });
+    expect(health.body).toEqual({ status: 'ok', role: 'all', store: true, docker: true, queue: { queued: 0, delayed: 0, running: 0 }, workers: 2, eventLoopDelayMs: expect.any(Number), version: '0.1.0' });
     expect(health.headers.get('cache-control')).toBe('no-store');
   });
 

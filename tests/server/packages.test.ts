@@ -3,8 +3,10 @@
  * server's event loop"; red team 32 and 33). A maximal package — 5.3 MB that
  * unpacks to 496 MB — is uploaded to a server in its own process, stored,
  * then unpacked and parsed for a candidate's page, while this test asks
- * /api/health every 50 ms: every answer must come within 200 ms, and the
- * server's memory must not stay hundreds of MB larger afterwards. Then, on
+ * /api/health every 50 ms: the server's own event loop must never be held
+ * 200 ms (the delay it reports on /api/health), every answer must come, 99 in
+ * 100 of them within 200 ms, and the server's memory must not stay hundreds
+ * of MB larger afterwards. Then, on
  * a server with small limits: an organisation's storage quota, the upload
  * cap while streaming, and one upload per organisation at a time.
  */
@@ -21,6 +23,11 @@ import { REPO_ROOT } from '../support/sandbox.ts';
 
 const MB = 1024 * 1024;
 const HEALTH_BOUND_MS = 200;
+// An answer as this process sees it also waits on the machine: in CI the server's niced unpacker writes
+// 496 MB while this test process and another test file share its 2 cores. One answer in a run once took
+// 230 ms there. What the server owes is measured by the server itself (its event loop's delay, above);
+// from here, no answer may be lost or take this long.
+const ANSWER_CEILING_MS = 1000;
 
 describe('a maximal package, on a server in its own process', () => {
   let dataDir: string;
@@ -45,7 +52,7 @@ describe('a maximal package, on a server in its own process', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('keeps /api/health answering within 200 ms while the package uploads, is stored and is unpacked for a candidate, and its memory does not stay larger', async () => {
+  it('keeps /api/health answering, its event loop never held 200 ms, while the package uploads, is stored and is unpacked for a candidate, and its memory does not stay larger', async () => {
     const pid = server.child.pid!;
     // Warm up the paths measured, so the first-call costs of the code itself are not counted.
     for (let i = 0; i < 5; i++) await fetch(`${server.url}/api/health`).then((r) => r.arrayBuffer());
@@ -78,18 +85,20 @@ describe('a maximal package, on a server in its own process', () => {
     const loadMs = performance.now() - loadStarted;
     expect(page.status).toBe(200);
     expect(page.body.title).toEqual({ en: 'Big maximal' });
-    const latencies = await polling.stop();
+    const { latencies, serverLoopDelayMs } = await polling.stop();
 
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const rssAfter = rssMb(pid);
     const max = Math.max(...latencies);
     console.log(
       `maximal package (${(archive.length / MB).toFixed(1)} MB → 496 MB): published in ${(publishMs / 1000).toFixed(1)} s, first candidate page in ${(loadMs / 1000).toFixed(1)} s; ` +
-        `/api/health ${latencies.length} answers, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${max.toFixed(1)} ms; ` +
+        `/api/health ${latencies.length} answers, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${max.toFixed(1)} ms, the server's event loop held at most ${serverLoopDelayMs} ms; ` +
         `server RSS ${rssBefore.toFixed(0)} MB → ${rssAfter.toFixed(0)} MB`,
     );
     expect(latencies.length).toBeGreaterThan(20);
-    expect(max, `slowest /api/health answer of ${latencies.length}`).toBeLessThan(HEALTH_BOUND_MS);
+    expect(serverLoopDelayMs, "the longest delay of the server's event loop").toBeLessThan(HEALTH_BOUND_MS);
+    expect(percentile(latencies, 99), `the 99th percentile of ${latencies.length} /api/health answers`).toBeLessThan(HEALTH_BOUND_MS);
+    expect(max, `slowest /api/health answer of ${latencies.length}`).toBeLessThan(ANSWER_CEILING_MS);
     expect(rssAfter - rssBefore, 'the server process stayed larger after the package').toBeLessThan(150);
     // Nothing of the upload is left in the server's scratch folder.
     const tmp = path.join(dataDir, 'tmp');

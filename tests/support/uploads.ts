@@ -110,17 +110,24 @@ export function uploadHeaders(client: ApiClient, extra: Record<string, string>):
   return { ...extra, cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': client.csrfToken ?? '' };
 }
 
-/** Asks /api/health every `everyMs` until stopped; resolves with each answer's latency (Infinity for a failure). */
-export function pollHealth(url: string, everyMs = 50): { stop(): Promise<number[]> } {
+/**
+ * Asks /api/health every `everyMs` until stopped; resolves with each answer's
+ * latency as this process saw it (Infinity for a failure) and the longest
+ * delay the server's own event loop reported over the whole time.
+ */
+export function pollHealth(url: string, everyMs = 50): { stop(): Promise<{ latencies: number[]; serverLoopDelayMs: number }> } {
   const latencies: number[] = [];
+  let serverLoopDelayMs = 0;
   const pending: Promise<void>[] = [];
   const timer = setInterval(() => {
     const started = performance.now();
     pending.push(
       fetch(`${url}/api/health`).then(
         async (response) => {
-          await response.arrayBuffer();
+          const text = await response.text();
           latencies.push(response.status === 200 ? performance.now() - started : Number.POSITIVE_INFINITY);
+          const body = JSON.parse(text) as { eventLoopDelayMs?: number };
+          serverLoopDelayMs = Math.max(serverLoopDelayMs, body.eventLoopDelayMs ?? Number.POSITIVE_INFINITY);
         },
         () => void latencies.push(Number.POSITIVE_INFINITY),
       ),
@@ -130,7 +137,7 @@ export function pollHealth(url: string, everyMs = 50): { stop(): Promise<number[
     async stop() {
       clearInterval(timer);
       await Promise.all(pending);
-      return latencies;
+      return { latencies, serverLoopDelayMs };
     },
   };
 }

@@ -55,6 +55,8 @@ export const healthSchema = z.object({
   docker: z.boolean(),
   queue: z.object({ queued: z.number().int(), delayed: z.number().int(), running: z.number().int() }),
   workers: z.number().int(),
+  /** The longest delay of this process's event loop over the last 30 to 60 s, in ms: a stall shows here even when the answer itself was quick. */
+  eventLoopDelayMs: z.number().nonnegative(),
   version: z.string(),
 });
 export type Health = z.infer<typeof healthSchema>;

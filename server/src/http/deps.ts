@@ -19,6 +19,8 @@ export interface AppDeps {
   docker: Docker;
   /** Updated by the Docker monitor; read by /api/health and the workers. */
   dockerState: { up: boolean };
+  /** The longest event-loop delay of the last 30 to 60 s, in ms; read by /api/health. */
+  loopDelayMs: () => number;
   live: Live;
   clock: () => Date;
   logger: Logger;

@@ -7,7 +7,7 @@ export const healthRoutes = [
   route({
     method: 'get',
     path: '/api/health',
-    summary: 'Whether the store and Docker answer, the queue depth, this process\'s role and its worker count',
+    summary: 'Whether the store and Docker answer, the queue depth, this process\'s role, its worker count and its event loop\'s longest recent delay',
     tag: 'health',
     access: 'public',
     status: 200,
@@ -20,7 +20,7 @@ export const healthRoutes = [
       const role = deps.config.role;
       const judging = role === 'web' || docker;
       const workers = role === 'web' ? 0 : deps.config.workers;
-      const body = { status: store && judging ? ('ok' as const) : ('degraded' as const), role, store, docker, queue, workers, version: KODBRO_VERSION };
+      const body = { status: store && judging ? ('ok' as const) : ('degraded' as const), role, store, docker, queue, workers, eventLoopDelayMs: Math.round(deps.loopDelayMs()), version: KODBRO_VERSION };
       // 503 tells a load balancer to look elsewhere; the body still says why.
       return withStatus(store ? 200 : 503, body);
     },
