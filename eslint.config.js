@@ -55,7 +55,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.ts', 'client/scripts/*.mjs', 'server/bin/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', '*.ts', 'client/scripts/*.mjs', 'server/bin/*.js', 'server/scripts/*.mjs', 'server/scripts/*.cjs'] },
         tsconfigRootDir: root,
       },
       globals: { ...globals.node },

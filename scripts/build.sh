@@ -11,7 +11,7 @@ stale() { # stale <stamp> <paths…>: true when the stamp is missing or any path
   [ ! -f "$stamp" ] || [ -n "$(find "$@" -newer "$stamp" -print -quit 2>/dev/null)" ]
 }
 
-if stale server/dist/.built server/src server/package.json server/tsconfig.json server/tsconfig.build.json tsconfig.base.json package-lock.json; then
+if stale server/dist/.built server/src server/scripts server/package.json server/tsconfig.json server/tsconfig.build.json tsconfig.base.json package-lock.json; then
   log "compiling the server (tsc)"
   # From scratch: a source file that was removed must not live on in dist/.
   rm -rf server/dist

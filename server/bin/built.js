@@ -19,7 +19,9 @@ function newestSource(dir) {
 
 export function builtIsFresh() {
   try {
-    return statSync(path.join(server, 'dist/.built')).mtimeMs >= newestSource(path.join(server, 'src'));
+    const built = statSync(path.join(server, 'dist/.built')).mtimeMs;
+    // scripts/ makes the CLI's bundle.
+    return built >= newestSource(path.join(server, 'src')) && built >= newestSource(path.join(server, 'scripts'));
   } catch {
     return false;
   }

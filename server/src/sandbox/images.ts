@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -28,47 +29,59 @@ export type ProgressFn = (line: string) => void;
  * found and skipped.
  */
 export async function computeImageTags(dir = RUNNER_IMAGES_DIR): Promise<ImageTags> {
-  const baseHash = await hashFolder(path.join(dir, 'base'));
+  const baseHash = hashFolder(path.join(dir, 'base'));
   const languages: Record<string, string> = {};
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name === 'base') continue;
-    const hash = createHash('sha256')
-      .update(baseHash)
-      .update(await hashFolder(path.join(dir, entry.name)))
-      .digest('hex');
-    languages[entry.name] = `kodbro/${entry.name}:${hash.slice(0, 16)}`;
+    if (entry.isDirectory() && entry.name !== 'base') languages[entry.name] = languageTag(dir, entry.name, baseHash);
   }
   return { base: `kodbro/base:${baseHash.slice(0, 16)}`, languages };
 }
 
-let cachedTags: Promise<ImageTags> | null = null;
+function languageTag(dir: string, folder: string, baseHash: string): string {
+  const hash = createHash('sha256').update(baseHash).update(hashFolder(path.join(dir, folder))).digest('hex');
+  return `kodbro/${folder}:${hash.slice(0, 16)}`;
+}
 
-/** The image tag for a runner-images folder, computed once per process. */
+let cachedBaseHash: string | undefined;
+const cachedTags = new Map<string, string>();
+
+/**
+ * The image tag for a runner-images folder, computed once per process from
+ * the base's files and the folder's. The files are few and small, and read
+ * without yielding: the CLI asks for its box while its modules load, and an
+ * awaited read would wait for the busy event loop at every step.
+ */
 export async function imageFor(folder: string): Promise<string> {
-  cachedTags ??= computeImageTags();
-  const tag = (await cachedTags).languages[folder];
-  if (!tag) throw new KodbroError('image_missing', `No runner image folder runner-images/${folder}`);
+  let tag = cachedTags.get(folder);
+  if (tag === undefined) {
+    cachedBaseHash ??= hashFolder(path.join(RUNNER_IMAGES_DIR, 'base'));
+    tag = languageTag(RUNNER_IMAGES_DIR, folder, cachedBaseHash);
+    cachedTags.set(folder, tag);
+  }
   return tag;
 }
 
-async function hashFolder(dir: string): Promise<string> {
+function hashFolder(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of await listFiles(dir)) {
+  for (const file of listFiles(dir)) {
     hash.update(file.path).update('\0').update(String(file.mode)).update('\0').update(file.content).update('\0');
   }
   return hash.digest('hex');
 }
 
-async function listFiles(dir: string): Promise<TarEntry[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
+/** A runner-images folder's files (a Dockerfile and a few scripts), in name order. */
+function listFiles(dir: string): TarEntry[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
     throw new KodbroError('image_missing', `Missing runner image folder ${dir}`);
-  });
+  }
   const files: TarEntry[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isFile()) continue;
     const full = path.join(dir, entry.name);
-    const mode = (await stat(full)).mode & 0o777;
-    files.push({ path: entry.name, content: await readFile(full), mode });
+    files.push({ path: entry.name, content: readFileSync(full), mode: statSync(full).mode & 0o777 });
   }
   return files;
 }
@@ -122,7 +135,7 @@ export async function buildImages(docker: Docker, options: BuildOptions): Promis
 async function buildOne(docker: Docker, dir: string, tag: string, buildargs: Record<string, string>, say: ProgressFn): Promise<void> {
   say(`building ${tag}`);
   const started = Date.now();
-  const context = await tarFiles(await listFiles(dir));
+  const context = await tarFiles(listFiles(dir));
   let stream: NodeJS.ReadableStream;
   try {
     stream = await docker.buildImage(Readable.from([context]), {
