@@ -1,7 +1,7 @@
 // Bundles the CLI (server/src/cli/main.ts and the modules it loads) into
 // server/dist/cli-bundle, which `npm run kodbro` runs when server/dist is
 // fresh. A one-off `judge` pays for every module it loads: one bundle reads a
-// few files instead of hundreds and starts about 0.1 s sooner (measured in
+// few files instead of hundreds and starts about 0.15 s sooner (measured in
 // docs/benchmarks.md). The folder sits as deep as server/src/<module>, so the
 // paths the code finds from its own file (runner-images, the repository)
 // stay right; the worker entries the code starts beside itself are entries
