@@ -2,7 +2,7 @@ import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { loadKattisPackage, writeKodbroPackage, isKattisPackage } from '../challenges/index.ts';
 import { KodbroError } from '../errors.ts';
-import type { Log } from './shared.ts';
+import type { Log } from './signals.ts';
 
 /** `import <kattis-package-dir> <out-dir>`: converts a Kattis package into a Kodbro package. */
 export async function importCommand(args: { kattisDir: string; outDir: string }, log: Log): Promise<number> {

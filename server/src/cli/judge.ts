@@ -1,8 +1,7 @@
 import type { JudgeResult } from '../contracts/index.ts';
-import type Docker from 'dockerode';
-import { judgeLimitsFromEnv } from '../config/index.ts';
-import { createDockerClient, type BoxPool } from '../sandbox/index.ts';
-import { abortOnSignals, earlyBox, imagesFor, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage, type Log } from './shared.ts';
+import { earlyBox, type EarlyStart } from './early-box.ts';
+import { imagesFor, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage } from './shared.ts';
+import type { Log } from './signals.ts';
 
 export interface JudgeArgs {
   packageDir: string;
@@ -15,61 +14,41 @@ export interface JudgeArgs {
  * `judge <package-dir> <solution-file> [--language <id>] [--json]`. Exit 0
  * whenever judging worked, whatever the verdict; 1 when it could not judge
  * (our infrastructure failed, or Ctrl+C stopped it): then the JSON says
- * `system_error`, for the operators who script against it.
+ * `system_error`, for the operators who script against it. `early` (Ctrl+C
+ * handling, the Docker client, the solution's box) was started before this
+ * module loaded; the caller closes it.
  */
-export async function judgeCommand(args: JudgeArgs, log: Log): Promise<number> {
-  const stop = abortOnSignals(log);
-  // Docker starts the solution's box before the judge's modules (the heaviest) load: evaluating them holds
-  // the event loop, and every step of a box's start (create, start, the runner's exec) waits for it.
-  const docker = createDockerClient();
-  const boxes = earlyBoxFor(docker, args, stop.signal);
+export async function judgeCommand(args: JudgeArgs, log: Log, early: EarlyStart): Promise<number> {
+  const { stop, docker, boxes } = early;
+  const modules = Promise.all([import('../challenges/index.ts'), import('../judge/index.ts')]);
+  // The judge reads no statement, so the package loads without parsing them (nor their parsers).
+  const loaded = modules.then(([{ loadChallenge }]) => loadChallenge(args.packageDir, { statements: 'skip' }));
+  loaded.catch(() => {});
+  // What is wrong with the package is said first, as when it was loaded first.
+  const afterPackage = <T>(step: () => T | Promise<T>): Promise<T> =>
+    Promise.resolve()
+      .then(step)
+      .catch(async (error: unknown) => {
+        await loaded;
+        throw error;
+      });
+  const language = await afterPackage(() => solutionLanguage(args.solutionFile, args.language));
+  const source = await afterPackage(() => readSource(args.solutionFile));
+  const deps = await afterPackage(() => judgeDeps([language], log, docker));
+  const challenge = await loaded;
+  const [, { judgeSubmission }] = await modules;
+  await imagesFor(deps.docker, languagesNeeded(challenge, [language]), log);
+  const pool = boxes ?? earlyBox(docker, language, deps.limits, stop.signal);
   try {
-    const modules = Promise.all([import('../challenges/index.ts'), import('../judge/index.ts')]);
-    // The judge reads no statement, so the package loads without parsing them (nor their parsers).
-    const loaded = modules.then(([{ loadChallenge }]) => loadChallenge(args.packageDir, { statements: 'skip' }));
-    loaded.catch(() => {});
-    // What is wrong with the package is said first, as when it was loaded first.
-    const afterPackage = <T>(step: () => T | Promise<T>): Promise<T> =>
-      Promise.resolve()
-        .then(step)
-        .catch(async (error: unknown) => {
-          await loaded;
-          throw error;
-        });
-    const language = await afterPackage(() => solutionLanguage(args.solutionFile, args.language));
-    const source = await afterPackage(() => readSource(args.solutionFile));
-    const deps = await afterPackage(() => judgeDeps([language], log, docker));
-    const challenge = await loaded;
-    const [, { judgeSubmission }] = await modules;
-    await imagesFor(deps.docker, languagesNeeded(challenge, [language]), log);
-    const pool = boxes ?? earlyBox(docker, language, deps.limits, stop.signal);
-    try {
-      const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes: pool }, { onEvent: progressPrinter(log), signal: stop.signal });
-      if (outcome.kind !== 'judged') {
-        process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
-        return 1;
-      }
-      process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
-      return 0;
-    } finally {
-      if (pool !== boxes) await pool.close();
+    const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes: pool }, { onEvent: progressPrinter(log), signal: stop.signal });
+    if (outcome.kind !== 'judged') {
+      process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
+      return 1;
     }
+    process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
+    return 0;
   } finally {
-    await boxes?.close();
-    stop.dispose();
-  }
-}
-
-/**
- * The early box, when the solution's language and the judge's limits are
- * already clear; when either is wrong, none is started, and the error is said
- * in its turn, after the package's own.
- */
-function earlyBoxFor(docker: Docker, args: JudgeArgs, signal: AbortSignal): BoxPool | null {
-  try {
-    return earlyBox(docker, solutionLanguage(args.solutionFile, args.language), judgeLimitsFromEnv(), signal);
-  } catch {
-    return null;
+    if (pool !== boxes) await pool.close();
   }
 }
 

@@ -46,8 +46,17 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'judge': {
       if (rest.length !== 2) return usageError('judge takes <package-dir> <solution-file>');
-      const { judgeCommand } = await import('./judge.ts');
-      return judgeCommand({ packageDir: rest[0] as string, solutionFile: rest[1] as string, language: values.language, json: values.json }, log);
+      const args = { packageDir: rest[0] as string, solutionFile: rest[1] as string, language: values.language, json: values.json };
+      // Docker starts the solution's box while the judge's modules (the heaviest) load.
+      const { startEarly } = await import('./early-box.ts');
+      const early = startEarly(args.solutionFile, args.language, log);
+      try {
+        const { judgeCommand } = await import('./judge.ts');
+        return await judgeCommand(args, log, early);
+      } finally {
+        await early.boxes?.close();
+        early.stop.dispose();
+      }
     }
     case 'validate': {
       if (rest.length !== 1) return usageError('validate takes <package-dir>');

@@ -4,7 +4,8 @@ import { judgeLimitsFromEnv } from '../config/index.ts';
 import { isKodbroError } from '../errors.ts';
 import { checkSolutions } from '../judge/index.ts';
 import { languageForFile } from '../languages/index.ts';
-import { abortOnSignals, judgeDeps, languagesNeeded, type Log } from './shared.ts';
+import { judgeDeps, languagesNeeded } from './shared.ts';
+import { abortOnSignals, type Log } from './signals.ts';
 
 /**
  * `validate <package-dir>`: the schema and structure, then every listed

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_IDS } from '../contracts/index.ts';
-import { expandArgv, languageForFile, LANGUAGES, sourceFileName } from './index.ts';
+import { ALL_LANGUAGE_IDS, expandArgv, languageForFile, LANGUAGES, sourceFileName } from './index.ts';
 import { KOTLINC_CLASSPATH } from './kotlin.ts';
 
 describe('the language table', () => {
   it('has one entry per language id, keyed by its own id', () => {
     expect(Object.keys(LANGUAGES).sort()).toEqual([...LANGUAGE_IDS].sort());
     for (const [id, spec] of Object.entries(LANGUAGES)) expect(spec.id).toBe(id);
+    expect(ALL_LANGUAGE_IDS).toEqual([...LANGUAGE_IDS]);
   });
 
   it('uses argv arrays of plain words, never a shell', () => {
