@@ -26,10 +26,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: process.env.KODBRO_BUNDLE_PLAIN !== '1',
+  minify: true,
   sourcemap: 'linked',
-  // Native addons, and what loads through a path computed at run time, stay in node_modules.
-  external: ['better-sqlite3', '@node-rs/argon2', 'pg', 'pg-native', 'cpu-features', 'tsx'],
+  // Native addons (and pg, which may load one), and tsx, which is found by path at run time, stay in node_modules.
+  external: ['better-sqlite3', '@node-rs/argon2', 'pg', 'tsx'],
   alias: { ssh2: unused, '@grpc/grpc-js': unused, '@grpc/proto-loader': unused, protobufjs: unused },
   // The CommonJS dependencies call require; an ES module has none of its own.
   banner: { js: "import { createRequire as __kodbroRequire } from 'node:module'; const require = __kodbroRequire(import.meta.url);" },

@@ -5,7 +5,7 @@ import { candidateReads } from '../attempts/index.ts';
 import { originPolicy } from '../auth/index.ts';
 import { openCatalog } from '../catalog/index.ts';
 import type { ServerConfig } from '../config/index.ts';
-import { API_ROUTES, applyServerLimits, createHttpApp, DEFAULT_BODY_RATE, guardBodyRate, serverOptions, watchLoopDelay, type AppDeps } from '../http/index.ts';
+import { API_ROUTES, applyServerLimits, createHttpApp, DEFAULT_BODY_RATE, guardBodyRate, serverOptions, watchLoopDelay, type AppDeps, type LoopDelay } from '../http/index.ts';
 import { Server as SocketServer } from 'socket.io';
 import { attachSockets, createLive } from '../realtime/index.ts';
 import { loadResultsKey } from '../results/index.ts';
@@ -131,8 +131,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   let httpServer: HttpServer;
   let io: SocketServer;
-  const loopDelay = watchLoopDelay();
+  // For /api/health; a worker process's own /health does not report it.
+  let loopDelay: LoopDelay | undefined;
   if (serves) {
+    loopDelay = watchLoopDelay();
     const origin = originPolicy(() => config.publicUrl, config.allowedHosts);
     const deps: AppDeps = { config, origin, store, catalog, reads, docker, dockerState, loopDelayMs: loopDelay.maxMs, live, clock, logger, wakeWorkers, resultsKey: loadResultsKey(config.dataDir) };
     const app = createHttpApp(deps, API_ROUTES);
@@ -218,7 +220,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       closing ??= (async () => {
         clearInterval(dockerTimer);
         clearInterval(deadlineTimer);
-        loopDelay.stop();
+        loopDelay?.stop();
         live.stop();
         stopReaper();
         if (serves) {

@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { JudgeLimits } from '../config/index.ts';
 import type { LanguageId } from '../contracts/index.ts';
-import { languageForFile, LANGUAGES } from '../languages/index.ts';
+import { languageForFile, LANGUAGES, memoryCaps } from '../languages/index.ts';
 import { createDockerClient, createSpareBox, imageFor, type BoxPool } from '../sandbox/index.ts';
 import { abortOnSignals, type Log, type Stop } from './signals.ts';
 
@@ -27,27 +27,22 @@ export interface EarlyStart {
  */
 export const PROVISIONAL_CAPS: Pick<JudgeLimits, 'defaultMemoryMb' | 'compileMemoryMb'> = { defaultMemoryMb: 256, compileMemoryMb: 1536 };
 
-export function startEarly(solutionFile: string, override: string | undefined, log: Log): EarlyStart {
-  const stop = abortOnSignals(log);
-  const docker = createDockerClient();
-  const id = override ?? languageForFile(solutionFile)?.id;
-  const boxes = id !== undefined && Object.hasOwn(LANGUAGES, id) ? earlyBox(docker, id as LanguageId, PROVISIONAL_CAPS, stop.signal) : null;
-  return { stop, docker, boxes };
-}
-
 /** As long as the worker pool's warm boxes live; a judgement that needs longer gets a box of its own. */
 const EARLY_BOX_LIFETIME_MS = 60 * 60_000;
 
 /**
- * A box for the solution's language, started now, while the package loads, so
- * a one-off judgement does not wait for a container afterwards. The package's
- * limits are not known yet, so its memory cap is the judge's default for that
- * language: a package that asks for another costs a Docker update.
+ * Starts the solution's box now, while the package loads, so a one-off
+ * judgement does not wait for a container afterwards; none when the
+ * solution's language is not clear yet.
  */
-export function earlyBox(docker: Docker, language: LanguageId, caps: Pick<JudgeLimits, 'defaultMemoryMb' | 'compileMemoryMb'>, signal: AbortSignal): BoxPool {
-  const spec = LANGUAGES[language];
-  const runMemoryMb = caps.defaultMemoryMb + spec.memoryOverheadMb;
-  const memoryMb = spec.compileWithinRunMemory ? runMemoryMb : Math.max(caps.compileMemoryMb, runMemoryMb);
+export function startEarly(solutionFile: string, override: string | undefined, log: Log): EarlyStart {
+  const stop = abortOnSignals(log);
+  const docker = createDockerClient();
+  const id = override ?? languageForFile(solutionFile)?.id;
+  if (id === undefined || !Object.hasOwn(LANGUAGES, id)) return { stop, docker, boxes: null };
+  const spec = LANGUAGES[id as LanguageId];
+  const memoryMb = memoryCaps(spec, PROVISIONAL_CAPS.defaultMemoryMb, PROVISIONAL_CAPS.compileMemoryMb).compileMb;
   const deadline = Date.now() + EARLY_BOX_LIFETIME_MS;
-  return createSpareBox(docker, imageFor(spec.image).then((image) => ({ image, memoryMb, deadline, purpose: 'run' as const })), signal);
+  const made = imageFor(spec.image).then((image) => ({ image, memoryMb, deadline, purpose: 'run' as const }));
+  return { stop, docker, boxes: createSpareBox(docker, made, stop.signal) };
 }

@@ -1,5 +1,5 @@
 import type { JudgeResult } from '../contracts/index.ts';
-import { earlyBox, type EarlyStart } from './early-box.ts';
+import type { EarlyStart } from './early-box.ts';
 import { imagesFor, judgeDeps, languagesNeeded, progressPrinter, readSource, solutionLanguage } from './shared.ts';
 import type { Log } from './signals.ts';
 
@@ -38,18 +38,14 @@ export async function judgeCommand(args: JudgeArgs, log: Log, early: EarlyStart)
   const challenge = await loaded;
   const [, { judgeSubmission }] = await modules;
   await imagesFor(deps.docker, languagesNeeded(challenge, [language]), log);
-  const pool = boxes ?? earlyBox(docker, language, deps.limits, stop.signal);
-  try {
-    const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes: pool }, { onEvent: progressPrinter(log), signal: stop.signal });
-    if (outcome.kind !== 'judged') {
-      process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
-      return 1;
-    }
-    process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
-    return 0;
-  } finally {
-    if (pool !== boxes) await pool.close();
+  // Without an early box (none could start), the judge opens its own.
+  const outcome = await judgeSubmission(challenge, { language, source }, { ...deps, boxes: boxes ?? undefined }, { onEvent: progressPrinter(log), signal: stop.signal });
+  if (outcome.kind !== 'judged') {
+    process.stdout.write(args.json ? `${JSON.stringify(failureJson(outcome.reason))}\n` : formatFailure(outcome.reason));
+    return 1;
   }
+  process.stdout.write(args.json ? `${JSON.stringify(toJson(outcome.result))}\n` : formatResult(outcome.result));
+  return 0;
 }
 
 /** The documented `--json` shape: other tools script against it. */

@@ -8,4 +8,4 @@ export type { AppDeps } from './deps.ts';
 export { DEFAULT_BODY_RATE, guardBodyRate } from './body-rate.ts';
 export { applyServerLimits, serverOptions } from './server-limits.ts';
 export { KODBRO_VERSION } from './routes/health.ts';
-export { watchLoopDelay } from './loop-delay.ts';
+export { watchLoopDelay, type LoopDelay } from './loop-delay.ts';

@@ -18,7 +18,7 @@ import {
 } from '../contracts/index.ts';
 import { KodbroError } from '../errors.ts';
 import { codegenFor, decodeOutput, encodeInput, formatValue, parseJson, sameValue, valueProblem, type Decoded } from '../signatures/index.ts';
-import { expandArgv, LANGUAGES, sourceFileName, type LanguageSpec } from '../languages/index.ts';
+import { expandArgv, LANGUAGES, memoryCaps, sourceFileName, type LanguageSpec } from '../languages/index.ts';
 import { imageFor, openBox, type Box, type BoxPool, type ExecOutcome, type TarEntry } from '../sandbox/index.ts';
 import { checkOutput, type CheckResult } from './checkers.ts';
 import { firstDifference } from './difference.ts';
@@ -233,9 +233,7 @@ export const MAX_DIFFERENCES = 20;
 async function runJudgement(judgement: Judgement): Promise<{ result: JudgeResult; differences: TestDifference[] }> {
   const { challenge, groups, submission, language, deps, limits, tests, deadline, captureOutput, signal, emit, fail } = judgement;
   const caps = deps.limits;
-  const runMemoryMb = limits.memoryMb + language.memoryOverheadMb;
-  // A syntax check compiles within the run's cap: then the box has one cap for its life, with no Docker update.
-  const compileMemoryMb = language.compileWithinRunMemory ? runMemoryMb : Math.max(caps.compileMemoryMb, runMemoryMb);
+  const { runMb: runMemoryMb, compileMb: compileMemoryMb } = memoryCaps(language, limits.memoryMb, caps.compileMemoryMb);
   // A function-signature challenge compiles the candidate's function with the harness generated for it.
   const signature = challenge.signature;
   const program = signature ? codegenFor(submission.language).program(signature, submission.source) : submission.source;

@@ -47,6 +47,17 @@ export function languageForFile(fileName: string): LanguageSpec | undefined {
   return Object.values(LANGUAGES).find((spec) => spec.extensions.some((ext) => lower.endsWith(ext)));
 }
 
+/**
+ * A judgement's memory caps: the run's (the limit plus the language's own
+ * overhead) and the box's while it compiles, which is the run's for a
+ * syntax check that compiles within it (the box then keeps one cap for its
+ * life, with no Docker update), else at least the judge's compile cap.
+ */
+export function memoryCaps(spec: LanguageSpec, limitMb: number, compileCapMb: number): { runMb: number; compileMb: number } {
+  const runMb = limitMb + spec.memoryOverheadMb;
+  return { runMb, compileMb: spec.compileWithinRunMemory ? runMb : Math.max(compileCapMb, runMb) };
+}
+
 /** The file name a source is saved as in the sandbox. */
 export function sourceFileName(spec: LanguageSpec, source: string): string {
   return spec.sourceFileFor ? spec.sourceFileFor(source) : spec.sourceFile;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_IDS } from '../contracts/index.ts';
-import { ALL_LANGUAGE_IDS, expandArgv, languageForFile, LANGUAGES, sourceFileName } from './index.ts';
+import { ALL_LANGUAGE_IDS, expandArgv, languageForFile, LANGUAGES, memoryCaps, sourceFileName } from './index.ts';
 import { KOTLINC_CLASSPATH } from './kotlin.ts';
 
 describe('the language table', () => {
@@ -124,5 +124,11 @@ describe('runtimes with start-up costs', () => {
   it('leaves memory to the box for PHP: its own limit would look like any fatal error', () => {
     expect(LANGUAGES.php.run).toContain('memory_limit=-1');
     expect(LANGUAGES.php.memoryLimitExitCode).toBeUndefined();
+  });
+
+  it('gives a syntax-checked language one memory cap, and a compiled one at least the compile cap', () => {
+    expect(memoryCaps(LANGUAGES.python, 64, 1536)).toEqual({ runMb: 64 + LANGUAGES.python.memoryOverheadMb, compileMb: 64 + LANGUAGES.python.memoryOverheadMb });
+    expect(memoryCaps(LANGUAGES.cpp, 64, 1536)).toEqual({ runMb: 64 + LANGUAGES.cpp.memoryOverheadMb, compileMb: 1536 });
+    expect(memoryCaps(LANGUAGES.cpp, 4096, 1536).compileMb).toBe(4096 + LANGUAGES.cpp.memoryOverheadMb);
   });
 });

@@ -28,45 +28,48 @@ export type ProgressFn = (line: string) => void;
  * images), so a changed Dockerfile gives a new tag and an unchanged one is
  * found and skipped.
  */
-export async function computeImageTags(dir = RUNNER_IMAGES_DIR): Promise<ImageTags> {
-  const baseHash = hashFolder(path.join(dir, 'base'));
+export async function computeImageTags(): Promise<ImageTags> {
   const languages: Record<string, string> = {};
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== 'base') languages[entry.name] = languageTag(dir, entry.name, baseHash);
-  }
-  return { base: `kodbro/base:${baseHash.slice(0, 16)}`, languages };
+  for (const folder of await languageFolders()) languages[folder] = languageTag(folder);
+  return { base: baseTag(), languages };
 }
 
-function languageTag(dir: string, folder: string, baseHash: string): string {
-  const hash = createHash('sha256').update(baseHash).update(hashFolder(path.join(dir, folder))).digest('hex');
+/** The image tag for a runner-images folder. */
+export async function imageFor(folder: string): Promise<string> {
+  return languageTag(folder);
+}
+
+async function languageFolders(): Promise<string[]> {
+  const entries = await readdir(RUNNER_IMAGES_DIR, { withFileTypes: true });
+  return entries.filter((entry) => entry.isDirectory() && entry.name !== 'base').map((entry) => entry.name);
+}
+
+const baseTag = () => `kodbro/base:${folderHash('base').slice(0, 16)}`;
+
+function languageTag(folder: string): string {
+  const hash = createHash('sha256').update(folderHash('base')).update(folderHash(folder)).digest('hex');
   return `kodbro/${folder}:${hash.slice(0, 16)}`;
 }
 
-let cachedBaseHash: string | undefined;
-const cachedTags = new Map<string, string>();
+const folderHashes = new Map<string, string>();
 
 /**
- * The image tag for a runner-images folder, computed once per process from
- * the base's files and the folder's. The files are few and small, and read
- * without yielding: the CLI asks for its box while its modules load, and an
- * awaited read would wait for the busy event loop at every step.
+ * A runner-images folder's hash, read once per process (a running process
+ * judges with the images it started with). The files are few and small, and
+ * read without yielding: the CLI asks for its box while its modules load,
+ * and an awaited read would wait for the busy event loop at every step.
  */
-export async function imageFor(folder: string): Promise<string> {
-  let tag = cachedTags.get(folder);
-  if (tag === undefined) {
-    cachedBaseHash ??= hashFolder(path.join(RUNNER_IMAGES_DIR, 'base'));
-    tag = languageTag(RUNNER_IMAGES_DIR, folder, cachedBaseHash);
-    cachedTags.set(folder, tag);
+function folderHash(folder: string): string {
+  let digest = folderHashes.get(folder);
+  if (digest === undefined) {
+    const hash = createHash('sha256');
+    for (const file of listFiles(path.join(RUNNER_IMAGES_DIR, folder))) {
+      hash.update(file.path).update('\0').update(String(file.mode)).update('\0').update(file.content).update('\0');
+    }
+    digest = hash.digest('hex');
+    folderHashes.set(folder, digest);
   }
-  return tag;
-}
-
-function hashFolder(dir: string): string {
-  const hash = createHash('sha256');
-  for (const file of listFiles(dir)) {
-    hash.update(file.path).update('\0').update(String(file.mode)).update('\0').update(file.content).update('\0');
-  }
-  return hash.digest('hex');
+  return digest;
 }
 
 /** A runner-images folder's files (a Dockerfile and a few scripts), in name order. */
@@ -100,33 +103,32 @@ export interface BuildOptions {
   /** Build only these runner-images folders (and the base); default all. */
   only?: readonly string[];
   progress: ProgressFn;
-  dir?: string;
 }
 
 /** Builds the base image and the language images that are not up to date. Returns what was built. */
 export async function buildImages(docker: Docker, options: BuildOptions): Promise<string[]> {
-  const dir = options.dir ?? RUNNER_IMAGES_DIR;
-  const tags = await computeImageTags(dir);
-  const wanted = options.only ?? Object.keys(tags.languages);
+  const folders = await languageFolders();
+  const wanted = options.only ?? folders;
   for (const folder of wanted) {
-    if (!tags.languages[folder]) throw new KodbroError('invalid_argument', `No runner image for ${folder}; known: ${Object.keys(tags.languages).join(', ')}`);
+    if (!folders.includes(folder)) throw new KodbroError('invalid_argument', `No runner image for ${folder}; known: ${folders.join(', ')}`);
   }
+  const base = baseTag();
   const built: string[] = [];
   const say = options.progress;
 
   await ensureRootfs(docker, say);
-  if (await imageExists(docker, tags.base)) say(`base: up to date (${tags.base})`);
+  if (await imageExists(docker, base)) say(`base: up to date (${base})`);
   else {
-    await buildOne(docker, path.join(dir, 'base'), tags.base, { ROOTFS: ROOTFS_IMAGE }, (l) => say(`base: ${l}`));
-    built.push(tags.base);
+    await buildOne(docker, path.join(RUNNER_IMAGES_DIR, 'base'), base, { ROOTFS: ROOTFS_IMAGE }, (l) => say(`base: ${l}`));
+    built.push(base);
   }
   for (const folder of wanted) {
-    const tag = tags.languages[folder] as string;
+    const tag = languageTag(folder);
     if (await imageExists(docker, tag)) {
       say(`${folder}: up to date (${tag})`);
       continue;
     }
-    await buildOne(docker, path.join(dir, folder), tag, { BASE: tags.base }, (l) => say(`${folder}: ${l}`));
+    await buildOne(docker, path.join(RUNNER_IMAGES_DIR, folder), tag, { BASE: base }, (l) => say(`${folder}: ${l}`));
     built.push(tag);
   }
   return built;
