@@ -575,7 +575,13 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
       const runnerLost = end.kind === 'gone' && stopReason === null;
       if (runnerLost) {
         retireRunner();
-        const state = await call('inspect a container', container.inspect()).then((i) => i.State, () => null);
+        const state = await call('inspect a container', container.inspect()).then(
+          (i) => i.State,
+          (error: unknown) => {
+            if (isNoSuchContainer(error)) throw dockerFailure('find the sandbox container after its runner ended', error);
+            return null;
+          },
+        );
         if (state && !state.Running) {
           trace(`the box stopped${state.OOMKilled ? ' (OOM killer)' : ''}: restarting it`);
           await restart();
@@ -603,6 +609,9 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
           reset = await sweep();
         }
       }
+      // Docker reports a box it is removing as running for a moment after its processes died, and its cgroup
+      // as empty: the runner is the candidate's to kill only if the box can start the next one.
+      if (runnerLost && !reset && !('run' in (await runnerOrOutcome()))) reset = true;
       // Stopped and swept like a timeout, so the box stays usable for the next command.
       if (hostFailure) throw hostFailure.error;
       return {
