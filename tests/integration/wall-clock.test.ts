@@ -2,7 +2,8 @@
  * The wall clock with slack: on a busy machine a run can be starved of CPU
  * by other boxes, or finish while Docker is slow to report its exit. Such a
  * run must not be called too slow; a program that really spends its CPU time,
- * or only sleeps, must still be stopped.
+ * or only sleeps, must still be stopped: the first as soon as its CPU time
+ * passes the limit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageFor, openBox, type Box } from '../../server/src/sandbox/index.ts';
@@ -36,6 +37,23 @@ describe('the wall clock', () => {
     const busy = await run('while True: pass\n', { cpuTimeMs: 500, maxWallTimeMs: 20_000 });
     expect(busy.timedOut).toBe(true);
     expect(performance.now() - started).toBeLessThan(6000);
+  });
+
+  it('stops a busy loop as soon as its CPU time passes the limit, long before the wall clock', async () => {
+    const started = performance.now();
+    const busy = await box.exec({
+      argv: ['python3', '-c', 'while True: pass\n'],
+      wallTimeMs: 15_000,
+      slack: { cpuTimeMs: 500, maxWallTimeMs: 20_000 },
+      stdoutLimit: 1024,
+      stderrLimit: 1024,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    expect(busy.timedOut).toBe(true);
+    // Its CPU time passed the limit, and the run ended within a few reads of that (not at 15 s).
+    expect(busy.cpuMs).toBeGreaterThan(500);
+    expect(busy.cpuMs).toBeLessThan(1500);
+    expect(seconds).toBeLessThan(5);
   });
 
   it('stops a program that only sleeps at the end of the slack', async () => {

@@ -89,10 +89,11 @@ export type JudgeOutcome =
 type Stopped = Exclude<JudgeOutcome, { kind: 'judged' }>;
 
 /**
- * A test's wall clock: a run still going at `wallTimeMs` is stopped if it has
- * used more CPU than its limit; one that used less (starved by other boxes on
- * a busy machine, or finished while Docker is slow to report it) gets slack
- * until `maxWallTimeMs`. A program that only sleeps ends at the latter.
+ * A test's clocks: a run is stopped as soon as its CPU time passes the limit
+ * (the sandbox reads it as the run goes); one that uses less (starved by
+ * other boxes on a busy machine, finished while Docker is slow to report it,
+ * or asleep) ends at `maxWallTimeMs`. `wallTimeMs` is final only where the
+ * host cannot read the box's CPU time (a remote Docker).
  */
 export function wallClockFor(limits: Pick<ResolvedLimits, 'timeMs'>): { wallTimeMs: number; maxWallTimeMs: number } {
   return { wallTimeMs: Math.round(limits.timeMs * 1.5) + 500, maxWallTimeMs: limits.timeMs * 3 + 1000 };

@@ -44,11 +44,12 @@ export interface ExecRequest {
   /** The server's wall-clock timer: at this point every process of the run is SIGKILLed. */
   wallTimeMs: number;
   /**
-   * Slack for a busy machine. With it, a run that reaches `wallTimeMs` having
-   * used less CPU than `cpuTimeMs` (it may be starved of CPU by other boxes,
-   * or already finished while Docker is slow to say so) is watched a little
-   * longer: it is stopped as soon as its CPU time passes `cpuTimeMs`, and at
-   * `maxWallTimeMs` whatever it does. Without it, `wallTimeMs` is final.
+   * The CPU time limit, and slack for a busy machine. With it, the run's CPU
+   * time is read while it runs: it is stopped as soon as that passes
+   * `cpuTimeMs`, and at `maxWallTimeMs` whatever it does, so a run starved of
+   * CPU by other boxes (or already finished while Docker is slow to say so)
+   * is not stopped at `wallTimeMs`. Without it (or where the host cannot read
+   * the box's CPU time), `wallTimeMs` is final.
    */
   slack?: { cpuTimeMs: number; maxWallTimeMs: number };
   stdoutLimit: number;
@@ -112,8 +113,14 @@ const KILL_GRACE_MS = 2000;
  * start then waits: without this bound, for the whole API timeout of each test.
  */
 const KILL_START_TIMEOUT_MS = 5000;
-/** How often a run in its wall-clock slack has its CPU time read. */
-const SLACK_POLL_MS = 200;
+/**
+ * How often a run with slack has its CPU time read: half the CPU time it has
+ * left (two threads cannot pass the limit between two reads), within these
+ * bounds. A busy loop is stopped within about 20 ms of passing its limit, at
+ * a dozen reads of a kernel file.
+ */
+const CPU_POLL_MAX_MS = 200;
+const CPU_POLL_MIN_MS = 20;
 /** Longest any single Docker API call may take before it counts as a fault. */
 const API_TIMEOUT_MS = 30_000;
 
@@ -527,21 +534,31 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
       },
       inputFailed: failHost,
     };
-    // The wall-clock timer runs until the runner says the command is over.
+    // The clock runs until the runner says the command is over. Without slack (or CPU figures), one timer at
+    // wallTimeMs. With slack, the run's CPU time is read as it runs: a busy loop is stopped as soon as it passes
+    // its limit (its verdict could be nothing but a time limit from then on), rather than at a wall clock it
+    // reaches seconds later; anything else at maxWallTimeMs.
+    const slack = request.slack && cpuBefore !== null ? { ...request.slack, cpuBefore } : null;
     let timerDone = false;
-    let timer = setTimeout(function onWallClock() {
-      const slack = request.slack;
+    const watchCpu = (usedMs: number): number => Math.min(CPU_POLL_MAX_MS, Math.max(CPU_POLL_MIN_MS, (slack ? slack.cpuTimeMs - usedMs : 0) / 2));
+    let timer = setTimeout(function onClock() {
       const elapsed = performance.now() - started;
-      if (!slack || elapsed >= slack.maxWallTimeMs || cpuBefore === null) return stop('time');
+      if (!slack || elapsed >= slack.maxWallTimeMs) return stop('time');
       void cgroup.cpuNs().then(
         (cpuNow) => {
           if (stopReason || timerDone) return;
-          if (cpuNow === null || (cpuNow - cpuBefore) / 1e6 > slack.cpuTimeMs) return stop('time');
-          timer = setTimeout(onWallClock, Math.min(SLACK_POLL_MS, Math.max(1, slack.maxWallTimeMs - elapsed)));
+          if (cpuNow === null) {
+            // The figure is gone: the plain wall clock decides.
+            timer = setTimeout(() => stop('time'), Math.max(1, request.wallTimeMs - elapsed));
+            return;
+          }
+          const usedMs = (cpuNow - slack.cpuBefore) / 1e6;
+          if (usedMs > slack.cpuTimeMs) return stop('time');
+          timer = setTimeout(onClock, Math.max(1, Math.min(watchCpu(usedMs), slack.maxWallTimeMs - elapsed)));
         },
         () => stop('time'),
       );
-    }, request.wallTimeMs);
+    }, slack ? watchCpu(0) : request.wallTimeMs);
     const stopTimer = () => {
       timerDone = true;
       clearTimeout(timer);
