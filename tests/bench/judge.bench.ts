@@ -1,7 +1,8 @@
 /**
  * `npm run bench:judge`: submit-to-verdict time for a 20-test package, and the
  * sandbox's overhead per test against the same program as a bare host process,
- * for Python and C++. Prints numbers; asserts nothing.
+ * for Python and C++; then how long a time limit takes to judge. Prints
+ * numbers; asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -82,6 +83,25 @@ async function main() {
         `bare host process ${fmt(median(hostMs))}, overhead median ${fmt(median(overhead))}`,
     );
   }
+  await timeLimits();
+}
+
+/**
+ * 3. A time limit: a Python busy loop on `sum` (five tests, 1 s CPU each), judged once. The judge stops
+ *    each test as soon as its CPU time passes the limit; what a test costs past that is the stop itself.
+ */
+async function timeLimits() {
+  const challenge = await loadChallenge(path.join(ROOT, 'tests/fixtures/packages/sum'));
+  const source = readFileSync(path.join(ROOT, 'tests/integration/programs/python/time_limit.py'), 'utf8');
+  const started = performance.now();
+  const outcome = await judgeSubmission(challenge, { language: 'python', source }, { docker, limits });
+  const totalMs = performance.now() - started;
+  if (outcome.kind !== 'judged' || outcome.result.verdict !== 'time_limit') throw new Error(`the busy loop was not a time limit: ${JSON.stringify(outcome)}`);
+  const tests = outcome.result.tests;
+  console.log(
+    `tests/fixtures/packages/sum (${tests.length} hidden tests, 1 s limit), a Python busy loop: time_limit in ${fmt(totalMs)} ` +
+      `(${fmt(totalMs / tests.length)} a test, box included); CPU time reported per test ${tests.map((t) => t.timeMs).join(', ')} ms`,
+  );
 }
 
 async function perTest(language: LanguageId, source: string, inputs: Buffer[]) {
