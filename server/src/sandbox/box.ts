@@ -41,7 +41,7 @@ export interface ExecRequest {
    * same one. argv runs as it is when it cannot be had.
    */
   warm?: readonly string[];
-  /** The server's wall-clock timer: at this point every process of the run is SIGKILLed. */
+  /** The server's wall clock: at this point every process of the run is SIGKILLed (with `slack`, see there). */
   wallTimeMs: number;
   /**
    * The CPU time limit, and slack for a busy machine. With it, the run's CPU
