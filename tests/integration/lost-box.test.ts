@@ -40,4 +40,31 @@ describe('a box lost mid-command', () => {
     }
     expect(seen).toEqual(DELAYS_MS.map((delay) => `${delay} ms: sandbox_failed`));
   }, 120_000);
+
+  it('restarts a box that stopped under a command (as the OOM killer stops it) and runs the next command there', async () => {
+    const image = await imageFor('python');
+    const seen: string[] = [];
+    // The command leaves a process behind and would end its runner after every moment below: the box stops
+    // under it (its runner and leftover die with it), is found stopped late or swept while it stops.
+    const leaver = 'import os, subprocess, time\nsubprocess.Popen(["sleep", "600"], start_new_session=True)\ntime.sleep(0.7)\nos.kill(os.getppid(), 9)\n';
+    for (const delay of DELAYS_MS) {
+      const box = await openBox(docker, { image, memoryMb: 64, deadline: Date.now() + 60_000, purpose: 'run' });
+      try {
+        const ended = box
+          .exec({ argv: ['python3', '-c', leaver], wallTimeMs: 20_000, stdoutLimit: 1024, stderrLimit: 1024 })
+          .then(
+            (outcome) => (outcome.exitCode === 0 ? 'exit 0' : 'the candidate’s failure'),
+            (error: unknown) => `failed: ${String(error)}`,
+          );
+        await sleep(delay);
+        await docker.getContainer(box.id).kill();
+        const first = await ended;
+        const next = await box.exec({ argv: ['echo', 'next'], wallTimeMs: 20_000, stdoutLimit: 1024, stderrLimit: 1024 });
+        seen.push(`${delay} ms: ${first}, then ${next.stdout.toString().trim()}`);
+      } finally {
+        await box.destroy().catch(() => {});
+      }
+    }
+    expect(seen).toEqual(DELAYS_MS.map((delay) => `${delay} ms: the candidate’s failure, then next`));
+  }, 120_000);
 });

@@ -290,6 +290,24 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
    * whether the box was restarted.
    */
   async function sweep(): Promise<boolean> {
+    try {
+      return await sweepRunning();
+    } catch (error) {
+      // Candidate code can get the idle PID 1 OOM-killed just as its run ends (files in /dev/shm), and Docker
+      // says so late: a box that stopped meanwhile holds nothing of the run any more, and is restarted.
+      if (isKodbroError(error, 'aborted') || !(await stoppedMeanwhile())) throw error;
+      trace('the box stopped while it was swept: restarting it');
+      await restart();
+      return true;
+    }
+  }
+
+  async function stoppedMeanwhile(): Promise<boolean> {
+    const state = await call('inspect a container', container.inspect()).then((i) => i.State, () => null);
+    return state !== null && !state.Running;
+  }
+
+  async function sweepRunning(): Promise<boolean> {
     if ((await leftovers()) === 0) return false;
     trace('leftover processes after the run: killing them');
     if (await killAll()) {
