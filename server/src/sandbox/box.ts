@@ -302,8 +302,18 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     }
   }
 
+  /** Docker's view of the box; null when it cannot be had, unless `goneIsOurs` and the box no longer exists. */
+  async function boxState(goneIsOurs = false): Promise<Docker.ContainerInspectInfo['State'] | null> {
+    try {
+      return (await call('inspect a container', container.inspect())).State;
+    } catch (error) {
+      if (goneIsOurs && isNoSuchContainer(error)) throw dockerFailure('find the sandbox container', error);
+      return null;
+    }
+  }
+
   async function stoppedMeanwhile(): Promise<boolean> {
-    const state = await call('inspect a container', container.inspect()).then((i) => i.State, () => null);
+    const state = await boxState();
     return state !== null && !state.Running;
   }
 
@@ -328,7 +338,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
    */
   async function diedOfMemory(error: unknown): Promise<ExecOutcome | null> {
     if ((error as { statusCode?: number }).statusCode !== 409) return null;
-    const state = await call('inspect a container', container.inspect()).then((i) => i.State, () => null);
+    const state = await boxState();
     if (!state || state.Running || !state.OOMKilled) return null;
     trace('the box was stopped by the OOM killer: restarting it');
     await restart();
@@ -558,7 +568,7 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
     // reaches seconds later; anything else at maxWallTimeMs.
     const slack = request.slack && cpuBefore !== null ? { ...request.slack, cpuBefore } : null;
     let timerDone = false;
-    const watchCpu = (usedMs: number): number => Math.min(CPU_POLL_MAX_MS, Math.max(CPU_POLL_MIN_MS, (slack ? slack.cpuTimeMs - usedMs : 0) / 2));
+    const nextLook = (cpuLeftMs: number): number => Math.min(CPU_POLL_MAX_MS, Math.max(CPU_POLL_MIN_MS, cpuLeftMs / 2));
     let timer = setTimeout(function onClock() {
       const elapsed = performance.now() - started;
       if (!slack || elapsed >= slack.maxWallTimeMs) return stop('time');
@@ -572,11 +582,11 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
           }
           const usedMs = (cpuNow - slack.cpuBefore) / 1e6;
           if (usedMs > slack.cpuTimeMs) return stop('time');
-          timer = setTimeout(onClock, Math.max(1, Math.min(watchCpu(usedMs), slack.maxWallTimeMs - elapsed)));
+          timer = setTimeout(onClock, Math.max(1, Math.min(nextLook(slack.cpuTimeMs - usedMs), slack.maxWallTimeMs - elapsed)));
         },
         () => stop('time'),
       );
-    }, slack ? watchCpu(0) : request.wallTimeMs);
+    }, slack ? nextLook(slack.cpuTimeMs) : request.wallTimeMs);
     const stopTimer = () => {
       timerDone = true;
       clearTimeout(timer);
@@ -610,13 +620,8 @@ function makeBox(container: Docker.Container, cgroup: CgroupProbe): UnboundBox &
       const runnerLost = end.kind === 'gone' && stopReason === null;
       if (runnerLost) {
         retireRunner();
-        const state = await call('inspect a container', container.inspect()).then(
-          (i) => i.State,
-          (error: unknown) => {
-            if (isNoSuchContainer(error)) throw dockerFailure('find the sandbox container after its runner ended', error);
-            return null;
-          },
-        );
+        // A box that no longer exists was lost by Docker: ours, not the candidate's.
+        const state = await boxState(true);
         if (state && !state.Running) {
           trace(`the box stopped${state.OOMKilled ? ' (OOM killer)' : ''}: restarting it`);
           await restart();
