@@ -20,7 +20,7 @@ export interface LanguageSpec {
   sourceFileFor?: (source: string) => string;
   compile?: readonly string[];
   /**
-   * The compile step only checks the source (Python's py_compile, `node
+   * The compile step only checks the source (Python's syntax check, `node
    * --check`) and needs no more memory than a run: it runs under the run's
    * cap, so the box keeps one cap for its whole life and is never updated.
    */
