@@ -5,10 +5,9 @@
  * byte, what py_compile says, with the same exit status, in the image that
  * runs it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandArgv, LANGUAGES } from '../../server/src/languages/index.ts';
-import { imageFor, openBox, type Box } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean } from '../support/sandbox.ts';
+import { boxForFile } from '../support/sandbox.ts';
 
 const SOURCES: Record<string, string | Buffer> = {
   accepted: 'print(sum(map(int, input().split())))\n',
@@ -26,17 +25,10 @@ const SOURCES: Record<string, string | Buffer> = {
   'an error in Arabic text': 'x = "مرحبا" +\n',
 };
 
-let box: Box;
-beforeAll(async () => {
-  box = await openBox(docker, { image: await imageFor('python'), memoryMb: 64, deadline: Date.now() + 120_000, purpose: 'run' });
-});
-afterAll(async () => {
-  await box?.destroy();
-  await expectDockerClean();
-});
+const box = boxForFile('python', 64);
 
 const check = async (argv: string[], source: string | Buffer) => {
-  const outcome = await box.exec({
+  const outcome = await box().exec({
     argv,
     files: [{ path: 'main.py', content: Buffer.from(source) }],
     env: LANGUAGES.python.env,

@@ -9,28 +9,20 @@
  * closed, __del__), and what the program sees of itself (__main__, argv,
  * sys.path, its builtins).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandArgv, LANGUAGES } from '../../server/src/languages/index.ts';
-import { imageFor, openBox, type Box } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean } from '../support/sandbox.ts';
+import { boxForFile } from '../support/sandbox.ts';
 
 const python = LANGUAGES.python;
 const FILE = python.sourceFile;
 const RUN = expandArgv(python.run, { file: FILE, memoryMb: 256 });
 const WARM = expandArgv(python.warmRun ?? [], { file: FILE, memoryMb: 256 });
 
-let box: Box;
-beforeAll(async () => {
-  box = await openBox(docker, { image: await imageFor('python'), memoryMb: 256, deadline: Date.now() + 600_000, purpose: 'run' });
-});
-afterAll(async () => {
-  await box?.destroy();
-  await expectDockerClean();
-});
+const box = boxForFile('python', 256);
 
 async function run(source: string, stdin: string, warm: boolean) {
-  await box.writeFiles([{ path: FILE, content: Buffer.from(source) }]);
-  const outcome = await box.exec({
+  await box().writeFiles([{ path: FILE, content: Buffer.from(source) }]);
+  const outcome = await box().exec({
     argv: RUN,
     ...(warm ? { warm: WARM } : {}),
     env: python.env ?? {},
@@ -125,7 +117,7 @@ describe('the warm Python interpreter', () => {
 
   it('is refused beside files to unpack: a forked command would never unpack them', async () => {
     const request = { argv: RUN, warm: WARM, files: [{ path: FILE, content: Buffer.from('print(1)\n') }], wallTimeMs: 10_000, stdoutLimit: 1024, stderrLimit: 1024 };
-    await expect(box.exec(request)).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(box().exec(request)).rejects.toMatchObject({ code: 'invalid_argument' });
   });
 
   it('replaces an interpreter the last run killed, dead or still dying: every run is forked, each from a new one', async () => {
@@ -148,10 +140,10 @@ describe('the warm Python interpreter', () => {
       'print("socket" in sys.modules, warm)',
       'os.kill(warm[0], signal.SIGKILL)',
     ].join('\n');
-    await box.writeFiles([{ path: FILE, content: Buffer.from(source) }]);
+    await box().writeFiles([{ path: FILE, content: Buffer.from(source) }]);
     const seen: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const outcome = await box.exec({ argv: RUN, warm: WARM, wallTimeMs: 10_000, stdoutLimit: 1024, stderrLimit: 4096 });
+      const outcome = await box().exec({ argv: RUN, warm: WARM, wallTimeMs: 10_000, stdoutLimit: 1024, stderrLimit: 4096 });
       expect({ exitCode: outcome.exitCode, stderr: outcome.stderr.toString() }).toEqual({ exitCode: 0, stderr: '' });
       seen.push(outcome.stdout.toString());
     }

@@ -7,21 +7,14 @@
  * reads, a host that never sends, and a program that prints runner frames.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageFor, openBox, type Box, type ExecRequest } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean } from '../support/sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import type { ExecRequest } from '../../server/src/sandbox/index.ts';
+import { boxForFile } from '../support/sandbox.ts';
 
-let box: Box;
-beforeAll(async () => {
-  box = await openBox(docker, { image: await imageFor('python'), memoryMb: 128, deadline: Date.now() + 600_000, purpose: 'run' });
-});
-afterAll(async () => {
-  await box?.destroy();
-  await expectDockerClean();
-});
+const box = boxForFile('python', 128);
 
 const python = (script: string, rest: Partial<ExecRequest> & Pick<ExecRequest, 'stdin'>) =>
-  box.exec({ argv: ['python3', '-c', script], wallTimeMs: 10_000, stdoutLimit: 1 << 20, stderrLimit: 1 << 16, ...rest });
+  box().exec({ argv: ['python3', '-c', script], wallTimeMs: 10_000, stdoutLimit: 1 << 20, stderrLimit: 1 << 16, ...rest });
 
 /** Collects what onStdout delivers, and lets the host wait until a given number of lines has come. */
 function liveLines() {
@@ -68,12 +61,12 @@ function silentSource() {
 }
 
 async function expectBoxStillWorks(): Promise<void> {
-  const plain = await box.exec({ argv: ['cat'], stdin: Buffer.from('still here\n'), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
+  const plain = await box().exec({ argv: ['cat'], stdin: Buffer.from('still here\n'), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
   expect([plain.exitCode, plain.stdout.toString(), plain.timedOut, plain.reset]).toEqual([0, 'still here\n', false, false]);
   async function* one() {
     yield Buffer.from('streamed too\n');
   }
-  const streamed = await box.exec({ argv: ['cat'], stdin: one(), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
+  const streamed = await box().exec({ argv: ['cat'], stdin: one(), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
   expect([streamed.exitCode, streamed.stdout.toString(), streamed.timedOut]).toEqual([0, 'streamed too\n', false]);
 }
 
@@ -107,7 +100,7 @@ describe('streamed stdin and live stdout', () => {
       yield Buffer.alloc(0);
       yield Buffer.from('b\n');
     }
-    const small = await box.exec({ argv: ['cat'], stdin: host(), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
+    const small = await box().exec({ argv: ['cat'], stdin: host(), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
     expect([small.exitCode, small.stdout.toString(), small.timedOut]).toEqual([0, 'ab\n', false]);
 
     // Chunks of many sizes, some above the 64 KiB frame limit, each byte numbered.
@@ -122,7 +115,7 @@ describe('streamed stdin and live stdout', () => {
       }
     }
     const live = liveLines();
-    const copied = await box.exec({ argv: ['cat'], stdin: big(), onStdout: live.onStdout, wallTimeMs: 10_000, stdoutLimit: 4 << 20, stderrLimit: 1024 });
+    const copied = await box().exec({ argv: ['cat'], stdin: big(), onStdout: live.onStdout, wallTimeMs: 10_000, stdoutLimit: 4 << 20, stderrLimit: 1024 });
     expect(copied.exitCode).toBe(0);
     expect(copied.stdout.equals(whole)).toBe(true);
     expect(live.all().equals(whole)).toBe(true);
@@ -275,15 +268,15 @@ sys.exit(3)
       yield Buffer.from('all of ');
       yield Buffer.from('it\n');
     }
-    const outcome = await box.exec({ argv: ['cat'], stdin: host(), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
+    const outcome = await box().exec({ argv: ['cat'], stdin: host(), wallTimeMs: 5000, stdoutLimit: 1024, stderrLimit: 1024 });
     expect([outcome.exitCode, outcome.stdout.toString(), outcome.reset]).toEqual([0, 'all of it\n', false]);
     expect(iterations).toBe(1);
-    expect(box.history().some((line) => line.includes('the runner gave up'))).toBe(true);
+    expect(box().history().some((line) => line.includes('the runner gave up'))).toBe(true);
   });
 
   it('live stdout stops at the cap, like the outcome; a source that throws stops the program and exec rejects with its error', async () => {
     const live = liveLines();
-    const capped = await box.exec({
+    const capped = await box().exec({
       argv: ['python3', '-c', 'import sys\nsys.stdout.write("x" * 5000)\n'],
       stdin: Buffer.alloc(0),
       onStdout: live.onStdout,
@@ -306,6 +299,6 @@ sys.exit(3)
     expect(performance.now() - started).toBeLessThan(8000);
     await expectBoxStillWorks();
 
-    await expect(box.exec({ argv: ['true'], stdin: Buffer.alloc(0), files: [], wallTimeMs: 1000, stdoutLimit: 1, stderrLimit: 1 })).rejects.toThrow(/files or stdin/);
+    await expect(box().exec({ argv: ['true'], stdin: Buffer.alloc(0), files: [], wallTimeMs: 1000, stdoutLimit: 1, stderrLimit: 1 })).rejects.toThrow(/files or stdin/);
   });
 });

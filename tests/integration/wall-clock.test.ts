@@ -5,21 +5,13 @@
  * or only sleeps, must still be stopped: the first as soon as its CPU time
  * passes the limit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { imageFor, openBox, type Box } from '../../server/src/sandbox/index.ts';
-import { docker, expectDockerClean } from '../support/sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { boxForFile } from '../support/sandbox.ts';
 
-let box: Box;
-beforeAll(async () => {
-  box = await openBox(docker, { image: await imageFor('python'), memoryMb: 64, deadline: Date.now() + 120_000, purpose: 'run' });
-});
-afterAll(async () => {
-  await box?.destroy();
-  await expectDockerClean();
-});
+const box = boxForFile('python', 64);
 
 const run = (script: string, slack: { cpuTimeMs: number; maxWallTimeMs: number } | undefined) =>
-  box.exec({ argv: ['python3', '-c', script], wallTimeMs: 1000, stdoutLimit: 1024, stderrLimit: 1024, ...(slack ? { slack } : {}) });
+  box().exec({ argv: ['python3', '-c', script], wallTimeMs: 1000, stdoutLimit: 1024, stderrLimit: 1024, ...(slack ? { slack } : {}) });
 
 describe('the wall clock', () => {
   it('lets a run that used little CPU finish after the first check when it has slack', async () => {
@@ -41,7 +33,7 @@ describe('the wall clock', () => {
 
   it('stops a busy loop as soon as its CPU time passes the limit, long before the wall clock', async () => {
     const started = performance.now();
-    const busy = await box.exec({
+    const busy = await box().exec({
       argv: ['python3', '-c', 'while True: pass\n'],
       wallTimeMs: 15_000,
       slack: { cpuTimeMs: 500, maxWallTimeMs: 20_000 },

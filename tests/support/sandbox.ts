@@ -1,13 +1,33 @@
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadChallenge, type Challenge } from '../../server/src/challenges/index.ts';
 import { DEFAULT_JUDGE_LIMITS, type JudgeLimits } from '../../server/src/config/index.ts';
 import type { JudgeEvent, JudgeResult, LanguageId } from '../../server/src/contracts/index.ts';
 import { judgeSubmission, type JudgeDeps, type JudgeOutcome } from '../../server/src/judge/index.ts';
-import { createDockerClient, dockerAnswers, listSandboxContainers } from '../../server/src/sandbox/index.ts';
+import { createDockerClient, dockerAnswers, imageFor, listSandboxContainers, openBox, type Box } from '../../server/src/sandbox/index.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const docker = createDockerClient();
+
+/**
+ * One box of a runner image for the whole test file: opened before its
+ * first test, removed after its last, and Docker then checked clean. Call
+ * the getter inside tests.
+ */
+export function boxForFile(image: string, memoryMb: number): () => Box {
+  let box: Box | undefined;
+  beforeAll(async () => {
+    box = await openBox(docker, { image: await imageFor(image), memoryMb, deadline: Date.now() + 600_000, purpose: 'run' });
+  });
+  afterAll(async () => {
+    await box?.destroy();
+    await expectDockerClean();
+  });
+  return () => {
+    if (!box) throw new Error('The file\'s box is opened before its first test');
+    return box;
+  };
+}
 
 /** The judge's dependencies against the real Docker engine. */
 export function judgeDeps(limits: Partial<JudgeLimits> = {}): JudgeDeps {

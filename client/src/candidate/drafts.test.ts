@@ -169,6 +169,8 @@ describe('openDraftStore', () => {
     expect(sent).toHaveLength(1); // not saved over the phone's text while the candidate decides
 
     store.resolve(CV, 'python', 'mine');
+    // Unsaved from the choice on, not only once its save begins.
+    expect(store.status()).toBe('pending');
     await vi.advanceTimersByTimeAsync(0);
     expect(store.conflicts()).toEqual([]);
     expect(sent.at(-1)).toMatchObject({ source: 'old laptop', revision: 10 });
@@ -195,6 +197,7 @@ describe('openDraftStore', () => {
       return { ok: true };
     });
     store.resolve(CV, 'python', 'both');
+    expect(store.status()).toBe('pending');
     await vi.advanceTimersByTimeAsync(0);
     const merged = sent.at(-1)?.source ?? '';
     expect(merged).toContain('mine again');

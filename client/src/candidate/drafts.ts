@@ -350,6 +350,8 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
       } else {
         entry.source = choice === 'mine' ? conflict.mine : `${conflict.mine}\n${commentMarker(language)}\n${conflict.theirs}`;
         entry.saved = false;
+        // Unsaved from the choice on: the status said "saved" (a held conflict is not counted) until the save began.
+        if (status !== 'offline') status = 'pending';
         schedule(0);
       }
       persist(key);
