@@ -1,6 +1,6 @@
 /**
  * Python's compile step is a short script instead of `python3 -m py_compile`
- * (a third of the CPU time). Candidates see its message as their compile
+ * (less than half the CPU time). Candidates see its message as their compile
  * error, and the editor marks the lines it names: it must say, byte for
  * byte, what py_compile says, with the same exit status, in the image that
  * runs it.

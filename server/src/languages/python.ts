@@ -1,9 +1,9 @@
 import type { LanguageSpec } from './spec.ts';
 
 /**
- * `python3 -m py_compile`'s check, with its messages byte for byte, at a
- * third of its cost: py_compile imports argparse and importlib's machinery
- * (25 ms of CPU in the box against 9 ms for this, once per submission) and
+ * `python3 -m py_compile`'s check, with its messages byte for byte, at less
+ * than half its cost: py_compile imports argparse and importlib's machinery
+ * (25 ms in the box against 10 ms for this, once per submission) and
  * writes a .pyc that nothing runs. `-I` keeps the box's files off sys.path,
  * so nothing the candidate sends can stand in for `traceback`.
  */
