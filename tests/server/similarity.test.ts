@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/src/auth/index.ts';
+import { similarityLockKey } from '../../server/src/http/routes/similarity.ts';
 import { REPO_ROOT } from '../support/sandbox.ts';
 import { ApiClient, demoInvite, expectApiError, newId, startTestServer, type TestServer } from '../support/server.ts';
 
@@ -105,17 +106,17 @@ describe('GET /api/assessments/:assessmentId/similarity', () => {
     // Ingrid now submits the copy as well: her final code changes, so the answer must.
     const ingrid = finals.get('Ingrid Independent')!;
     finals.set('Ingrid Independent', { ...ingrid, submissionId: await send(clients.get('Ingrid Independent')!, await read('tests/fixtures/similarity/copied.py')) });
-    // A comparison for the organisation runs meanwhile (here: its lock in the shared store is held, as
-    // another server process holds it while comparing). Two requests at once raced: a comparison of
+    // A comparison for the organisation runs meanwhile (here: the route's lock in the shared store is held,
+    // as another server process holds it while comparing). Two requests at once raced: a comparison of
     // eight programs can end between the second's cache check and its try for the lock.
     const store = server.server.store;
     const orgId = (await store.findOrganisationBySlug('demo'))!.id;
-    const held = await store.tryLock(`similarity:${orgId}`, 60_000, new Date());
+    const held = await store.tryLock(similarityLockKey(orgId), 60_000, new Date());
     expect(held).toBeDefined();
     const refused = await staff.get(`/api/assessments/${assessmentId}/similarity`);
     expectApiError(refused, 429, 'rate_limited');
     expect(refused.headers.get('retry-after')).toBe('2');
-    expect(await store.unlock(`similarity:${orgId}`, held!)).toBe(true);
+    expect(await store.unlock(similarityLockKey(orgId), held!)).toBe(true);
 
     const answered = await staff.get(`/api/assessments/${assessmentId}/similarity`);
     expect(answered.status).toBe(200);

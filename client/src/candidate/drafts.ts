@@ -186,6 +186,10 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
     if (!disposed) timer = setTimeout(() => void run(), Math.max(delay, holdUntil - Date.now()));
   };
   const unsaved = () => [...entries].filter(([key, entry]) => !entry.saved && !pendingConflicts.has(key));
+  /** A text changed here waits for its save; offline stays offline, since the retry timer already runs. */
+  const markUnsaved = () => {
+    if (status !== 'offline') status = 'pending';
+  };
 
   const run = (): Promise<void> => {
     if (running) return running;
@@ -331,7 +335,7 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
       const conflict = pendingConflicts.get(key);
       if (conflict) setConflict(key, { ...conflict, mine: source });
       // An error (say, too long) may be fixed by this edit: try again soon.
-      if (status !== 'offline') status = 'pending';
+      markUnsaved();
       notify();
       // While offline the retry timer runs; typing should not hurry it.
       if (status === 'pending' && !running) schedule(DEBOUNCE_MS);
@@ -351,7 +355,7 @@ export async function openDraftStore(local: LocalStore, prefix: string, serverDr
         entry.source = choice === 'mine' ? conflict.mine : `${conflict.mine}\n${commentMarker(language)}\n${conflict.theirs}`;
         entry.saved = false;
         // Unsaved from the choice on: the status said "saved" (a held conflict is not counted) until the save began.
-        if (status !== 'offline') status = 'pending';
+        markUnsaved();
         schedule(0);
       }
       persist(key);

@@ -24,7 +24,7 @@ const SOURCE_CHARS = 64 * 1024;
  * A comparison runs one at a time per organisation, on every server process
  * together (the shared store's lock `similarity:<org>`), so reloading the page cannot queue work.
  */
-const computingKey = (orgId: OrgId) => `similarity:${orgId}`;
+export const similarityLockKey = (orgId: OrgId) => `similarity:${orgId}`;
 /**
  * Recent answers, keyed by the assessment and its final submissions' ids: a
  * new submission makes a new key. Per process on purpose: an answer is only
@@ -57,7 +57,7 @@ export const similarityRoutes = [
       const key = cacheKey(assessment, ids);
       const cached = cache.get(key);
       if (cached) return withNames(deps, orgId, assessment, ids, cached);
-      const token = await deps.store.tryLock(computingKey(orgId), packageLockTtlMs(deps.config.packages), new Date());
+      const token = await deps.store.tryLock(similarityLockKey(orgId), packageLockTtlMs(deps.config.packages), new Date());
       if (token === undefined) {
         res.setHeader('Retry-After', '2');
         throw new ApiError('rate_limited', 'A comparison for your organisation is still running: ask again in a moment', { retryAfterSeconds: 2 });
@@ -68,7 +68,7 @@ export const similarityRoutes = [
         return await withNames(deps, orgId, assessment, ids, report);
       } finally {
         // A lock that could not be released runs out by itself.
-        await deps.store.unlock(computingKey(orgId), token).catch(() => undefined);
+        await deps.store.unlock(similarityLockKey(orgId), token).catch(() => undefined);
       }
     },
   }),
